@@ -1,0 +1,80 @@
+const marker = Symbol.for('tierup.error');
+
+/** Machine-readable error codes. Every tierup error carries one. */
+export type TierupErrorCode = 'invalid-task' | 'invalid-config' | 'invalid-tool';
+
+/**
+ * Base class of every error tierup throws. Use {@link TierupError.isInstance} rather than
+ * `instanceof` when two copies of tierup may be installed side by side.
+ */
+export class TierupError extends Error {
+  readonly [marker] = true;
+  override readonly name: string = 'TierupError';
+  readonly code: TierupErrorCode;
+
+  constructor(code: TierupErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+
+  /** True for any tierup error, even one thrown by another installed copy of the package. */
+  static isInstance(value: unknown): value is TierupError {
+    return typeof value === 'object' && value !== null && marker in value;
+  }
+}
+
+/** One problem found while validating caller input, located by its path. */
+export interface Issue {
+  /** Dotted path of the field at fault, e.g. `tools[2].name`. Empty for the value itself. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The caller's fault: a task given to the router or a runner is malformed. */
+export class InvalidTaskError extends TierupError {
+  override readonly name = 'InvalidTaskError';
+  /** Path of the first field at fault, e.g. `tools[0].description`. */
+  readonly field: string;
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[], options?: { cause?: unknown }) {
+    super('invalid-task', `Invalid task: ${describeIssues(issues)}`, options);
+    this.issues = issues;
+    this.field = issues[0]?.path ?? '';
+  }
+}
+
+/** The caller's fault: options or a config file are malformed or out of range. */
+export class InvalidConfigError extends TierupError {
+  override readonly name = 'InvalidConfigError';
+  /** Path of the first option at fault, e.g. `thresholds.parallelism`. */
+  readonly field: string;
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[], options?: { cause?: unknown }) {
+    super('invalid-config', `Invalid options: ${describeIssues(issues)}`, options);
+    this.issues = issues;
+    this.field = issues[0]?.path ?? '';
+  }
+}
+
+/** The caller's fault: a tool definition passed to `defineTool` is malformed. */
+export class InvalidToolError extends TierupError {
+  override readonly name = 'InvalidToolError';
+  readonly field: string;
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[], options?: { cause?: unknown }) {
+    super('invalid-tool', `Invalid tool definition: ${describeIssues(issues)}`, options);
+    this.issues = issues;
+    this.field = issues[0]?.path ?? '';
+  }
+}
+
+function describeIssues(issues: readonly Issue[]): string {
+  const shown = issues
+    .slice(0, 3)
+    .map((issue) => (issue.path ? `\`${issue.path}\` ${issue.message}` : issue.message));
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return shown.join('; ') + more;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { InvalidTaskError } from './errors.ts';
+import { toIssues } from './parse.ts';
+import { Tier } from './tier.ts';
+
+/**
+ * What the router knows of a tool: its metadata, never its implementation.
+ * Flags follow the Rule of Two (see docs/routing.md); all default to `false`.
+ */
+export const ToolSpec = z.looseObject({
+  /** Identifier as the service writes it: `get_order`, `crm.lookup_account`, `patient/get-record`. */
+  name: z.string().min(1).max(128).regex(/^\S+$/, 'must not contain white space'),
+  /** What the tool does, in a sentence. The router reads it to judge whether a request needs the tool. */
+  description: z.string().max(4096).default(''),
+  /** The specialist area the tool belongs to (`commerce`, `payments`, `hr`). @default 'general' */
+  domain: z.string().min(1).max(64).default('general'),
+  /** The tool returns content someone outside the trust boundary controls (web pages, inbound email, uploads). */
+  untrustedInput: z.boolean().default(false),
+  /** The tool reads private or confidential data (customer records, salaries, credentials). */
+  sensitiveData: z.boolean().default(false),
+  /** The tool changes state or communicates outward (sends, writes, pays, deletes, deploys, posts). */
+  sideEffects: z.boolean().default(false),
+});
+/** Tool metadata as the router reads it, defaults applied. */
+export type ToolSpec = z.output<typeof ToolSpec>;
+/** Tool metadata as a caller may write it: description, domain and flags are optional. */
+export type ToolSpecInput = z.input<typeof ToolSpec>;
+
+/** Caller's hints that constrain routing. */
+export const TaskHints = z.strictObject({
+  /** Domains the caller knows the request spans; two or more set `crossDomain`. */
+  domains: z.array(z.string().min(1).max(64)).max(64).optional(),
+  /** Run on exactly this tier, whatever the signals say. */
+  tier: Tier.optional(),
+  /** Never route above this tier. */
+  maxTier: Tier.optional(),
+});
+export type TaskHints = z.infer<typeof TaskHints>;
+
+/** One request to route and run: its text, the tools on offer, optional hints. */
+export const Task = z.object({
+  /** The request text, as the user wrote it. */
+  input: z.string().min(1).max(1_000_000),
+  /** Tools the service offers for this request; the request may need none, some or all. */
+  tools: z.array(ToolSpec).max(10_000).default([]),
+  hints: TaskHints.optional(),
+});
+/** A validated task, defaults applied. */
+export type Task = z.output<typeof Task>;
+/** A task as a caller writes it. */
+export type TaskInput = z.input<typeof Task>;
+
+/**
+ * Validates a task and applies defaults.
+ * @throws {InvalidTaskError} naming the first field at fault.
+ */
+export function parseTask(value: unknown): Task {
+  const result = Task.safeParse(value);
+  if (!result.success) throw new InvalidTaskError(toIssues(result.error));
+  return result.data;
+}

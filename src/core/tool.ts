@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { InvalidToolError } from './errors.ts';
+import { toIssues } from './parse.ts';
+import { ToolSpec } from './task.ts';
+
+/** What a tool's `run` receives besides its validated input. */
+export interface ToolRunOptions {
+  /** Aborts the tool's work: forward it to fetch, SDK calls and child processes. */
+  readonly signal: AbortSignal;
+}
+
+/** A tool defined once with {@link defineTool}: metadata for the router, schema and code for the executors. */
+export interface Tool<Input = unknown, Output = unknown> extends ToolSpec {
+  /** Zod schema of the tool's arguments; model-supplied arguments are validated against it before `run`. */
+  readonly input: z.ZodType<Input>;
+  /** Does the work. Receives arguments already validated by `input`. */
+  readonly run: (input: Input, options: ToolRunOptions) => Output | Promise<Output>;
+}
+
+/** What {@link defineTool} accepts: description, domain and flags are optional. */
+export interface ToolDefinition<Input, Output> {
+  /** Identifier as the service writes it: `get_order`, `crm.lookup_account`. Up to 128 characters, no white space. */
+  name: string;
+  /** One sentence on what the tool does; the router matches requests against it. @default '' */
+  description?: string;
+  /** The tool's zod input schema. */
+  input: z.ZodType<Input>;
+  /** Specialist area (`commerce`, `payments`). @default 'general' */
+  domain?: string;
+  /** Returns content controlled by outsiders (web pages, inbound email, uploads). @default false */
+  untrustedInput?: boolean;
+  /** Reads private or confidential data. @default false */
+  sensitiveData?: boolean;
+  /** Changes state or communicates outward. @default false */
+  sideEffects?: boolean;
+  run: (input: Input, options: ToolRunOptions) => Output | Promise<Output>;
+}
+
+/**
+ * Defines a tool once, for both the router (which reads only its metadata) and the executors.
+ * The returned object is frozen.
+ *
+ * @example
+ * const getOrder = defineTool({
+ *   name: 'get_order',
+ *   description: 'Look up a shop order by id, with items, status and shipping address.',
+ *   domain: 'commerce',
+ *   sensitiveData: true,
+ *   input: z.object({ orderId: z.string() }),
+ *   run: async ({ orderId }, { signal }) => orders.get(orderId, { signal }),
+ * });
+ * @throws {InvalidToolError} naming the field at fault.
+ */
+export function defineTool<Input, Output>(
+  definition: ToolDefinition<Input, Output>,
+): Tool<Input, Output> {
+  const result = ToolSpec.safeParse(definition);
+  if (!result.success) throw new InvalidToolError(toIssues(result.error));
+  const issues = [];
+  if (!(definition.input instanceof z.ZodType)) {
+    issues.push({ path: 'input', message: 'must be a zod schema' });
+  }
+  if (typeof definition.run !== 'function') {
+    issues.push({ path: 'run', message: 'must be a function' });
+  }
+  if (issues.length > 0) throw new InvalidToolError(issues);
+  return Object.freeze({ ...result.data, input: definition.input, run: definition.run });
+}

@@ -1,0 +1,39 @@
+/**
+ * tierup: run every LLM request on the lowest tier that reliably meets it.
+ * @module
+ */
+export {
+  type Decision,
+  MULTI_AGENT_SIGNALS,
+  type NeededTool,
+  SIGNALS,
+  type SignalDecision,
+  type SignalName,
+  type TierOverride,
+} from './core/decision.ts';
+export {
+  InvalidConfigError,
+  InvalidTaskError,
+  InvalidToolError,
+  type Issue,
+  TierupError,
+  type TierupErrorCode,
+} from './core/errors.ts';
+export {
+  parseTask,
+  Task,
+  TaskHints,
+  type TaskInput,
+  ToolSpec,
+  type ToolSpecInput,
+} from './core/task.ts';
+export { lowerTier, TIERS, Tier, tierRank } from './core/tier.ts';
+export { defineTool, type Tool, type ToolDefinition, type ToolRunOptions } from './core/tool.ts';
+export {
+  type EvaluationReport,
+  Expected,
+  evaluate,
+  type Misroute,
+  type SignalQuality,
+} from './router/evaluate.ts';
+export * from './router/index.ts';

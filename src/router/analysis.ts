@@ -1,0 +1,110 @@
+import {
+  ACTION,
+  COMPOSE,
+  DEICTIC,
+  FRESH,
+  HOLD_ACTION,
+  IDENTIFIER,
+  KNOWLEDGE,
+  LOOKUP,
+  OUTWARD,
+  OWNED,
+  TRANSFORM,
+} from './cues.ts';
+import { splitRequest } from './material.ts';
+import { normalize, stem, words } from './text.ts';
+import { conceptsOf, isStopWord } from './vocabulary.ts';
+
+/** Cues read from the instruction part of a request. */
+export interface RequestCues {
+  /** Transform or explain given content: summarize, translate, rewrite, explain. */
+  readonly transform: boolean;
+  /** Write something new: a draft, a template, ideas. */
+  readonly compose: boolean;
+  /** Points at content in the request ("this", "below"). */
+  readonly deictic: boolean;
+  /** A general-knowledge or how-to question. */
+  readonly knowledge: boolean;
+  /** Refers to the user's own organisation or records ("our", "my"). */
+  readonly owned: boolean;
+  /** Asks for current or recent state ("today", "latest", "still"). */
+  readonly fresh: boolean;
+  /** Names a concrete record (order 30418, INV-2291, #4410). */
+  readonly identifier: boolean;
+  /** An imperative to act or fetch. */
+  readonly action: boolean;
+  /** Asks about the state of specific things ("where is", "how many"). */
+  readonly lookup: boolean;
+  /** Holds back any action ("don't send yet", "draft only"). */
+  readonly holdAction: boolean;
+  /** Asks to send, reply, post or otherwise communicate outward. */
+  readonly outward: boolean;
+}
+
+/** Everything the default scorers read from the request text, computed once per route. */
+export interface RequestAnalysis {
+  /** The normalized instruction: what the user asks, without pasted material. */
+  readonly instruction: string;
+  /** The instruction as written (case and accents kept), for cues that need capitals. */
+  readonly original: string;
+  /** The normalized pasted material (email, table, log, code), or ''. */
+  readonly material: string;
+  /** Stems of the instruction's words. */
+  readonly stems: ReadonlySet<string>;
+  /** Concept ids of the instruction's words. */
+  readonly concepts: ReadonlySet<string>;
+  /** Stems of the material's words. */
+  readonly materialStems: ReadonlySet<string>;
+  /** Concept ids of the material's words. */
+  readonly materialConcepts: ReadonlySet<string>;
+  readonly cues: RequestCues;
+}
+
+/** Analyzes a request's text for the default scorers. */
+export function analyzeRequest(input: string): RequestAnalysis {
+  const split = splitRequest(input);
+  const instruction = normalize(split.instruction).trim();
+  const material = split.material === '' ? '' : normalize(split.material);
+  const [stems, concepts] = index(instruction);
+  const [materialStems, materialConcepts] = material === '' ? EMPTY_INDEX : index(material);
+  const hasMaterial = material.length > 0;
+  const cues: RequestCues = {
+    transform: TRANSFORM.test(instruction),
+    compose: COMPOSE.test(instruction),
+    deictic: hasMaterial && DEICTIC.test(instruction),
+    knowledge: KNOWLEDGE.test(instruction),
+    owned: OWNED.test(instruction),
+    fresh: FRESH.test(instruction),
+    identifier: IDENTIFIER.test(instruction),
+    action: ACTION.test(instruction),
+    lookup: LOOKUP.test(instruction),
+    holdAction: HOLD_ACTION.test(instruction),
+    outward: OUTWARD.test(instruction),
+  };
+  return {
+    instruction,
+    original: split.instruction,
+    material,
+    stems,
+    concepts,
+    materialStems,
+    materialConcepts,
+    cues,
+  };
+}
+
+const EMPTY_INDEX: [ReadonlySet<string>, ReadonlySet<string>] = [new Set(), new Set()];
+
+function index(text: string): [Set<string>, Set<string>] {
+  const stems = new Set<string>();
+  const concepts = new Set<string>();
+  for (const word of words(text)) {
+    if (isStopWord(word)) continue;
+    const s = stem(word);
+    if (stems.has(s)) continue;
+    stems.add(s);
+    const ids = conceptsOf(s);
+    if (ids !== undefined) for (const id of ids) concepts.add(id);
+  }
+  return [stems, concepts];
+}

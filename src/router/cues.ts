@@ -1,0 +1,50 @@
+/**
+ * Cue patterns, matched against normalized text (lower case, no diacritics). Each pattern is a
+ * family of phrasings across English, German, French, Spanish, Portuguese, Italian and Dutch.
+ * They describe the *shape* of a request (asks to act, asks about our own records, transforms
+ * what it carries), never a particular tool.
+ */
+
+/** Asks to transform or explain content the request itself carries. */
+export const TRANSFORM =
+  /\b(summari[sz]e|summary|tl;?dr|translat\w*|traduis|tradui\w*|traduc\w*|traduz\w*|tradurre|traduci|ubersetz\w*|vertaal\w*|rewrite|re-?word|rephrase|paraphrase|shorten|condense|proofread|polish|simplify|reformul\w*|umformulier\w*|formulier\w*|resum\w*|riassum\w*|zusammenfass\w*|samenvat\w*|turn (this|these|it|them) into|convert (this|these|it)|format (this|these|it)|label (each|these|them)|classify|categori[sz]e|extract|expand (these|this)|explain|explique\w*|erklar\w*|explica\w*|spiega\w*|uitleg\w*|what does (this|it|that) (mean|do|print)|is this (cap|clause|correct|right|valid)|tag each|sentiment|make (it|this) (sound|more|less)|add (jsdoc|comments|types)|write (a|an) (\w+ )?test for this|likely cause|what'?s wrong)\b/;
+
+/** Asks to write something new from what is given (a template, ideas, a draft). */
+export const COMPOSE =
+  /\b(write|draft|compose|come up with|brainstorm|ideas?|template|name ideas|suggest|outline|redige\w*|redacta\w*|escrib\w*|schreib\w*|entwirf|ecris|scrivi|escreva|schrijf)\b/;
+
+/** Points at content in the request itself. */
+export const DEICTIC =
+  /\b(this|these|below|above|following|pasted|forwarded|attached here|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
+
+/** A general-knowledge or how-to question, not about the user's own records. */
+export const KNOWLEDGE =
+  /^(what|why|how|when should|should|is it|are|does|do|can you explain|explain|in general|what'?s the difference|was ist|wie|warum|qu'?est|comment|pourquoi|que es|como|por que|cos'?e|perche|wat is|hoe)\b/;
+
+/** Refers to the user's own organisation, people or records. */
+export const OWNED =
+  /\b(our|ours|my|mine|we|us|unser\w*|mein\w*|notre|nos|mon|ma|mes|nuestr\w*|mi|mis|nostr\w*|mio|mia|miei|nosso|nossa|nossos|meu|minha|onze|ons|mijn)\b/;
+
+/** Asks for current, recent or future state: something only a live source knows. */
+export const FRESH =
+  /\b(current(ly)?|today|tonight|tomorrow|yesterday|now|latest|recent(ly)?|live|real[- ]?time|up to date|this (morning|afternoon|week|month|quarter|year)|last (night|week|month|quarter|year|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|next (week|month)|so far|still|heute|gestern|morgen|aktuell\w*|derzeit|gerade|aujourd'?hui|hier soir|demain|actuel\w*|en ce moment|hoy|ayer|manana|actual\w*|ahora|oggi|ieri|domani|attual\w*|hoje|ontem|amanha|agora|vandaag|gisteren|morgen|nu)\b/;
+
+/** A concrete identifier: an order or ticket number, an invoice code, a SKU, a medical record number. */
+export const IDENTIFIER =
+  /(#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b\d{4,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b)/;
+
+/** An imperative or request to act on something. */
+export const ACTION =
+  /(^|[.!?;\n]\s*|\b(please|pls|can you|could you|would you|you can|go ahead and|bitte|merci de|por favor|puoi|peux-tu|pouvez-vous|kun je|kannst du|pode)\s+)(send|email|e-mail|mail|reply|respond|answer|book|reserve|cancel|refund|pay|schedule|create|update|change|set|add|remove|delete|publish|post|deploy|roll|revert|revoke|grant|approve|assign|tag|close|open|merge|move|place|submit|order|buy|page|notify|restart|run|execute|rotate|upload|invite|text|call|forward|share|archive|escalate|transfer|issue|apply|credit|reset|enable|disable|block|unblock|lock|unlock|renew|file|log|register|sign|release|provision|scale|mark|flag|sort|fix|reconcile|process|handle|work through|take care|pull|fetch|get|look up|lookup|find|check|show|list|give me|tell me|search|track|verify|confirm|compare|investigate|correlate|analy[sz]e|figure out|identify|count|calculate|compute|prep|prepare|profile|audit|review|research)\b/;
+
+/** Asks about the state of specific things ("where is", "how many", "who", "status of"). */
+export const LOOKUP =
+  /\b(where('?s| is| are)|status|how many|how much (did|do|does|have|has|is)|who('?s| is| was| has| did| owns| accessed)|which (of )?(our|my|the)|when (was|did|is|does)|has the|did the|did we|have we|is there|are there|do we (have|already)|what('?s| is| are| was) (the |our |my )?(current|latest|status|total|balance|price|rate|weather|forecast|stock|temperature)|wo ist|wie viele|combien|cuant\w*|quant\w*|hoeveel|quand|cuando|wann)\b/;
+
+/** Says not to act yet: drafts only, no sending. */
+export const HOLD_ACTION =
+  /\b(don'?t|do not|dont|never|without) (send|reply|post|publish|email|touch|act|change|submit|book)\w*( anything| it| them)?( yet)?\b|\bdraft (only|replies|reply|responses?)\b|\bnot (sent|send) yet\b|\b(sin enviar|ne (pas )?envo\w* pas|nicht (senden|schicken|abschicken)|niet versturen|senza inviare|sem enviar)\b/;
+
+/** Outward communication or a state change requested in words. */
+export const OUTWARD =
+  /\b(send|email|e-mail|mail|reply|respond|answer|post|publish|share|forward|text|notify|sms|message|envoie|envoyer|repond\w*|senden|schick\w*|antwort\w*|envia\w*|responde\w*|invia\w*|rispond\w*|stuur|beantwoord\w*|enviar)\b/;

@@ -1,0 +1,11 @@
+export { analyzeRequest, type RequestAnalysis, type RequestCues } from './analysis.ts';
+export { createRouter, DEFAULT_SCORERS, type Router } from './create-router.ts';
+export {
+  DEFAULT_ROUTER_CONFIG,
+  type ResolvedRouterConfig,
+  RouterConfig,
+  type RouterOptions,
+  resolveRouterConfig,
+  Thresholds,
+} from './options.ts';
+export type { Scorer, ScoringContext, SignalScore, ToolNeed } from './scorer.ts';

@@ -1,0 +1,1 @@
+export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [];

@@ -1,0 +1,68 @@
+import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
+import { countWord, joinWords } from '../wording.ts';
+
+const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
+  ['legal', /\b(legal|lawyer|counsel|juridi\w*|rechtlich\w*|legale)\b/],
+  ['security', /\b(security|infosec|securite|sicherheit\w*|seguridad|sicurezza)\b/],
+  ['privacy', /\b(privacy|data protection|gdpr|datenschutz\w*|confidentialite|privacidad)\b/],
+  ['finance', /\b(financ\w*|accounting|tax|fiscal\w*|finanz\w*|financier\w*|financier)\b/],
+  ['medical', /\b(medical|clinical|medizinisch\w*|medic\w*|clinique)\b/],
+  ['engineering', /\b(engineering|technical|architecture|technisch\w*|technique)\b/],
+  ['hr', /\b(hr|human resources|people team|personal\w*)\b/],
+  ['compliance', /\b(compliance|regulatory|konformitat)\b/],
+  ['brand', /\b(brand|marketing|pr)\b/],
+];
+const REVIEW =
+  /\b(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|perspectives?|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
+
+/**
+ * Default `crossDomain` scorer: the needed tools span two or more domains, the request asks for
+ * separate expert reviews from two or more named disciplines, or the caller's hints name two
+ * or more domains.
+ */
+export const crossDomainScorer: Scorer = {
+  name: 'domain-spread',
+  signal: 'crossDomain',
+  score({ task, analysis, neededTools }): SignalScore {
+    const reasons: string[] = [];
+    let score = 0;
+
+    const byDomain = strongestPerDomain(neededTools);
+    if (byDomain.length >= 2) {
+      const second = byDomain[1]?.score ?? 0;
+      score = Math.max(score, Math.min(1, 0.35 + second));
+      const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
+      reasons.push(`needs ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
+    } else if (byDomain.length === 1 && byDomain[0] !== undefined) {
+      reasons.push(`needed tools stay in one domain (${byDomain[0].tool.domain})`);
+    }
+
+    const disciplines = REVIEW.test(analysis.instruction)
+      ? DISCIPLINES.filter(([, pattern]) => pattern.test(analysis.instruction)).map(
+          ([name]) => name,
+        )
+      : [];
+    if (disciplines.length >= 2) {
+      score = Math.max(score, 0.9);
+      reasons.push(`asks for reviews from ${joinWords(disciplines)}`);
+    }
+
+    const hinted = new Set(task.hints?.domains ?? []);
+    if (hinted.size >= 2) {
+      score = 1;
+      reasons.push(`hints name ${hinted.size} domains: ${joinWords([...hinted])}`);
+    }
+    return { score, reasons };
+  },
+};
+
+function strongestPerDomain(needs: readonly ToolNeed[]): ToolNeed[] {
+  const best = new Map<string, ToolNeed>();
+  for (const need of needs) {
+    const domain = need.tool.domain;
+    if (domain === 'general') continue;
+    const current = best.get(domain);
+    if (current === undefined || need.score > current.score) best.set(domain, need);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,126 @@
+import type { Scorer, SignalScore } from '../scorer.ts';
+import { isStopWord } from '../vocabulary.ts';
+import { countWord } from '../wording.ts';
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  dozen: 12,
+  drei: 3,
+  vier: 4,
+  funf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  zehn: 10,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  dix: 10,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  diez: 10,
+  tre: 3,
+  quattro: 4,
+  cinque: 5,
+  sei: 6,
+  sette: 7,
+  otto: 8,
+  dieci: 10,
+  quatro: 4,
+  oito: 8,
+  dez: 10,
+  drie: 3,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+};
+const COUNTED = new RegExp(
+  `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(?:[a-z-]+\\s+){0,3}?([a-z-]{3,})`,
+  'g',
+);
+/** Units and calendar words after a number: "12 May", "3 nights", "25 years" count nothing. */
+const NOT_ITEMS =
+  /^(am|pm|h|hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|times|percent|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|kg|cm|km|mm|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|miles?|people|persons?|guests?|seats?|users?|shares?|units?|pieces?|tickets? for)$/;
+/** A list of three or more short items: "A, B, C and D", "(DE, FR, NL)". */
+const LISTED =
+  /(?:^|[\s(:—–-])((?:[^\s,;:()]+(?: [^\s,;:()]+){0,3}, ){1,}[^\s,;:()]+(?: [^\s,;:()]+){0,3}(?:,? (?:and|et|und|y|e|en|&|or) [^\s,;:()]+(?: [^\s,;:()]+){0,3})?)/g;
+/** A list item that names an entity (a name, a code, an id) rather than an aspect ("pricing"). */
+const ENTITY_ITEM = /^([A-Z]|[^\s]*[\d_./#-])/;
+const EACH = /\b(each|every|per|for all|jede\w*|chaque|cada|ciascun\w*|ogni|elk\w*|pro)\b/;
+/** Work per item big enough to deserve its own context. */
+const SUBSTANTIAL =
+  /\b(research\w*|briefs?|review\w*|analy[sz]\w*|draft\w*|write|writ\w+|prepar\w*|prep|compar\w*|investigat\w*|root cause|propos\w*|plans?|reconcil\w*|profil\w*|assess\w*|audit\w*|evaluat\w*|diligence|migrat\w*|descriptions?|articles?|reports?|packets?|recommend\w*|process\w*|work through|repl(y|ies)|responses?|summar\w*|figure out|diagnos\w*|letters?|redact\w*|respuesta\w*|borrador\w*|analys\w*|recherch\w*|untersuch\w*|pruf\w*|verifi\w*)\b/;
+/** Steps of a per-item workflow ("check the SLA, compute the credit, apply it and reply"). */
+const STEP =
+  /\b(check|verify|find|look up|list|compute|calculate|apply|reply|respond|match|pay|compare|book|refund|send|draft|write|review|summari[sz]e|update|close|research|propose|recommend|busca\w*|revisa\w*|verifie\w*|prufe?)\b/g;
+/** Work per item a single agent does with one parallel batch of tool calls. */
+const TRIVIAL =
+  /\b(status|stock levels?|stock|rates?|prices?|weather|forecast|time zones?|balances?|tracking|one[- ]line|one word|label|translate|convert)\b/;
+
+/**
+ * Default `parallelism` scorer: three or more independent, substantial subtasks (research five
+ * vendors, review four modules, draft six replies) that could run in separate contexts. Quick
+ * look-ups over several items are not parallelism: one agent issues the calls in one turn.
+ */
+export const parallelismScorer: Scorer = {
+  name: 'independent-subtasks',
+  signal: 'parallelism',
+  score({ analysis }): SignalScore {
+    const text = analysis.instruction;
+    const items = countItems(text, analysis.original);
+    if (items < 3) return { score: 0, reasons: [] };
+    const steps = new Set(text.match(STEP) ?? []).size;
+    const substantial = SUBSTANTIAL.test(text) || steps >= 2;
+    const trivial = TRIVIAL.test(text);
+    const each = EACH.test(text);
+    let score = substantial ? 0.6 : 0.3;
+    if (substantial && each) score += steps >= 2 ? 0.3 : 0.2;
+    if (substantial && items >= 4) score += 0.1;
+    if (trivial) score -= 0.3;
+    if (analysis.material !== '' && analysis.cues.transform && !analysis.cues.identifier)
+      score -= 0.3;
+    score = Math.max(0, Math.min(1, score));
+    const kind = substantial && !trivial ? 'substantial' : 'quick';
+    return {
+      score,
+      reasons: [
+        `${countWord(items)} ${kind} items of work${each ? ', each handled on its own' : ''}`,
+      ],
+    };
+  },
+};
+
+function countItems(instruction: string, original: string): number {
+  let best = 0;
+  for (const match of instruction.matchAll(COUNTED)) {
+    const token = match[1] ?? '';
+    const n = /^\d+$/.test(token) ? Number(token) : (NUMBER_WORDS[token] ?? 0);
+    const next = match[0].split(/\s+/)[1] ?? '';
+    if (n >= 3 && n <= 50 && !NOT_ITEMS.test(next) && !isStopWord(next)) best = Math.max(best, n);
+  }
+  // Lists are read on the original text, where capitals tell names from aspects.
+  for (const match of original.matchAll(LISTED)) {
+    const items = (match[1] ?? '')
+      .split(/,\s*|\s(?:and|et|und|y|e|en|&|or)\s/)
+      .map((s) => s.trim());
+    const entities = items.filter((item) => item !== '' && ENTITY_ITEM.test(item));
+    if (items.length >= 3 && entities.length >= 2 && entities.length * 2 >= items.length)
+      best = Math.max(best, items.length);
+  }
+  const numbered = instruction.match(/^\s*(\d+[.)]|[-*•])\s+\S/gm)?.length ?? 0;
+  return Math.max(best, numbered);
+}

@@ -1,0 +1,95 @@
+import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
+import { joinWords } from '../wording.ts';
+
+/** The request carries content written by an outsider: a pasted email, message, review or upload. */
+const OUTSIDE_ORIGIN =
+  /\b(customer|client|vendor|supplier|candidate|applicant|patient|user|someone|stranger|lead|prospect|lawyer|attacker|third[- ]party|external|inbound|incoming|emailed|e-?mail|wrote|sent (us|me|in)|forwarded|pasted|attached|upload\w*|posted|review|comment|message|kunde\w*|client\w*|cliente\w*|fournisseur|proveedor|lieferant\w*)\b/;
+/** Data of a restricted audience flowing to a wider one, or several tenants in one context. */
+const CLEARANCE_MIX =
+  /\b(board[- ]only|confidential|restricted|privileged|internal[- ]only|need[- ]to[- ]know|secret)\b[\s\S]*\b(all[- ]hands|whole company|everyone|public|all (staff|employees)|customers?|press|externally)\b/;
+const TENANT_MIX =
+  /\b(compare|comparison|benchmark|next to|versus|vs\.?|against|alongside)\b[\s\S]*\b(other|another|competitors?|customers'|tenants?|each other|'s)\b/;
+
+interface Leg {
+  readonly strength: number;
+  readonly evidence: string;
+}
+
+/**
+ * Default `securityBoundary` scorer: one agent would break the Rule of Two, holding together
+ * (A) untrusted content, (B) sensitive data and (C) side effects or outward communication,
+ * judged over the needed tools and cues in the text; or the request mixes data of different
+ * clearance levels or tenants in one context that is then sent on.
+ */
+export const securityBoundaryScorer: Scorer = {
+  name: 'rule-of-two',
+  signal: 'securityBoundary',
+  score({ analysis, neededTools }): SignalScore {
+    const { cues } = analysis;
+    const untrusted =
+      strongest(neededTools, (n) => n.tool.untrustedInput, 'untrusted') ??
+      (analysis.material !== '' && OUTSIDE_ORIGIN.test(analysis.instruction)
+        ? { strength: 0.8, evidence: 'outside content pasted into the request' }
+        : undefined);
+    const sensitive = strongest(neededTools, (n) => n.tool.sensitiveData, 'sensitive');
+    const acting = cues.holdAction
+      ? undefined
+      : strongest(neededTools, (n) => n.tool.sideEffects, 'acting');
+
+    const reasons: string[] = [];
+    let score = 0;
+    const legs = [untrusted, sensitive, acting];
+    const held = legs.filter((leg): leg is Leg => leg !== undefined);
+    if (held.length === 3) {
+      score = Math.min(...held.map((leg) => leg.strength));
+      reasons.push(
+        `would ${joinWords(held.map((leg) => leg.evidence))}: all three of the Rule of Two`,
+      );
+    } else if (held.length > 0) {
+      score = held.length === 2 ? 0.3 * Math.min(...held.map((leg) => leg.strength)) : 0;
+      const missing = [
+        untrusted ? undefined : 'no untrusted content',
+        sensitive ? undefined : 'no sensitive data',
+        acting
+          ? undefined
+          : cues.holdAction
+            ? 'no side effect (asked not to act)'
+            : 'no side effect',
+      ].filter((x): x is string => x !== undefined);
+      reasons.push(`Rule of Two holds: ${joinWords(missing)}`);
+    }
+
+    const mix = sensitive !== undefined || acting !== undefined;
+    if (mix && CLEARANCE_MIX.test(analysis.instruction)) {
+      score = Math.max(score, 0.8);
+      reasons.push('moves restricted data to a wider audience');
+    } else if (
+      acting !== undefined &&
+      sensitive !== undefined &&
+      TENANT_MIX.test(analysis.instruction)
+    ) {
+      score = Math.max(score, 0.6);
+      reasons.push("would combine different tenants' data and send it on");
+    }
+    return { score, reasons };
+  },
+};
+
+function strongest(
+  needs: readonly ToolNeed[],
+  has: (need: ToolNeed) => boolean,
+  kind: 'untrusted' | 'sensitive' | 'acting',
+): Leg | undefined {
+  const need = needs.find(has);
+  if (need === undefined) return undefined;
+  const verb =
+    kind === 'untrusted'
+      ? 'read untrusted'
+      : kind === 'sensitive'
+        ? 'touch sensitive'
+        : 'act through';
+  return {
+    strength: Math.min(1, need.score + 0.3),
+    evidence: `${verb} ${need.tool.name} (${need.tool.domain})`,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Text analysis shared by the default scorers: normalization, tokenization and a light,
+ * language-agnostic stemmer. Everything here is deterministic and allocation-light, since the
+ * router runs on every request.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const WORD = /[a-z0-9]+/g;
+
+/** Lower-cases, folds diacritics (é → e, ü → u) and `ß` → `ss`. */
+export function normalize(text: string): string {
+  const lower = text.toLowerCase();
+  // Fast path: pure ASCII needs no Unicode decomposition.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for the ASCII range
+  if (!/[^\u0000-\u007f]/.test(lower)) return lower;
+  return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss');
+}
+
+/** Splits normalized text into words of letters and digits. */
+export function words(normalized: string): string[] {
+  return normalized.match(WORD) ?? [];
+}
+
+/** Splits an identifier (`getOrder`, `crm.lookup_account`, `patient/get-record`) into words. */
+export function identifierWords(identifier: string): string[] {
+  const spaced = identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
+  return words(normalize(spaced));
+}
+
+const SUFFIXES = [
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ings',
+  'ing',
+  'ies',
+  'ers',
+  'er',
+  'ed',
+  'es',
+  'ly',
+  's',
+  'e',
+] as const;
+
+/** How many leading characters of a stripped word form its stem. */
+const STEM_LENGTH = 6;
+
+/**
+ * A light stemmer that works tolerably across English and the Romance and Germanic languages:
+ * strips one common English ending, undoubles a final consonant, then keeps the first six
+ * characters, so `invoices`, `invoicing`, `factura` and `facture` meet as `invoic` / `factur`.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4) {
+    for (const suffix of SUFFIXES) {
+      if (w.length - suffix.length >= 3 && w.endsWith(suffix)) {
+        w = suffix === 'ies' ? `${w.slice(0, -3)}y` : w.slice(0, -suffix.length);
+        break;
+      }
+    }
+    const n = w.length;
+    if (
+      n > 3 &&
+      w.charCodeAt(n - 1) === w.charCodeAt(n - 2) &&
+      !/[aeiou0-9]/.test(w[n - 1] ?? '')
+    ) {
+      w = w.slice(0, -1);
+    }
+  }
+  return w.length > STEM_LENGTH ? w.slice(0, STEM_LENGTH) : w;
+}

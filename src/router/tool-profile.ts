@@ -1,0 +1,137 @@
+import type { ToolSpec } from '../core/task.ts';
+import type { RequestAnalysis } from './analysis.ts';
+import { identifierWords, normalize, stem, words } from './text.ts';
+import { conceptsOf, isGenericWord, isStopWord } from './vocabulary.ts';
+
+/** One meaningful word of a tool's name or description. */
+interface ToolTerm {
+  readonly stem: string;
+  readonly concepts: readonly string[];
+  /** Evidence the word gives when the request mentions it. */
+  readonly weight: number;
+}
+
+/** A tool's words, prepared once and cached for as long as the tool object lives. */
+export interface ToolProfile {
+  readonly terms: readonly ToolTerm[];
+  /**
+   * The action words of a tool with side effects: the verbs its description opens with
+   * ("Book, move or cancel a patient appointment") and the first word of its name. A request
+   * needs such a tool only if it asks for that action.
+   */
+  readonly verbs: readonly ToolTerm[];
+}
+
+const NAME_WEIGHT = 1;
+const DESCRIPTION_WEIGHT = 0.5;
+const GENERIC_FACTOR = 0.25;
+/** Material (a pasted email, a table) is weaker evidence of need than the instruction. */
+const MATERIAL_FACTOR = 0.3;
+
+const profiles = new WeakMap<ToolSpec, ToolProfile>();
+
+/** The profile of a tool, built on first use. Tool metadata is read once: tools are immutable. */
+export function toolProfile(tool: ToolSpec): ToolProfile {
+  let profile = profiles.get(tool);
+  if (profile === undefined) {
+    profile = buildProfile(tool);
+    profiles.set(tool, profile);
+  }
+  return profile;
+}
+
+function buildProfile(tool: ToolSpec): ToolProfile {
+  const byStem = new Map<string, ToolTerm>();
+  const add = (word: string, weight: number) => {
+    if (isStopWord(word) || /^\d+$/.test(word)) return;
+    const s = stem(word);
+    const w = isGenericWord(word) ? weight * GENERIC_FACTOR : weight;
+    const existing = byStem.get(s);
+    if (existing !== undefined && existing.weight >= w) return;
+    byStem.set(s, { stem: s, concepts: conceptsOf(s) ?? [], weight: w });
+  };
+  const nameWords = identifierWords(tool.name);
+  const descriptionWords = words(normalize(tool.description));
+  for (const word of nameWords) add(word, NAME_WEIGHT);
+  for (const word of descriptionWords) add(word, DESCRIPTION_WEIGHT);
+  const verbs = tool.sideEffects ? actionWords(tool.name, nameWords, descriptionWords) : [];
+  return {
+    terms: [...byStem.values()],
+    verbs: verbs.map((word) => {
+      const s = stem(word);
+      return { stem: s, concepts: conceptsOf(s) ?? [], weight: 1 };
+    }),
+  };
+}
+
+/**
+ * "Book, move or cancel a ..." gives book, move, cancel; `reply_to_ticket` gives reply;
+ * `flight.book` gives flight and book.
+ */
+function actionWords(
+  name: string,
+  nameWords: readonly string[],
+  descriptionWords: readonly string[],
+): string[] {
+  const verbs: string[] = [];
+  const first = descriptionWords[0];
+  if (first !== undefined && !isStopWord(first)) {
+    verbs.push(first);
+    for (let i = 1; i < Math.min(descriptionWords.length - 1, 5); i++) {
+      const word = descriptionWords[i] ?? '';
+      if (word !== 'or' && word !== 'and') continue;
+      verbs.push(descriptionWords[i - 1] ?? '', descriptionWords[i + 1] ?? '');
+      break;
+    }
+  }
+  if (nameWords[0] !== undefined) verbs.push(nameWords[0]);
+  const last = nameWords[nameWords.length - 1];
+  if (last !== undefined && /[./]/.test(name)) verbs.push(last);
+  return [...new Set(verbs)].filter((word) => !isStopWord(word));
+}
+
+/** True when the request asks for one of the tool's actions (always true for tools without side effects). */
+export function asksForAction(profile: ToolProfile, request: RequestAnalysis): boolean {
+  if (profile.verbs.length === 0) return true;
+  for (const verb of profile.verbs) if (matches(verb, request.stems, request.concepts)) return true;
+  return false;
+}
+
+/**
+ * How much of the tool's vocabulary the request uses, by stem or by shared concept:
+ * the summed weight of matched terms, each divided by how many tools of the catalog share it.
+ */
+export function matchedWeight(
+  profile: ToolProfile,
+  request: RequestAnalysis,
+  sharedBy: ReadonlyMap<string, number>,
+): number {
+  let total = 0;
+  for (const term of profile.terms) {
+    const share = 1 / (1 + 0.5 * ((sharedBy.get(term.stem) ?? 1) - 1));
+    if (matches(term, request.stems, request.concepts)) total += term.weight * share;
+    else if (matches(term, request.materialStems, request.materialConcepts)) {
+      total += term.weight * share * MATERIAL_FACTOR;
+    }
+  }
+  return total;
+}
+
+function matches(
+  term: ToolTerm,
+  stems: ReadonlySet<string>,
+  concepts: ReadonlySet<string>,
+): boolean {
+  if (stems.has(term.stem)) return true;
+  for (const concept of term.concepts) if (concepts.has(concept)) return true;
+  return false;
+}
+
+/** How many tools of a catalog use each stem, to discount words every tool shares. */
+export function stemFrequencies(profiles: readonly ToolProfile[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const profile of profiles) {
+    for (const term of profile.terms) counts.set(term.stem, (counts.get(term.stem) ?? 0) + 1);
+  }
+  return counts;
+}

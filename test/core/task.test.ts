@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  defineTool,
+  InvalidTaskError,
+  InvalidToolError,
+  parseTask,
+  TierupError,
+} from '../../src/index.ts';
+
+describe('parseTask', () => {
+  it('applies defaults to tools and keeps names as written', () => {
+    const task = parseTask({
+      input: 'Where is order 30418?',
+      tools: [{ name: 'crm.lookup_account', description: 'Fetch an account.' }],
+    });
+    expect(task.tools[0]).toMatchObject({
+      name: 'crm.lookup_account',
+      domain: 'general',
+      untrustedInput: false,
+      sensitiveData: false,
+      sideEffects: false,
+    });
+  });
+
+  it('names the field at fault', () => {
+    const error = catchError(() =>
+      parseTask({ input: 'x', tools: [{ name: 'ok' }, { name: '' }] }),
+    );
+    expect(error).toBeInstanceOf(InvalidTaskError);
+    expect((error as InvalidTaskError).field).toBe('tools[1].name');
+    expect((error as InvalidTaskError).message).toContain('tools[1].name');
+    expect(TierupError.isInstance(error)).toBe(true);
+  });
+
+  it('rejects a missing input and a non-boolean flag', () => {
+    expect((catchError(() => parseTask({ tools: [] })) as InvalidTaskError).field).toBe('input');
+    const flag = catchError(() =>
+      parseTask({ input: 'x', tools: [{ name: 'a', sideEffects: 'yes' }] }),
+    );
+    expect((flag as InvalidTaskError).field).toBe('tools[0].sideEffects');
+  });
+
+  it('rejects unknown hint keys and bad tiers', () => {
+    const unknown = catchError(() => parseTask({ input: 'x', hints: { teir: 'agent' } }));
+    expect((unknown as InvalidTaskError).field).toBe('hints');
+    expect((unknown as InvalidTaskError).message).toContain('teir');
+    const tier = catchError(() => parseTask({ input: 'x', hints: { tier: 'swarm' } }));
+    expect((tier as InvalidTaskError).field).toBe('hints.tier');
+  });
+});
+
+describe('defineTool', () => {
+  it('returns frozen metadata the router can read', () => {
+    const tool = defineTool({
+      name: 'get_order',
+      description: 'Look up a shop order by id.',
+      domain: 'commerce',
+      sensitiveData: true,
+      input: z.object({ orderId: z.string() }),
+      run: ({ orderId }) => ({ orderId, status: 'shipped' }),
+    });
+    expect(Object.isFrozen(tool)).toBe(true);
+    expect(tool).toMatchObject({
+      name: 'get_order',
+      domain: 'commerce',
+      sensitiveData: true,
+      sideEffects: false,
+    });
+    expect(parseTask({ input: 'x', tools: [tool] }).tools[0]?.name).toBe('get_order');
+  });
+
+  it('names the field at fault', () => {
+    const badName = catchError(() =>
+      defineTool({ name: 'has space', input: z.object({}), run: () => null }),
+    );
+    expect(badName).toBeInstanceOf(InvalidToolError);
+    expect((badName as InvalidToolError).field).toBe('name');
+    const badSchema = catchError(() =>
+      defineTool({ name: 'ok', input: {} as z.ZodType<unknown>, run: () => null }),
+    );
+    expect((badSchema as InvalidToolError).field).toBe('input');
+  });
+});
+
+function catchError(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}

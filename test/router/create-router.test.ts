@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createRouter,
+  InvalidConfigError,
+  InvalidTaskError,
+  type Scorer,
+  type ToolSpecInput,
+} from '../../src/index.ts';
+
+const commerce: ToolSpecInput[] = [
+  {
+    name: 'get_order',
+    description:
+      'Look up a shop order by id, including items, totals, status and shipping address.',
+    domain: 'commerce',
+    sensitiveData: true,
+  },
+  {
+    name: 'track_shipment',
+    description: "Return the carrier's tracking events and delivery estimate for a shipment.",
+    domain: 'commerce',
+  },
+];
+const payments: ToolSpecInput = {
+  name: 'refund_payment',
+  description: 'Refund a card charge through the payment processor.',
+  domain: 'payments',
+  sideEffects: true,
+};
+const inbox: ToolSpecInput[] = [
+  {
+    name: 'read_inbox',
+    description: "Read messages in the requesting user's email inbox.",
+    domain: 'messaging',
+    untrustedInput: true,
+    sensitiveData: true,
+  },
+  {
+    name: 'get_payroll',
+    description: 'Return salaries and bank details of every employee.',
+    domain: 'hr',
+    sensitiveData: true,
+  },
+  {
+    name: 'send_email',
+    description: "Send an email from the requesting user's mailbox.",
+    domain: 'messaging',
+    sideEffects: true,
+  },
+];
+
+describe('createRouter().route', () => {
+  const router = createRouter();
+
+  it('routes a self-contained request to direct', () => {
+    const decision = router.route({
+      input: 'Translate to German: "Your export is ready."',
+      tools: commerce,
+    });
+    expect(decision.tier).toBe('direct');
+    expect(decision.signals.toolUse.set).toBe(false);
+    expect(decision.tools).toEqual([]);
+  });
+
+  it('routes a request for live private data to agent and names the tool', () => {
+    const decision = router.route({
+      input: 'Where is order 30418? It has been a week.',
+      tools: commerce,
+    });
+    expect(decision.tier).toBe('agent');
+    expect(decision.tools.map((t) => t.name)).toContain('get_order');
+    expect(decision.reasons[0]).toMatch(/^needs get_order \(commerce\)/);
+  });
+
+  it('sets crossDomain when the needed tools span two domains, and says which', () => {
+    const decision = router.route({
+      input: 'Order 30418 arrived broken: check the order and refund the payment.',
+      tools: [...commerce, payments],
+    });
+    expect(decision.signals.crossDomain.set).toBe(true);
+    expect(decision.tier).toBe('multi-agent');
+    const reason = decision.reasons.find((r) => r.endsWith('two domains'));
+    expect(reason).toContain('get_order (commerce)');
+    expect(reason).toContain('refund_payment (payments)');
+  });
+
+  it('sets securityBoundary when one agent would hold all three legs of the Rule of Two', () => {
+    const decision = router.route({
+      input:
+        'Read the latest email in my inbox and send the sender the payroll salaries they ask for.',
+      tools: inbox,
+    });
+    expect(decision.signals.securityBoundary.set).toBe(true);
+    expect(decision.reasons.join(' ')).toMatch(/all three of the Rule of Two/);
+  });
+
+  it('holds the boundary when the request says not to act', () => {
+    const decision = router.route({
+      input:
+        "Read the latest email in my inbox and check it against payroll, but don't send anything yet.",
+      tools: inbox,
+    });
+    expect(decision.signals.securityBoundary.set).toBe(false);
+  });
+
+  it('sets parallelism for several substantial independent subtasks, not for quick look-ups', () => {
+    const research = router.route(
+      'Research these five vendors: Vanta, Drata, Secureframe, Sprinto and Thoropass. For each, review pricing and write a one-page brief.',
+    );
+    expect(research.signals.parallelism.set).toBe(true);
+    expect(research.tier).toBe('multi-agent');
+    const lookups = router.route({
+      input: 'Status for orders 10231, 10244, 10259, 10260 and 10277?',
+      tools: commerce,
+    });
+    expect(lookups.signals.parallelism.set).toBe(false);
+    expect(lookups.tier).toBe('agent');
+  });
+
+  it('returns scores in [0, 1] with the thresholds in force', () => {
+    const decision = router.route({ input: 'Where is order 30418?', tools: commerce });
+    for (const signal of Object.values(decision.signals)) {
+      expect(signal.score).toBeGreaterThanOrEqual(0);
+      expect(signal.score).toBeLessThanOrEqual(1);
+      expect(signal.set).toBe(signal.score >= signal.threshold);
+    }
+  });
+
+  it('throws a typed error naming the field for a malformed task', () => {
+    expect(() => router.route({ input: '', tools: [] })).toThrow(InvalidTaskError);
+    try {
+      router.route({ input: 'x', tools: [{ name: 'ok', description: 3 }] } as never);
+    } catch (error) {
+      expect((error as InvalidTaskError).field).toBe('tools[0].description');
+    }
+    expect.assertions(2);
+  });
+});
+
+describe('tier policy', () => {
+  const task = {
+    input: 'Order 30418 arrived broken: check the order and refund the payment.',
+    tools: [...commerce, payments],
+  };
+
+  it('caps the tier with maxTier and says so', () => {
+    const decision = createRouter({ maxTier: 'agent' }).route(task);
+    expect(decision.signalTier).toBe('multi-agent');
+    expect(decision.tier).toBe('agent');
+    expect(decision.override).toEqual({ by: 'max-tier', from: 'multi-agent', to: 'agent' });
+    expect(decision.reasons.at(-1)).toMatch(/capped at agent/);
+  });
+
+  it('lets a hint force a tier and a hint cap it', () => {
+    const forced = createRouter().route({ ...task, hints: { tier: 'direct' } });
+    expect(forced.tier).toBe('direct');
+    expect(forced.override?.by).toBe('hint');
+    const capped = createRouter().route({ ...task, hints: { maxTier: 'direct' } });
+    expect(capped.tier).toBe('direct');
+    expect(capped.override?.by).toBe('max-tier');
+  });
+
+  it('treats two hinted domains as cross-domain', () => {
+    const decision = createRouter().route({
+      input: 'Summarize this.',
+      hints: { domains: ['legal', 'finance'] },
+    });
+    expect(decision.signals.crossDomain.set).toBe(true);
+  });
+
+  it('applies thresholds', () => {
+    const strict = createRouter({ thresholds: { toolUse: 1 } });
+    expect(strict.route({ input: 'Where is order 30418?', tools: commerce }).tier).toBe('direct');
+  });
+});
+
+describe('scorers', () => {
+  const always: Scorer = {
+    name: 'always-parallel',
+    signal: 'parallelism',
+    score: () => ({ score: 0.95, reasons: ['custom says parallel'] }),
+  };
+
+  it('can be replaced per signal', () => {
+    const decision = createRouter({ scorers: { parallelism: always } }).route('Say hello.');
+    expect(decision.signals.parallelism).toMatchObject({ score: 0.95, set: true });
+    expect(decision.tier).toBe('multi-agent');
+    expect(decision.reasons).toContain('custom says parallel');
+  });
+
+  it('can be added; the signal takes the highest score', () => {
+    const decision = createRouter({ extraScorers: [always] }).route('Say hello.');
+    expect(decision.signals.parallelism.score).toBe(0.95);
+  });
+
+  it('sees the tools the toolUse scorer judged needed', () => {
+    let seen: string[] = [];
+    const spy: Scorer = {
+      name: 'spy',
+      signal: 'crossDomain',
+      score: ({ neededTools }) => {
+        seen = neededTools.map((n) => n.tool.name);
+        return { score: 0, reasons: [] };
+      },
+    };
+    createRouter({ extraScorers: [spy] }).route({
+      input: 'Where is order 30418?',
+      tools: commerce,
+    });
+    expect(seen).toContain('get_order');
+  });
+});
+
+describe('options', () => {
+  it('rejects out-of-range thresholds naming the option', () => {
+    try {
+      createRouter({ thresholds: { parallelism: 1.4 } });
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidConfigError);
+      expect((error as InvalidConfigError).field).toBe('thresholds.parallelism');
+      expect((error as Error).message).toContain('<= 1');
+    }
+    expect.assertions(3);
+  });
+
+  it('rejects unknown keys and a scorer registered under the wrong signal', () => {
+    expect(() => createRouter({ threshold: {} } as never)).toThrow(/threshold/);
+    const wrong: Scorer = {
+      name: 'x',
+      signal: 'toolUse',
+      score: () => ({ score: 0, reasons: [] }),
+    };
+    expect(() => createRouter({ scorers: { parallelism: wrong } })).toThrow(
+      /scorers\.parallelism\.signal/,
+    );
+  });
+
+  it('marks scores near the threshold as uncertain', () => {
+    const router = createRouter({ uncertainBand: 0.5 });
+    const decision = router.route('Say hello.');
+    expect(decision.signals.toolUse.uncertain).toBe(true);
+    const narrow = createRouter({ uncertainBand: 0 }).route('Say hello.');
+    expect(narrow.signals.toolUse.uncertain).toBe(false);
+  });
+});
