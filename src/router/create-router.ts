@@ -105,7 +105,7 @@ function explain(
 ): string[] {
   if (signal === 'toolUse') {
     const head = set
-      ? `needs ${joinWords(neededTools.map((n) => n.tool.name))}`
+      ? `needs ${joinWords(neededTools.map((n) => `${n.tool.name} (${n.tool.domain})`))}`
       : 'no offered tool is needed';
     return [head, ...result.reasons];
   }
