@@ -50,12 +50,43 @@ export type Task = z.output<typeof Task>;
 /** A task as a caller writes it. */
 export type TaskInput = z.input<typeof Task>;
 
+/** Tools already validated, by the caller's object: a tool's metadata is read once. */
+const validatedTools = new WeakMap<object, ToolSpec>();
+
 /**
- * Validates a task and applies defaults.
+ * Validates a task and applies defaults. Each tool object is validated the first time it is seen
+ * and its parsed form reused after that, so tools must not be mutated once routed
+ * (`defineTool` returns frozen tools).
  * @throws {InvalidTaskError} naming the first field at fault.
  */
 export function parseTask(value: unknown): Task {
+  const tools = (value as { tools?: unknown } | null)?.tools;
+  if (!Array.isArray(tools)) return parseWhole(value);
+  const parsed: ToolSpec[] = new Array(tools.length);
+  for (let i = 0; i < tools.length; i++) {
+    const tool: unknown = tools[i];
+    const known = typeof tool === 'object' && tool !== null ? validatedTools.get(tool) : undefined;
+    if (known === undefined) return parseWhole(value);
+    parsed[i] = known;
+  }
+  const rest = TaskWithoutTools.safeParse(value);
+  if (!rest.success) throw new InvalidTaskError(toIssues(rest.error));
+  return { ...rest.data, tools: parsed };
+}
+
+const TaskWithoutTools = Task.omit({ tools: true });
+
+function parseWhole(value: unknown): Task {
   const result = Task.safeParse(value);
   if (!result.success) throw new InvalidTaskError(toIssues(result.error));
+  const tools = (value as { tools?: unknown[] }).tools;
+  if (Array.isArray(tools)) {
+    for (let i = 0; i < tools.length; i++) {
+      const tool = tools[i];
+      const spec = result.data.tools[i];
+      if (typeof tool === 'object' && tool !== null && spec !== undefined)
+        validatedTools.set(tool, spec);
+    }
+  }
   return result.data;
 }

@@ -12,8 +12,8 @@ import {
   TRANSFORM,
 } from './cues.ts';
 import { splitRequest } from './material.ts';
-import { normalize, stem, words } from './text.ts';
-import { conceptsOf, isStopWord } from './vocabulary.ts';
+import { normalize, words } from './text.ts';
+import { wordKey } from './vocabulary.ts';
 
 /** Cues read from the instruction part of a request. */
 export interface RequestCues {
@@ -99,12 +99,10 @@ function index(text: string): [Set<string>, Set<string>] {
   const stems = new Set<string>();
   const concepts = new Set<string>();
   for (const word of words(text)) {
-    if (isStopWord(word)) continue;
-    const s = stem(word);
-    if (stems.has(s)) continue;
-    stems.add(s);
-    const ids = conceptsOf(s);
-    if (ids !== undefined) for (const id of ids) concepts.add(id);
+    const key = wordKey(word);
+    if (key.stop || stems.has(key.stem)) continue;
+    stems.add(key.stem);
+    if (key.concepts !== undefined) for (const id of key.concepts) concepts.add(id);
   }
   return [stems, concepts];
 }

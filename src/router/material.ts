@@ -16,7 +16,7 @@ const MATERIAL_LINE =
 export function splitRequest(input: string): SplitRequest {
   let instruction = input;
   let material = '';
-  const quoted = instruction.match(QUOTED);
+  const quoted = /["“”«»„]|'[^'\n]{60,}'/.test(instruction) ? instruction.match(QUOTED) : null;
   if (quoted) {
     material = quoted.join('\n');
     instruction = instruction.replace(QUOTED, ' « » ');

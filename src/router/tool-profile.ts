@@ -127,11 +127,34 @@ function matches(
   return false;
 }
 
-/** How many tools of a catalog use each stem, to discount words every tool shares. */
-export function stemFrequencies(profiles: readonly ToolProfile[]): Map<string, number> {
-  const counts = new Map<string, number>();
+/** A catalog's tool profiles and how many of its tools use each stem. */
+export interface CatalogIndex {
+  readonly tools: readonly ToolSpec[];
+  readonly profiles: readonly ToolProfile[];
+  /** How many tools of the catalog use each stem, to discount words every tool shares. */
+  readonly sharedBy: ReadonlyMap<string, number>;
+}
+
+const catalogs = new WeakMap<ToolSpec, CatalogIndex>();
+
+/** The index of a tool catalog, reused while the same tools come in the same order. */
+export function catalogIndex(tools: readonly ToolSpec[]): CatalogIndex {
+  const first = tools[0];
+  if (first === undefined) return { tools, profiles: [], sharedBy: new Map() };
+  const cached = catalogs.get(first);
+  if (cached !== undefined && sameTools(cached.tools, tools)) return cached;
+  const profiles = tools.map(toolProfile);
+  const sharedBy = new Map<string, number>();
   for (const profile of profiles) {
-    for (const term of profile.terms) counts.set(term.stem, (counts.get(term.stem) ?? 0) + 1);
+    for (const term of profile.terms) sharedBy.set(term.stem, (sharedBy.get(term.stem) ?? 0) + 1);
   }
-  return counts;
+  const index = { tools: [...tools], profiles, sharedBy };
+  catalogs.set(first, index);
+  return index;
+}
+
+function sameTools(a: readonly ToolSpec[], b: readonly ToolSpec[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

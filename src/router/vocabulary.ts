@@ -24,6 +24,29 @@ const GENERIC_WORDS = new Set(
 
 let conceptsByStem: Map<string, readonly string[]> | undefined;
 
+/** A word's stem and concepts, as the matcher uses them. */
+export interface WordKey {
+  /** The word carries no meaning for matching (see {@link isStopWord}). */
+  readonly stop: boolean;
+  readonly stem: string;
+  readonly concepts: readonly string[] | undefined;
+}
+
+const wordKeys = new Map<string, WordKey>();
+const WORD_KEY_CACHE_LIMIT = 50_000;
+
+/** The stem and concepts of a word, memoized: requests reuse a small vocabulary. */
+export function wordKey(word: string): WordKey {
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    const s = stem(word);
+    key = { stop: isStopWord(word), stem: s, concepts: conceptsOf(s) };
+    if (wordKeys.size >= WORD_KEY_CACHE_LIMIT) wordKeys.clear();
+    wordKeys.set(word, key);
+  }
+  return key;
+}
+
 /** Concept ids a word stem belongs to (from the lexicon), or none. */
 export function conceptsOf(wordStem: string): readonly string[] | undefined {
   if (conceptsByStem === undefined) conceptsByStem = buildConceptIndex();

@@ -113,7 +113,7 @@ function countItems(instruction: string, original: string): number {
     if (n >= 3 && n <= 50 && !NOT_ITEMS.test(next) && !isStopWord(next)) best = Math.max(best, n);
   }
   // Lists are read on the original text, where capitals tell names from aspects.
-  for (const match of original.matchAll(LISTED)) {
+  for (const match of original.includes(',') ? original.matchAll(LISTED) : []) {
     const items = (match[1] ?? '')
       .split(/,\s*|\s(?:and|et|und|y|e|en|&|or)\s/)
       .map((s) => s.trim());

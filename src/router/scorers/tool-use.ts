@@ -1,6 +1,6 @@
 import type { RequestCues } from '../analysis.ts';
 import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
-import { asksForAction, matchedWeight, stemFrequencies, toolProfile } from '../tool-profile.ts';
+import { asksForAction, catalogIndex, matchedWeight } from '../tool-profile.ts';
 
 /** Matched weight at which a tool's relevance reaches 1 - 1/e. */
 const RELEVANCE_SCALE = 1.2;
@@ -24,15 +24,14 @@ export const toolUseScorer: Scorer = {
   score({ task, analysis }): SignalScore {
     if (task.tools.length === 0)
       return { score: 0, reasons: ['no tools are offered'], neededTools: [] };
-    const profiles = task.tools.map(toolProfile);
-    const shared = stemFrequencies(profiles);
+    const { profiles, sharedBy } = catalogIndex(task.tools);
     const intent = intentFactor(analysis.cues, analysis.material !== '');
     const needs: ToolNeed[] = [];
     for (let i = 0; i < task.tools.length; i++) {
       const tool = task.tools[i];
       const profile = profiles[i];
       if (tool === undefined || profile === undefined) continue;
-      const matched = 1 - Math.exp(-matchedWeight(profile, analysis, shared) / RELEVANCE_SCALE);
+      const matched = 1 - Math.exp(-matchedWeight(profile, analysis, sharedBy) / RELEVANCE_SCALE);
       const relevance = asksForAction(profile, analysis) ? matched : matched * UNASKED_ACTION;
       const score = clamp(relevance * intent.scale + (relevance > 0.15 ? intent.boost : 0));
       needs.push({ tool, score });

@@ -1,0 +1,105 @@
+// Router speed and memory: `npm run bench:router`.
+// Decisions per second and p50/p99 latency for a ~1 KB request with 8 tools, on one core,
+// and the heap a router holds once it has seen 200 distinct tools.
+import { createRouter, type ToolSpecInput } from '../src/index.ts';
+
+const tools: ToolSpecInput[] = [
+  [
+    'get_order',
+    'Look up a shop order by id, including items, totals, status and shipping address.',
+    'commerce',
+    { sensitiveData: true },
+  ],
+  [
+    'track_shipment',
+    "Return the carrier's tracking events and delivery estimate for a shipment.",
+    'commerce',
+    {},
+  ],
+  [
+    'issue_refund',
+    'Refund all or part of an order to the original payment method.',
+    'commerce',
+    { sideEffects: true },
+  ],
+  [
+    'get_customer_profile',
+    "Fetch a shop customer's profile, order history and saved addresses.",
+    'commerce',
+    { sensitiveData: true },
+  ],
+  [
+    'send_customer_email',
+    'Send a transactional email to a shop customer.',
+    'commerce',
+    { sideEffects: true },
+  ],
+  [
+    'get_ticket',
+    "Fetch a support ticket with the customer's messages and attachments.",
+    'support',
+    { untrustedInput: true },
+  ],
+  [
+    'get_payment_history',
+    "Return a customer's card charges, refunds and disputes from the payment processor.",
+    'finance',
+    { sensitiveData: true },
+  ],
+  ['search_help_center', 'Search the published help-center articles.', 'support', {}],
+].map(
+  ([name, description, domain, flags]) =>
+    ({ name, description, domain, ...(flags as object) }) as ToolSpecInput,
+);
+
+const input = `Ticket 88412 from a customer, pasted below. Check their order and payment history, refund the duplicate charge if it is real, and email them a short apology that references the order.
+
+"Hello, I ordered the Trail Runner 2 in size 42 on the 3rd and my card statement shows two charges of 129.00 EUR on the same day, one at 14:02 and another at 14:03. I only placed one order (number A-58812) and I only received one confirmation email. The parcel arrived yesterday, which is great, but I would like the second charge refunded as soon as possible because it pushed my account into overdraft. Could you also confirm that the refund goes back to the same card? I have attached a screenshot of the statement. Thank you, Hanna Weber, Lindenstrasse 14, 10969 Berlin."`;
+
+const router = createRouter();
+const task = { input, tools };
+console.log(
+  `request: ${Buffer.byteLength(input)} bytes, ${tools.length} tools; Node ${process.version}`,
+);
+
+for (let i = 0; i < 20_000; i++) router.route(task);
+
+const runs = 200_000;
+let start = process.hrtime.bigint();
+for (let i = 0; i < runs; i++) router.route(task);
+const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+
+const samples = new Float64Array(50_000);
+for (let i = 0; i < samples.length; i++) {
+  start = process.hrtime.bigint();
+  router.route(task);
+  samples[i] = Number(process.hrtime.bigint() - start) / 1000;
+}
+samples.sort();
+const at = (q: number) =>
+  samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+console.log(
+  `throughput: ${Math.round(runs / seconds).toLocaleString('en')} decisions/s (${runs.toLocaleString('en')} in ${seconds.toFixed(2)} s)`,
+);
+console.log(`latency: p50 ${at(0.5).toFixed(1)} µs, p99 ${at(0.99).toFixed(1)} µs`);
+
+// Memory: heap held by a router and 200 distinct tools once every tool has been profiled.
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) {
+  console.log('memory: run with --expose-gc to measure');
+} else {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const many: ToolSpecInput[] = Array.from({ length: 200 }, (_, i) => ({
+    name: `tool_${i}_${['get', 'list', 'update', 'send'][i % 4]}_${['order', 'invoice', 'ticket', 'employee', 'contract'][i % 5]}`,
+    description: `${['Fetch', 'List', 'Change', 'Send'][i % 4]} the ${['order', 'invoice', 'ticket', 'employee record', 'contract'][i % 5]} number ${i} with its history, owner, status and related documents for team ${i % 17}.`,
+    domain: `domain${i % 12}`,
+    sideEffects: i % 4 >= 2,
+  }));
+  const big = createRouter();
+  big.route({ input, tools: many });
+  gc();
+  const heldMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  console.log(`memory: router + 200 tools hold ${heldMb.toFixed(2)} MB of heap`);
+  if (big.route({ input, tools: many }).tier === undefined) throw new Error('unreachable');
+}
