@@ -9,6 +9,8 @@ import {
   LOOKUP,
   OUTWARD,
   OWNED,
+  PERSONAL,
+  REQUEST,
   TRANSFORM,
 } from './cues.ts';
 import { splitRequest } from './material.ts';
@@ -39,6 +41,12 @@ export interface RequestCues {
   readonly holdAction: boolean;
   /** Asks to send, reply, post or otherwise communicate outward. */
   readonly outward: boolean;
+  /** The user speaks of themself ("my card", "book me"). */
+  readonly personal: boolean;
+  /** A polite request for someone to act ("can you", "please", "bitte"). */
+  readonly request: boolean;
+  /** Names a person, company or place (a capitalized word inside a sentence). */
+  readonly properNoun: boolean;
 }
 
 /** Everything the default scorers read from the request text, computed once per route. */
@@ -80,6 +88,9 @@ export function analyzeRequest(input: string): RequestAnalysis {
     lookup: LOOKUP.test(instruction),
     holdAction: HOLD_ACTION.test(instruction),
     outward: OUTWARD.test(instruction),
+    personal: PERSONAL.test(instruction),
+    request: REQUEST.test(instruction),
+    properNoun: PROPER_NOUN.test(split.instruction),
   };
   return {
     instruction,
@@ -92,6 +103,9 @@ export function analyzeRequest(input: string): RequestAnalysis {
     cues,
   };
 }
+
+/** A capitalized word after a lower-case word: a name, not a sentence start. */
+const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;
 
 const EMPTY_INDEX: [ReadonlySet<string>, ReadonlySet<string>] = [new Set(), new Set()];
 

@@ -62,12 +62,16 @@ export function createRouter(options: RouterOptions = {}): Router {
       const task = parseTask(typeof input === 'string' ? { input } : input);
       const analysis = analyzeRequest(task.input);
       let neededTools: readonly ToolNeed[] = [];
+      let candidateTools: readonly ToolNeed[] = [];
       const signals = {} as Record<SignalName, SignalDecision>;
       const reasons: string[] = [];
       for (const [signal, list] of scorers) {
-        const context: ScoringContext = { task, analysis, neededTools };
+        const context: ScoringContext = { task, analysis, neededTools, candidateTools };
         const result = combine(list, context);
-        if (signal === 'toolUse') neededTools = result.neededTools ?? [];
+        if (signal === 'toolUse') {
+          neededTools = result.neededTools ?? [];
+          candidateTools = result.candidateTools ?? neededTools;
+        }
         const threshold = config.thresholds[signal];
         const set = result.score >= threshold;
         signals[signal] = {
@@ -91,7 +95,11 @@ function combine(scorers: readonly Scorer[], context: ScoringContext): SignalSco
     const result = scorer.score(context);
     reasons.push(...result.reasons);
     if (result.score > best.score || best.neededTools === undefined) {
-      best = { ...result, neededTools: result.neededTools ?? best.neededTools };
+      best = {
+        ...result,
+        neededTools: result.neededTools ?? best.neededTools,
+        candidateTools: result.candidateTools ?? best.candidateTools,
+      };
     }
   }
   return { ...best, reasons };

@@ -48,3 +48,11 @@ export const HOLD_ACTION =
 /** Outward communication or a state change requested in words. */
 export const OUTWARD =
   /\b(send|email|e-mail|mail|reply|respond|answer|post|publish|share|forward|text|notify|sms|message|envoie|envoyer|repond\w*|senden|schick\w*|antwort\w*|envia\w*|responde\w*|invia\w*|rispond\w*|stuur|beantwoord\w*|enviar)\b/;
+
+/** The user speaks of themself: their own account, card, order, schedule. */
+export const PERSONAL =
+  /\b(i|i'm|i've|me|my|mine|ich|mich|mir|mein\w*|je|j'ai|moi|mon|ma|mes|yo|me|mi|mis|eu|meu|minha|io|mio|mia|ik|mij|mijn|jag|min|mitt|mina|moj\w*|moja)\b/;
+
+/** A polite request for someone to do something. */
+export const REQUEST =
+  /\b(can you|could you|would you|please|pls|plz|bitte|kannst du|konnen sie|peux-tu|pouvez-vous|merci de|por favor|puedes|podes|pode|puoi|potresti|kun je|wil je|kan du)\b/;

@@ -19,6 +19,12 @@ export interface ScoringContext {
    * Empty inside the `toolUse` scorer itself.
    */
   readonly neededTools: readonly ToolNeed[];
+  /**
+   * Every offered tool the `toolUse` scorer found some relevance in, strongest first: a superset
+   * of `neededTools` for scorers that weigh weaker evidence (the Rule of Two asks whether an agent
+   * *could* end up holding a capability). Empty inside the `toolUse` scorer itself.
+   */
+  readonly candidateTools: readonly ToolNeed[];
 }
 
 /** One scorer's finding on one signal. */
@@ -32,6 +38,8 @@ export interface SignalScore {
    * {@link ScoringContext.neededTools}.
    */
   readonly neededTools?: readonly ToolNeed[];
+  /** Only from a `toolUse` scorer: every tool with some relevance, strongest first. */
+  readonly candidateTools?: readonly ToolNeed[];
 }
 
 /**

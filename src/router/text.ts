@@ -37,14 +37,13 @@ const SUFFIXES = [
   'ings',
   'ing',
   'ies',
-  'ers',
-  'er',
   'ed',
   'es',
   'ly',
   's',
-  'e',
 ] as const;
+/** The shortest stem a suffix may leave. */
+const MIN_STEM = 3;
 
 /** How many leading characters of a stripped word form its stem. */
 const STEM_LENGTH = 6;
@@ -56,16 +55,17 @@ const STEM_LENGTH = 6;
  */
 export function stem(word: string): string {
   let w = word;
-  if (w.length > 4) {
+  if (w.length > MIN_STEM) {
     for (const suffix of SUFFIXES) {
-      if (w.length - suffix.length >= 3 && w.endsWith(suffix)) {
+      if (w.length - suffix.length >= MIN_STEM && w.endsWith(suffix)) {
         w = suffix === 'ies' ? `${w.slice(0, -3)}y` : w.slice(0, -suffix.length);
         break;
       }
     }
+    if (w.length > MIN_STEM && w.endsWith('e')) w = w.slice(0, -1);
     const n = w.length;
     if (
-      n > 3 &&
+      n > MIN_STEM &&
       w.charCodeAt(n - 1) === w.charCodeAt(n - 2) &&
       !/[aeiou0-9]/.test(w[n - 1] ?? '')
     ) {

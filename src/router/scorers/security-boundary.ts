@@ -10,6 +10,9 @@ const CLEARANCE_MIX =
 const TENANT_MIX =
   /\b(compare|comparison|benchmark|next to|versus|vs\.?|against|alongside)\b[\s\S]*\b(other|another|competitors?|customers'|tenants?|each other|'s)\b/;
 
+/** A tool counts towards a leg of the Rule of Two from this score: weaker evidence than "needed". */
+const CANDIDATE_FLOOR = 0.2;
+
 interface Leg {
   readonly strength: number;
   readonly evidence: string;
@@ -24,17 +27,17 @@ interface Leg {
 export const securityBoundaryScorer: Scorer = {
   name: 'rule-of-two',
   signal: 'securityBoundary',
-  score({ analysis, neededTools }): SignalScore {
+  score({ analysis, candidateTools }): SignalScore {
     const { cues } = analysis;
     const untrusted =
-      strongest(neededTools, (n) => n.tool.untrustedInput, 'untrusted') ??
+      strongest(candidateTools, (n) => n.tool.untrustedInput, 'untrusted') ??
       (analysis.material !== '' && OUTSIDE_ORIGIN.test(analysis.instruction)
         ? { strength: 0.8, evidence: 'outside content pasted into the request' }
         : undefined);
-    const sensitive = strongest(neededTools, (n) => n.tool.sensitiveData, 'sensitive');
+    const sensitive = strongest(candidateTools, (n) => n.tool.sensitiveData, 'sensitive');
     const acting = cues.holdAction
       ? undefined
-      : strongest(neededTools, (n) => n.tool.sideEffects, 'acting');
+      : strongest(candidateTools, (n) => n.tool.sideEffects, 'acting');
 
     const reasons: string[] = [];
     let score = 0;
@@ -80,7 +83,7 @@ function strongest(
   has: (need: ToolNeed) => boolean,
   kind: 'untrusted' | 'sensitive' | 'acting',
 ): Leg | undefined {
-  const need = needs.find(has);
+  const need = needs.find((n) => n.score >= CANDIDATE_FLOOR && has(n));
   if (need === undefined) return undefined;
   const verb =
     kind === 'untrusted'

@@ -1,22 +1,66 @@
-import type { RequestCues } from '../analysis.ts';
+import type { ToolSpec } from '../../core/task.ts';
+import type { RequestAnalysis } from '../analysis.ts';
 import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
 import { asksForAction, catalogIndex, matchedWeight } from '../tool-profile.ts';
+import { type ToolRelevance, toolUseFeatures } from './tool-use-features.ts';
+import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
 
 /** Matched weight at which a tool's relevance reaches 1 - 1/e. */
 const RELEVANCE_SCALE = 1.2;
 /** A tool with side effects whose action the request does not ask for keeps this share of its relevance. */
 const UNASKED_ACTION = 0.4;
 /** A tool is needed when its score reaches this share of the best tool's score... */
-const RELATIVE_CUT = 0.55;
+const RELATIVE_CUT = 0.5;
 /** ...and at least this much. */
-const ABSOLUTE_CUT = 0.3;
+const ABSOLUTE_CUT = 0.25;
+
+/** Each offered tool's relevance to the request, from words alone. */
+export interface ToolRelevances extends ToolRelevance {
+  readonly perTool: readonly { readonly tool: ToolSpec; readonly relevance: number }[];
+}
 
 /**
- * Default `toolUse` scorer: how strongly the request needs one of the offered tools.
- * Each tool's relevance comes from the request's words against the tool's name and description,
- * by stem and by multilingual concept; the shape of the request then raises it (it asks to act,
- * names a record, wants current state, speaks of "our" data) or lowers it (it transforms or
- * explains content it carries, or asks a general question).
+ * How well each tool's name and description match the request, by stem and by multilingual
+ * concept. A tool with side effects counts fully only when the request asks for its action.
+ */
+export function toolRelevances(
+  tools: readonly ToolSpec[],
+  analysis: RequestAnalysis,
+): ToolRelevances {
+  const { profiles, sharedBy } = catalogIndex(tools);
+  const perTool: { tool: ToolSpec; relevance: number }[] = [];
+  let best = 0;
+  let bestRead = 0;
+  let bestAskedAction = 0;
+  for (let i = 0; i < tools.length; i++) {
+    const tool = tools[i];
+    const profile = profiles[i];
+    if (tool === undefined || profile === undefined) continue;
+    const matched = 1 - Math.exp(-matchedWeight(profile, analysis, sharedBy) / RELEVANCE_SCALE);
+    const asked = asksForAction(profile, analysis);
+    const relevance = asked ? matched : matched * UNASKED_ACTION;
+    perTool.push({ tool, relevance });
+    best = Math.max(best, relevance);
+    if (!tool.sideEffects) bestRead = Math.max(bestRead, relevance);
+    else if (asked) bestAskedAction = Math.max(bestAskedAction, relevance);
+  }
+  return { perTool, best, bestRead, bestAskedAction, toolCount: tools.length };
+}
+
+/** Probability that the request needs one of the tools, from the fitted model's weights. */
+export function toolUseProbability(analysis: RequestAnalysis, relevance: ToolRelevance): number {
+  const features = toolUseFeatures(analysis, relevance);
+  let z = 0;
+  for (let i = 0; i < features.length; i++) z += (features[i] ?? 0) * (TOOL_USE_WEIGHTS[i] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Default `toolUse` scorer: how likely the request needs one of the offered tools.
+ * A logistic model weighs the tools' relevance against cues of the request's shape: it asks to
+ * act, names a record, wants current state or speaks of "our" data; or it transforms or explains
+ * content it carries, or asks a general question. The weights were fitted on labeled requests
+ * (see docs/routing.md). The tools judged needed are the most relevant ones.
  */
 export const toolUseScorer: Scorer = {
   name: 'tool-match',
@@ -24,67 +68,38 @@ export const toolUseScorer: Scorer = {
   score({ task, analysis }): SignalScore {
     if (task.tools.length === 0)
       return { score: 0, reasons: ['no tools are offered'], neededTools: [] };
-    const { profiles, sharedBy } = catalogIndex(task.tools);
-    const intent = intentFactor(analysis.cues, analysis.material !== '');
-    const needs: ToolNeed[] = [];
-    for (let i = 0; i < task.tools.length; i++) {
-      const tool = task.tools[i];
-      const profile = profiles[i];
-      if (tool === undefined || profile === undefined) continue;
-      const matched = 1 - Math.exp(-matchedWeight(profile, analysis, sharedBy) / RELEVANCE_SCALE);
-      const relevance = asksForAction(profile, analysis) ? matched : matched * UNASKED_ACTION;
-      const score = clamp(relevance * intent.scale + (relevance > 0.15 ? intent.boost : 0));
-      needs.push({ tool, score });
+    const relevance = toolRelevances(task.tools, analysis);
+    const probability = toolUseProbability(analysis, relevance);
+    const candidates: ToolNeed[] = [];
+    if (relevance.best > 0) {
+      for (const { tool, relevance: r } of relevance.perTool) {
+        if (r > 0) candidates.push({ tool, score: (probability * r) / relevance.best });
+      }
+      candidates.sort((a, b) => b.score - a.score);
     }
-    needs.sort((a, b) => b.score - a.score);
-    const best = needs[0]?.score ?? 0;
-    const neededTools = needs.filter((n) => n.score >= Math.max(ABSOLUTE_CUT, best * RELATIVE_CUT));
-    return { score: best, reasons: [...intent.reasons], neededTools };
+    const cut = Math.max(ABSOLUTE_CUT, probability * RELATIVE_CUT);
+    return {
+      score: probability,
+      reasons: [describeShape(analysis)],
+      neededTools: candidates.filter((c) => c.score >= cut),
+      candidateTools: candidates,
+    };
   },
 };
 
-interface Intent {
-  readonly scale: number;
-  readonly boost: number;
-  readonly reasons: readonly string[];
-}
-
-function intentFactor(cues: RequestCues, hasMaterial: boolean): Intent {
-  const reasons: string[] = [];
-  let scale = 1;
-  let boost = 0;
-  const needsLiveData = cues.identifier || cues.fresh || cues.lookup;
-  if (hasMaterial && (cues.deictic || cues.transform)) {
-    scale *= 0.45;
-    reasons.push('works on content the request carries');
-  } else if (cues.transform && !needsLiveData) {
-    scale *= 0.55;
-    reasons.push('asks to transform or explain text');
-  }
-  if (cues.knowledge && !cues.owned && !needsLiveData) {
-    scale *= 0.6;
-    reasons.push('reads as a general question');
-  }
-  if (cues.compose && !needsLiveData && !cues.owned) scale *= 0.7;
-  if (cues.identifier) boost += 0.2;
-  if (cues.fresh) boost += 0.15;
-  if (cues.owned) boost += 0.1;
-  if (cues.action) boost += 0.15;
-  if (cues.lookup) boost += 0.1;
-  if (boost > 0) reasons.push(describeNeed(cues));
-  return { scale, boost: Math.min(boost, 0.45) * scale, reasons };
-}
-
-function describeNeed(cues: RequestCues): string {
-  const parts: string[] = [];
-  if (cues.identifier) parts.push('names a specific record');
-  if (cues.fresh) parts.push('asks for current state');
-  if (cues.owned) parts.push("speaks of the user's own data");
-  if (cues.action) parts.push('asks to act or fetch');
-  if (cues.lookup) parts.push('asks about the state of something');
+function describeShape({ cues, material }: RequestAnalysis): string {
+  const need: string[] = [];
+  if (cues.identifier) need.push('names a specific record');
+  if (cues.fresh) need.push('asks for current state');
+  if (cues.owned || cues.personal) need.push("speaks of the user's own data");
+  if (cues.action) need.push('asks to act or fetch');
+  if (cues.lookup) need.push('asks about the state of something');
+  const own: string[] = [];
+  if (material !== '' && (cues.deictic || cues.transform)) own.push('works on content it carries');
+  else if (cues.transform) own.push('asks to transform or explain text');
+  if (cues.knowledge) own.push('reads as a general question');
+  if (need.length === 0 && own.length === 0)
+    return 'the request shows no cue of needing live data or an action';
+  const parts = [...need, ...own];
   return `the request ${parts.join(', ')}`;
-}
-
-function clamp(x: number): number {
-  return Math.min(1, Math.max(0, x));
 }

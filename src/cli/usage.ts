@@ -1,0 +1,47 @@
+/** `tierup --help`. */
+export const USAGE = `Usage: tierup <command> [options]
+
+Pick the lowest tier (direct, agent, multi-agent) that reliably meets each request.
+
+Commands:
+  route [FILE]   Route JSONL request records from FILE or stdin, one JSON decision per line
+  eval FILE      Score the router against labeled JSONL records (see expected in the guide)
+  help [COMMAND] Show help for tierup or a command
+
+Options:
+  -h, --help     Show help
+  --version      Print the version
+
+Exit status: 0 on success, 2 on bad usage, config or input lines, 1 on an internal error.
+`;
+
+/** `tierup route --help`. */
+export const ROUTE_USAGE = `Usage: tierup route [FILE] [--explain] [--config FILE]
+
+Routes each JSONL record ({"id", "input", "tools", "hints"}; other fields are ignored)
+read from FILE, or from stdin when FILE is absent or "-". Writes one JSON line per record:
+  {"id", "tier", "signals": {"toolUse": {"score", "set"}, ...}, "tools", "reasons"}
+with "override" when a hint or maxTier changed the tier. A record without "id" is
+called line-N. Bad lines are reported on stderr as "line N: field: message" and skipped;
+the exit status is then 2.
+
+Options:
+  --explain        Print a readable table with the reasons instead of JSON lines
+  --config FILE    Router settings as JSON: {"thresholds": {...}, "maxTier", "uncertainBand"}
+  -h, --help       Show this help
+`;
+
+/** `tierup eval --help`. */
+export const EVAL_USAGE = `Usage: tierup eval FILE [--json] [--config FILE]
+
+Routes each labeled JSONL record of FILE ("-" for stdin) and compares the decision with
+its "expected" label: {"tier", "toolUse", "crossDomain", "securityBoundary", "parallelism"}.
+Prints tier accuracy, under- and over-escalation, per-signal precision/recall/F1, the
+confusion matrix and the misrouted requests. Bad lines are reported on stderr as
+"line N: field: message" and left out; the exit status is then 2.
+
+Options:
+  --json           Print the evaluation report as JSON
+  --config FILE    Router settings as JSON: {"thresholds": {...}, "maxTier", "uncertainBand"}
+  -h, --help       Show this help
+`;
