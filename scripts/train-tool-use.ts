@@ -46,7 +46,7 @@ const predict = (w: number[], x: number[]) =>
   sigmoid(x.reduce((s, v, i) => s + v * (w[i] ?? 0), 0));
 
 /** Weighted, L2-regularized logistic regression fitted by Newton's method. */
-function fit(examples: readonly Example[]): number[] {
+function fitModel(examples: readonly Example[]): number[] {
   const n = TOOL_USE_FEATURES.length;
   const w = new Array<number>(n).fill(0);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
@@ -111,7 +111,7 @@ function report(name: string, w: number[], examples: readonly Example[]): void {
 }
 
 const train = load(trainFiles);
-const weights = fit(train);
+const weights = fitModel(train);
 report('train', weights, train);
 if (holdoutFiles.length > 0) report('held out', weights, load(holdoutFiles));
 for (let i = 0; i < weights.length; i++) console.log(`  ${TOOL_USE_FEATURES[i]}: ${weights[i]}`);

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
-import { InvalidConfigError, type Issue } from '../core/errors.ts';
-import { formatPath, toIssues } from '../core/parse.ts';
+import { InvalidConfigError } from '../core/errors.ts';
+import { toIssues } from '../core/parse.ts';
 import { RouterConfig } from '../router/options.ts';
 
 /**
@@ -32,21 +31,8 @@ export async function loadConfig(file: string): Promise<RouterConfig> {
     });
   }
   const result = RouterConfig.safeParse(value);
-  if (!result.success) throw new InvalidConfigError(configIssues(result.error));
+  if (!result.success) throw new InvalidConfigError(toIssues(result.error));
   return result.data;
-}
-
-/** Like {@link toIssues}, but an unknown key is named by its own path, as a typo usually is. */
-function configIssues(error: z.ZodError): Issue[] {
-  const issues = toIssues(error);
-  return error.issues.flatMap((issue, index) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          path: formatPath([...issue.path, key]),
-          message: 'is not a known option',
-        }))
-      : (issues[index] ?? []),
-  );
 }
 
 function reason(error: unknown): string {

@@ -11,21 +11,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Turns zod issues into tierup issues with readable paths and messages. */
-export function toIssues(error: z.ZodError, prefix = ''): Issue[] {
-  return error.issues.map((issue) => {
-    const path = formatPath(issue.path);
-    const full = prefix && path ? `${prefix}.${path}` : prefix || path;
-    return { path: full, message: describe(issue) };
-  });
+/**
+ * Turns zod issues into tierup issues with readable paths and messages. An unknown key is
+ * named by its own path (`thresholds.paralelism`), as a typo usually is.
+ */
+export function toIssues(error: z.ZodError): Issue[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: formatPath([...issue.path, key]),
+          message: 'is not a known option',
+        }))
+      : [{ path: formatPath(issue.path), message: describe(issue) }],
+  );
 }
 
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `must be ${article(issue.expected)}`;
-    case 'unrecognized_keys':
-      return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
     case 'too_small':
       return issue.origin === 'string'
         ? `must have at least ${issue.minimum} character${issue.minimum === 1 ? '' : 's'}`

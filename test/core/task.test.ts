@@ -43,8 +43,8 @@ describe('parseTask', () => {
 
   it('rejects unknown hint keys and bad tiers', () => {
     const unknown = catchError(() => parseTask({ input: 'x', hints: { teir: 'agent' } }));
-    expect((unknown as InvalidTaskError).field).toBe('hints');
-    expect((unknown as InvalidTaskError).message).toContain('teir');
+    expect((unknown as InvalidTaskError).field).toBe('hints.teir');
+    expect((unknown as InvalidTaskError).message).toContain('is not a known option');
     const tier = catchError(() => parseTask({ input: 'x', hints: { tier: 'swarm' } }));
     expect((tier as InvalidTaskError).field).toBe('hints.tier');
   });

@@ -12,6 +12,10 @@ const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
   ['compliance', /\b(compliance|regulatory|konformitat)\b/],
   ['brand', /\b(brand|marketing|pr)\b/],
 ];
+/** A tool of another domain counts when its score reaches this share of the top tool's... */
+const SECOND_DOMAIN_SHARE = 0.4;
+/** ...and this much. */
+const SECOND_DOMAIN_FLOOR = 0.2;
 const REVIEW =
   /\b(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|perspectives?|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
 
@@ -23,11 +27,16 @@ const REVIEW =
 export const crossDomainScorer: Scorer = {
   name: 'domain-spread',
   signal: 'crossDomain',
-  score({ task, analysis, neededTools }): SignalScore {
+  score({ task, analysis, neededTools, candidateTools }): SignalScore {
     const reasons: string[] = [];
     let score = 0;
 
-    const byDomain = strongestPerDomain(neededTools);
+    const top = neededTools[0]?.score ?? 0;
+    const byDomain = strongestPerDomain(
+      candidateTools.filter(
+        (c) => c.score >= Math.max(SECOND_DOMAIN_FLOOR, top * SECOND_DOMAIN_SHARE),
+      ),
+    );
     if (byDomain.length >= 2) {
       const second = byDomain[1]?.score ?? 0;
       score = Math.max(score, Math.min(1, 0.35 + second));
