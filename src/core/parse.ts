@@ -15,14 +15,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * Turns zod issues into tierup issues with readable paths and messages. An unknown key is
  * named by its own path (`thresholds.paralelism`), as a typo usually is.
  */
-export function toIssues(error: z.ZodError): Issue[] {
+export function toIssues(error: z.ZodError, prefix?: string): Issue[] {
+  const base: PropertyKey[] = prefix === undefined ? [] : [prefix];
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
-          path: formatPath([...issue.path, key]),
+          path: formatPath([...base, ...issue.path, key]),
           message: 'is not a known option',
         }))
-      : [{ path: formatPath(issue.path), message: describe(issue) }],
+      : [{ path: formatPath([...base, ...issue.path]), message: describe(issue) }],
   );
 }
 
