@@ -11,6 +11,8 @@ import {
   OWNED,
   PERSONAL,
   REQUEST,
+  SMALL_TALK,
+  TEMPLATE,
   TRANSFORM,
 } from './cues.ts';
 import { splitRequest } from './material.ts';
@@ -47,6 +49,10 @@ export interface RequestCues {
   readonly request: boolean;
   /** Names a person, company or place (a capitalized word inside a sentence). */
   readonly properNoun: boolean;
+  /** Thanks, greetings, goodbyes. */
+  readonly smallTalk: boolean;
+  /** Asks for a template, names, a checklist or other new text from what is given. */
+  readonly template: boolean;
 }
 
 /** Everything the default scorers read from the request text, computed once per route. */
@@ -61,10 +67,14 @@ export interface RequestAnalysis {
   readonly stems: ReadonlySet<string>;
   /** Concept ids of the instruction's words. */
   readonly concepts: ReadonlySet<string>;
+  /** Concept families of the instruction's words (weather for rain). */
+  readonly families: ReadonlySet<string>;
   /** Stems of the material's words. */
   readonly materialStems: ReadonlySet<string>;
   /** Concept ids of the material's words. */
   readonly materialConcepts: ReadonlySet<string>;
+  /** Concept families of the material's words. */
+  readonly materialFamilies: ReadonlySet<string>;
   readonly cues: RequestCues;
 }
 
@@ -73,8 +83,9 @@ export function analyzeRequest(input: string): RequestAnalysis {
   const split = splitRequest(input);
   const instruction = normalize(split.instruction).trim();
   const material = split.material === '' ? '' : normalize(split.material);
-  const [stems, concepts] = index(instruction);
-  const [materialStems, materialConcepts] = material === '' ? EMPTY_INDEX : index(material);
+  const [stems, concepts, families] = index(instruction);
+  const [materialStems, materialConcepts, materialFamilies] =
+    material === '' ? EMPTY_INDEX : index(material);
   const hasMaterial = material.length > 0;
   const cues: RequestCues = {
     transform: TRANSFORM.test(instruction),
@@ -91,6 +102,8 @@ export function analyzeRequest(input: string): RequestAnalysis {
     personal: PERSONAL.test(instruction),
     request: REQUEST.test(instruction),
     properNoun: PROPER_NOUN.test(split.instruction),
+    smallTalk: SMALL_TALK.test(instruction),
+    template: TEMPLATE.test(instruction),
   };
   return {
     instruction,
@@ -98,8 +111,10 @@ export function analyzeRequest(input: string): RequestAnalysis {
     material,
     stems,
     concepts,
+    families,
     materialStems,
     materialConcepts,
+    materialFamilies,
     cues,
   };
 }
@@ -107,16 +122,22 @@ export function analyzeRequest(input: string): RequestAnalysis {
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;
 
-const EMPTY_INDEX: [ReadonlySet<string>, ReadonlySet<string>] = [new Set(), new Set()];
+const EMPTY_INDEX: [ReadonlySet<string>, ReadonlySet<string>, ReadonlySet<string>] = [
+  new Set(),
+  new Set(),
+  new Set(),
+];
 
-function index(text: string): [Set<string>, Set<string>] {
+function index(text: string): [Set<string>, Set<string>, Set<string>] {
   const stems = new Set<string>();
   const concepts = new Set<string>();
+  const families = new Set<string>();
   for (const word of words(text)) {
     const key = wordKey(word);
     if (key.stop || stems.has(key.stem)) continue;
     stems.add(key.stem);
     if (key.concepts !== undefined) for (const id of key.concepts) concepts.add(id);
+    if (key.families !== undefined) for (const id of key.families) families.add(id);
   }
-  return [stems, concepts];
+  return [stems, concepts, families];
 }

@@ -17,9 +17,17 @@ export const COMPOSE =
 export const DEICTIC =
   /\b(this|these|below|above|following|pasted|forwarded|attached here|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
 
-/** A general-knowledge or how-to question, not about the user's own records. */
+/** A general-knowledge, definition or how-to question, not about the user's own records. */
 export const KNOWLEDGE =
-  /^(what|why|how|when should|should|is it|are|does|do|can you explain|explain|in general|what'?s the difference|was ist|wie|warum|qu'?est|comment|pourquoi|que es|como|por que|cos'?e|perche|wat is|hoe)\b/;
+  /(^(what|why|how|when should|should|is it|are|does|do|can you explain|explain|in general|who (wrote|painted|invented|discovered|was|were)|was ist|wie|warum|qu'?est|comment|pourquoi|que es|como|por que|cos'?e|perche|wat is|hoe)\b|\b(difference between|differ from|what('?s| is| are) (a|an|the difference|the point|the formula|the definition)|what does .{1,40} (mean|stand for)|meaning of|definition|define|in (plain|simple|layman'?s?) (terms|words|english|language)|plain (english|language)|explain|how (does|do) .{1,40} work|best practices?|rule of thumb|tips?|advice|is it (rude|normal|ok|okay|safe|legal|worth)|pros and cons|formula|capital of|who (wrote|painted|invented|discovered)|unterschied|erklar\w*|bedeutet|was ist|qu'?est-ce|difference entre|explique\w*|diferencia|explica\w*|que significa|cos'?e|differenza|spiega\w*|verschil|uitleg\w*|leg .{0,30}uit|wat is|違い|説明|とは)\b)/;
+
+/** Small talk: thanks, greetings, goodbyes, asking what the assistant can do. */
+export const SMALL_TALK =
+  /^\W*(thanks?|thank you|thx|ty|cheers|perfect|great|ok(ay)?|cool|hi|hello|hey|good (morning|night|evening)|bye|danke|merci|gracias|grazie|obrigad[oa]|bedankt|tack)\b[^?]{0,60}$|\b(that'?s (all|everything)|have a (good|nice|great)|what (kinds? of things|can you do)|who are you)\b/;
+
+/** Asks for new text from what is given: a template, names, a checklist, subject lines, an agenda. */
+export const TEMPLATE =
+  /\b(templates?|checklist|names? for|name ideas|ideas for|slogans?|taglines?|subject lines?|objets? de (mail|courriel)|agenda|outline|boilerplate|example|sample|generic|reusable|can reuse|vorlage|modele|plantilla|modello|sjabloon)\b/;
 
 /** Refers to the user's own organisation, people or records. */
 export const OWNED =
@@ -27,7 +35,7 @@ export const OWNED =
 
 /** Asks for current, recent or future state: something only a live source knows. */
 export const FRESH =
-  /\b(current(ly)?|today|tonight|tomorrow|yesterday|now|latest|recent(ly)?|live|real[- ]?time|up to date|this (morning|afternoon|week|month|quarter|year)|last (night|week|month|quarter|year|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|next (week|month)|so far|still|heute|gestern|morgen|aktuell\w*|derzeit|gerade|aujourd'?hui|hier soir|demain|actuel\w*|en ce moment|hoy|ayer|manana|actual\w*|ahora|oggi|ieri|domani|attual\w*|hoje|ontem|amanha|agora|vandaag|gisteren|morgen|nu)\b/;
+  /\b(current(ly)?|today|tonight|tomorrow|yesterday|now|latest|recent(ly)?|live|real[- ]?time|up to date|this (morning|afternoon|week|month|quarter|year)|last (night|week|month|quarter|year|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|next (week|month)|so far|still|heute|gestern|morgen|aktuell\w*|derzeit|gerade|aujourd'?hui|hier soir|demain|actuel\w*|en ce moment|hoy|ayer|manana|actualmente|ahora|oggi|ieri|domani|attual\w*|hoje|ontem|amanha|agora|vandaag|gisteren|morgen|nu)\b/;
 
 /** A concrete identifier: an order or ticket number, an invoice code, a SKU, a medical record number. */
 export const IDENTIFIER =

@@ -1,12 +1,13 @@
 import type { ToolSpec } from '../core/task.ts';
 import type { RequestAnalysis } from './analysis.ts';
 import { identifierWords, normalize, stem, words } from './text.ts';
-import { conceptsOf, isGenericWord, isStopWord } from './vocabulary.ts';
+import { conceptsOf, familiesOf, isGenericWord, isStopWord } from './vocabulary.ts';
 
 /** One meaningful word of a tool's name or description. */
 interface ToolTerm {
   readonly stem: string;
   readonly concepts: readonly string[];
+  readonly families: readonly string[];
   /** Evidence the word gives when the request mentions it. */
   readonly weight: number;
 }
@@ -24,7 +25,14 @@ export interface ToolProfile {
 
 const NAME_WEIGHT = 1;
 const DESCRIPTION_WEIGHT = 0.5;
+const DOMAIN_WEIGHT = 0.4;
 const GENERIC_FACTOR = 0.25;
+/** A synonym or translation is weaker evidence than the same word. */
+const CONCEPT_MATCH = 0.75;
+/** Related concepts (rain and weather) are weaker evidence still. */
+const FAMILY_MATCH = 0.45;
+/** Share of the evidence beyond the strongest match that counts. */
+const SUPPORTING_FACTOR = 0.5;
 /** Material (a pasted email, a table) is weaker evidence of need than the instruction. */
 const MATERIAL_FACTOR = 0.3;
 
@@ -48,18 +56,26 @@ function buildProfile(tool: ToolSpec): ToolProfile {
     const w = isGenericWord(word) ? weight * GENERIC_FACTOR : weight;
     const existing = byStem.get(s);
     if (existing !== undefined && existing.weight >= w) return;
-    byStem.set(s, { stem: s, concepts: conceptsOf(s) ?? [], weight: w });
+    const concepts = conceptsOf(s);
+    byStem.set(s, {
+      stem: s,
+      concepts: concepts ?? [],
+      families: familiesOf(concepts) ?? [],
+      weight: w,
+    });
   };
   const nameWords = identifierWords(tool.name);
   const descriptionWords = words(normalize(tool.description));
   for (const word of nameWords) add(word, NAME_WEIGHT);
   for (const word of descriptionWords) add(word, DESCRIPTION_WEIGHT);
+  for (const word of identifierWords(tool.domain)) add(word, DOMAIN_WEIGHT);
   const verbs = tool.sideEffects ? actionWords(tool.name, nameWords, descriptionWords) : [];
   return {
     terms: [...byStem.values()],
     verbs: verbs.map((word) => {
       const s = stem(word);
-      return { stem: s, concepts: conceptsOf(s) ?? [], weight: 1 };
+      const concepts = conceptsOf(s);
+      return { stem: s, concepts: concepts ?? [], families: familiesOf(concepts) ?? [], weight: 1 };
     }),
   };
 }
@@ -98,8 +114,9 @@ export function asksForAction(profile: ToolProfile, request: RequestAnalysis): b
 }
 
 /**
- * How much of the tool's vocabulary the request uses, by stem or by shared concept:
- * the summed weight of matched terms, each divided by how many tools of the catalog share it.
+ * How much of the tool's vocabulary the request uses, by stem, shared concept or concept family:
+ * the strongest matched term plus part of the others, each divided by how many tools of the
+ * catalog share it.
  */
 export function matchedWeight(
   profile: ToolProfile,
@@ -107,14 +124,40 @@ export function matchedWeight(
   sharedBy: ReadonlyMap<string, number>,
 ): number {
   let total = 0;
+  let strongest = 0;
   for (const term of profile.terms) {
     const share = 1 / (1 + 0.5 * ((sharedBy.get(term.stem) ?? 1) - 1));
-    if (matches(term, request.stems, request.concepts)) total += term.weight * share;
-    else if (matches(term, request.materialStems, request.materialConcepts)) {
-      total += term.weight * share * MATERIAL_FACTOR;
+    let evidence = matchStrength(term, request.stems, request.concepts, request.families);
+    if (evidence === 0) {
+      evidence =
+        MATERIAL_FACTOR *
+        matchStrength(
+          term,
+          request.materialStems,
+          request.materialConcepts,
+          request.materialFamilies,
+        );
     }
+    const weight = term.weight * share * evidence;
+    total += weight;
+    if (weight > strongest) strongest = weight;
   }
-  return total;
+  // The strongest match counts fully, the others partly: one exact name match outweighs
+  // several loose synonyms from a long description.
+  return strongest + SUPPORTING_FACTOR * (total - strongest);
+}
+
+/** 1 for the same stem, {@link CONCEPT_MATCH} for a shared concept (a synonym or translation), else 0. */
+function matchStrength(
+  term: ToolTerm,
+  stems: ReadonlySet<string>,
+  concepts: ReadonlySet<string>,
+  families: ReadonlySet<string>,
+): number {
+  if (stems.has(term.stem)) return 1;
+  for (const concept of term.concepts) if (concepts.has(concept)) return CONCEPT_MATCH;
+  for (const family of term.families) if (families.has(family)) return FAMILY_MATCH;
+  return 0;
 }
 
 function matches(

@@ -24,12 +24,109 @@ const GENERIC_WORDS = new Set(
 
 let conceptsByStem: Map<string, readonly string[]> | undefined;
 
+/**
+ * Families of related concepts: rain and temperature are both weather, a refund and a charge are
+ * both payments. A match within a family is weaker evidence than a shared concept.
+ */
+const FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  weather: ['precipitation', 'temperature', 'wind', 'air_quality', 'sun'],
+  payment: ['charge', 'refund', 'chargeback', 'transaction', 'transfer', 'bank'],
+  stock_market: ['investment', 'crypto'],
+  travel: [
+    'flight',
+    'hotel',
+    'booking',
+    'luggage',
+    'rental',
+    'transit',
+    'ride',
+    'route',
+    'parking',
+  ],
+  math: [
+    'calculate',
+    'sum',
+    'arithmetic',
+    'average',
+    'statistics',
+    'probability',
+    'factorial',
+    'prime',
+    'number_theory',
+    'equation',
+    'calculus',
+    'exponent',
+    'matrix',
+    'sequence',
+    'percentage',
+    'geometry_2d',
+    'geometry_3d',
+    'area',
+    'perimeter',
+    'angle',
+  ],
+  physics: ['electricity_physics', 'pressure', 'density', 'speed'],
+  hr: [
+    'employee',
+    'salary',
+    'payroll',
+    'leave',
+    'benefits',
+    'working_hours',
+    'departure',
+    'onboarding',
+    'candidate',
+    'job',
+    'interview',
+  ],
+  medical: [
+    'patient',
+    'doctor',
+    'nurse',
+    'hospital',
+    'prescription',
+    'lab',
+    'diagnosis',
+    'symptom',
+    'imaging',
+    'procedure',
+    'medical_record',
+    'referral',
+  ],
+  code: ['repository', 'pull_request', 'test', 'ci', 'debug', 'programming_language', 'dependency'],
+  monitoring: ['incident', 'latency', 'availability', 'metrics', 'oncall', 'error'],
+  security: [
+    'vulnerability',
+    'fraud',
+    'malware',
+    'password',
+    'secret',
+    'login',
+    'access',
+    'firewall',
+    'breach',
+  ],
+  entertainment: ['music', 'movie', 'event_ticket', 'tv'],
+  sport: ['match'],
+  sales: ['lead', 'deal', 'crm', 'quote', 'contact'],
+  order: ['shipment', 'track', 'cart', 'return_item'],
+  legal: ['contract', 'clause', 'litigation', 'statute', 'compliance', 'liability'],
+};
+
+const familyOf = new Map<string, string>();
+for (const [family, members] of Object.entries(FAMILIES)) {
+  familyOf.set(family, family);
+  for (const member of members) familyOf.set(member, family);
+}
+
 /** A word's stem and concepts, as the matcher uses them. */
 export interface WordKey {
   /** The word carries no meaning for matching (see {@link isStopWord}). */
   readonly stop: boolean;
   readonly stem: string;
   readonly concepts: readonly string[] | undefined;
+  /** The families of its concepts. */
+  readonly families: readonly string[] | undefined;
 }
 
 const wordKeys = new Map<string, WordKey>();
@@ -40,7 +137,8 @@ export function wordKey(word: string): WordKey {
   let key = wordKeys.get(word);
   if (key === undefined) {
     const s = stem(word);
-    key = { stop: isStopWord(word), stem: s, concepts: conceptsOf(s) };
+    const concepts = conceptsOf(s);
+    key = { stop: isStopWord(word), stem: s, concepts, families: familiesOf(concepts) };
     if (wordKeys.size >= WORD_KEY_CACHE_LIMIT) wordKeys.clear();
     wordKeys.set(word, key);
   }
@@ -64,6 +162,17 @@ function buildConceptIndex(): Map<string, readonly string[]> {
     }
   }
   return index;
+}
+
+/** The families the given concepts belong to, or none. */
+export function familiesOf(concepts: readonly string[] | undefined): readonly string[] | undefined {
+  if (concepts === undefined) return undefined;
+  const families: string[] = [];
+  for (const concept of concepts) {
+    const family = familyOf.get(concept);
+    if (family !== undefined && !families.includes(family)) families.push(family);
+  }
+  return families.length > 0 ? families : undefined;
 }
 
 /** True for words that should be ignored entirely. */

@@ -36,7 +36,17 @@ export const TOOL_USE_FEATURES = [
   'short',
   'selfContainedRelevance',
   'needRelevance',
-  'manyTools',
+  'noRelevance',
+  'weakRelevance',
+  'smallTalk',
+  'template',
+  'identifierRelevance',
+  'freshRelevance',
+  'actionRelevance',
+  'lookupRelevance',
+  'ownedRelevance',
+  'knowledgeRelevance',
+  'composeRelevance',
 ] as const;
 
 /**
@@ -75,6 +85,16 @@ export function toolUseFeatures(analysis: RequestAnalysis, relevance: ToolReleva
     b(analysis.instruction.length < 80),
     selfContained ? relevance.best : 0,
     need ? relevance.best : 0,
-    Math.min(relevance.toolCount, 10) / 10,
+    b(relevance.best < 0.05),
+    b(relevance.best >= 0.05 && relevance.best < 0.3),
+    b(cues.smallTalk),
+    b(cues.template),
+    cues.identifier ? relevance.best : 0,
+    cues.fresh ? relevance.best : 0,
+    cues.action ? relevance.best : 0,
+    cues.lookup ? relevance.best : 0,
+    cues.owned || cues.personal ? relevance.best : 0,
+    cues.knowledge ? relevance.best : 0,
+    cues.compose || cues.template ? relevance.best : 0,
   ];
 }

@@ -6,7 +6,7 @@ import { type ToolRelevance, toolUseFeatures } from './tool-use-features.ts';
 import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
 
 /** Matched weight at which a tool's relevance reaches 1 - 1/e. */
-const RELEVANCE_SCALE = 1.2;
+const RELEVANCE_SCALE = 0.8;
 /** A tool with side effects whose action the request does not ask for keeps this share of its relevance. */
 const UNASKED_ACTION = 0.4;
 /** A tool is needed when its score reaches this share of the best tool's score... */
