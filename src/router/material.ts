@@ -8,7 +8,8 @@ export interface SplitRequest {
   readonly material: string;
 }
 
-const QUOTED = /["“”«»„][^"“”«»„]{40,}["“”«»„]|'[^'\n]{60,}'/g;
+/** A quotation of 40+ characters; a single-quoted one must open and close at word edges, not at "it's". */
+const QUOTED = /["“”«»„][^"“”«»„]{40,}["“”«»„]|(?<=^|[\s:(])'[^'\n]{40,}'(?=$|[\s.,;:!?)])/g;
 const MATERIAL_LINE =
   /^\s*(>|\||[-*•]\s|\d+[.)]\s|#\d|```|[{}[\]<]|(at|SELECT|FROM|WHERE|GROUP|ORDER|UPDATE|INSERT|def|function|const|let|return|import|export|for|if|async|print)\b|[A-Za-z_]+\s*[:=|,]\s*\S)/;
 
@@ -16,7 +17,7 @@ const MATERIAL_LINE =
 export function splitRequest(input: string): SplitRequest {
   let instruction = input;
   let material = '';
-  const quoted = /["“”«»„]|'[^'\n]{60,}'/.test(instruction) ? instruction.match(QUOTED) : null;
+  const quoted = /["“”«»„]|(^|[\s:(])'/.test(instruction) ? instruction.match(QUOTED) : null;
   if (quoted) {
     material = quoted.join('\n');
     instruction = instruction.replace(QUOTED, ' « » ');

@@ -5,8 +5,13 @@ import type { RequestAnalysis } from './analysis.ts';
 /** A tool with how strongly the request calls for it. */
 export interface ToolNeed {
   readonly tool: ToolSpec;
-  /** In [0, 1]. */
+  /** How strongly the request needs this tool, in [0, 1]. */
   readonly score: number;
+  /**
+   * How well the request's words match the tool's, in [0, 1], before the request's shape is
+   * weighed. Defaults to `score` for scorers that do not tell them apart.
+   */
+  readonly relevance?: number;
 }
 
 /** What a scorer sees: the validated task, the shared text analysis and what earlier scorers found. */

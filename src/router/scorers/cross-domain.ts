@@ -16,6 +16,8 @@ const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
 const SECOND_DOMAIN_SHARE = 0.4;
 /** ...and this much. */
 const SECOND_DOMAIN_FLOOR = 0.2;
+/** crossDomain = top tool's score × (this + the second domain's own word match). */
+const SECOND_DOMAIN_BASE = 0.2;
 const REVIEW =
   /\b(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|perspectives?|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
 
@@ -38,8 +40,9 @@ export const crossDomainScorer: Scorer = {
       ),
     );
     if (byDomain.length >= 2) {
-      const second = byDomain[1]?.score ?? 0;
-      score = Math.max(score, Math.min(1, 0.35 + second));
+      const second = byDomain[1];
+      const evidence = second?.relevance ?? second?.score ?? 0;
+      score = Math.max(score, Math.min(1, top * (SECOND_DOMAIN_BASE + evidence)));
       const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
       reasons.push(`needs ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
     } else if (byDomain.length === 1 && byDomain[0] !== undefined) {
@@ -67,11 +70,12 @@ export const crossDomainScorer: Scorer = {
 
 function strongestPerDomain(needs: readonly ToolNeed[]): ToolNeed[] {
   const best = new Map<string, ToolNeed>();
+  const strength = (n: ToolNeed) => n.relevance ?? n.score;
   for (const need of needs) {
     const domain = need.tool.domain;
     if (domain === 'general') continue;
     const current = best.get(domain);
-    if (current === undefined || need.score > current.score) best.set(domain, need);
+    if (current === undefined || strength(need) > strength(current)) best.set(domain, need);
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return [...best.values()].sort((a, b) => strength(b) - strength(a));
 }

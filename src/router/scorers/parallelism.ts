@@ -1,5 +1,4 @@
 import type { Scorer, SignalScore } from '../scorer.ts';
-import { isStopWord } from '../vocabulary.ts';
 import { countWord } from '../wording.ts';
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -55,6 +54,9 @@ const COUNTED = new RegExp(
 /** Units and calendar words after a number: "12 May", "3 nights", "25 years" count nothing. */
 const NOT_ITEMS =
   /^(am|pm|h|hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|times|percent|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|kg|cm|km|mm|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|miles?|people|persons?|guests?|seats?|users?|shares?|units?|pieces?|tickets? for)$/;
+/** Words after a number that show it counts nothing ("3 and", "4 on Friday", "5 of 8"). */
+const FUNCTION_WORD =
+  /^(and|or|of|to|at|on|in|for|by|with|from|per|x|than|times|out|plus|minus|y|et|und|e|en|o|ou|oder|de|du|la|le|el|il|van|von)$/;
 /** A list of three or more short items: "A, B, C and D", "(DE, FR, NL)". */
 const LISTED =
   /(?:^|[\s(:—–-])((?:[^\s,;:()]+(?: [^\s,;:()]+){0,3}, ){1,}[^\s,;:()]+(?: [^\s,;:()]+){0,3}(?:,? (?:and|et|und|y|e|en|&|or) [^\s,;:()]+(?: [^\s,;:()]+){0,3})?)/g;
@@ -70,6 +72,16 @@ const STEP =
 /** Work per item a single agent does with one parallel batch of tool calls. */
 const TRIVIAL =
   /\b(status|stock levels?|stock|rates?|prices?|weather|forecast|time zones?|balances?|tracking|one[- ]line|one word|label|translate|convert)\b/;
+
+/** Three or more items alone. */
+const BASE = 0.4;
+/** "For each", "per", "chaque": the items are handled one by one. */
+const EACH_BONUS = 0.25;
+/** The work per item is substantial (research, review, draft) or has several steps. */
+const SUBSTANTIAL_BONUS = 0.15;
+const MANY_BONUS = 0.05;
+/** Quick look-ups (status, rates, stock levels) or light edits of given text. */
+const TRIVIAL_PENALTY = 0.35;
 
 /**
  * Default `parallelism` scorer: three or more independent, substantial subtasks (research five
@@ -87,12 +99,13 @@ export const parallelismScorer: Scorer = {
     const substantial = SUBSTANTIAL.test(text) || steps >= 2;
     const trivial = TRIVIAL.test(text);
     const each = EACH.test(text);
-    let score = substantial ? 0.6 : 0.3;
-    if (substantial && each) score += steps >= 2 ? 0.3 : 0.2;
-    if (substantial && items >= 4) score += 0.1;
-    if (trivial) score -= 0.3;
-    if (analysis.material !== '' && analysis.cues.transform && !analysis.cues.identifier)
-      score -= 0.3;
+    let score = BASE;
+    if (each) score += EACH_BONUS;
+    if (substantial) score += SUBSTANTIAL_BONUS;
+    if (items >= 4) score += MANY_BONUS;
+    if (trivial && !substantial) score -= TRIVIAL_PENALTY;
+    const transformsCarried = analysis.material !== '' && analysis.cues.transform;
+    if (transformsCarried && !analysis.cues.identifier) score -= TRIVIAL_PENALTY;
     score = Math.max(0, Math.min(1, score));
     const kind = substantial && !trivial ? 'substantial' : 'quick';
     return {
@@ -110,7 +123,8 @@ function countItems(instruction: string, original: string): number {
     const token = match[1] ?? '';
     const n = /^\d+$/.test(token) ? Number(token) : (NUMBER_WORDS[token] ?? 0);
     const next = match[0].split(/\s+/)[1] ?? '';
-    if (n >= 3 && n <= 50 && !NOT_ITEMS.test(next) && !isStopWord(next)) best = Math.max(best, n);
+    if (n >= 3 && n <= 50 && !NOT_ITEMS.test(next) && !FUNCTION_WORD.test(next))
+      best = Math.max(best, n);
   }
   // Lists are read on the original text, where capitals tell names from aspects.
   for (const match of original.includes(',') ? original.matchAll(LISTED) : []) {

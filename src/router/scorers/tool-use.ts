@@ -73,7 +73,8 @@ export const toolUseScorer: Scorer = {
     const candidates: ToolNeed[] = [];
     if (relevance.best > 0) {
       for (const { tool, relevance: r } of relevance.perTool) {
-        if (r > 0) candidates.push({ tool, score: (probability * r) / relevance.best });
+        if (r > 0)
+          candidates.push({ tool, score: (probability * r) / relevance.best, relevance: r });
       }
       candidates.sort((a, b) => b.score - a.score);
     }
