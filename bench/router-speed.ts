@@ -54,7 +54,7 @@ const tools: ToolSpecInput[] = [
 
 const input = `Ticket 88412 from a customer, pasted below. Check their order and payment history, refund the duplicate charge if it is real, and email them a short apology that references the order.
 
-"Hello, I ordered the Trail Runner 2 in size 42 on the 3rd and my card statement shows two charges of 129.00 EUR on the same day, one at 14:02 and another at 14:03. I only placed one order (number A-58812) and I only received one confirmation email. The parcel arrived yesterday, which is great, but I would like the second charge refunded as soon as possible because it pushed my account into overdraft. Could you also confirm that the refund goes back to the same card? I have attached a screenshot of the statement. Thank you, Hanna Weber, Lindenstrasse 14, 10969 Berlin."`;
+"Hello, I ordered the Trail Runner 2 in size 42 on the 3rd and my card statement shows two charges of 129.00 EUR on the same day, one at 14:02 and another at 14:03. I only placed one order (number A-58812) and I only received one confirmation email. The parcel arrived yesterday, which is great, but I would like the second charge refunded as soon as possible because it pushed my account into overdraft. Could you also confirm that the refund goes back to the same card? I have attached a screenshot of the statement. I tried the chat twice yesterday evening but both times it disconnected after ten minutes in the queue, and the help-center article on duplicate charges says pending authorizations drop off within five days, which is not what happened here. Thank you, Hanna Weber, Lindenstrasse 14, 10969 Berlin."`;
 
 const router = createRouter();
 const task = { input, tools };

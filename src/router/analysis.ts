@@ -83,9 +83,13 @@ export function analyzeRequest(input: string): RequestAnalysis {
   const split = splitRequest(input);
   const instruction = normalize(split.instruction).trim();
   const material = split.material === '' ? '' : normalize(split.material);
+  // Long pasted material is indexed by its opening only: it is weak evidence of a tool need, and
+  // indexing it whole would make routing cost grow with the size of a pasted document.
+  const indexed =
+    material.length > MATERIAL_INDEX_LIMIT ? material.slice(0, MATERIAL_INDEX_LIMIT) : material;
   const [stems, concepts, families] = index(instruction);
   const [materialStems, materialConcepts, materialFamilies] =
-    material === '' ? EMPTY_INDEX : index(material);
+    indexed === '' ? EMPTY_INDEX : index(indexed);
   const hasMaterial = material.length > 0;
   const cues: RequestCues = {
     transform: TRANSFORM.test(instruction),
@@ -122,6 +126,9 @@ export function analyzeRequest(input: string): RequestAnalysis {
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;
 
+/** Characters of pasted material whose words are indexed for tool matching. */
+const MATERIAL_INDEX_LIMIT = 400;
+
 const EMPTY_INDEX: [ReadonlySet<string>, ReadonlySet<string>, ReadonlySet<string>] = [
   new Set(),
   new Set(),
@@ -133,6 +140,7 @@ function index(text: string): [Set<string>, Set<string>, Set<string>] {
   const concepts = new Set<string>();
   const families = new Set<string>();
   for (const word of words(text)) {
+    if (word.length < 2) continue;
     const key = wordKey(word);
     if (key.stop || stems.has(key.stem)) continue;
     stems.add(key.stem);

@@ -8,20 +8,15 @@ export interface SplitRequest {
   readonly material: string;
 }
 
-/** A quotation of 40+ characters; a single-quoted one must open and close at word edges, not at "it's". */
-const QUOTED = /["“”«»„][^"“”«»„]{40,}["“”«»„]|(?<=^|[\s:(])'[^'\n]{40,}'(?=$|[\s.,;:!?)])/g;
+/** A quotation this long is material, not part of the instruction. */
+const MIN_QUOTE = 40;
 const MATERIAL_LINE =
   /^\s*(>|\||[-*•]\s|\d+[.)]\s|#\d|```|[{}[\]<]|(at|SELECT|FROM|WHERE|GROUP|ORDER|UPDATE|INSERT|def|function|const|let|return|import|export|for|if|async|print)\b|[A-Za-z_]+\s*[:=|,]\s*\S)/;
 
 /** Splits the request text; both parts are the original text, not normalized. */
 export function splitRequest(input: string): SplitRequest {
-  let instruction = input;
-  let material = '';
-  const quoted = /["“”«»„]|(^|[\s:(])'/.test(instruction) ? instruction.match(QUOTED) : null;
-  if (quoted) {
-    material = quoted.join('\n');
-    instruction = instruction.replace(QUOTED, ' « » ');
-  }
+  const { rest: instruction, quotes } = extractQuotes(input);
+  const material = quotes.join('\n');
   const lines = instruction.split('\n');
   if (lines.length < 3) return { instruction, material };
 
@@ -60,5 +55,67 @@ function isProseAfterMaterial(lines: readonly string[], i: number): boolean {
     (lines[i - 1] ?? '').trim() === '' &&
     /^[A-Z][^|{}]*[.?!]$/.test(line.trim()) &&
     line.length < 200
+  );
+}
+
+/**
+ * Takes quotations of {@link MIN_QUOTE}+ characters out of the text: double quotes of any style,
+ * or single quotes that open and close at word edges.
+ */
+function extractQuotes(text: string): { rest: string; quotes: string[] } {
+  const quotes: string[] = [];
+  let rest = '';
+  let copied = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let end = -1;
+    if (isDoubleQuote(c)) {
+      end = i + 1;
+      while (end < n && !isDoubleQuote(text.charCodeAt(end))) end++;
+    } else if (c === APOSTROPHE && (i === 0 || opensSingle(text.charCodeAt(i - 1)))) {
+      end = i + 1;
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d === NEWLINE) break;
+        if (d === APOSTROPHE && (end + 1 === n || closesSingle(text.charCodeAt(end + 1)))) break;
+        end++;
+      }
+    } else continue;
+    if (end >= n || end - i - 1 < MIN_QUOTE || text.charCodeAt(end) === NEWLINE) continue;
+    quotes.push(text.slice(i + 1, end));
+    rest += `${text.slice(copied, i)} « » `;
+    copied = end + 1;
+    i = end;
+  }
+  return { rest: copied === 0 ? text : rest + text.slice(copied), quotes };
+}
+
+const APOSTROPHE = 0x27;
+const NEWLINE = 0x0a;
+
+/** " “ ” « » „ */
+function isDoubleQuote(c: number): boolean {
+  return c === 0x22 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e;
+}
+
+/** White space, a colon or an opening parenthesis before a single quote opens a quotation. */
+function opensSingle(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === NEWLINE || c === 0x3a || c === 0x28;
+}
+
+/** White space or punctuation after a single quote closes it. */
+function closesSingle(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === NEWLINE ||
+    c === 0x2e ||
+    c === 0x2c ||
+    c === 0x3b ||
+    c === 0x3a ||
+    c === 0x21 ||
+    c === 0x3f ||
+    c === 0x29
   );
 }

@@ -60,6 +60,8 @@ const FUNCTION_WORD =
 /** A list of three or more short items: "A, B, C and D", "(DE, FR, NL)". */
 const LISTED =
   /(?:^|[\s(:—–-])((?:[^\s,;:()]+(?: [^\s,;:()]+){0,3}, ){1,}[^\s,;:()]+(?: [^\s,;:()]+){0,3}(?:,? (?:and|et|und|y|e|en|&|or) [^\s,;:()]+(?: [^\s,;:()]+){0,3})?)/g;
+/** "A, B and C": one comma is enough when a conjunction ends the list. */
+const LIST_END = /, [^,]{1,40} (and|et|und|y|e|en|&|or) /;
 /** A list item that names an entity (a name, a code, an id) rather than an aspect ("pricing"). */
 const ENTITY_ITEM = /^([A-Z]|[^\s]*[\d_./#-])/;
 const EACH = /\b(each|every|per|for all|jede\w*|chaque|cada|ciascun\w*|ogni|elk\w*|pro)\b/;
@@ -127,7 +129,9 @@ function countItems(instruction: string, original: string): number {
       best = Math.max(best, n);
   }
   // Lists are read on the original text, where capitals tell names from aspects.
-  for (const match of original.includes(',') ? original.matchAll(LISTED) : []) {
+  const commas = original.indexOf(',');
+  const listed = commas >= 0 && (original.indexOf(',', commas + 1) >= 0 || LIST_END.test(original));
+  for (const match of listed ? original.matchAll(LISTED) : []) {
     const items = (match[1] ?? '')
       .split(/,\s*|\s(?:and|et|und|y|e|en|&|or)\s/)
       .map((s) => s.trim());
