@@ -10,6 +10,8 @@ const CLEARANCE_MIX =
 const TENANT_MIX =
   /\b(compare|comparison|benchmark|next to|versus|vs\.?|against|alongside)\b[\s\S]*\b(other|another|competitors?|customers'|tenants?|each other|'s)\b/;
 
+/** Pasted material this long can carry instructions (an email, a message); an address cannot. */
+const MESSAGE_LENGTH = 120;
 /** A tool counts towards a leg of the Rule of Two from this score: weaker evidence than "needed". */
 const CANDIDATE_FLOOR = 0.2;
 
@@ -31,7 +33,7 @@ export const securityBoundaryScorer: Scorer = {
     const { cues } = analysis;
     const untrusted =
       strongest(candidateTools, (n) => n.tool.untrustedInput, 'untrusted') ??
-      (analysis.material !== '' && OUTSIDE_ORIGIN.test(analysis.instruction)
+      (analysis.material.length >= MESSAGE_LENGTH && OUTSIDE_ORIGIN.test(analysis.instruction)
         ? { strength: 0.8, evidence: 'outside content pasted into the request' }
         : undefined);
     const sensitive = strongest(candidateTools, (n) => n.tool.sensitiveData, 'sensitive');
