@@ -61,20 +61,20 @@ export interface RequestAnalysis {
   readonly instruction: string;
   /** The instruction as written (case and accents kept), for cues that need capitals. */
   readonly original: string;
-  /** The normalized pasted material (email, table, log, code), or ''. */
+  /**
+   * The pasted material (email, table, log, code) as written, or ''. Its words are not matched
+   * against tools: what a request carries is weak evidence of what it needs, and matching it would
+   * make routing cost grow with the size of a pasted document.
+   */
   readonly material: string;
+  /** The instruction's words, in order (normalized). */
+  readonly words: readonly string[];
   /** Stems of the instruction's words. */
   readonly stems: ReadonlySet<string>;
   /** Concept ids of the instruction's words. */
   readonly concepts: ReadonlySet<string>;
   /** Concept families of the instruction's words (weather for rain). */
   readonly families: ReadonlySet<string>;
-  /** Stems of the material's words. */
-  readonly materialStems: ReadonlySet<string>;
-  /** Concept ids of the material's words. */
-  readonly materialConcepts: ReadonlySet<string>;
-  /** Concept families of the material's words. */
-  readonly materialFamilies: ReadonlySet<string>;
   readonly cues: RequestCues;
 }
 
@@ -82,14 +82,9 @@ export interface RequestAnalysis {
 export function analyzeRequest(input: string): RequestAnalysis {
   const split = splitRequest(input);
   const instruction = normalize(split.instruction).trim();
-  const material = split.material === '' ? '' : normalize(split.material);
-  // Long pasted material is indexed by its opening only: it is weak evidence of a tool need, and
-  // indexing it whole would make routing cost grow with the size of a pasted document.
-  const indexed =
-    material.length > MATERIAL_INDEX_LIMIT ? material.slice(0, MATERIAL_INDEX_LIMIT) : material;
-  const [stems, concepts, families] = index(instruction);
-  const [materialStems, materialConcepts, materialFamilies] =
-    indexed === '' ? EMPTY_INDEX : index(indexed);
+  const material = split.material;
+  const tokens = words(instruction);
+  const [stems, concepts, families] = index(tokens);
   const hasMaterial = material.length > 0;
   const cues: RequestCues = {
     transform: TRANSFORM.test(instruction),
@@ -112,13 +107,11 @@ export function analyzeRequest(input: string): RequestAnalysis {
   return {
     instruction,
     original: split.instruction,
+    words: tokens,
     material,
     stems,
     concepts,
     families,
-    materialStems,
-    materialConcepts,
-    materialFamilies,
     cues,
   };
 }
@@ -126,20 +119,11 @@ export function analyzeRequest(input: string): RequestAnalysis {
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;
 
-/** Characters of pasted material whose words are indexed for tool matching. */
-const MATERIAL_INDEX_LIMIT = 400;
-
-const EMPTY_INDEX: [ReadonlySet<string>, ReadonlySet<string>, ReadonlySet<string>] = [
-  new Set(),
-  new Set(),
-  new Set(),
-];
-
-function index(text: string): [Set<string>, Set<string>, Set<string>] {
+function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string>] {
   const stems = new Set<string>();
   const concepts = new Set<string>();
   const families = new Set<string>();
-  for (const word of words(text)) {
+  for (const word of tokens) {
     if (word.length < 2) continue;
     const key = wordKey(word);
     if (key.stop || stems.has(key.stem)) continue;

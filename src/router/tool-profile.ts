@@ -33,8 +33,6 @@ const CONCEPT_MATCH = 0.75;
 const FAMILY_MATCH = 0.45;
 /** Share of the evidence beyond the strongest match that counts. */
 const SUPPORTING_FACTOR = 0.5;
-/** Material (a pasted email, a table) is weaker evidence of need than the instruction. */
-const MATERIAL_FACTOR = 0.3;
 
 const profiles = new WeakMap<ToolSpec, ToolProfile>();
 
@@ -127,17 +125,7 @@ export function matchedWeight(
   let strongest = 0;
   for (const term of profile.terms) {
     const share = 1 / (1 + 0.5 * ((sharedBy.get(term.stem) ?? 1) - 1));
-    let evidence = matchStrength(term, request.stems, request.concepts, request.families);
-    if (evidence === 0) {
-      evidence =
-        MATERIAL_FACTOR *
-        matchStrength(
-          term,
-          request.materialStems,
-          request.materialConcepts,
-          request.materialFamilies,
-        );
-    }
+    const evidence = matchStrength(term, request.stems, request.concepts, request.families);
     const weight = term.weight * share * evidence;
     total += weight;
     if (weight > strongest) strongest = weight;

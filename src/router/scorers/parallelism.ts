@@ -47,10 +47,6 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   zes: 6,
   zeven: 7,
 };
-const COUNTED = new RegExp(
-  `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(?:[a-z-]+\\s+){0,3}?([a-z-]{3,})`,
-  'g',
-);
 /** Units and calendar words after a number: "12 May", "3 nights", "25 years" count nothing. */
 const NOT_ITEMS =
   /^(am|pm|h|hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|times|percent|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|kg|cm|km|mm|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|miles?|people|persons?|guests?|seats?|users?|shares?|units?|pieces?|tickets? for)$/;
@@ -95,7 +91,7 @@ export const parallelismScorer: Scorer = {
   signal: 'parallelism',
   score({ analysis }): SignalScore {
     const text = analysis.instruction;
-    const items = countItems(text, analysis.original);
+    const items = countItems(text, analysis.words, analysis.original);
     if (items < 3) return { score: 0, reasons: [] };
     const steps = new Set(text.match(STEP) ?? []).size;
     const substantial = SUBSTANTIAL.test(text) || steps >= 2;
@@ -119,14 +115,17 @@ export const parallelismScorer: Scorer = {
   },
 };
 
-function countItems(instruction: string, original: string): number {
+function countItems(instruction: string, words: readonly string[], original: string): number {
   let best = 0;
-  for (const match of instruction.matchAll(COUNTED)) {
-    const token = match[1] ?? '';
-    const n = /^\d+$/.test(token) ? Number(token) : (NUMBER_WORDS[token] ?? 0);
-    const next = match[0].split(/\s+/)[1] ?? '';
-    if (n >= 3 && n <= 50 && !NOT_ITEMS.test(next) && !FUNCTION_WORD.test(next))
+  // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "12 May".
+  for (let i = 0; i + 1 < words.length; i++) {
+    const token = words[i] ?? '';
+    const n = token.length <= 2 && /^\d+$/.test(token) ? Number(token) : (NUMBER_WORDS[token] ?? 0);
+    if (n < 3 || n > 50) continue;
+    const next = words[i + 1] ?? '';
+    if (/^[a-z]{2,}$/.test(next) && !NOT_ITEMS.test(next) && !FUNCTION_WORD.test(next)) {
       best = Math.max(best, n);
+    }
   }
   // Lists are read on the original text, where capitals tell names from aspects.
   const commas = original.indexOf(',');
