@@ -47,17 +47,19 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   zes: 6,
   zeven: 7,
 };
+const COUNTED = new RegExp(
+  `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')}) +([a-z][a-z-]{2,})`,
+  'g',
+);
 /** Units and calendar words after a number: "12 May", "3 nights", "25 years" count nothing. */
 const NOT_ITEMS =
   /^(am|pm|h|hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|times|percent|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|kg|cm|km|mm|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|miles?|people|persons?|guests?|seats?|users?|shares?|units?|pieces?|tickets? for)$/;
 /** Words after a number that show it counts nothing ("3 and", "4 on Friday", "5 of 8"). */
 const FUNCTION_WORD =
-  /^(and|or|of|to|at|on|in|for|by|with|from|per|x|than|times|out|plus|minus|y|et|und|e|en|o|ou|oder|de|du|la|le|el|il|van|von)$/;
-/** A list of three or more short items: "A, B, C and D", "(DE, FR, NL)". */
-const LISTED =
-  /(?:^|[\s(:—–-])((?:[^\s,;:()]+(?: [^\s,;:()]+){0,3}, ){1,}[^\s,;:()]+(?: [^\s,;:()]+){0,3}(?:,? (?:and|et|und|y|e|en|&|or) [^\s,;:()]+(?: [^\s,;:()]+){0,3})?)/g;
-/** "A, B and C": one comma is enough when a conjunction ends the list. */
-const LIST_END = /, [^,]{1,40} (and|et|und|y|e|en|&|or) /;
+  /^(and|or|of|to|at|on|in|for|by|with|from|per|x|than|times|out|plus|minus|you|they|the|are|was|were|she|her|him|his|its|our|but|not|y|et|und|e|en|o|ou|oder|de|du|la|le|el|il|van|von)$/;
+/** Lists live within a clause. */
+const CLAUSE_BREAK = /[.;:!?()\n—–]+(?:\s|$)/;
+const LIST_SEPARATOR = /,\s*(?:(?:and|et|und|y|e|en|&|or)\s+)?|\s(?:and|et|und|y|e|en|&|or)\s/;
 /** A list item that names an entity (a name, a code, an id) rather than an aspect ("pricing"). */
 const ENTITY_ITEM = /^([A-Z]|[^\s]*[\d_./#-])/;
 const EACH = /\b(each|every|per|for all|jede\w*|chaque|cada|ciascun\w*|ogni|elk\w*|pro)\b/;
@@ -91,7 +93,7 @@ export const parallelismScorer: Scorer = {
   signal: 'parallelism',
   score({ analysis }): SignalScore {
     const text = analysis.instruction;
-    const items = countItems(text, analysis.words, analysis.original);
+    const items = countItems(text, analysis.original);
     if (items < 3) return { score: 0, reasons: [] };
     const steps = new Set(text.match(STEP) ?? []).size;
     const substantial = SUBSTANTIAL.test(text) || steps >= 2;
@@ -115,29 +117,43 @@ export const parallelismScorer: Scorer = {
   },
 };
 
-function countItems(instruction: string, words: readonly string[], original: string): number {
+function countItems(instruction: string, original: string): number {
   let best = 0;
-  // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "12 May".
-  for (let i = 0; i + 1 < words.length; i++) {
-    const token = words[i] ?? '';
-    const n = token.length <= 2 && /^\d+$/.test(token) ? Number(token) : (NUMBER_WORDS[token] ?? 0);
-    if (n < 3 || n > 50) continue;
-    const next = words[i + 1] ?? '';
-    if (/^[a-z]{2,}$/.test(next) && !NOT_ITEMS.test(next) && !FUNCTION_WORD.test(next)) {
+  // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "20% down".
+  for (const match of instruction.matchAll(COUNTED)) {
+    const token = match[1] ?? '';
+    const n = /^\d/.test(token) ? Number(token) : (NUMBER_WORDS[token] ?? 0);
+    const next = match[2] ?? '';
+    if (n >= 3 && n <= 50 && !NOT_ITEMS.test(next) && !FUNCTION_WORD.test(next)) {
       best = Math.max(best, n);
     }
   }
   // Lists are read on the original text, where capitals tell names from aspects.
-  const commas = original.indexOf(',');
-  const listed = commas >= 0 && (original.indexOf(',', commas + 1) >= 0 || LIST_END.test(original));
-  for (const match of listed ? original.matchAll(LISTED) : []) {
-    const items = (match[1] ?? '')
-      .split(/,\s*|\s(?:and|et|und|y|e|en|&|or)\s/)
-      .map((s) => s.trim());
-    const entities = items.filter((item) => item !== '' && ENTITY_ITEM.test(item));
-    if (items.length >= 3 && entities.length >= 2 && entities.length * 2 >= items.length)
-      best = Math.max(best, items.length);
-  }
+  best = Math.max(best, longestList(original));
   const numbered = instruction.match(/^\s*(\d+[.)]|[-*•])\s+\S/gm)?.length ?? 0;
   return Math.max(best, numbered);
+}
+
+/** The longest list of three or more short items, mostly names, codes or ids: "DE, FR, NL and ES". */
+function longestList(original: string): number {
+  let best = 0;
+  if (original.indexOf(',') < 0) return 0;
+  for (const clause of original.split(CLAUSE_BREAK)) {
+    if (clause.indexOf(',') < 0) continue;
+    const parts = clause.split(LIST_SEPARATOR);
+    if (parts.length < 3) continue;
+    const items: string[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const part = (parts[i] ?? '').trim().split(/\s+/);
+      // The first item ends the clause's opening words, the last starts its closing words.
+      const item = i === 0 ? part.slice(-3) : i === parts.length - 1 ? part.slice(0, 3) : part;
+      if (item.length > 4 || item[0] === '') break;
+      items.push(item.join(' ').replace(/[.,;:!?]+$/, ''));
+    }
+    const entities = items.filter((item) => ENTITY_ITEM.test(item)).length;
+    if (items.length >= 3 && entities >= 2 && entities * 2 >= items.length) {
+      best = Math.max(best, items.length);
+    }
+  }
+  return best;
 }
