@@ -1,0 +1,29 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'tierup-readme-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('README', () => {
+  it('has a quick start that runs as written and prints what its comments say', async () => {
+    const section = readme.slice(readme.indexOf('## Quick start'));
+    const code = section.match(/```ts\n([\s\S]*?)```/)?.[1];
+    expect(code).toBeDefined();
+    const file = join(dir, 'quick-start.ts');
+    writeFileSync(file, code ?? '');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await import(file);
+    const printed = log.mock.calls.map((args) => args[0]);
+    log.mockRestore();
+    // Each `console.log(x); // value` line states what it prints.
+    const expected = [...(code ?? '').matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map(
+      (m) => m[1],
+    );
+    expect(printed).toHaveLength(expected.length);
+    expect(printed[0]).toBe(JSON.parse((expected[0] ?? '').replaceAll("'", '"')));
+    expect(printed[1]?.[0]).toBe('needs get_order (commerce)');
+  });
+});
