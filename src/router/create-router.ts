@@ -112,9 +112,11 @@ function explain(
   neededTools: readonly ToolNeed[],
 ): string[] {
   if (signal === 'toolUse') {
-    const head = set
-      ? `needs ${joinWords(neededTools.map((n) => `${n.tool.name} (${n.tool.domain})`))}`
-      : 'no offered tool is needed';
+    const head = !set
+      ? 'no offered tool is needed'
+      : neededTools.length === 0
+        ? 'needs an offered tool, though no tool matches its words'
+        : `needs ${joinWords(neededTools.map((n) => `${n.tool.name} (${n.tool.domain})`))}`;
     return [head, ...result.reasons];
   }
   const label = LABELS[signal];

@@ -243,3 +243,19 @@ describe('options', () => {
     expect(narrow.signals.toolUse.uncertain).toBe(false);
   });
 });
+
+describe('reasons', () => {
+  it('say so when the request needs a tool but none matches its words', () => {
+    const always: Scorer = {
+      name: 'always-tools',
+      signal: 'toolUse',
+      score: () => ({ score: 0.9, reasons: [], neededTools: [] }),
+    };
+    const decision = createRouter({ scorers: { toolUse: always } }).route({
+      input: 'Do the thing.',
+      tools: commerce,
+    });
+    expect(decision.tier).toBe('agent');
+    expect(decision.reasons[0]).toBe('needs an offered tool, though no tool matches its words');
+  });
+});
