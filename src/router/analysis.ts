@@ -67,6 +67,11 @@ export interface RequestAnalysis {
    * make routing cost grow with the size of a pasted document.
    */
   readonly material: string;
+  /**
+   * Most of the instruction's letters are outside the Latin script (Japanese, Chinese, Arabic,
+   * Cyrillic...), which the lexicon does not cover: its words cannot be matched to tools.
+   */
+  readonly unreadable: boolean;
   /** The instruction's words, in order (normalized). */
   readonly words: readonly string[];
   /** Stems of the instruction's words. */
@@ -108,6 +113,7 @@ export function analyzeRequest(input: string): RequestAnalysis {
     instruction,
     original: split.instruction,
     words: tokens,
+    unreadable: isUnreadable(split.instruction),
     material,
     stems,
     concepts,
@@ -118,6 +124,15 @@ export function analyzeRequest(input: string): RequestAnalysis {
 
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;
+
+/** More letters outside the Latin script than inside it. */
+function isUnreadable(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for the ASCII range
+  if (!/[^\u0000-\u024f]/.test(text)) return false;
+  const latin = text.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0;
+  const other = text.match(/[^\u0000-\u024f\s\p{P}\p{S}\p{N}]/gu)?.length ?? 0;
+  return other > latin;
+}
 
 function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string>] {
   const stems = new Set<string>();

@@ -11,7 +11,7 @@ export const TRANSFORM =
 
 /** Asks to write something new from what is given (a template, ideas, a draft). */
 export const COMPOSE =
-  /\b(write|draft|compose|come up with|brainstorm|ideas?|template|name ideas|suggest|outline|redige\w*|redacta\w*|escrib\w*|schreib\w*|entwirf|ecris|scrivi|escreva|schrijf)\b/;
+  /\b(write|draft|compose|come up with|brainstorm|ideas?|template|name ideas|suggest|outline|help me (word|phrase|write|put)|(word|phrase) (a|an|the|my|this) (message|reply|email|note|text|letter)|redige\w*|redacta\w*|escrib\w*|schreib\w*|entwirf|ecris|scrivi|escreva|schrijf)\b/;
 
 /** Points at content in the request itself. */
 export const DEICTIC =
@@ -19,7 +19,7 @@ export const DEICTIC =
 
 /** A general-knowledge, definition or how-to question, not about the user's own records. */
 export const KNOWLEDGE =
-  /(^(what|why|how|when should|should|is it|are|does|do|can you explain|explain|in general|who (wrote|painted|invented|discovered|was|were)|was ist|wie|warum|qu'?est|comment|pourquoi|que es|como|por que|cos'?e|perche|wat is|hoe)\b|\b(difference between|differ from|what('?s| is| are) (a|an|the difference|the point|the formula|the definition)|what does .{1,40} (mean|stand for)|meaning of|definition|define|in (plain|simple|layman'?s?) (terms|words|english|language)|vs\.?|versus|when should (i|we|you)|what('?s| is| are) (a|an|some) (good|sane|reasonable|typical|common|standard|best)|how (does|do|did) .{1,60} (differ|compare)|plain (english|language)|explain|how (does|do) .{1,40} work|best practices?|rule of thumb|tips?|advice|is it (rude|normal|ok|okay|safe|legal|worth)|pros and cons|formula|capital of|who (wrote|painted|invented|discovered)|unterschied|erklar\w*|bedeutet|was ist|qu'?est-ce|difference entre|explique\w*|diferencia|explica\w*|que significa|cos'?e|differenza|spiega\w*|verschil|uitleg\w*|leg .{0,30}uit|wat is|違い|説明|とは)\b)/;
+  /(^(what|why|how|when should|should|is it|are|does|do|can you explain|explain|in general|who (wrote|painted|invented|discovered|was|were)|was ist|wie|warum|qu'?est|comment|pourquoi|que es|como|por que|cos'?e|perche|wat is|hoe)\b|\b(difference between|differ from|what('?s| is| are) (a|an|the difference|the point|the formula|the definition)|what does .{1,40} (mean|stand for)|meaning of|definition|define|in (plain|simple|layman'?s?) (terms|words|english|language)|vs\.?|versus|when should (i|we|you)|what('?s| is| are) (a|an|some) (good|sane|reasonable|typical|common|standard|best)|how (does|do|did) .{1,60} (differ|compare)|plain (english|language)|explain|how (does|do) .{1,40} work|best practices?|rule of thumb|tips?|advice|is it (rude|normal|ok|okay|safe|legal|worth)|pros and cons|formula|capital of|worth it|the point of|normal|usually|typically|generally|what even is|c'?est quoi|qual e a diferenca|vale a pena|merece la pena|lohnt (es )?sich|ne vaut|who (wrote|painted|invented|discovered)|unterschied|erklar\w*|bedeutet|was ist|qu'?est-ce|difference entre|explique\w*|diferencia|explica\w*|que significa|cos'?e|differenza|spiega\w*|verschil|uitleg\w*|leg .{0,30}uit|wat is|違い|説明|とは)\b)/;
 
 /** Small talk: thanks, greetings, goodbyes, asking what the assistant can do. */
 export const SMALL_TALK =

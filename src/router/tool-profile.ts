@@ -21,6 +21,8 @@ export interface ToolProfile {
    * needs such a tool only if it asks for that action.
    */
   readonly verbs: readonly ToolTerm[];
+  /** The first word of the tool's name when it is a specific action (`run`, `translate`, `book`), not `get` or `list`. */
+  readonly nameVerb: ToolTerm | undefined;
 }
 
 const NAME_WEIGHT = 1;
@@ -68,7 +70,13 @@ function buildProfile(tool: ToolSpec): ToolProfile {
   for (const word of descriptionWords) add(word, DESCRIPTION_WEIGHT);
   for (const word of identifierWords(tool.domain)) add(word, DOMAIN_WEIGHT);
   const verbs = tool.sideEffects ? actionWords(tool.name, nameWords, descriptionWords) : [];
+  const first = nameWords[0];
+  const nameVerb =
+    first !== undefined && nameWords.length > 1 && !isStopWord(first) && !isGenericWord(first)
+      ? byStem.get(stem(first))
+      : undefined;
   return {
+    nameVerb,
     terms: [...byStem.values()],
     verbs: verbs.map((word) => {
       const s = stem(word);
@@ -102,6 +110,12 @@ function actionWords(
   const last = nameWords[nameWords.length - 1];
   if (last !== undefined && /[./]/.test(name)) verbs.push(last);
   return [...new Set(verbs)].filter((word) => !isStopWord(word));
+}
+
+/** True when the request uses the specific action word that opens the tool's name ("run it" for `run_python`). */
+export function namesAction(profile: ToolProfile, request: RequestAnalysis): boolean {
+  const verb = profile.nameVerb;
+  return verb !== undefined && request.stems.has(verb.stem);
 }
 
 /** True when the request asks for one of the tool's actions (always true for tools without side effects). */

@@ -42,6 +42,9 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
     'ride',
     'route',
     'parking',
+    'vehicle',
+    'fuel',
+    'visa',
   ],
   math: [
     'calculate',
@@ -111,6 +114,14 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   sales: ['lead', 'deal', 'crm', 'quote', 'contact'],
   order: ['shipment', 'track', 'cart', 'return_item'],
   legal: ['contract', 'clause', 'litigation', 'statute', 'compliance', 'liability'],
+  food: ['restaurant', 'recipe'],
+  unit: ['length', 'weight', 'volume', 'distance'],
+  energy: ['utility_meter'],
+  maintenance: ['fix'],
+  tax: ['customs'],
+  document: ['folder', 'attachment'],
+  database: ['table'],
+  calendar: ['weekday'],
 };
 
 const familyOf = new Map<string, string>();

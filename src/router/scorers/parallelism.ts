@@ -58,7 +58,7 @@ const NOT_ITEMS =
 const FUNCTION_WORD =
   /^(and|or|of|to|at|on|in|for|by|with|from|per|x|than|times|out|plus|minus|you|they|the|are|was|were|she|her|him|his|its|our|but|not|y|et|und|e|en|o|ou|oder|de|du|la|le|el|il|van|von)$/;
 /** Lists live within a clause. */
-const CLAUSE_BREAK = /[.;:!?()\n—–]+(?:\s|$)/;
+const CLAUSE_BREAK = /[()]|[.;:!?\n—–]+(?:\s|$)/;
 const LIST_SEPARATOR = /,\s*(?:(?:and|et|und|y|e|en|&|or)\s+)?|\s(?:and|et|und|y|e|en|&|or)\s/;
 /** A list item that names an entity (a name, a code, an id) rather than an aspect ("pricing"). */
 const ENTITY_ITEM = /^([A-Z]|[^\s]*[\d_./#-])/;

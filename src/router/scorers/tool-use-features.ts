@@ -8,6 +8,8 @@ export interface ToolRelevance {
   readonly bestRead: number;
   /** Best relevance over tools with side effects whose action the request asks for. */
   readonly bestAskedAction: number;
+  /** The request uses the specific action word of a tool's name ("run it", "translate", "book"). */
+  readonly namesAction: boolean;
   readonly toolCount: number;
 }
 
@@ -47,6 +49,8 @@ export const TOOL_USE_FEATURES = [
   'ownedRelevance',
   'knowledgeRelevance',
   'composeRelevance',
+  'unreadable',
+  'namesAction',
 ] as const;
 
 /**
@@ -96,5 +100,7 @@ export function toolUseFeatures(analysis: RequestAnalysis, relevance: ToolReleva
     cues.owned || cues.personal ? relevance.best : 0,
     cues.knowledge ? relevance.best : 0,
     cues.compose || cues.template ? relevance.best : 0,
+    b(analysis.unreadable),
+    b(relevance.namesAction),
   ];
 }

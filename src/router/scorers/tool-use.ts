@@ -1,7 +1,7 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
 import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
-import { asksForAction, catalogIndex, matchedWeight } from '../tool-profile.ts';
+import { asksForAction, catalogIndex, matchedWeight, namesAction } from '../tool-profile.ts';
 import { type ToolRelevance, toolUseFeatures } from './tool-use-features.ts';
 import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
 
@@ -32,19 +32,28 @@ export function toolRelevances(
   let best = 0;
   let bestRead = 0;
   let bestAskedAction = 0;
+  let namesAnAction = false;
   for (let i = 0; i < tools.length; i++) {
     const tool = tools[i];
     const profile = profiles[i];
     if (tool === undefined || profile === undefined) continue;
     const matched = 1 - Math.exp(-matchedWeight(profile, analysis, sharedBy) / RELEVANCE_SCALE);
     const asked = asksForAction(profile, analysis);
+    if (!namesAnAction && namesAction(profile, analysis)) namesAnAction = true;
     const relevance = asked ? matched : matched * UNASKED_ACTION;
     perTool.push({ tool, relevance });
     best = Math.max(best, relevance);
     if (!tool.sideEffects) bestRead = Math.max(bestRead, relevance);
     else if (asked) bestAskedAction = Math.max(bestAskedAction, relevance);
   }
-  return { perTool, best, bestRead, bestAskedAction, toolCount: tools.length };
+  return {
+    perTool,
+    best,
+    bestRead,
+    bestAskedAction,
+    namesAction: namesAnAction,
+    toolCount: tools.length,
+  };
 }
 
 /** Probability that the request needs one of the tools, from the fitted model's weights. */
