@@ -7,7 +7,6 @@ import {
   IDENTIFIER,
   KNOWLEDGE,
   LOOKUP,
-  OUTWARD,
   OWNED,
   PERSONAL,
   REQUEST,
@@ -41,8 +40,6 @@ export interface RequestCues {
   readonly lookup: boolean;
   /** Holds back any action ("don't send yet", "draft only"). */
   readonly holdAction: boolean;
-  /** Asks to send, reply, post or otherwise communicate outward. */
-  readonly outward: boolean;
   /** The user speaks of themself ("my card", "book me"). */
   readonly personal: boolean;
   /** A polite request for someone to act ("can you", "please", "bitte"). */
@@ -102,7 +99,6 @@ export function analyzeRequest(input: string): RequestAnalysis {
     action: ACTION.test(instruction),
     lookup: LOOKUP.test(instruction),
     holdAction: HOLD_ACTION.test(instruction),
-    outward: OUTWARD.test(instruction),
     personal: PERSONAL.test(instruction),
     request: REQUEST.test(instruction),
     properNoun: PROPER_NOUN.test(split.instruction),

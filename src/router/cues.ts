@@ -53,10 +53,6 @@ export const LOOKUP =
 export const HOLD_ACTION =
   /\b(don'?t|do not|dont|never|without) (send|reply|post|publish|email|touch|act|change|submit|book)\w*( anything| it| them)?( yet)?\b|\bdraft (only|replies|reply|responses?)\b|\bnot (sent|send) yet\b|\b(sin enviar|ne (pas )?envo\w* pas|nicht (senden|schicken|abschicken)|niet versturen|senza inviare|sem enviar)\b/;
 
-/** Outward communication or a state change requested in words. */
-export const OUTWARD =
-  /\b(send|email|e-mail|mail|reply|respond|answer|post|publish|share|forward|text|notify|sms|message|envoie|envoyer|repond\w*|senden|schick\w*|antwort\w*|envia\w*|responde\w*|invia\w*|rispond\w*|stuur|beantwoord\w*|enviar)\b/;
-
 /** The user speaks of themself: their own account, card, order, schedule. */
 export const PERSONAL =
   /\b(i|i'm|i've|me|my|mine|ich|mich|mir|mein\w*|je|j'ai|moi|mon|ma|mes|yo|me|mi|mis|eu|meu|minha|io|mio|mia|ik|mij|mijn|jag|min|mitt|mina|moj\w*|moja)\b/;
