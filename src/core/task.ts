@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidTaskError } from './errors.ts';
 import { toIssues } from './parse.ts';
-import { Tier } from './tier.ts';
+import { Tier, tierRank } from './tier.ts';
 
 /**
  * What the router knows of a tool: its metadata, never its implementation.
@@ -27,14 +27,22 @@ export type ToolSpec = z.output<typeof ToolSpec>;
 export type ToolSpecInput = z.input<typeof ToolSpec>;
 
 /** Caller's hints that constrain routing. */
-export const TaskHints = z.strictObject({
-  /** Domains the caller knows the request spans; two or more set `crossDomain`. */
-  domains: z.array(z.string().min(1).max(64)).max(64).optional(),
-  /** Run on exactly this tier, whatever the signals say. */
-  tier: Tier.optional(),
-  /** Never route above this tier. */
-  maxTier: Tier.optional(),
-});
+export const TaskHints = z
+  .strictObject({
+    /** Domains the caller knows the request spans; two or more set `crossDomain`. */
+    domains: z.array(z.string().min(1).max(64)).max(64).optional(),
+    /** Run on exactly this tier, whatever the signals say (the router's `maxTier` still caps it). */
+    tier: Tier.optional(),
+    /** Never route above this tier. */
+    maxTier: Tier.optional(),
+  })
+  .refine(
+    (hints) =>
+      hints.tier === undefined ||
+      hints.maxTier === undefined ||
+      tierRank(hints.tier) <= tierRank(hints.maxTier),
+    { message: 'must not be above `hints.maxTier`', path: ['tier'] },
+  );
 export type TaskHints = z.infer<typeof TaskHints>;
 
 /** One request to route and run: its text, the tools on offer, optional hints. */
@@ -42,7 +50,24 @@ export const Task = z.object({
   /** The request text, as the user wrote it. */
   input: z.string().min(1).max(1_000_000),
   /** Tools the service offers for this request; the request may need none, some or all. */
-  tools: z.array(ToolSpec).max(10_000).default([]),
+  tools: z
+    .array(ToolSpec)
+    .max(10_000)
+    .default([])
+    .superRefine((tools, context) => {
+      const seen = new Map<string, number>();
+      tools.forEach((tool, index) => {
+        const first = seen.get(tool.name);
+        if (first === undefined) seen.set(tool.name, index);
+        else {
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'name'],
+            message: `duplicates the name of tools[${first}]`,
+          });
+        }
+      });
+    }),
   hints: TaskHints.optional(),
 });
 /** A validated task, defaults applied. */
@@ -69,12 +94,23 @@ export function parseTask(value: unknown): Task {
     if (known === undefined) return parseWhole(value);
     parsed[i] = known;
   }
+  if (hasDuplicateNames(parsed)) return parseWhole(value);
   const rest = TaskWithoutTools.safeParse(value);
   if (!rest.success) throw new InvalidTaskError(toIssues(rest.error));
   return { ...rest.data, tools: parsed };
 }
 
 const TaskWithoutTools = Task.omit({ tools: true });
+
+function hasDuplicateNames(tools: readonly ToolSpec[]): boolean {
+  if (tools.length < 2) return false;
+  const names = new Set<string>();
+  for (const tool of tools) {
+    if (names.has(tool.name)) return true;
+    names.add(tool.name);
+  }
+  return false;
+}
 
 function parseWhole(value: unknown): Task {
   const result = Task.safeParse(value);

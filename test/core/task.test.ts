@@ -91,3 +91,22 @@ function catchError(fn: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('parseTask consistency', () => {
+  it('rejects two tools of one name, even when each was validated before', () => {
+    const a = { name: 'get_order', description: 'one' };
+    const b = { name: 'get_order', description: 'two' };
+    parseTask({ input: 'x', tools: [a] });
+    parseTask({ input: 'x', tools: [b] });
+    const error = catchError(() => parseTask({ input: 'x', tools: [a, b] }));
+    expect((error as InvalidTaskError).field).toBe('tools[1].name');
+    expect((error as InvalidTaskError).message).toContain('duplicates the name of tools[0]');
+  });
+
+  it('rejects a hinted tier above the hinted cap', () => {
+    const error = catchError(() =>
+      parseTask({ input: 'x', hints: { tier: 'multi-agent', maxTier: 'agent' } }),
+    );
+    expect((error as InvalidTaskError).field).toBe('hints.tier');
+  });
+});
