@@ -15,6 +15,21 @@ const MATERIAL_LINE =
 
 /** Splits the request text; both parts are the original text, not normalized. */
 export function splitRequest(input: string): SplitRequest {
+  const split = splitMaterial(input);
+  // A request that is all quotation or all list is its own instruction, not pasted material.
+  return countWords(split.instruction) < MIN_INSTRUCTION_WORDS
+    ? { instruction: input, material: '' }
+    : split;
+}
+
+/** Fewer words than this left outside the material: the split was wrong. */
+const MIN_INSTRUCTION_WORDS = 1;
+
+function countWords(text: string): number {
+  return text.match(/\p{L}{2,}/gu)?.length ?? 0;
+}
+
+function splitMaterial(input: string): SplitRequest {
   const { rest: instruction, quotes } = extractQuotes(input);
   const material = quotes.join('\n');
   const lines = instruction.split('\n');

@@ -259,3 +259,16 @@ describe('reasons', () => {
     expect(decision.reasons[0]).toBe('needs an offered tool, though no tool matches its words');
   });
 });
+
+describe('requests the lexicon cannot read', () => {
+  it('get the benefit of the doubt when tools are offered', () => {
+    const decision = createRouter().route({
+      input: '上海现在的天气怎么样？',
+      tools: [
+        { name: 'get_weather', description: 'Return the forecast for a city.', domain: 'weather' },
+      ],
+    });
+    expect(decision.tier).toBe('agent');
+    expect(decision.reasons.join(' ')).toMatch(/outside the lexicon/);
+  });
+});

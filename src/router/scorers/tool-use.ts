@@ -9,6 +9,8 @@ import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
 const RELEVANCE_SCALE = 0.8;
 /** A tool with side effects whose action the request does not ask for keeps this share of its relevance. */
 const UNASKED_ACTION = 0.4;
+/** The least toolUse score of a request whose script the router cannot read, when tools are offered. */
+const UNREADABLE_FLOOR = 0.55;
 /** A tool is needed when its score reaches this share of the best tool's score... */
 const RELATIVE_CUT = 0.5;
 /** ...and at least this much. */
@@ -78,7 +80,10 @@ export const toolUseScorer: Scorer = {
     if (task.tools.length === 0)
       return { score: 0, reasons: ['no tools are offered'], neededTools: [] };
     const relevance = toolRelevances(task.tools, analysis);
-    const probability = toolUseProbability(analysis, relevance);
+    // A request in a script the lexicon cannot read gives no evidence either way; missing a tool
+    // need costs more than an unneeded agent, so such a request does not go below the floor.
+    const modelled = toolUseProbability(analysis, relevance);
+    const probability = analysis.unreadable ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
     const candidates: ToolNeed[] = [];
     if (relevance.best > 0) {
       for (const { tool, relevance: r } of relevance.perTool) {
@@ -97,7 +102,9 @@ export const toolUseScorer: Scorer = {
   },
 };
 
-function describeShape({ cues, material }: RequestAnalysis): string {
+function describeShape({ cues, material, unreadable }: RequestAnalysis): string {
+  if (unreadable)
+    return "the request's script is outside the lexicon: an agent gets the benefit of the doubt";
   const need: string[] = [];
   if (cues.identifier) need.push('names a specific record');
   if (cues.fresh) need.push('asks for current state');
