@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRouter, Expected, evaluate } from '../src/index.ts';
 
-const router = createRouter();
+const router = createRouter(process.env.TH ? { thresholds: JSON.parse(process.env.TH) } : {});
 const verbose = process.argv.includes('-v');
 for (const file of process.argv.slice(2).filter((a) => a !== '-v')) {
   const rows = readFileSync(file, 'utf8')

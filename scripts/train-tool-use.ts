@@ -11,7 +11,7 @@ import { toolRelevances } from '../src/router/scorers/tool-use.ts';
 import { TOOL_USE_FEATURES, toolUseFeatures } from '../src/router/scorers/tool-use-features.ts';
 
 /** Positive examples weigh more: a missed tool need is the costly mistake. */
-const POSITIVE_WEIGHT = 1.3;
+const POSITIVE_WEIGHT = 1.4;
 const L2 = 0.5;
 const ITERATIONS = 12;
 

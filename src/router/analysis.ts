@@ -1,6 +1,7 @@
 import {
   ACTION,
   COMPOSE,
+  COMPUTATION,
   DEICTIC,
   FRESH,
   HOLD_ACTION,
@@ -9,6 +10,7 @@ import {
   LOOKUP,
   OWNED,
   PERSONAL,
+  PRECISE,
   REQUEST,
   SMALL_TALK,
   TEMPLATE,
@@ -50,6 +52,10 @@ export interface RequestCues {
   readonly smallTalk: boolean;
   /** Asks for a template, names, a checklist or other new text from what is given. */
   readonly template: boolean;
+  /** A calculation or textbook fact (maths, physics, conversions, formulas). */
+  readonly computation: boolean;
+  /** Asks for an exact, verified result ("to the cent", "run it, don't guess"). */
+  readonly precise: boolean;
 }
 
 /** Everything the default scorers read from the request text, computed once per route. */
@@ -104,6 +110,8 @@ export function analyzeRequest(input: string): RequestAnalysis {
     properNoun: PROPER_NOUN.test(split.instruction),
     smallTalk: SMALL_TALK.test(instruction),
     template: TEMPLATE.test(instruction),
+    computation: COMPUTATION.test(instruction),
+    precise: PRECISE.test(instruction),
   };
   return {
     instruction,
@@ -125,9 +133,9 @@ const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u
 function isUnreadable(text: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for the ASCII range
   if (!/[^\u0000-\u024f]/.test(text)) return false;
-  const latin = text.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0;
-  const other = text.match(/[^\u0000-\u024f\s\p{P}\p{S}\p{N}]/gu)?.length ?? 0;
-  return other > latin;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return letters - latin > latin;
 }
 
 function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string>] {

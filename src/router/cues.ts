@@ -60,3 +60,11 @@ export const PERSONAL =
 /** A polite request for someone to do something. */
 export const REQUEST =
   /\b(can you|could you|would you|please|pls|plz|bitte|kannst du|konnen sie|peux-tu|pouvez-vous|merci de|por favor|puedes|podes|pode|puoi|potresti|kun je|wil je|kan du)\b/;
+
+/** A calculation or textbook fact: maths, geometry, physics, unit conversion, formulas. */
+export const COMPUTATION =
+  /\b(calculat\w*|comput\w*|solve|derivative|integral|factorial|gcd|lcm|greatest common|prime|area|volume|perimeter|circumference|radius|diameter|hypotenuse|triangle|circle|formula|equation|quadratic|probability|odds|mean|median|average|standard deviation|square root|sqrt|convert|conversion|molar|velocity|speed|force|acceleration|bmi|percent(age)?|interest|fahrenheit|celsius|kilometers?|miles?|berechn\w*|calcul\w*|calcola\w*|formel|formule|formula|raiz|wurzel|racine|radice|durchschnitt|moyenne|promedio|media)\b|\d\s*[-+*/^×÷=]\s*\d|%/;
+
+/** Asks for an exact, verified result: a tool, not an estimate. */
+export const PRECISE =
+  /\b(exact(ly)?|precise(ly)?|to the (cent|penny|euro|dollar)|down to the|run it|don'?t guess|accurate(ly)?|genau|exakt\w*|exact[oa]|precis[oa]|au centime|al centesimo|centavo|ao centavo)\b/;

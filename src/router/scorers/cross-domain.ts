@@ -16,7 +16,9 @@ const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
 const SECOND_DOMAIN_SHARE = 0.4;
 /** ...and this much. */
 const SECOND_DOMAIN_FLOOR = 0.2;
-/** crossDomain = top tool's score × (this + the second domain's own word match). */
+/** The top tool's score from which the second domain's evidence counts fully. */
+const FULL_NEED = 0.5;
+/** crossDomain = (this + the second domain's own word match), scaled down while the top tool's score is under FULL_NEED. */
 const SECOND_DOMAIN_BASE = 0.2;
 const REVIEW =
   /\b(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|perspectives?|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
@@ -42,7 +44,10 @@ export const crossDomainScorer: Scorer = {
     if (byDomain.length >= 2) {
       const second = byDomain[1];
       const evidence = second?.relevance ?? second?.score ?? 0;
-      score = Math.max(score, Math.min(1, top * (SECOND_DOMAIN_BASE + evidence)));
+      score = Math.max(
+        score,
+        Math.min(1, Math.min(1, top / FULL_NEED) * (SECOND_DOMAIN_BASE + evidence)),
+      );
       const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
       reasons.push(`needs ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
     } else if (byDomain.length === 1 && byDomain[0] !== undefined) {

@@ -51,6 +51,9 @@ export const TOOL_USE_FEATURES = [
   'composeRelevance',
   'unreadable',
   'namesAction',
+  'computation',
+  'computationRelevance',
+  'precise',
 ] as const;
 
 /**
@@ -102,5 +105,8 @@ export function toolUseFeatures(analysis: RequestAnalysis, relevance: ToolReleva
     cues.compose || cues.template ? relevance.best : 0,
     b(analysis.unreadable),
     b(relevance.namesAction),
+    b(cues.computation),
+    cues.computation && !cues.fresh && !cues.owned && !cues.personal ? relevance.best : 0,
+    b(cues.precise),
   ];
 }
