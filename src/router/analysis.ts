@@ -89,7 +89,11 @@ export interface RequestAnalysis {
 /** Analyzes a request's text for the default scorers. */
 export function analyzeRequest(input: string): RequestAnalysis {
   const split = splitRequest(input);
-  const instruction = normalize(split.instruction).trim();
+  const instruction = normalize(
+    split.instruction.length > INSTRUCTION_LIMIT
+      ? split.instruction.slice(0, INSTRUCTION_LIMIT)
+      : split.instruction,
+  ).trim();
   const material = split.material;
   const tokens = words(instruction);
   const [stems, concepts, families] = index(tokens);
@@ -125,6 +129,12 @@ export function analyzeRequest(input: string): RequestAnalysis {
     cues,
   };
 }
+
+/**
+ * Characters of the instruction the cues and the tool matching read. What a request asks fits in
+ * its opening; reading no further bounds the cost of routing an outsized request.
+ */
+export const INSTRUCTION_LIMIT = 20_000;
 
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;

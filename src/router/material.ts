@@ -82,13 +82,20 @@ function extractQuotes(text: string): { rest: string; quotes: string[] } {
   let rest = '';
   let copied = 0;
   const n = text.length;
+  // A single-quote scan that found no closing quote before `openFailedUntil` proves that no
+  // apostrophe before that point can open one either: each is scanned once, never again.
+  let openFailedUntil = -1;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let end = -1;
     if (isDoubleQuote(c)) {
       end = i + 1;
       while (end < n && !isDoubleQuote(text.charCodeAt(end))) end++;
-    } else if (c === APOSTROPHE && (i === 0 || opensSingle(text.charCodeAt(i - 1)))) {
+    } else if (
+      c === APOSTROPHE &&
+      i > openFailedUntil &&
+      (i === 0 || opensSingle(text.charCodeAt(i - 1)))
+    ) {
       end = i + 1;
       while (end < n) {
         const d = text.charCodeAt(end);
@@ -96,6 +103,7 @@ function extractQuotes(text: string): { rest: string; quotes: string[] } {
         if (d === APOSTROPHE && (end + 1 === n || closesSingle(text.charCodeAt(end + 1)))) break;
         end++;
       }
+      if (end >= n || text.charCodeAt(end) === NEWLINE) openFailedUntil = end;
     } else continue;
     if (end >= n || end - i - 1 < MIN_QUOTE || text.charCodeAt(end) === NEWLINE) continue;
     quotes.push(text.slice(i + 1, end));

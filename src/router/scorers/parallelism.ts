@@ -130,7 +130,7 @@ function countItems(instruction: string, original: string): number {
   }
   // Lists are read on the original text, where capitals tell names from aspects.
   best = Math.max(best, longestList(original));
-  const numbered = instruction.match(/^\s*(\d+[.)]|[-*•])\s+\S/gm)?.length ?? 0;
+  const numbered = instruction.match(/^[ \t]*(\d+[.)]|[-*•])[ \t]+\S/gm)?.length ?? 0;
   return Math.max(best, numbered);
 }
 

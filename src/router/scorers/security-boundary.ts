@@ -5,10 +5,18 @@ import { joinWords } from '../wording.ts';
 const OUTSIDE_ORIGIN =
   /\b(customer|client|vendor|supplier|candidate|applicant|patient|user|someone|stranger|lead|prospect|lawyer|attacker|third[- ]party|external|inbound|incoming|emailed|e-?mail|wrote|sent (us|me|in)|forwarded|pasted|attached|upload\w*|posted|review|comment|message|kunde\w*|client\w*|cliente\w*|fournisseur|proveedor|lieferant\w*)\b/;
 /** Data of a restricted audience flowing to a wider one, or several tenants in one context. */
-const CLEARANCE_MIX =
-  /\b(board[- ]only|confidential|restricted|privileged|internal[- ]only|need[- ]to[- ]know|secret)\b[\s\S]*\b(all[- ]hands|whole company|everyone|public|all (staff|employees)|customers?|press|externally)\b/;
-const TENANT_MIX =
-  /\b(compare|comparison|benchmark|next to|versus|vs\.?|against|alongside)\b[\s\S]*\b(other|another|competitors?|customers'|tenants?|each other|'s)\b/;
+const RESTRICTED =
+  /\b(board[- ]only|confidential|restricted|privileged|internal[- ]only|need[- ]to[- ]know|secret)\b/;
+const WIDE_AUDIENCE =
+  /\b(all[- ]hands|whole company|everyone|public|all (staff|employees)|customers?|press|externally)\b/;
+const COMPARED = /\b(compare|comparison|benchmark|next to|versus|vs\.?|against|alongside)\b/;
+const OTHERS = /\b(other|another|competitors?|customers'|tenants?|each other|'s)\b/;
+
+/** `first` matches, and `then` matches somewhere after it. Linear, unlike one pattern with `[\s\S]*` between. */
+function followedBy(text: string, first: RegExp, then: RegExp): boolean {
+  const found = first.exec(text);
+  return found !== null && then.test(text.slice(found.index + found[0].length));
+}
 
 /** Pasted material this long can carry instructions (an email, a message); an address cannot. */
 const MESSAGE_LENGTH = 120;
@@ -65,13 +73,13 @@ export const securityBoundaryScorer: Scorer = {
     }
 
     const mix = sensitive !== undefined || acting !== undefined;
-    if (mix && CLEARANCE_MIX.test(analysis.instruction)) {
+    if (mix && followedBy(analysis.instruction, RESTRICTED, WIDE_AUDIENCE)) {
       score = Math.max(score, 0.8);
       reasons.push('moves restricted data to a wider audience');
     } else if (
       acting !== undefined &&
       sensitive !== undefined &&
-      TENANT_MIX.test(analysis.instruction)
+      followedBy(analysis.instruction, COMPARED, OTHERS)
     ) {
       score = Math.max(score, 0.6);
       reasons.push("would combine different tenants' data and send it on");
