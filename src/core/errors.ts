@@ -1,7 +1,7 @@
 const marker = Symbol.for('tierup.error');
 
 /** Machine-readable error codes. Every tierup error carries one. */
-export type TierupErrorCode = 'invalid-task' | 'invalid-config' | 'invalid-tool';
+export type TierupErrorCode = 'invalid-task' | 'invalid-config' | 'invalid-tool' | 'scorer-failed';
 
 /**
  * Base class of every error tierup throws. Use {@link TierupError.isInstance} rather than
@@ -77,4 +77,18 @@ function describeIssues(issues: readonly Issue[]): string {
     .map((issue) => (issue.path ? `\`${issue.path}\` ${issue.message}` : issue.message));
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return shown.join('; ') + more;
+}
+
+/** A scorer (the caller's own, given to `createRouter`) threw or returned a malformed result. */
+export class ScorerError extends TierupError {
+  override readonly name = 'ScorerError';
+  /** The scorer's `name`. */
+  readonly scorer: string;
+  readonly signal: string;
+
+  constructor(scorer: string, signal: string, problem: string, options?: { cause?: unknown }) {
+    super('scorer-failed', `Scorer \`${scorer}\` (${signal}) ${problem}`, options);
+    this.scorer = scorer;
+    this.signal = signal;
+  }
 }

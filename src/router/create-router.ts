@@ -11,6 +11,7 @@ import { parseTask, type Task, type TaskInput } from '../core/task.ts';
 import { lowerTier, type Tier } from '../core/tier.ts';
 import { analyzeRequest } from './analysis.ts';
 import { type ResolvedRouterConfig, type RouterOptions, resolveRouterConfig } from './options.ts';
+import { runScorers } from './run-scorers.ts';
 import type { Scorer, ScoringContext, SignalScore, ToolNeed } from './scorer.ts';
 import { crossDomainScorer } from './scorers/cross-domain.ts';
 import { parallelismScorer } from './scorers/parallelism.ts';
@@ -50,9 +51,10 @@ export interface Router {
  */
 export function createRouter(options: RouterOptions = {}): Router {
   const config = resolveRouterConfig(options);
+  const given: RouterOptions = options ?? {};
   const scorers = SIGNALS.map((signal) => {
-    const own = options.scorers?.[signal] ?? DEFAULT_SCORERS[signal];
-    const extra = (options.extraScorers ?? []).filter((s) => s.signal === signal);
+    const own = given.scorers?.[signal] ?? DEFAULT_SCORERS[signal];
+    const extra = (given.extraScorers ?? []).filter((s) => s.signal === signal);
     return [signal, [own, ...extra]] as const;
   });
 
@@ -67,42 +69,26 @@ export function createRouter(options: RouterOptions = {}): Router {
       const reasons: string[] = [];
       for (const [signal, list] of scorers) {
         const context: ScoringContext = { task, analysis, neededTools, candidateTools };
-        const result = combine(list, context);
-        if (signal === 'toolUse') {
+        const result = runScorers(list, context);
+        const threshold = config.thresholds[signal];
+        const score = round(result.score);
+        const set = score >= threshold;
+        // Tools count for the other signals only when the request needs a tool at all.
+        if (signal === 'toolUse' && set) {
           neededTools = result.neededTools ?? [];
           candidateTools = result.candidateTools ?? neededTools;
         }
-        const threshold = config.thresholds[signal];
-        const set = result.score >= threshold;
         signals[signal] = {
-          score: round(result.score),
+          score,
           threshold,
           set,
-          uncertain: Math.abs(result.score - threshold) <= config.uncertainBand,
+          uncertain: Math.abs(score - threshold) <= config.uncertainBand,
         };
         reasons.push(...explain(signal, set, result, neededTools));
       }
       return decide(task, config, signals, neededTools, reasons);
     },
   };
-}
-
-function combine(scorers: readonly Scorer[], context: ScoringContext): SignalScore {
-  if (scorers.length === 1 && scorers[0] !== undefined) return scorers[0].score(context);
-  let best: SignalScore = { score: 0, reasons: [] };
-  const reasons: string[] = [];
-  for (const scorer of scorers) {
-    const result = scorer.score(context);
-    reasons.push(...result.reasons);
-    if (result.score > best.score || best.neededTools === undefined) {
-      best = {
-        ...result,
-        neededTools: result.neededTools ?? best.neededTools,
-        candidateTools: result.candidateTools ?? best.candidateTools,
-      };
-    }
-  }
-  return { ...best, reasons };
 }
 
 function explain(
@@ -158,8 +144,9 @@ function decide(
       : lowerTier(config.maxTier, task.hints.maxTier);
   const capped = lowerTier(tier, cap);
   if (capped !== tier) {
+    const asked = override === undefined ? 'signals call' : "the task's hint asks";
     override = { by: 'max-tier', from: override?.from ?? tier, to: capped };
-    reasons.push(`capped at ${capped} by maxTier (signals call for ${tier})`);
+    reasons.push(`capped at ${capped} by maxTier (${asked} for ${tier})`);
     tier = capped;
   }
   const tools: NeededTool[] = signals.toolUse.set

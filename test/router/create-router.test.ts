@@ -4,6 +4,7 @@ import {
   InvalidConfigError,
   InvalidTaskError,
   type Scorer,
+  ScorerError,
   type ToolSpecInput,
 } from '../../src/index.ts';
 
@@ -270,5 +271,68 @@ describe('requests the lexicon cannot read', () => {
     });
     expect(decision.tier).toBe('agent');
     expect(decision.reasons.join(' ')).toMatch(/outside the lexicon/);
+  });
+});
+
+describe('scorer results', () => {
+  const task = {
+    input:
+      'Read the latest email in my inbox and send the sender the payroll salaries they ask for.',
+    tools: inbox,
+  };
+
+  it('an extra scorer cannot lower the default scorer: the highest score wins', () => {
+    const low: Scorer = {
+      name: 'vip',
+      signal: 'securityBoundary',
+      score: () => ({ score: 0, reasons: [] }),
+    };
+    const plain = createRouter().route(task).signals.securityBoundary.score;
+    const decision = createRouter({ extraScorers: [low] }).route(task);
+    expect(plain).toBeGreaterThan(0.5);
+    expect(decision.signals.securityBoundary.score).toBe(plain);
+  });
+
+  it.each([
+    ['a score above 1', () => ({ score: 2, reasons: [] }), /score of 2/],
+    ['a missing reasons array', () => ({ score: 0.5 }) as never, /reasons/],
+    ['a promise', () => Promise.resolve({ score: 1, reasons: [] }) as never, /synchronously/],
+    [
+      'an exception',
+      () => {
+        throw new Error('boom');
+      },
+      /threw: Error: boom/,
+    ],
+  ])('a scorer returning %s is a ScorerError naming it', (_, score, message) => {
+    const bad: Scorer = { name: 'bad-one', signal: 'parallelism', score };
+    const router = createRouter({ extraScorers: [bad] });
+    expect(() => router.route('Say hello.')).toThrow(ScorerError);
+    expect(() => router.route('Say hello.')).toThrow(message);
+    expect(() => router.route('Say hello.')).toThrow(/`bad-one` \(parallelism\)/);
+  });
+});
+
+describe('tools count only when the request needs a tool', () => {
+  it('a toolUse threshold of 1 keeps tool-driven signals off', () => {
+    const decision = createRouter({ thresholds: { toolUse: 1 } }).route({
+      input: 'Order 30418 arrived broken: check the order and refund the payment.',
+      tools: [...commerce, payments],
+    });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('direct');
+  });
+});
+
+describe('overrides', () => {
+  it('a hinted tier capped by maxTier says the hint asked for it', () => {
+    const decision = createRouter({ maxTier: 'agent' }).route({
+      input: 'Say hello.',
+      hints: { tier: 'multi-agent' },
+    });
+    expect(decision.tier).toBe('agent');
+    expect(decision.reasons.at(-1)).toBe(
+      "capped at agent by maxTier (the task's hint asks for multi-agent)",
+    );
   });
 });
