@@ -16,6 +16,7 @@ export {
   InvalidTaskError,
   InvalidToolError,
   type Issue,
+  ScorerError,
   TierupError,
   type TierupErrorCode,
 } from './core/errors.ts';
