@@ -15,8 +15,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * Turns zod issues into tierup issues with readable paths and messages. An unknown key is
  * named by its own path (`thresholds.paralelism`), as a typo usually is.
  */
-export function toIssues(error: z.ZodError, prefix?: string): Issue[] {
-  const base: PropertyKey[] = prefix === undefined ? [] : [prefix];
+export function toIssues(error: z.ZodError, prefix?: string | readonly PropertyKey[]): Issue[] {
+  const base: PropertyKey[] =
+    prefix === undefined ? [] : typeof prefix === 'string' ? [prefix] : [...prefix];
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({

@@ -48,11 +48,15 @@ export type TaskHints = z.infer<typeof TaskHints>;
 /** One request to route and run: its text, the tools on offer, optional hints. */
 export const Task = z.object({
   /** The request text, as the user wrote it. */
-  input: z.string().min(1).max(1_000_000),
+  input: z
+    .string()
+    .min(1)
+    .max(1_000_000)
+    .refine((text) => text.trim() !== '', 'must not be blank'),
   /** Tools the service offers for this request; the request may need none, some or all. */
   tools: z
     .array(ToolSpec)
-    .max(10_000)
+    .max(10_000, 'must have at most 10000 items')
     .default([])
     .superRefine((tools, context) => {
       const seen = new Map<string, number>();
@@ -78,23 +82,50 @@ export type TaskInput = z.input<typeof Task>;
 /** Tools already validated, by the caller's object: a tool's metadata is read once. */
 const validatedTools = new WeakMap<object, ToolSpec>();
 
+/** The most tools one task may offer. */
+export const MAX_TOOLS = 10_000;
+
 /**
  * Validates a task and applies defaults. Each tool object is validated the first time it is seen
- * and its parsed form reused after that, so tools must not be mutated once routed
+ * and its parsed, frozen form reused after that, so tools must not be mutated once routed
  * (`defineTool` returns frozen tools).
  * @throws {InvalidTaskError} naming the first field at fault.
  */
 export function parseTask(value: unknown): Task {
-  const tools = (value as { tools?: unknown } | null)?.tools;
-  if (!Array.isArray(tools)) return parseWhole(value);
-  const parsed: ToolSpec[] = new Array(tools.length);
-  for (let i = 0; i < tools.length; i++) {
-    const tool: unknown = tools[i];
-    const known = typeof tool === 'object' && tool !== null ? validatedTools.get(tool) : undefined;
-    if (known === undefined) return parseWhole(value);
-    parsed[i] = known;
+  try {
+    return parseFields(value);
+  } catch (error) {
+    if (error instanceof InvalidTaskError) throw error;
+    // A getter or proxy on the caller's object threw while it was read.
+    throw new InvalidTaskError([{ path: '', message: `could not be read: ${String(error)}` }], {
+      cause: error,
+    });
   }
-  if (hasDuplicateNames(parsed)) return parseWhole(value);
+}
+
+function parseFields(value: unknown): Task {
+  const tools =
+    typeof value === 'object' && value !== null ? (value as { tools?: unknown }).tools : undefined;
+  if (tools !== undefined && !Array.isArray(tools)) return parseWhole(value);
+  const list: readonly unknown[] = tools ?? [];
+  if (list.length > MAX_TOOLS) {
+    throw new InvalidTaskError([
+      { path: 'tools', message: `must have at most ${MAX_TOOLS} items` },
+    ]);
+  }
+  const parsed: ToolSpec[] = new Array(list.length);
+  const seen = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const spec = parseTool(list[i], i);
+    const first = seen.get(spec.name);
+    if (first !== undefined) {
+      throw new InvalidTaskError([
+        { path: `tools[${i}].name`, message: `duplicates the name of tools[${first}]` },
+      ]);
+    }
+    seen.set(spec.name, i);
+    parsed[i] = spec;
+  }
   const rest = TaskWithoutTools.safeParse(value);
   if (!rest.success) throw new InvalidTaskError(toIssues(rest.error));
   return { ...rest.data, tools: parsed };
@@ -102,27 +133,19 @@ export function parseTask(value: unknown): Task {
 
 const TaskWithoutTools = Task.omit({ tools: true });
 
-function hasDuplicateNames(tools: readonly ToolSpec[]): boolean {
-  if (tools.length < 2) return false;
-  const names = new Set<string>();
-  for (const tool of tools) {
-    if (names.has(tool.name)) return true;
-    names.add(tool.name);
-  }
-  return false;
+function parseTool(tool: unknown, index: number): ToolSpec {
+  const known = typeof tool === 'object' && tool !== null ? validatedTools.get(tool) : undefined;
+  if (known !== undefined) return known;
+  const result = ToolSpec.safeParse(tool);
+  if (!result.success) throw new InvalidTaskError(toIssues(result.error, ['tools', index]));
+  const spec = Object.freeze(result.data);
+  if (typeof tool === 'object' && tool !== null) validatedTools.set(tool, spec);
+  return spec;
 }
 
+/** Validates the whole task at once, for the error messages of a malformed one. */
 function parseWhole(value: unknown): Task {
   const result = Task.safeParse(value);
   if (!result.success) throw new InvalidTaskError(toIssues(result.error));
-  const tools = (value as { tools?: unknown[] }).tools;
-  if (Array.isArray(tools)) {
-    for (let i = 0; i < tools.length; i++) {
-      const tool = tools[i];
-      const spec = result.data.tools[i];
-      if (typeof tool === 'object' && tool !== null && spec !== undefined)
-        validatedTools.set(tool, spec);
-    }
-  }
   return result.data;
 }

@@ -110,3 +110,40 @@ describe('parseTask consistency', () => {
     expect((error as InvalidTaskError).field).toBe('hints.tier');
   });
 });
+
+describe('parseTask edge cases', () => {
+  it('wraps an error thrown while reading the caller object', () => {
+    const task = {
+      input: 'x',
+      get tools(): never {
+        throw new Error('boom');
+      },
+    };
+    const error = catchError(() => parseTask(task));
+    expect(error).toBeInstanceOf(InvalidTaskError);
+    expect((error as Error).message).toContain('could not be read: Error: boom');
+  });
+
+  it('rejects blank input', () => {
+    expect((catchError(() => parseTask({ input: ' \n\t ' })) as InvalidTaskError).field).toBe(
+      'input',
+    );
+  });
+
+  it('counts tools on every call, cached or not', () => {
+    const tools = Array.from({ length: 10_001 }, (_, i) => ({ name: `t${i}` }));
+    parseTask({ input: 'x', tools: tools.slice(0, 5_000) });
+    parseTask({ input: 'x', tools: tools.slice(5_000) });
+    expect((catchError(() => parseTask({ input: 'x', tools })) as InvalidTaskError).field).toBe(
+      'tools',
+    );
+  });
+
+  it('returns frozen tool specs shared between calls', () => {
+    const tool = { name: 'get_order' };
+    const first = parseTask({ input: 'x', tools: [tool] }).tools[0];
+    const again = parseTask({ input: 'y', tools: [tool, { name: 'other' }] }).tools[0];
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+});
