@@ -19,7 +19,7 @@ export const DEICTIC =
 
 /** A general-knowledge, definition or how-to question, not about the user's own records. */
 export const KNOWLEDGE =
-  /(^(what|why|how|when should|should|is it|are|does|do|can you explain|explain|in general|who (wrote|painted|invented|discovered|was|were)|was ist|wie|warum|qu'?est|comment|pourquoi|que es|como|por que|cos'?e|perche|wat is|hoe)\b|\b(difference between|differ from|what('?s| is| are) (a|an|the difference|the point|the formula|the definition)|what does .{1,40} (mean|stand for)|meaning of|definition|define|in (plain|simple|layman'?s?) (terms|words|english|language)|vs\.?|versus|when should (i|we|you)|what('?s| is| are) (a|an|some) (good|sane|reasonable|typical|common|standard|best)|how (does|do|did) .{1,60} (differ|compare)|plain (english|language)|explain|how (does|do) .{1,40} work|best practices?|rule of thumb|tips?|advice|is it (rude|normal|ok|okay|safe|legal|worth)|pros and cons|formula|capital of|worth it|the point of|normal|usually|typically|generally|what even is|c'?est quoi|qual e a diferenca|vale a pena|merece la pena|lohnt (es )?sich|ne vaut|who (wrote|painted|invented|discovered)|unterschied|erklar\w*|bedeutet|was ist|qu'?est-ce|difference entre|explique\w*|diferencia|explica\w*|que significa|cos'?e|differenza|spiega\w*|verschil|uitleg\w*|leg .{0,30}uit|wat is|違い|説明|とは)\b)/;
+  /(^(what|why|how|when should|should|is it|are|does|do|can you explain|explain|in general|who (wrote|painted|invented|discovered|was|were)|was ist|wie|warum|qu'?est|comment|pourquoi|que es|como|por que|cos'?e|perche|wat is|hoe)\b|\b(difference between|differ from|what('?s| is| are) (a|an|the difference|the point|the formula|the definition)|what does .{1,40} (mean|stand for)|meaning of|definition|define|in (plain|simple|layman'?s?) (terms|words|english|language)|vs\.?|versus|when should (i|we|you)|what('?s| is| are) (a|an|some) (good|sane|reasonable|typical|common|standard|best)|how (does|do|did) .{1,60} (differ|compare)|plain (english|language)|explain|how (does|do) .{1,40} work|best practices?|rule of thumb|tips?|advice|is it (rude|normal|ok|okay|safe|legal|worth)|pros and cons|formula|capital of|worth it|the point of|normal|usually|typically|generally|what even is|c'?est quoi|qual e a diferenca|vale a pena|merece la pena|lohnt (es )?sich|ne vaut|who (wrote|painted|invented|discovered)|unterschied|erklar\w*|bedeutet|was ist|qu'?est-ce|difference entre|explique\w*|diferencia|explica\w*|que significa|cos'?e|differenza|spiega\w*|verschil|uitleg\w*|leg .{0,30}uit|wat is)\b)/;
 
 /** Small talk: thanks, greetings, goodbyes, asking what the assistant can do. */
 export const SMALL_TALK =
@@ -35,7 +35,7 @@ export const OWNED =
 
 /** Asks for current, recent or future state: something only a live source knows. */
 export const FRESH =
-  /\b(current(ly)?|today|tonight|tomorrow|yesterday|now|latest|recent(ly)?|live|real[- ]?time|up to date|this (morning|afternoon|week|month|quarter|year)|last (night|week|month|quarter|year|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|next (week|month)|so far|still|heute|gestern|morgen|aktuell\w*|derzeit|gerade|aujourd'?hui|hier soir|demain|actuel\w*|en ce moment|hoy|ayer|manana|actualmente|ahora|oggi|ieri|domani|attual\w*|hoje|ontem|amanha|agora|vandaag|gisteren|morgen|nu)\b/;
+  /\b(current(ly)?|today|tonight|tomorrow|yesterday|now|latest|recent(ly)?|live|real[- ]?time|up to date|this (morning|afternoon|week|month|quarter|year)|last (night|week|month|quarter|year|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|next (week|month)|so far|still|heute|gestern|morgen|aktuell\w*|derzeit|gerade|aujourd'?hui|hier soir|demain|actuel\w*|en ce moment|hoy|ayer|manana|actualmente|ahora|oggi|ieri|domani|attual\w*|hoje|ontem|amanha|agora|vandaag|gisteren|nu)\b/;
 
 /** A concrete identifier: an order or ticket number, an invoice code, a SKU, a medical record number. */
 export const IDENTIFIER =
@@ -55,7 +55,7 @@ export const HOLD_ACTION =
 
 /** The user speaks of themself: their own account, card, order, schedule. */
 export const PERSONAL =
-  /\b(i|i'm|i've|me|my|mine|ich|mich|mir|mein\w*|je|j'ai|moi|mon|ma|mes|yo|me|mi|mis|eu|meu|minha|io|mio|mia|ik|mij|mijn|jag|min|mitt|mina|moj\w*|moja)\b/;
+  /\b(i|i'm|i've|me|my|mine|ich|mich|mir|mein\w*|je|j'ai|moi|mon|ma|mes|yo|mi|mis|eu|meu|minha|io|mio|mia|ik|mij|mijn|jag|min|mitt|mina|moj\w*|moja)\b/;
 
 /** A polite request for someone to do something. */
 export const REQUEST =

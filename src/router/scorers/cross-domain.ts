@@ -5,12 +5,12 @@ const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
   ['legal', /\b(legal|lawyer|counsel|juridi\w*|rechtlich\w*|legale)\b/],
   ['security', /\b(security|infosec|securite|sicherheit\w*|seguridad|sicurezza)\b/],
   ['privacy', /\b(privacy|data protection|gdpr|datenschutz\w*|confidentialite|privacidad)\b/],
-  ['finance', /\b(financ\w*|accounting|tax|fiscal\w*|finanz\w*|financier\w*|financier)\b/],
+  ['finance', /\b(financ\w*|accounting|tax|fiscal\w*|finanz\w*)\b/],
   ['medical', /\b(medical|clinical|medizinisch\w*|medic\w*|clinique)\b/],
   ['engineering', /\b(engineering|technical|architecture|technisch\w*|technique)\b/],
-  ['hr', /\b(hr|human resources|people team|personal\w*)\b/],
+  ['hr', /\b(hr|human resources|people team)\b/],
   ['compliance', /\b(compliance|regulatory|konformitat)\b/],
-  ['brand', /\b(brand|marketing|pr)\b/],
+  ['brand', /\b(brand|marketing)\b/],
 ];
 /** A tool of another domain counts when its score reaches this share of the top tool's... */
 const SECOND_DOMAIN_SHARE = 0.4;
@@ -64,7 +64,9 @@ export const crossDomainScorer: Scorer = {
       reasons.push(`asks for reviews from ${joinWords(disciplines)}`);
     }
 
-    const hinted = new Set(task.hints?.domains ?? []);
+    const hinted = new Set(
+      (task.hints?.domains ?? []).map((d) => d.toLowerCase()).filter((d) => d !== 'general'),
+    );
     if (hinted.size >= 2) {
       score = 1;
       reasons.push(`hints name ${hinted.size} domains: ${joinWords([...hinted])}`);
@@ -84,3 +86,33 @@ function strongestPerDomain(needs: readonly ToolNeed[]): ToolNeed[] {
   }
   return [...best.values()].sort((a, b) => strength(b) - strength(a));
 }
+
+/**
+ * Disciplines named as reviews: "a security review and a separate legal review", or "three
+ * separate reviews: legal (...), security (...), finance (...)". A discipline counts when a review
+ * word follows it closely, or when it is listed shortly after a plural review word.
+ */
+function reviewedDisciplines(text: string): string[] {
+  const review = REVIEW.exec(text);
+  if (review === null) return [];
+  const named: string[] = [];
+  for (const [name, pattern] of DISCIPLINES) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    for (const match of text.matchAll(new RegExp(pattern.source, flags))) {
+      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30);
+      const before = text.slice(Math.max(0, match.index - 120), match.index);
+      if (CLOSE_REVIEW.test(after) || LISTED_AFTER_REVIEWS.test(before)) {
+        named.push(name);
+        break;
+      }
+    }
+  }
+  return named;
+}
+
+/** A review word within two words after a discipline: "security review", "legal and privacy sign-off". */
+const CLOSE_REVIEW =
+  /^[\s/-]*(?:\S+\s+){0,2}?(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
+/** A plural review word before a list of disciplines: "three separate reviews: legal, security". */
+const LISTED_AFTER_REVIEWS =
+  /\b(reviews|assessments|opinions|sign[- ]?offs|audits|evaluations|perspectives)\b[^.?!]*$/;

@@ -11,6 +11,8 @@ const RELEVANCE_SCALE = 0.8;
 const UNASKED_ACTION = 0.4;
 /** The least toolUse score of a request whose script the router cannot read, when tools are offered. */
 const UNREADABLE_FLOOR = 0.55;
+/** Shorter unreadable requests are greetings and thanks more often than asks. */
+const UNREADABLE_MIN_LENGTH = 8;
 /** A tool is needed when its score reaches this share of the best tool's score... */
 const RELATIVE_CUT = 0.5;
 /** ...and at least this much. */
@@ -83,7 +85,10 @@ export const toolUseScorer: Scorer = {
     // A request in a script the lexicon cannot read gives no evidence either way; missing a tool
     // need costs more than an unneeded agent, so such a request does not go below the floor.
     const modelled = toolUseProbability(analysis, relevance);
-    const probability = analysis.unreadable ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
+    const floored =
+      analysis.unreadable &&
+      analysis.instruction.replace(/\s/g, '').length >= UNREADABLE_MIN_LENGTH;
+    const probability = floored ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
     const candidates: ToolNeed[] = [];
     if (relevance.best > 0) {
       for (const { tool, relevance: r } of relevance.perTool) {
