@@ -336,3 +336,20 @@ describe('overrides', () => {
     );
   });
 });
+
+describe('named expert reviews', () => {
+  it.each([
+    [
+      'Get a security review and a separate privacy/legal review of the spec, then merge them.',
+      true,
+    ],
+    [
+      'I need three separate reviews: legal (liability), security (breach notice), finance (fees).',
+      true,
+    ],
+    ['Please review the PR for security issues.', false],
+    ['Can you review my personal finances?', false],
+  ])('%s -> crossDomain %s', (input, expected) => {
+    expect(createRouter().route(input).signals.crossDomain.set).toBe(expected);
+  });
+});

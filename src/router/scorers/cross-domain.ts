@@ -54,11 +54,7 @@ export const crossDomainScorer: Scorer = {
       reasons.push(`needed tools stay in one domain (${byDomain[0].tool.domain})`);
     }
 
-    const disciplines = REVIEW.test(analysis.instruction)
-      ? DISCIPLINES.filter(([, pattern]) => pattern.test(analysis.instruction)).map(
-          ([name]) => name,
-        )
-      : [];
+    const disciplines = reviewedDisciplines(analysis.instruction);
     if (disciplines.length >= 2) {
       score = Math.max(score, 0.9);
       reasons.push(`asks for reviews from ${joinWords(disciplines)}`);
