@@ -13,6 +13,7 @@ export {
 } from './core/decision.ts';
 export {
   InvalidConfigError,
+  InvalidInputError,
   InvalidTaskError,
   InvalidToolError,
   type Issue,

@@ -30,44 +30,46 @@ export interface Issue {
   readonly message: string;
 }
 
-/** The caller's fault: a task given to the router or a runner is malformed. */
-export class InvalidTaskError extends TierupError {
-  override readonly name = 'InvalidTaskError';
-  /** Path of the first field at fault, e.g. `tools[0].description`. */
+/** The caller's fault: some input failed validation. Subclasses say which input. */
+export abstract class InvalidInputError extends TierupError {
+  /** Path of the first field at fault, e.g. `tools[0].description`; '' for the value itself. */
   readonly field: string;
+  /** Every problem found, in order. */
   readonly issues: readonly Issue[];
 
-  constructor(issues: readonly Issue[], options?: { cause?: unknown }) {
-    super('invalid-task', `Invalid task: ${describeIssues(issues)}`, options);
+  constructor(
+    code: TierupErrorCode,
+    what: string,
+    issues: readonly Issue[],
+    options?: { cause?: unknown },
+  ) {
+    super(code, `${what}: ${describeIssues(issues)}`, options);
     this.issues = issues;
     this.field = issues[0]?.path ?? '';
   }
 }
 
-/** The caller's fault: options or a config file are malformed or out of range. */
-export class InvalidConfigError extends TierupError {
-  override readonly name = 'InvalidConfigError';
-  /** Path of the first option at fault, e.g. `thresholds.parallelism`. */
-  readonly field: string;
-  readonly issues: readonly Issue[];
-
+/** The caller's fault: a task given to the router or a runner is malformed. */
+export class InvalidTaskError extends InvalidInputError {
+  override readonly name = 'InvalidTaskError';
   constructor(issues: readonly Issue[], options?: { cause?: unknown }) {
-    super('invalid-config', `Invalid options: ${describeIssues(issues)}`, options);
-    this.issues = issues;
-    this.field = issues[0]?.path ?? '';
+    super('invalid-task', 'Invalid task', issues, options);
+  }
+}
+
+/** The caller's fault: options, a config file or labels are malformed or out of range. */
+export class InvalidConfigError extends InvalidInputError {
+  override readonly name = 'InvalidConfigError';
+  constructor(issues: readonly Issue[], options?: { cause?: unknown }) {
+    super('invalid-config', 'Invalid options', issues, options);
   }
 }
 
 /** The caller's fault: a tool definition passed to `defineTool` is malformed. */
-export class InvalidToolError extends TierupError {
+export class InvalidToolError extends InvalidInputError {
   override readonly name = 'InvalidToolError';
-  readonly field: string;
-  readonly issues: readonly Issue[];
-
   constructor(issues: readonly Issue[], options?: { cause?: unknown }) {
-    super('invalid-tool', `Invalid tool definition: ${describeIssues(issues)}`, options);
-    this.issues = issues;
-    this.field = issues[0]?.path ?? '';
+    super('invalid-tool', 'Invalid tool definition', issues, options);
   }
 }
 

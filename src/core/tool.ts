@@ -55,14 +55,13 @@ export function defineTool<Input, Output>(
   definition: ToolDefinition<Input, Output>,
 ): Tool<Input, Output> {
   const result = ToolSpec.safeParse(definition);
-  if (!result.success) throw new InvalidToolError(toIssues(result.error));
-  const issues = [];
-  if (!(definition.input instanceof z.ZodType)) {
+  const issues = result.success ? [] : toIssues(result.error);
+  if (!(definition?.input instanceof z.ZodType)) {
     issues.push({ path: 'input', message: 'must be a zod schema' });
   }
-  if (typeof definition.run !== 'function') {
+  if (typeof definition?.run !== 'function') {
     issues.push({ path: 'run', message: 'must be a function' });
   }
-  if (issues.length > 0) throw new InvalidToolError(issues);
+  if (!result.success || issues.length > 0) throw new InvalidToolError(issues);
   return Object.freeze({ ...result.data, input: definition.input, run: definition.run });
 }

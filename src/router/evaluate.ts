@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { type Decision, SIGNALS, type SignalName } from '../core/decision.ts';
+import { InvalidConfigError } from '../core/errors.ts';
+import { toIssues } from '../core/parse.ts';
 import { TIERS, Tier, tierRank } from '../core/tier.ts';
 
 /** The label of a request record, as in shared/routing/GUIDE.md. */
@@ -44,7 +46,17 @@ export interface EvaluationReport {
   readonly misrouted: readonly Misroute[];
 }
 
-/** Scores decisions against labels. */
+/**
+ * Scores decisions against labels. Labels are validated with {@link Expected}. With no results,
+ * accuracy and the escalation shares are 0, and a signal never predicted nor expected has precision
+ * and recall 1.
+ *
+ * @example
+ * const router = createRouter();
+ * const report = evaluate(records.map((r) => ({ id: r.id, expected: r.expected, decision: router.route(r) })));
+ * report.accuracy; // 0.9
+ * @throws {InvalidConfigError} naming the label at fault, e.g. `[3].expected.tier`.
+ */
 export function evaluate(
   results: readonly {
     readonly id: string;
@@ -63,6 +75,10 @@ export function evaluate(
   let correct = 0;
   let under = 0;
   let over = 0;
+  results.forEach(({ expected }, index) => {
+    const parsed = Expected.safeParse(expected);
+    if (!parsed.success) throw new InvalidConfigError(toIssues(parsed.error, [index, 'expected']));
+  });
   for (const { id, expected, decision } of results) {
     confusion[expected.tier][decision.tier] += 1;
     const delta = tierRank(decision.tier) - tierRank(expected.tier);

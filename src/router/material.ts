@@ -33,7 +33,7 @@ function splitMaterial(input: string): SplitRequest {
   const { rest: instruction, quotes } = extractQuotes(input);
   const material = quotes.join('\n');
   const lines = instruction.split('\n');
-  if (lines.length < 3) return { instruction, material };
+  if (lines.length < 2) return { instruction, material };
 
   // The first paragraph is the instruction when later lines look like pasted content:
   // a blank line or a colon ends the instruction, structured lines are material.
@@ -49,6 +49,7 @@ function splitMaterial(input: string): SplitRequest {
     }
     if (
       inMaterial &&
+      pasted.some((p) => p.trim() !== '') &&
       line.trim() !== '' &&
       !MATERIAL_LINE.test(line) &&
       isProseAfterMaterial(lines, i)

@@ -147,3 +147,14 @@ describe('parseTask edge cases', () => {
     expect(Object.isFrozen(first)).toBe(true);
   });
 });
+
+describe('defineTool reports every problem', () => {
+  it('lists a bad name, a missing schema and a missing run together', () => {
+    const error = catchError(() =>
+      defineTool({ name: '', input: undefined, run: undefined } as never),
+    ) as InvalidToolError;
+    expect(new Set(error.issues.map((issue) => issue.path))).toEqual(
+      new Set(['name', 'input', 'run']),
+    );
+  });
+});

@@ -64,8 +64,8 @@ export const TOOL_USE_FEATURES = [
 export function toolUseFeatures(analysis: RequestAnalysis, relevance: ToolRelevance): number[] {
   const { cues } = analysis;
   const hasMaterial = analysis.material !== '';
-  const selfContained =
-    (hasMaterial && (cues.deictic || cues.transform)) || cues.transform || cues.knowledge;
+  // `deictic` is only set when the request carries material.
+  const selfContained = cues.deictic || cues.transform || cues.knowledge;
   const need = cues.identifier || cues.fresh || cues.lookup || cues.owned || cues.personal;
   const b = (x: boolean) => (x ? 1 : 0);
   return [

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { splitRequest } from '../../src/router/material.ts';
+
+describe('splitRequest', () => {
+  it('makes a pasted block after a line ending in a colon material', () => {
+    const input = [
+      'Please summarize the email below:',
+      'Hi team,',
+      'the shipment for order 30418 is late again.',
+      'Regards, Bob',
+    ].join('\n');
+    const { instruction, material } = splitRequest(input);
+    expect(instruction).toBe('Please summarize the email below:');
+    expect(material).toBe(
+      ['Hi team,', 'the shipment for order 30418 is late again.', 'Regards, Bob'].join('\n'),
+    );
+  });
+
+  it('keeps a request without a colon or pasted block whole', () => {
+    const input = 'Where is order 30418?\nIt has been a week.\nThe tracking page is empty.';
+    expect(splitRequest(input)).toEqual({ instruction: input, material: '' });
+  });
+
+  it('makes a long double-quoted passage material and keeps the rest as the instruction', () => {
+    const quote = 'Your export is ready and waiting for you in the dashboard today.';
+    const { instruction, material } = splitRequest(
+      `Translate to German: "${quote}" Keep it short.`,
+    );
+    expect(material).toBe(quote);
+    expect(instruction).toContain('Translate to German:');
+    expect(instruction).toContain('Keep it short.');
+    expect(instruction).not.toContain('export');
+  });
+
+  it('takes typographic double quotes out as well', () => {
+    const quote = 'Your export is ready and waiting for you in the dashboard today.';
+    const { instruction, material } = splitRequest(`Translate to German: “${quote}”`);
+    expect(material).toBe(quote);
+    expect(instruction).not.toContain('dashboard');
+  });
+
+  it('leaves a short quotation in the instruction', () => {
+    const input = 'Translate "Your export is ready." to German.';
+    expect(splitRequest(input)).toEqual({ instruction: input, material: '' });
+  });
+
+  it('takes out a long single-quoted passage that opens and closes at word edges', () => {
+    const quote = 'the quarterly numbers will be published after the board meeting';
+    const { instruction, material } = splitRequest(`Rewrite this sentence: '${quote}' please.`);
+    expect(material).toBe(quote);
+    expect(instruction).not.toContain('board meeting');
+  });
+
+  it('never opens a quotation at an apostrophe inside a word', () => {
+    // Between the apostrophe of "I'm" and the closing-looking one of "customers'" lie more than
+    // 40 characters: were the first one taken as an opening quote, they would become material.
+    const inputs = [
+      "I'm asking about the order status for all three of our customers' accounts, please.",
+      "It's late again: what's going on with the customers' refunds from last week?",
+    ];
+    for (const input of inputs) {
+      expect(splitRequest(input)).toEqual({ instruction: input, material: '' });
+    }
+  });
+
+  it('keeps a request that is entirely one quotation as the instruction', () => {
+    const input = '"The quick brown fox jumps over the lazy dog and keeps on running far away."';
+    expect(splitRequest(input)).toEqual({ instruction: input, material: '' });
+  });
+
+  it('makes a prose line after the material the instruction again', () => {
+    const input = [
+      'Here is the stack trace:',
+      'at parseOrder (orders.js:12)',
+      'at handle (server.js:40)',
+      '',
+      'What caused the crash?',
+    ].join('\n');
+    const { instruction, material } = splitRequest(input);
+    expect(material).toContain('at parseOrder (orders.js:12)');
+    expect(material).toContain('at handle (server.js:40)');
+    expect(material).not.toContain('What caused the crash?');
+    expect(instruction).toContain('Here is the stack trace:');
+    expect(instruction).toContain('What caused the crash?');
+    expect(instruction).not.toContain('parseOrder');
+  });
+});
