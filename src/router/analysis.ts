@@ -1,5 +1,6 @@
 import {
   ACTION,
+  ARITHMETIC,
   COMPOSE,
   COMPUTATION,
   DEICTIC,
@@ -114,7 +115,7 @@ export function analyzeRequest(input: string): RequestAnalysis {
     properNoun: PROPER_NOUN.test(split.instruction),
     smallTalk: SMALL_TALK.test(instruction),
     template: TEMPLATE.test(instruction),
-    computation: COMPUTATION.test(instruction),
+    computation: COMPUTATION.test(instruction) || ARITHMETIC.test(instruction),
     precise: PRECISE.test(instruction),
   };
   return {

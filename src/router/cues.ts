@@ -63,7 +63,10 @@ export const REQUEST =
 
 /** A calculation or textbook fact: maths, geometry, physics, unit conversion, formulas. */
 export const COMPUTATION =
-  /\b(calculat\w*|comput\w*|solve|derivative|integral|factorial|gcd|lcm|greatest common|prime|area|volume|perimeter|circumference|radius|diameter|hypotenuse|triangle|circle|formula|equation|quadratic|probability|odds|mean|median|average|standard deviation|square root|sqrt|convert|conversion|molar|velocity|speed|force|acceleration|bmi|percent(age)?|interest|fahrenheit|celsius|kilometers?|miles?|berechn\w*|calcul\w*|calcola\w*|formel|formule|formula|raiz|wurzel|racine|radice|durchschnitt|moyenne|promedio|media)\b|\d\s*[-+*/^×÷=]\s*\d|%/;
+  /\b(calculat\w*|comput\w*|solve|derivative|integral|factorial|gcd|lcm|greatest common|prime|area|volume|perimeter|circumference|radius|diameter|hypotenuse|triangle|circle|formula|equation|quadratic|probability|odds|mean|median|average|standard deviation|square root|sqrt|convert|conversion|molar|velocity|speed|force|acceleration|bmi|percent(age)?|interest|fahrenheit|celsius|kilometers?|miles?|berechn\w*|calcul\w*|calcola\w*|formel|formule|formula|raiz|wurzel|racine|radice|durchschnitt|moyenne|promedio|media)\b/;
+
+/** Arithmetic written out: "3x^2 + 2x", "15%". */
+export const ARITHMETIC = /\d\s*[-+*/^×÷=]\s*\d|\d\s?%/;
 
 /** Asks for an exact, verified result: a tool, not an estimate. */
 export const PRECISE =

@@ -17,17 +17,11 @@ const MATERIAL_LINE =
 export function splitRequest(input: string): SplitRequest {
   const split = splitMaterial(input);
   // A request that is all quotation or all list is its own instruction, not pasted material.
-  return countWords(split.instruction) < MIN_INSTRUCTION_WORDS
-    ? { instruction: input, material: '' }
-    : split;
+  return WORD.test(split.instruction) ? split : { instruction: input, material: '' };
 }
 
-/** Fewer words than this left outside the material: the split was wrong. */
-const MIN_INSTRUCTION_WORDS = 1;
-
-function countWords(text: string): number {
-  return text.match(/\p{L}{2,}/gu)?.length ?? 0;
-}
+/** A word: without one outside the material, the split was wrong. */
+const WORD = /\p{L}{2}/u;
 
 function splitMaterial(input: string): SplitRequest {
   const { rest: instruction, quotes } = extractQuotes(input);
@@ -87,23 +81,21 @@ function extractQuotes(text: string): { rest: string; quotes: string[] } {
   // apostrophe before that point can open one either: each is scanned once, never again.
   let openFailedUntil = -1;
   for (let i = 0; i < n; i++) {
+    // Jump to the next quotation mark or apostrophe: most characters are neither.
+    QUOTE_MARK.lastIndex = i;
+    const next = QUOTE_MARK.exec(text);
+    if (next === null) break;
+    i = next.index;
     const c = text.charCodeAt(i);
     let end = -1;
     if (isDoubleQuote(c)) {
-      end = i + 1;
-      while (end < n && !isDoubleQuote(text.charCodeAt(end))) end++;
+      end = indexFrom(DOUBLE_QUOTE_MARK, text, i + 1);
     } else if (
       c === APOSTROPHE &&
       i > openFailedUntil &&
       (i === 0 || opensSingle(text.charCodeAt(i - 1)))
     ) {
-      end = i + 1;
-      while (end < n) {
-        const d = text.charCodeAt(end);
-        if (d === NEWLINE) break;
-        if (d === APOSTROPHE && (end + 1 === n || closesSingle(text.charCodeAt(end + 1)))) break;
-        end++;
-      }
+      end = indexFrom(SINGLE_QUOTE_END, text, i + 1);
       if (end >= n || text.charCodeAt(end) === NEWLINE) openFailedUntil = end;
     } else continue;
     if (end >= n || end - i - 1 < MIN_QUOTE || text.charCodeAt(end) === NEWLINE) continue;
@@ -116,6 +108,16 @@ function extractQuotes(text: string): { rest: string; quotes: string[] } {
 }
 
 const APOSTROPHE = 0x27;
+const QUOTE_MARK = /["“”«»„']/g;
+const DOUBLE_QUOTE_MARK = /["“”«»„]/g;
+/** What ends a single-quoted passage: a closing quote at a word edge, or the end of the line. */
+const SINGLE_QUOTE_END = /'(?=$|[\s.,;:!?)])|\n/g;
+
+/** Index of the next match of a global pattern from `from`, or the text's length. */
+function indexFrom(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? text.length;
+}
 const NEWLINE = 0x0a;
 
 /** " “ ” « » „ */
@@ -126,20 +128,4 @@ function isDoubleQuote(c: number): boolean {
 /** White space, a colon or an opening parenthesis before a single quote opens a quotation. */
 function opensSingle(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === NEWLINE || c === 0x3a || c === 0x28;
-}
-
-/** White space or punctuation after a single quote closes it. */
-function closesSingle(c: number): boolean {
-  return (
-    c === 0x20 ||
-    c === 0x09 ||
-    c === NEWLINE ||
-    c === 0x2e ||
-    c === 0x2c ||
-    c === 0x3b ||
-    c === 0x3a ||
-    c === 0x21 ||
-    c === 0x3f ||
-    c === 0x29
-  );
 }
