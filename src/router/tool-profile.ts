@@ -125,43 +125,6 @@ export function asksForAction(profile: ToolProfile, request: RequestAnalysis): b
   return false;
 }
 
-/**
- * How much of the tool's vocabulary the request uses, by stem, shared concept or concept family:
- * the strongest matched term plus part of the others, each divided by how many tools of the
- * catalog share it.
- */
-export function matchedWeight(
-  profile: ToolProfile,
-  request: RequestAnalysis,
-  sharedBy: ReadonlyMap<string, number>,
-): number {
-  let total = 0;
-  let strongest = 0;
-  for (const term of profile.terms) {
-    const share = 1 / (1 + 0.5 * ((sharedBy.get(term.stem) ?? 1) - 1));
-    const evidence = matchStrength(term, request.stems, request.concepts, request.families);
-    const weight = term.weight * share * evidence;
-    total += weight;
-    if (weight > strongest) strongest = weight;
-  }
-  // The strongest match counts fully, the others partly: one exact name match outweighs
-  // several loose synonyms from a long description.
-  return strongest + SUPPORTING_FACTOR * (total - strongest);
-}
-
-/** 1 for the same stem, {@link CONCEPT_MATCH} for a shared concept (a synonym or translation), else 0. */
-function matchStrength(
-  term: ToolTerm,
-  stems: ReadonlySet<string>,
-  concepts: ReadonlySet<string>,
-  families: ReadonlySet<string>,
-): number {
-  if (stems.has(term.stem)) return 1;
-  for (const concept of term.concepts) if (concepts.has(concept)) return CONCEPT_MATCH;
-  for (const family of term.families) if (families.has(family)) return FAMILY_MATCH;
-  return 0;
-}
-
 function matches(
   term: ToolTerm,
   stems: ReadonlySet<string>,
@@ -172,12 +135,20 @@ function matches(
   return false;
 }
 
-/** A catalog's tool profiles and how many of its tools use each stem. */
+/**
+ * A catalog's tool profiles with an inverted index of their terms: matching a request costs in
+ * proportion to the request's words and the catalog's size, with no lookup per tool term.
+ */
 export interface CatalogIndex {
   readonly tools: readonly ToolSpec[];
   readonly profiles: readonly ToolProfile[];
-  /** How many tools of the catalog use each stem, to discount words every tool shares. */
-  readonly sharedBy: ReadonlyMap<string, number>;
+  /** Every tool's terms, flattened: tool i owns terms `termStart[i]` to `termStart[i + 1]`. */
+  readonly termStart: Int32Array;
+  /** Each term's weight, discounted by how many tools of the catalog share its stem. */
+  readonly termWeight: Float64Array;
+  readonly byStem: ReadonlyMap<string, readonly number[]>;
+  readonly byConcept: ReadonlyMap<string, readonly number[]>;
+  readonly byFamily: ReadonlyMap<string, readonly number[]>;
 }
 
 const catalogs = new WeakMap<ToolSpec, CatalogIndex>();
@@ -185,17 +156,87 @@ const catalogs = new WeakMap<ToolSpec, CatalogIndex>();
 /** The index of a tool catalog, reused while the same tools come in the same order. */
 export function catalogIndex(tools: readonly ToolSpec[]): CatalogIndex {
   const first = tools[0];
-  if (first === undefined) return { tools, profiles: [], sharedBy: new Map() };
-  const cached = catalogs.get(first);
+  const cached = first === undefined ? undefined : catalogs.get(first);
   if (cached !== undefined && sameTools(cached.tools, tools)) return cached;
+  const index = buildIndex(tools);
+  if (first !== undefined) catalogs.set(first, index);
+  return index;
+}
+
+function buildIndex(tools: readonly ToolSpec[]): CatalogIndex {
   const profiles = tools.map(toolProfile);
   const sharedBy = new Map<string, number>();
   for (const profile of profiles) {
     for (const term of profile.terms) sharedBy.set(term.stem, (sharedBy.get(term.stem) ?? 0) + 1);
   }
-  const index = { tools: [...tools], profiles, sharedBy };
-  catalogs.set(first, index);
-  return index;
+  const termStart = new Int32Array(tools.length + 1);
+  const weights: number[] = [];
+  const byStem = new Map<string, number[]>();
+  const byConcept = new Map<string, number[]>();
+  const byFamily = new Map<string, number[]>();
+  const post = (map: Map<string, number[]>, key: string, term: number) => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [term]);
+    else list.push(term);
+  };
+  profiles.forEach((profile, i) => {
+    termStart[i] = weights.length;
+    for (const term of profile.terms) {
+      const id = weights.length;
+      weights.push(term.weight / (1 + 0.5 * ((sharedBy.get(term.stem) ?? 1) - 1)));
+      post(byStem, term.stem, id);
+      for (const concept of term.concepts) post(byConcept, concept, id);
+      for (const family of term.families) post(byFamily, family, id);
+    }
+  });
+  termStart[tools.length] = weights.length;
+  return {
+    tools: [...tools],
+    profiles,
+    termStart,
+    termWeight: Float64Array.from(weights),
+    byStem,
+    byConcept,
+    byFamily,
+  };
+}
+
+/**
+ * How much of each tool's vocabulary the request uses, by stem (1), shared concept
+ * ({@link CONCEPT_MATCH}) or concept family ({@link FAMILY_MATCH}): per tool, the strongest
+ * matched term plus part of the others.
+ */
+export function matchedWeights(index: CatalogIndex, request: RequestAnalysis): Float64Array {
+  const evidence = new Float64Array(index.termWeight.length);
+  const mark = (
+    keys: ReadonlySet<string>,
+    postings: ReadonlyMap<string, readonly number[]>,
+    strength: number,
+  ) => {
+    for (const key of keys) {
+      const terms = postings.get(key);
+      if (terms === undefined) continue;
+      for (const term of terms) if ((evidence[term] ?? 0) < strength) evidence[term] = strength;
+    }
+  };
+  mark(request.stems, index.byStem, 1);
+  mark(request.concepts, index.byConcept, CONCEPT_MATCH);
+  mark(request.families, index.byFamily, FAMILY_MATCH);
+  const out = new Float64Array(index.tools.length);
+  for (let tool = 0; tool < out.length; tool++) {
+    let total = 0;
+    let strongest = 0;
+    const end = index.termStart[tool + 1] ?? 0;
+    for (let term = index.termStart[tool] ?? 0; term < end; term++) {
+      const weight = (index.termWeight[term] ?? 0) * (evidence[term] ?? 0);
+      total += weight;
+      if (weight > strongest) strongest = weight;
+    }
+    // The strongest match counts fully, the others partly: one exact name match outweighs
+    // several loose synonyms from a long description.
+    out[tool] = strongest + SUPPORTING_FACTOR * (total - strongest);
+  }
+  return out;
 }
 
 function sameTools(a: readonly ToolSpec[], b: readonly ToolSpec[]): boolean {

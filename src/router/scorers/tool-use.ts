@@ -1,7 +1,7 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
 import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
-import { asksForAction, catalogIndex, matchedWeight, namesAction } from '../tool-profile.ts';
+import { asksForAction, catalogIndex, matchedWeights, namesAction } from '../tool-profile.ts';
 import { type ToolRelevance, toolUseFeatures } from './tool-use-features.ts';
 import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
 
@@ -31,7 +31,9 @@ export function toolRelevances(
   tools: readonly ToolSpec[],
   analysis: RequestAnalysis,
 ): ToolRelevances {
-  const { profiles, sharedBy } = catalogIndex(tools);
+  const index = catalogIndex(tools);
+  const { profiles } = index;
+  const weights = matchedWeights(index, analysis);
   const perTool: { tool: ToolSpec; relevance: number }[] = [];
   let best = 0;
   let bestRead = 0;
@@ -41,7 +43,7 @@ export function toolRelevances(
     const tool = tools[i];
     const profile = profiles[i];
     if (tool === undefined || profile === undefined) continue;
-    const matched = 1 - Math.exp(-matchedWeight(profile, analysis, sharedBy) / RELEVANCE_SCALE);
+    const matched = 1 - Math.exp(-(weights[i] ?? 0) / RELEVANCE_SCALE);
     const asked = asksForAction(profile, analysis);
     if (!namesAnAction && namesAction(profile, analysis)) namesAnAction = true;
     const relevance = asked ? matched : matched * UNASKED_ACTION;
