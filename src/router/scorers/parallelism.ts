@@ -65,7 +65,7 @@ const ENTITY_ITEM = /^([A-Z]|[^\s]*[\d_./#-])/;
 const EACH = /\b(each|every|per|for all|jede\w*|chaque|cada|ciascun\w*|ogni|elk\w*|pro)\b/;
 /** Work per item big enough to deserve its own context. */
 const SUBSTANTIAL =
-  /\b(research\w*|briefs?|review\w*|analy[sz]\w*|draft\w*|write|writ\w+|prepar\w*|prep|compar\w*|investigat\w*|root cause|propos\w*|plans?|reconcil\w*|profil\w*|assess\w*|audit\w*|evaluat\w*|diligence|migrat\w*|descriptions?|articles?|reports?|packets?|recommend\w*|process\w*|work through|repl(y|ies)|responses?|summar\w*|figure out|diagnos\w*|letters?|redact\w*|respuesta\w*|borrador\w*|analys\w*|recherch\w*|untersuch\w*|pruf\w*|verifi\w*)\b/;
+  /\b(research\w*|briefs?|review\w*|analy[sz]\w*|draft\w*|write|writ\w+|prepar\w*|prep|compar\w*|investigat\w*|root cause|propos\w*|plans?|reconcil\w*|profil\w*|assess\w*|audit\w*|evaluat\w*|diligence|migrat\w*|descriptions?|articles?|reports?|packets?|recommend\w*|process\w*|work through|repl(y|ies)|responses?|summar\w*|figure out|diagnos\w*|letters?|redact\w*|respuesta\w*|borrador\w*|analys\w*|recherch\w*|untersuch\w*|pruf\w*|verifi\w*|notes?|memos?|write-?ups?|packs?|briefings?|runbooks?|post-?mortems?|concili\w*|riconcili\w*|rapproch\w*|abgleich\w*|bericht\w*|rapport\w*|informe\w*|relatorio\w*|notitie\w*|verslag\w*)\b/;
 /** Steps of a per-item workflow ("check the SLA, compute the credit, apply it and reply"). */
 const STEP =
   /\b(check|verify|find|look up|list|compute|calculate|apply|reply|respond|match|pay|compare|book|refund|send|draft|write|review|summari[sz]e|update|close|research|propose|recommend|busca\w*|revisa\w*|verifie\w*|prufe?)\b/g;
