@@ -2,7 +2,7 @@ import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
 import { countWord, joinWords } from '../wording.ts';
 
 const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
-  ['legal', /\b(legal|lawyer|counsel|juridi\w*|rechtlich\w*|legale)\b/],
+  ['legal', /\b(legal|law|lawyer|counsel|juridi\w*|rechtlich\w*|legale)\b/],
   ['security', /\b(security|infosec|securite|sicherheit\w*|seguridad|sicurezza)\b/],
   ['privacy', /\b(privacy|data protection|gdpr|datenschutz\w*|confidentialite|privacidad)\b/],
   ['finance', /\b(financ\w*|accounting|tax|fiscal\w*|finanz\w*)\b/],
@@ -21,7 +21,7 @@ const FULL_NEED = 0.5;
 /** crossDomain = (this + the second domain's own word match), scaled down while the top tool's score is under FULL_NEED. */
 const SECOND_DOMAIN_BASE = 0.2;
 const REVIEW =
-  /\b(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|perspectives?|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
+  /\b(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|perspectives?|angles?|standpoints?|lens|point of view|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
 
 /**
  * Default `crossDomain` scorer: the needed tools span two or more domains, the request asks for
@@ -108,7 +108,7 @@ function reviewedDisciplines(text: string): string[] {
 
 /** A review word within two words after a discipline: "security review", "legal and privacy sign-off". */
 const CLOSE_REVIEW =
-  /^[\s/-]*(?:\S+\s+){0,2}?(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
+  /^[\s/-]*(?:\S+\s+){0,2}?(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|angles?|perspectives?|standpoints?|lens|point of view|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
 /** A plural review word before a list of disciplines: "three separate reviews: legal, security". */
 const LISTED_AFTER_REVIEWS =
   /\b(reviews|assessments|opinions|sign[- ]?offs|audits|evaluations|perspectives)\b[^.?!]*$/;

@@ -62,7 +62,8 @@ const CLAUSE_BREAK = /[()]|[.;:!?\n—–]+(?:\s|$)/;
 const LIST_SEPARATOR = /,\s*(?:(?:and|et|und|y|e|en|&|or)\s+)?|\s(?:and|et|und|y|e|en|&|or)\s/;
 /** A list item that names an entity (a name, a code, an id) rather than an aspect ("pricing"). */
 const ENTITY_ITEM = /^([A-Z]|[^\s]*[\d_./#-])/;
-const EACH = /\b(each|every|per|for all|jede\w*|chaque|cada|ciascun\w*|ogni|elk\w*|pro)\b/;
+const EACH =
+  /\b(each|every|per|for all|separately|separate|individually|one by one|apiece|jede\w*|jeweils|einzeln|chaque|respectivement|cada|por separado|ciascun\w*|ogni|separatamente|elk\w*|afzonderlijk|respectivamente)\b/;
 /** Work per item big enough to deserve its own context. */
 const SUBSTANTIAL =
   /\b(research\w*|briefs?|review\w*|analy[sz]\w*|draft\w*|write|writ\w+|prepar\w*|prep|compar\w*|investigat\w*|root cause|propos\w*|plans?|reconcil\w*|profil\w*|assess\w*|audit\w*|evaluat\w*|diligence|migrat\w*|descriptions?|articles?|reports?|packets?|recommend\w*|process\w*|work through|repl(y|ies)|responses?|summar\w*|figure out|diagnos\w*|letters?|redact\w*|respuesta\w*|borrador\w*|analys\w*|recherch\w*|untersuch\w*|pruf\w*|verifi\w*|notes?|memos?|write-?ups?|packs?|briefings?|runbooks?|post-?mortems?|concili\w*|riconcili\w*|rapproch\w*|abgleich\w*|bericht\w*|rapport\w*|informe\w*|relatorio\w*|notitie\w*|verslag\w*)\b/;
@@ -93,12 +94,12 @@ export const parallelismScorer: Scorer = {
   signal: 'parallelism',
   score({ analysis }): SignalScore {
     const text = analysis.instruction;
-    const items = countItems(text, analysis.original);
+    const each = EACH.test(text);
+    const items = countItems(text, analysis.original, each);
     if (items < 3) return { score: 0, reasons: [] };
     const steps = new Set(text.match(STEP) ?? []).size;
     const substantial = SUBSTANTIAL.test(text) || steps >= 2;
     const trivial = TRIVIAL.test(text);
-    const each = EACH.test(text);
     let score = BASE;
     if (each) score += EACH_BONUS;
     if (substantial) score += SUBSTANTIAL_BONUS;
@@ -117,7 +118,7 @@ export const parallelismScorer: Scorer = {
   },
 };
 
-function countItems(instruction: string, original: string): number {
+function countItems(instruction: string, original: string, each: boolean): number {
   let best = 0;
   // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "20% down".
   for (const match of instruction.matchAll(COUNTED)) {
@@ -129,13 +130,13 @@ function countItems(instruction: string, original: string): number {
     }
   }
   // Lists are read on the original text, where capitals tell names from aspects.
-  best = Math.max(best, longestList(original));
+  best = Math.max(best, longestList(original, each));
   const numbered = instruction.match(/^[ \t]*(\d+[.)]|[-*•])[ \t]+\S/gm)?.length ?? 0;
   return Math.max(best, numbered);
 }
 
 /** The longest list of three or more short items, mostly names, codes or ids: "DE, FR, NL and ES". */
-function longestList(original: string): number {
+function longestList(original: string, each: boolean): number {
   let best = 0;
   if (original.indexOf(',') < 0) return 0;
   for (const clause of original.split(CLAUSE_BREAK)) {
@@ -151,7 +152,9 @@ function longestList(original: string): number {
       items.push(item.join(' ').replace(/[.,;:!?]+$/, ''));
     }
     const entities = items.filter((item) => ENTITY_ITEM.test(item)).length;
-    if (items.length >= 3 && entities >= 2 && entities * 2 >= items.length) {
+    // Named things (DE, FR, NL; api-gateway, billing-svc) are items of work; after "each" any
+    // list is, while a bare list of lower-case words is usually aspects of one task.
+    if (items.length >= 3 && (each || (entities >= 2 && entities * 2 >= items.length))) {
       best = Math.max(best, items.length);
     }
   }
