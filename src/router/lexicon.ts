@@ -1027,6 +1027,9 @@ export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
       'omsattning',
       'einkommen',
       'inkomen',
+      'gmv',
+      'acv',
+      'tcv',
     ],
   ],
   [
@@ -1349,6 +1352,13 @@ export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
       'bands',
       'bonus',
       'bonuses',
+      'comp',
+      'vergutung',
+      'retribucion',
+      'remuneracao',
+      'beloning',
+      'payband',
+      'paygrade',
     ],
   ],
   [
@@ -1429,6 +1439,10 @@ export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
       'medewerker',
       'pracownik',
       'anstalld',
+      'engineer',
+      'engineers',
+      'fte',
+      'ftes',
     ],
   ],
   [
@@ -1606,6 +1620,10 @@ export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
       'demissao',
       'ontslag',
       'zwolnienie',
+      'left',
+      'quit',
+      'quitting',
+      'ausgeschieden',
     ],
   ],
   [
@@ -3461,6 +3479,9 @@ export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
       'lagging',
       'lags',
       'ping',
+      'slower',
+      'slowest',
+      'slowdown',
     ],
   ],
   [
@@ -4937,6 +4958,8 @@ export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
       'vermelding',
       'wzmianka',
       'omnamnande',
+      'chatter',
+      'buzz',
     ],
   ],
   [
@@ -5326,6 +5349,8 @@ export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
       'proef',
       'okresprobny',
       'provperiod',
+      'trialist',
+      'trialists',
     ],
   ],
   [
@@ -6357,6 +6382,9 @@ export const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
       'enquete',
       'ankieta',
       'enkat',
+      'submission',
+      'submissions',
+      'soumission',
     ],
   ],
   [

@@ -122,6 +122,17 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   document: ['folder', 'attachment'],
   database: ['table'],
   calendar: ['weekday'],
+  purchasing: ['vendor', 'procurement', 'payable', 'invoice'],
+  customer_support: ['ticket', 'support', 'helpcenter', 'complaint', 'reply'],
+  business_metrics: [
+    'revenue',
+    'churn',
+    'conversion',
+    'signup',
+    'trial',
+    'analytics',
+    'engagement',
+  ],
 };
 
 const familyOf = new Map<string, string>();
