@@ -1,7 +1,14 @@
 const marker = Symbol.for('tierup.error');
 
 /** Machine-readable error codes. Every tierup error carries one. */
-export type TierupErrorCode = 'invalid-task' | 'invalid-config' | 'invalid-tool' | 'scorer-failed';
+export type TierupErrorCode =
+  | 'invalid-task'
+  | 'invalid-config'
+  | 'invalid-tool'
+  | 'scorer-failed'
+  | 'provider-error'
+  | 'retry-exhausted'
+  | 'timeout';
 
 /**
  * Base class of every error tierup throws. Use {@link TierupError.isInstance} rather than
@@ -92,5 +99,62 @@ export class ScorerError extends TierupError {
     super('scorer-failed', `Scorer \`${scorer}\` (${signal}) ${problem}`, options);
     this.scorer = scorer;
     this.signal = signal;
+  }
+}
+
+/** A model provider's call failed: an HTTP status, a network error or a malformed response. */
+export class ProviderError extends TierupError {
+  override readonly name = 'ProviderError';
+  /** The HTTP status, when the provider answered with one. */
+  readonly statusCode: number | undefined;
+  /** The provider's request id, for its support. */
+  readonly requestId: string | undefined;
+  /** Whether trying again may succeed: 408, 409, 429, 5xx and network errors. */
+  readonly isRetryable: boolean;
+  /** How long the provider asked to wait before trying again (`retry-after`, `retry-after-ms`). */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    message: string,
+    details: {
+      statusCode?: number | undefined;
+      requestId?: string | undefined;
+      isRetryable: boolean;
+      retryAfterMs?: number | undefined;
+    },
+    options?: { cause?: unknown },
+  ) {
+    super('provider-error', message, options);
+    this.statusCode = details.statusCode;
+    this.requestId = details.requestId;
+    this.isRetryable = details.isRetryable;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** One attempt took longer than its time limit. */
+export class TimeoutError extends TierupError {
+  override readonly name = 'TimeoutError';
+  readonly timeoutMs: number;
+  /** A timed-out call may succeed when tried again. */
+  readonly isRetryable = true;
+
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super('timeout', `The call did not finish within ${timeoutMs} ms`, options);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** Every attempt failed; `errors` holds each attempt's error, first to last. */
+export class RetryError extends TierupError {
+  override readonly name = 'RetryError';
+  readonly errors: readonly (ProviderError | TimeoutError)[];
+
+  constructor(errors: readonly (ProviderError | TimeoutError)[]) {
+    const last = errors[errors.length - 1];
+    super('retry-exhausted', `Gave up after ${errors.length} attempts: ${last?.message ?? ''}`, {
+      cause: last,
+    });
+    this.errors = errors;
   }
 }

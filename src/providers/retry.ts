@@ -1,0 +1,120 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pRetry, { AbortError } from 'p-retry';
+import { z } from 'zod';
+import {
+  InvalidConfigError,
+  ProviderError,
+  RetryError,
+  TierupError,
+  TimeoutError,
+} from '../core/errors.ts';
+import { toIssues } from '../core/parse.ts';
+import { toProviderError } from './to-provider-error.ts';
+
+/** The retry policy of calls tierup makes to model providers. */
+export const RetryOptions = z.strictObject({
+  /** Attempts in all, the first included. @default 3 */
+  attempts: z.number().int().min(1).max(20).optional(),
+  /** Delay before the first retry; later ones double, with jitter. @default 500 */
+  baseDelayMs: z.number().min(0).max(60_000).optional(),
+  /** The longest delay between two attempts, `retry-after` included. @default 20000 */
+  maxDelayMs: z.number().min(0).max(600_000).optional(),
+  /** Time limit of one attempt. @default 60000 */
+  attemptTimeoutMs: z.number().int().min(1).max(3_600_000).optional(),
+});
+export type RetryOptions = z.infer<typeof RetryOptions>;
+
+/** What {@link withRetry} tells `onRetry` before it waits and tries again. */
+export interface RetryEvent {
+  /** The attempt that failed, from 1. */
+  readonly attempt: number;
+  readonly error: ProviderError | TimeoutError;
+  /** How long it waits before the next attempt. */
+  readonly delayMs: number;
+}
+
+/** Options of one {@link withRetry} call. */
+export interface WithRetryOptions extends RetryOptions {
+  /** Aborts the attempt in flight and any wait between attempts at once. */
+  signal?: AbortSignal;
+  /** Called before each retry. An exception from it ends the call. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+const DEFAULTS = { attempts: 3, baseDelayMs: 500, maxDelayMs: 20_000, attemptTimeoutMs: 60_000 };
+
+/**
+ * Runs `call` with tierup's one retry policy: 408, 409, 429, 5xx, network errors and attempt
+ * timeouts are retried with exponential backoff and jitter, a provider's `retry-after` or
+ * `retry-after-ms` is honoured (up to `maxDelayMs`), anything else fails at once. `call` gets a
+ * signal that fires on the caller's abort or the attempt's timeout: pass it to the SDK, with the
+ * SDK's own retries off (`maxRetries: 0`), so a call is never retried twice over.
+ *
+ * @example
+ * const completion = await withRetry(
+ *   (signal) => client.chat.completions.create(body, { signal, maxRetries: 0 }),
+ *   { attempts: 4, signal },
+ * );
+ * @throws {ProviderError} for a failure not worth retrying, on the first attempt.
+ * @throws {RetryError} holding every attempt's error once it gives up.
+ * @throws the signal's `reason` when the caller aborts.
+ */
+export async function withRetry<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<T> {
+  const { signal, onRetry, ...policy } = options;
+  const parsed = RetryOptions.safeParse(policy);
+  if (!parsed.success) throw new InvalidConfigError(toIssues(parsed.error, 'retry'));
+  const { attempts, baseDelayMs, maxDelayMs, attemptTimeoutMs } = { ...DEFAULTS, ...parsed.data };
+  signal?.throwIfAborted();
+
+  const errors: (ProviderError | TimeoutError)[] = [];
+  try {
+    return await pRetry(
+      async () => {
+        const timeout = AbortSignal.timeout(attemptTimeoutMs);
+        const attemptSignal = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
+        try {
+          return await call(attemptSignal);
+        } catch (thrown) {
+          if (signal?.aborted) throw signal.reason;
+          const error = timeout.aborted
+            ? new TimeoutError(attemptTimeoutMs, { cause: thrown })
+            : toProviderError(thrown);
+          if (!(error instanceof ProviderError || error instanceof TimeoutError)) {
+            throw new AbortError(error);
+          }
+          errors.push(error);
+          if (!error.isRetryable) throw new AbortError(error);
+          throw error;
+        }
+      },
+      {
+        retries: attempts - 1,
+        factor: 2,
+        minTimeout: baseDelayMs,
+        maxTimeout: maxDelayMs,
+        randomize: true,
+        signal,
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+          if (retriesLeft === 0) return;
+          const asked = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
+          const delayMs = Math.min(maxDelayMs, Math.max(retryDelay, asked));
+          onRetry?.({
+            attempt: attemptNumber,
+            error: error as ProviderError | TimeoutError,
+            delayMs,
+          });
+          // p-retry waits `retryDelay` next; a longer `retry-after` waits the difference here.
+          if (delayMs > retryDelay) await sleep(delayMs - retryDelay, undefined, { signal });
+        },
+      },
+    );
+  } catch (thrown) {
+    if (signal?.aborted) throw signal.reason;
+    if (errors.length > 1) throw new RetryError(errors);
+    if (TierupError.isInstance(thrown)) throw thrown;
+    throw errors[0] ?? thrown;
+  }
+}
