@@ -36,7 +36,7 @@ describe('withRetry', () => {
     await expect(withRetry(call, { ...fast, onRetry: (e) => events.push(e) })).resolves.toBe('ok');
     expect(call).toHaveBeenCalledTimes(2);
     expect(events).toHaveLength(1);
-    expect(events[0]?.error.statusCode).toBe(status);
+    expect((events[0]?.error as ProviderError).statusCode).toBe(status);
   });
 
   it.each([400, 401, 403, 404, 422])('never retries %i', async (status) => {
@@ -64,7 +64,7 @@ describe('withRetry', () => {
     )) as RetryError;
     expect(call).toHaveBeenCalledTimes(3);
     expect(error).toBeInstanceOf(RetryError);
-    expect(error.errors.map((e) => e.statusCode)).toEqual([500, 502, 503]);
+    expect(error.errors.map((e) => (e as ProviderError).statusCode)).toEqual([500, 502, 503]);
   });
 
   it('honours retry-after-ms', async () => {
