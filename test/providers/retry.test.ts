@@ -36,7 +36,7 @@ describe('withRetry', () => {
     await expect(withRetry(call, { ...fast, onRetry: (e) => events.push(e) })).resolves.toBe('ok');
     expect(call).toHaveBeenCalledTimes(2);
     expect(events).toHaveLength(1);
-    expect((events[0]?.error as ProviderError).statusCode).toBe(status);
+    expect((events[0]?.error as ProviderError | undefined)?.statusCode).toBe(status);
   });
 
   it.each([400, 401, 403, 404, 422])('never retries %i', async (status) => {
