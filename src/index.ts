@@ -21,6 +21,20 @@ export {
   TierupError,
   type TierupErrorCode,
 } from './core/errors.ts';
+export type {
+  FinishReason,
+  JsonSchema,
+  LanguageModel,
+  ModelMessage,
+  ModelRequest,
+  ModelResponse,
+  ModelSettings,
+  ModelStreamEvent,
+  ModelTool,
+  ModelWarning,
+  ToolCall,
+  Usage,
+} from './core/language-model.ts';
 export {
   parseTask,
   Task,

@@ -1,0 +1,120 @@
+/**
+ * The provider-neutral model interface the executors talk to. tierup's own types only: no SDK
+ * type crosses it. Providers (`tierup/openai`, `tierup/anthropic`) implement it over the official
+ * clients; `scriptedModel` from `tierup/testing` implements it for tests.
+ */
+
+/** A JSON Schema object, as produced from a zod schema with `z.toJSONSchema`. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/** A tool the model may call, described by the JSON Schema of its arguments. */
+export interface ModelTool {
+  readonly name: string;
+  readonly description: string;
+  readonly inputSchema: JsonSchema;
+}
+
+/** One call the model asked for. Several may come in one turn (parallel tool calls). */
+export interface ToolCall {
+  /** The provider's id for the call, echoed back with its result. */
+  readonly id: string;
+  readonly name: string;
+  /** The arguments as parsed JSON; not yet validated against the tool's schema. */
+  readonly arguments: unknown;
+}
+
+/** A turn of the conversation. */
+export type ModelMessage =
+  | { readonly role: 'user'; readonly content: string }
+  | {
+      readonly role: 'assistant';
+      readonly content: string;
+      readonly toolCalls?: readonly ToolCall[];
+    }
+  | {
+      readonly role: 'tool';
+      readonly toolCallId: string;
+      readonly toolName: string;
+      readonly content: string;
+      /** The tool failed; `content` says how. */
+      readonly isError?: boolean;
+    };
+
+/** Generic sampling settings; one a provider cannot honour comes back as a warning. */
+export interface ModelSettings {
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly maxOutputTokens?: number;
+  readonly stopSequences?: readonly string[];
+  readonly seed?: number;
+}
+
+/** What one model call is asked to do. */
+export interface ModelRequest {
+  readonly system?: string;
+  readonly messages: readonly ModelMessage[];
+  readonly tools?: readonly ModelTool[];
+  readonly toolChoice?: 'auto' | 'none' | 'required' | { readonly name: string };
+  /** Ask for structured output matching this JSON Schema. */
+  readonly output?: { readonly name: string; readonly schema: JsonSchema };
+  readonly settings?: ModelSettings;
+  /** Provider-only settings, keyed by provider (`{ openai: { store: false } }`). */
+  readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Aborts the request at once. */
+  readonly signal?: AbortSignal;
+}
+
+/** Tokens a call consumed; `raw` keeps the provider's own usage object. */
+export interface Usage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** Input tokens served from the provider's prompt cache, a subset of `inputTokens`. */
+  readonly cachedInputTokens: number;
+  readonly raw?: unknown;
+}
+
+/** Why the model stopped, normalized, with the provider's own value kept. */
+export interface FinishReason {
+  readonly unified: 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'error' | 'other';
+  readonly raw: string | undefined;
+}
+
+/** A generic setting the provider could not honour. */
+export interface ModelWarning {
+  readonly type: 'unsupported-setting';
+  readonly setting: string;
+  readonly details?: string;
+}
+
+/** The result of one call. */
+export interface ModelResponse {
+  readonly text: string;
+  readonly toolCalls: readonly ToolCall[];
+  /** The parsed structured output, when the request asked for one. */
+  readonly output?: unknown;
+  readonly finishReason: FinishReason;
+  readonly usage: Usage;
+  readonly warnings: readonly ModelWarning[];
+}
+
+/** Events of a streamed call, in order; names are noun-then-verb. */
+export type ModelStreamEvent =
+  | { readonly type: 'text-delta'; readonly delta: string }
+  | { readonly type: 'tool-call-start'; readonly id: string; readonly name: string }
+  | { readonly type: 'tool-call-delta'; readonly id: string; readonly delta: string }
+  | { readonly type: 'tool-call-end'; readonly toolCall: ToolCall }
+  | { readonly type: 'usage'; readonly usage: Usage }
+  | {
+      readonly type: 'finish';
+      readonly finishReason: FinishReason;
+      readonly warnings: readonly ModelWarning[];
+    };
+
+/** A model behind one interface, whoever serves it. `generate` and `stream` are separate methods. */
+export interface LanguageModel {
+  /** `openai`, `anthropic`, `scripted`, ... */
+  readonly provider: string;
+  readonly modelId: string;
+  generate(request: ModelRequest): Promise<ModelResponse>;
+  stream(request: ModelRequest): AsyncIterable<ModelStreamEvent>;
+}
