@@ -27,3 +27,18 @@ describe('README', () => {
     expect(printed[1]?.[0]).toBe('needs get_order (commerce)');
   });
 });
+
+describe('docs/testing.md', () => {
+  it('has an example that runs as written', async () => {
+    const doc = readFileSync(new URL('../docs/testing.md', import.meta.url), 'utf8');
+    const code = doc.match(/```ts\n([\s\S]*?)```/)?.[1] ?? '';
+    const file = join(dir, 'testing-example.ts');
+    // The example's comments state values; make them checks.
+    writeFileSync(file, `${code}\nexport const results = { first, calls: model.calls.length };\n`);
+    const { results } = await import(file);
+    expect(results.first.toolCalls).toEqual([
+      { id: 'call_1_1', name: 'get_order', arguments: { orderId: '30418' } },
+    ]);
+    expect(results.calls).toBe(1);
+  });
+});
