@@ -7,10 +7,11 @@ import type {
   ModelStreamEvent,
   ToolCall,
 } from '../../core/language-model.ts';
+import { parseArguments } from '../parse-arguments.ts';
 import { type RetryOptions, withRetry } from '../retry.ts';
 import { toProviderError } from '../to-provider-error.ts';
 import { toChatBody } from './chat-request.ts';
-import { fromChatCompletion, parseArguments, toFinishReason, toUsage } from './chat-response.ts';
+import { fromChatCompletion, toFinishReason, toUsage } from './chat-response.ts';
 
 /** The part of the OpenAI client the Chat Completions model uses. */
 export type ChatClient = Pick<OpenAI, 'chat'>;

@@ -1,6 +1,7 @@
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { ProviderError } from '../../core/errors.ts';
 import type { FinishReason, ModelResponse, ToolCall, Usage } from '../../core/language-model.ts';
+import { parseArguments } from '../parse-arguments.ts';
 
 /** Chat Completions' `finish_reason`, normalized. */
 export function toFinishReason(raw: string | null | undefined): FinishReason {
@@ -25,19 +26,6 @@ export function toUsage(raw: ChatCompletion['usage'] | null | undefined): Usage 
     cachedInputTokens: raw?.prompt_tokens_details?.cached_tokens ?? 0,
     raw: raw ?? undefined,
   };
-}
-
-/**
- * Tool arguments arrive as a JSON string; a string that is not JSON is passed on as it is, for
- * the tool's schema to reject (the model then sees why).
- */
-export function parseArguments(text: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** A tierup response from a Chat Completion. */

@@ -1,0 +1,163 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type {
+  Usage as AnthropicUsage,
+  Message,
+  RawMessageStreamEvent,
+} from '@anthropic-ai/sdk/resources/messages/messages';
+import { ProviderError, TierupError } from '../../core/errors.ts';
+import type {
+  FinishReason,
+  LanguageModel,
+  ModelRequest,
+  ModelResponse,
+  ModelStreamEvent,
+  ModelWarning,
+  ToolCall,
+  Usage,
+} from '../../core/language-model.ts';
+import { parseArguments } from '../parse-arguments.ts';
+import { type RetryOptions, withRetry } from '../retry.ts';
+import { toProviderError } from '../to-provider-error.ts';
+import { toMessagesBody } from './messages-request.ts';
+
+/** The part of the Anthropic client the Messages model uses. */
+export type MessagesClient = Pick<Anthropic, 'messages'>;
+
+/** Options of {@link anthropicMessagesModel}. */
+export interface AnthropicModelOptions {
+  /** The model id, e.g. `claude-sonnet-4-5`. */
+  readonly model: string;
+  /** tierup's retry policy for this model's calls; the client's own retries are switched off. */
+  readonly retry?: RetryOptions;
+}
+
+/** A {@link LanguageModel} over Anthropic's Messages API, parallel `tool_use` blocks included. */
+export function anthropicMessagesModel(
+  client: MessagesClient,
+  options: AnthropicModelOptions,
+): LanguageModel {
+  const { model, retry } = options;
+  return {
+    provider: 'anthropic',
+    modelId: model,
+    async generate(request) {
+      const { body, warnings } = toMessagesBody(request, model);
+      const message = await withRetry(
+        (signal) => client.messages.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
+        { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+      );
+      return fromMessage(message, request, warnings);
+    },
+    stream(request) {
+      return streamMessages(client, model, request, retry);
+    },
+  };
+}
+
+function toFinishReason(raw: string | null | undefined): FinishReason {
+  const unified =
+    raw === 'end_turn' || raw === 'stop_sequence'
+      ? 'stop'
+      : raw === 'max_tokens'
+        ? 'length'
+        : raw === 'tool_use'
+          ? 'tool-calls'
+          : raw === 'refusal'
+            ? 'content-filter'
+            : 'other';
+  return { unified, raw: raw ?? undefined };
+}
+
+function toUsage(raw: Partial<AnthropicUsage> | null | undefined): Usage {
+  const cached = raw?.cache_read_input_tokens ?? 0;
+  return {
+    // Anthropic counts cache reads apart from input_tokens; tierup's input includes them.
+    inputTokens: (raw?.input_tokens ?? 0) + cached + (raw?.cache_creation_input_tokens ?? 0),
+    outputTokens: raw?.output_tokens ?? 0,
+    cachedInputTokens: cached,
+    raw: raw ?? undefined,
+  };
+}
+
+function fromMessage(
+  message: Message,
+  request: ModelRequest,
+  warnings: ModelWarning[],
+): ModelResponse {
+  let text = '';
+  const toolCalls: ToolCall[] = [];
+  let output: unknown;
+  for (const block of message.content ?? []) {
+    if (block.type === 'text') text += block.text;
+    else if (block.type === 'tool_use') {
+      if (request.output !== undefined && block.name === request.output.name) output = block.input;
+      else toolCalls.push({ id: block.id, name: block.name, arguments: block.input });
+    }
+  }
+  return {
+    text,
+    toolCalls,
+    ...(request.output === undefined ? {} : { output }),
+    finishReason: toFinishReason(message.stop_reason),
+    usage: toUsage(message.usage),
+    warnings,
+  };
+}
+
+async function* streamMessages(
+  client: MessagesClient,
+  model: string,
+  request: ModelRequest,
+  retry: RetryOptions | undefined,
+): AsyncIterable<ModelStreamEvent> {
+  const { body, warnings } = toMessagesBody(request, model);
+  const stream = await withRetry(
+    (signal) => client.messages.create({ ...body, stream: true }, { signal, maxRetries: 0 }),
+    { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+  );
+  const blocks = new Map<number, { id: string; name: string; json: string }>();
+  let usage: Partial<AnthropicUsage> = {};
+  let stopReason: string | null | undefined;
+  let stopped = false;
+  try {
+    for await (const event of stream as AsyncIterable<RawMessageStreamEvent>) {
+      if (event.type === 'message_start') usage = { ...event.message.usage };
+      else if (event.type === 'content_block_start' && event.content_block.type === 'tool_use') {
+        const { id, name } = event.content_block;
+        blocks.set(event.index, { id, name, json: '' });
+        yield { type: 'tool-call-start', id, name };
+      } else if (event.type === 'content_block_delta') {
+        if (event.delta.type === 'text_delta')
+          yield { type: 'text-delta', delta: event.delta.text };
+        else if (event.delta.type === 'input_json_delta') {
+          const block = blocks.get(event.index);
+          if (block !== undefined) {
+            block.json += event.delta.partial_json;
+            yield { type: 'tool-call-delta', id: block.id, delta: event.delta.partial_json };
+          }
+        }
+      } else if (event.type === 'content_block_stop') {
+        const block = blocks.get(event.index);
+        if (block !== undefined) {
+          yield {
+            type: 'tool-call-end',
+            toolCall: { id: block.id, name: block.name, arguments: parseArguments(block.json) },
+          };
+        }
+      } else if (event.type === 'message_delta') {
+        stopReason = event.delta.stop_reason;
+        usage = { ...usage, output_tokens: event.usage.output_tokens };
+      } else if (event.type === 'message_stop') stopped = true;
+    }
+  } catch (error) {
+    request.signal?.throwIfAborted();
+    throw TierupError.isInstance(error) ? error : toProviderError(error);
+  }
+  if (!stopped) {
+    throw new ProviderError('The stream ended before the model finished its answer', {
+      isRetryable: true,
+    });
+  }
+  yield { type: 'usage', usage: toUsage(usage) };
+  yield { type: 'finish', finishReason: toFinishReason(stopReason), warnings };
+}
