@@ -1,0 +1,179 @@
+import type OpenAI from 'openai';
+import type {
+  Response,
+  ResponseStreamEvent,
+  ResponseUsage,
+} from 'openai/resources/responses/responses';
+import { ProviderError, TierupError } from '../../core/errors.ts';
+import type {
+  FinishReason,
+  LanguageModel,
+  ModelRequest,
+  ModelResponse,
+  ModelStreamEvent,
+  ModelWarning,
+  ToolCall,
+  Usage,
+} from '../../core/language-model.ts';
+import { parseArguments } from '../parse-arguments.ts';
+import { type RetryOptions, withRetry } from '../retry.ts';
+import { toProviderError } from '../to-provider-error.ts';
+import { toResponsesBody } from './responses-request.ts';
+
+/** The part of the OpenAI client the Responses model uses. */
+export type ResponsesClient = Pick<OpenAI, 'responses'>;
+
+/** Options of {@link openaiResponsesModel}. */
+export interface OpenAIResponsesModelOptions {
+  readonly model: string;
+  readonly retry?: RetryOptions;
+}
+
+/** A {@link LanguageModel} over OpenAI's Responses API (stateless: `store: false`). */
+export function openaiResponsesModel(
+  client: ResponsesClient,
+  options: OpenAIResponsesModelOptions,
+): LanguageModel {
+  const { model, retry } = options;
+  return {
+    provider: 'openai',
+    modelId: model,
+    async generate(request) {
+      const { body, warnings } = toResponsesBody(request, model);
+      const response = await withRetry(
+        (signal) => client.responses.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
+        { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+      );
+      return fromResponse(response, request, warnings);
+    },
+    stream(request) {
+      return streamResponses(client, model, request, retry);
+    },
+  };
+}
+
+function toUsage(raw: ResponseUsage | null | undefined): Usage {
+  return {
+    inputTokens: raw?.input_tokens ?? 0,
+    outputTokens: raw?.output_tokens ?? 0,
+    cachedInputTokens: raw?.input_tokens_details?.cached_tokens ?? 0,
+    raw: raw ?? undefined,
+  };
+}
+
+function toFinishReason(
+  response: Pick<Response, 'status' | 'incomplete_details'>,
+  calls: number,
+): FinishReason {
+  const reason = response.incomplete_details?.reason;
+  if (response.status === 'incomplete') {
+    return {
+      unified:
+        reason === 'max_output_tokens'
+          ? 'length'
+          : reason === 'content_filter'
+            ? 'content-filter'
+            : 'other',
+      raw: reason ?? 'incomplete',
+    };
+  }
+  if (response.status === 'failed') return { unified: 'error', raw: 'failed' };
+  return { unified: calls > 0 ? 'tool-calls' : 'stop', raw: response.status ?? undefined };
+}
+
+function fromResponse(
+  response: Response,
+  request: ModelRequest,
+  warnings: ModelWarning[],
+): ModelResponse {
+  let text = '';
+  const toolCalls: ToolCall[] = [];
+  for (const item of response.output ?? []) {
+    if (item.type === 'message') {
+      for (const part of item.content) if (part.type === 'output_text') text += part.text;
+    } else if (item.type === 'function_call') {
+      toolCalls.push({
+        id: item.call_id,
+        name: item.name,
+        arguments: parseArguments(item.arguments),
+      });
+    }
+  }
+  return {
+    text,
+    toolCalls,
+    ...(request.output === undefined ? {} : { output: parseArguments(text) }),
+    finishReason: toFinishReason(response, toolCalls.length),
+    usage: toUsage(response.usage),
+    warnings,
+  };
+}
+
+async function* streamResponses(
+  client: ResponsesClient,
+  model: string,
+  request: ModelRequest,
+  retry: RetryOptions | undefined,
+): AsyncIterable<ModelStreamEvent> {
+  const { body, warnings } = toResponsesBody(request, model);
+  const stream = await withRetry(
+    (signal) => client.responses.create({ ...body, stream: true }, { signal, maxRetries: 0 }),
+    { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+  );
+  /** Function calls by item id (deltas name the item, not the call). */
+  const calls = new Map<string, { id: string; name: string; json: string }>();
+  let final: Response | undefined;
+  let ended = 0;
+  try {
+    for await (const event of stream as AsyncIterable<ResponseStreamEvent>) {
+      if (event.type === 'response.output_text.delta')
+        yield { type: 'text-delta', delta: event.delta };
+      else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
+        const call = { id: event.item.call_id, name: event.item.name, json: '' };
+        calls.set(event.item.id ?? event.item.call_id, call);
+        yield { type: 'tool-call-start', id: call.id, name: call.name };
+      } else if (event.type === 'response.function_call_arguments.delta') {
+        const call = calls.get(event.item_id);
+        if (call !== undefined) {
+          call.json += event.delta;
+          yield { type: 'tool-call-delta', id: call.id, delta: event.delta };
+        }
+      } else if (
+        event.type === 'response.output_item.done' &&
+        event.item.type === 'function_call'
+      ) {
+        const call = calls.get(event.item.id ?? event.item.call_id);
+        const json = event.item.arguments ?? call?.json ?? '';
+        ended += 1;
+        yield {
+          type: 'tool-call-end',
+          toolCall: {
+            id: event.item.call_id,
+            name: event.item.name,
+            arguments: parseArguments(json),
+          },
+        };
+      } else if (
+        event.type === 'response.completed' ||
+        event.type === 'response.incomplete' ||
+        event.type === 'response.failed'
+      ) {
+        final = event.response;
+      } else if (event.type === 'error') {
+        throw new ProviderError(`The stream reported an error: ${event.message}`, {
+          isRetryable: false,
+        });
+      }
+    }
+  } catch (error) {
+    request.signal?.throwIfAborted();
+    throw TierupError.isInstance(error) ? error : toProviderError(error);
+  }
+  if (final === undefined) {
+    throw new ProviderError('The stream ended before the model finished its answer', {
+      isRetryable: true,
+    });
+  }
+  yield { type: 'usage', usage: toUsage(final.usage) };
+  yield { type: 'finish', finishReason: toFinishReason(final, ended), warnings };
+}
