@@ -1,15 +1,14 @@
 import {
   type Decision,
-  MULTI_AGENT_SIGNALS,
   type NeededTool,
   SIGNALS,
   type SignalDecision,
   type SignalName,
-  type TierOverride,
 } from '../core/decision.ts';
+import type { LanguageModel } from '../core/language-model.ts';
 import { parseTask, type Task, type TaskInput } from '../core/task.ts';
-import { lowerTier, type Tier } from '../core/tier.ts';
 import { analyzeRequest } from './analysis.ts';
+import { type AssistedDecision, refineWithModel } from './model-assisted.ts';
 import { type ResolvedRouterConfig, type RouterOptions, resolveRouterConfig } from './options.ts';
 import { runScorers } from './run-scorers.ts';
 import type { Scorer, ScoringContext, SignalScore, ToolNeed } from './scorer.ts';
@@ -17,6 +16,7 @@ import { crossDomainScorer } from './scorers/cross-domain.ts';
 import { parallelismScorer } from './scorers/parallelism.ts';
 import { securityBoundaryScorer } from './scorers/security-boundary.ts';
 import { toolUseScorer } from './scorers/tool-use.ts';
+import { applyTierPolicy } from './tier-policy.ts';
 import { joinWords } from './wording.ts';
 
 /** The default scorer of each signal. */
@@ -35,6 +35,18 @@ export interface Router {
    * @throws {InvalidTaskError} naming the field at fault.
    */
   route(task: TaskInput | string): Decision;
+  /**
+   * Routes, then settles the signals whose score lies in the uncertain band (`uncertainBand`
+   * around each threshold) with one structured-output call to `model`; with no uncertain signal
+   * it makes no call. The call's usage is in `decision.assistance`.
+   *
+   * @example
+   * const decision = await router.routeAssisted(task, { model: openaiModel(client, { model: 'gpt-4.1-mini' }) });
+   */
+  routeAssisted(
+    task: TaskInput | string,
+    options: { readonly model: LanguageModel; readonly signal?: AbortSignal },
+  ): Promise<AssistedDecision>;
   /** The settings in force, defaults applied. */
   readonly config: ResolvedRouterConfig;
 }
@@ -58,8 +70,13 @@ export function createRouter(options: RouterOptions = {}): Router {
     return [signal, [own, ...extra]] as const;
   });
 
-  return {
+  const router: Router = {
     config,
+    async routeAssisted(input, { model, signal }) {
+      const decision = router.route(input);
+      const task = parseTask(typeof input === 'string' ? { input } : input);
+      return refineWithModel(decision, task, config, model, signal);
+    },
     route(input) {
       const task = parseTask(typeof input === 'string' ? { input } : input);
       const analysis = analyzeRequest(task.input);
@@ -89,6 +106,7 @@ export function createRouter(options: RouterOptions = {}): Router {
       return decide(task, config, signals, neededTools, reasons);
     },
   };
+  return router;
 }
 
 function explain(
@@ -127,33 +145,11 @@ function decide(
   neededTools: readonly ToolNeed[],
   reasons: string[],
 ): Decision {
-  const multi = MULTI_AGENT_SIGNALS.filter((s) => signals[s].set);
-  const signalTier: Tier =
-    multi.length > 0 ? 'multi-agent' : signals.toolUse.set ? 'agent' : 'direct';
-  let tier = signalTier;
-  let override: TierOverride | undefined;
-  const hintTier = task.hints?.tier;
-  if (hintTier !== undefined && hintTier !== tier) {
-    override = { by: 'hint', from: tier, to: hintTier };
-    reasons.push(`the task's hint forces ${hintTier} instead of ${tier}`);
-    tier = hintTier;
-  }
-  const cap =
-    task.hints?.maxTier === undefined
-      ? config.maxTier
-      : lowerTier(config.maxTier, task.hints.maxTier);
-  const capped = lowerTier(tier, cap);
-  if (capped !== tier) {
-    const asked = override === undefined ? 'signals call' : "the task's hint asks";
-    override = { by: 'max-tier', from: override?.from ?? tier, to: capped };
-    reasons.push(`capped at ${capped} by maxTier (${asked} for ${tier})`);
-    tier = capped;
-  }
+  const policy = applyTierPolicy(task, config, signals, reasons);
   const tools: NeededTool[] = signals.toolUse.set
     ? neededTools.map((n) => ({ name: n.tool.name, domain: n.tool.domain, score: round(n.score) }))
     : [];
-  const decision: Decision = { tier, signalTier, signals, tools, reasons };
-  return override === undefined ? decision : { ...decision, override };
+  return { ...policy, signals, tools, reasons };
 }
 
 function round(x: number): number {

@@ -1,5 +1,6 @@
 export { analyzeRequest, type RequestAnalysis, type RequestCues } from './analysis.ts';
 export { createRouter, DEFAULT_SCORERS, type Router } from './create-router.ts';
+export { type Assistance, type AssistedDecision, ModelJudgement } from './model-assisted.ts';
 export {
   DEFAULT_ROUTER_CONFIG,
   type ResolvedRouterConfig,

@@ -71,7 +71,12 @@ export function scriptedModel(script: Script, options: ScriptedModelOptions = {}
     request.signal?.throwIfAborted();
     const index = calls.length;
     calls.push(request);
-    if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: request.signal });
+    if (latencyMs > 0) {
+      await sleep(latencyMs, undefined, { signal: request.signal }).catch((error: unknown) => {
+        request.signal?.throwIfAborted();
+        throw error;
+      });
+    }
     const scripted = await pick(script, request, index);
     request.signal?.throwIfAborted();
     if (scripted instanceof Error) throw scripted;

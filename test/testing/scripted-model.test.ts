@@ -68,8 +68,7 @@ describe('scriptedModel', () => {
     const reason = new Error('caller gave up');
     setTimeout(() => controller.abort(reason), 10);
     const started = performance.now();
-    await expect(model.generate(ask('x', { signal: controller.signal }))).rejects.toThrow();
-    expect(controller.signal.reason).toBe(reason);
+    await expect(model.generate(ask('x', { signal: controller.signal }))).rejects.toBe(reason);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
