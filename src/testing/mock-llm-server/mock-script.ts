@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { InvalidConfigError } from '../../core/errors.ts';
+import { toIssues } from '../../core/parse.ts';
+import { checkReplies, type MockReply } from './mock-reply.ts';
+
+/**
+ * The rules of a mock server as a JSON file, for `runMockServerCommand --script FILE`: the
+ * same rules as in code, with string patterns only (a model must equal its pattern, a system
+ * prompt or last message must contain it) and no reply functions.
+ *
+ * @example
+ * {"rules": [
+ *   {"match": {"api": "messages", "lastMessage": "weather"},
+ *    "reply": {"toolCalls": [{"name": "get_weather", "arguments": {"city": "Paris"}}]}},
+ *   {"reply": [{"fault": {"status": 429, "retryAfter": "1"}}, {"text": "Sunny."}]}
+ * ]}
+ */
+export const MockScript = z.strictObject({
+  rules: z.array(
+    z.strictObject({
+      match: z
+        .strictObject({
+          api: z.enum(['chat', 'responses', 'messages']).optional(),
+          model: z.string().optional(),
+          system: z.string().optional(),
+          lastMessage: z.string().optional(),
+          tools: z.array(z.string()).optional(),
+        })
+        .optional(),
+      reply: z.unknown().superRefine(checkReplies) as z.ZodType<MockReply | MockReply[]>,
+    }),
+  ),
+});
+export type MockScript = z.infer<typeof MockScript>;
+
+/**
+ * Reads and validates a {@link MockScript} file.
+ * @throws {InvalidConfigError} naming the field at fault (`rules[0].reply.fault.status`), or
+ * with an empty path when the file cannot be read or is not JSON.
+ */
+export async function loadMockScript(file: string): Promise<MockScript> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InvalidConfigError([{ path: '', message: `cannot be read: ${reason(error)}` }], {
+      cause: error,
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidConfigError([{ path: '', message: `invalid JSON: ${reason(error)}` }], {
+      cause: error,
+    });
+  }
+  const result = MockScript.safeParse(value);
+  if (!result.success) throw new InvalidConfigError(toIssues(result.error));
+  return result.data;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
