@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { MOCK_SERVER_USAGE, runMockServerCommand } from '../testing/mock-llm-server/cli.ts';
 import { type CliStreams, write } from './cli-streams.ts';
 import { evalCommand } from './eval-command.ts';
 import { routeCommand } from './route-command.ts';
@@ -9,9 +10,14 @@ const COMMANDS: Readonly<
 > = {
   route: routeCommand,
   eval: evalCommand,
+  'mock-server': runMockServerCommand,
 };
 
-const HELP: Readonly<Record<string, string>> = { route: ROUTE_USAGE, eval: EVAL_USAGE };
+const HELP: Readonly<Record<string, string>> = {
+  route: ROUTE_USAGE,
+  eval: EVAL_USAGE,
+  'mock-server': MOCK_SERVER_USAGE,
+};
 
 /**
  * Runs the `tierup` command line: dispatches to a command, or prints help or the version.

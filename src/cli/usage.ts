@@ -6,6 +6,7 @@ Pick the lowest tier (direct, agent, multi-agent) that reliably meets each reque
 Commands:
   route [FILE]   Route JSONL request records from FILE or stdin, one JSON decision per line
   eval FILE      Score the router against labeled JSONL records (see expected in the guide)
+  mock-server    Run the loopback mock LLM server (OpenAI and Anthropic wire formats) for tests
   help [COMMAND] Show help for tierup or a command
 
 Options:

@@ -48,3 +48,25 @@ describe('runCli', () => {
     expect(none.stderr).toMatch(/^Usage: tierup/);
   });
 });
+
+describe('tierup mock-server', () => {
+  it('is a command with its own help', async () => {
+    const { runCli } = await import('../../src/cli/run-cli.ts');
+    const { PassThrough } = await import('node:stream');
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    stdout.on('data', (chunk) => {
+      out += String(chunk);
+    });
+    const code = await runCli(['help', 'mock-server'], {
+      stdin: new PassThrough(),
+      stdout,
+      stderr,
+    });
+    expect(code).toBe(0);
+    expect(out).toContain('tierup mock-server --script FILE');
+    const missing = await runCli(['mock-server'], { stdin: new PassThrough(), stdout, stderr });
+    expect(missing).toBe(2);
+  });
+});
