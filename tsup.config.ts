@@ -4,12 +4,22 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'providers/openai/index': 'src/providers/openai/index.ts',
+    'providers/anthropic/index': 'src/providers/anthropic/index.ts',
     'cli/main': 'src/cli/main.ts',
   },
+  external: ['openai', '@anthropic-ai/sdk'],
   format: ['esm'],
   target: 'node22',
   platform: 'node',
-  dts: { entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      'providers/openai/index': 'src/providers/openai/index.ts',
+      'providers/anthropic/index': 'src/providers/anthropic/index.ts',
+    },
+  },
   sourcemap: true,
   clean: true,
   splitting: true,

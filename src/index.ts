@@ -17,9 +17,12 @@ export {
   InvalidTaskError,
   InvalidToolError,
   type Issue,
+  ProviderError,
+  RetryError,
   ScorerError,
   TierupError,
   type TierupErrorCode,
+  TimeoutError,
 } from './core/errors.ts';
 export type {
   FinishReason,
@@ -45,6 +48,7 @@ export {
 } from './core/task.ts';
 export { lowerTier, TIERS, Tier, tierRank } from './core/tier.ts';
 export { defineTool, type Tool, type ToolDefinition, type ToolRunOptions } from './core/tool.ts';
+export type { RetryEvent, RetryOptions } from './providers/retry.ts';
 export {
   type EvaluationReport,
   Expected,

@@ -39,5 +39,6 @@ export function openaiModel(
   return api === 'chat' ? openaiChatModel(client, rest) : openaiResponsesModel(client, rest);
 }
 
+export type { RetryOptions } from '../retry.ts';
 export { type ChatClient, openaiChatModel } from './chat-model.ts';
 export { openaiResponsesModel, type ResponsesClient } from './responses-model.ts';
