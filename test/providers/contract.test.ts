@@ -35,6 +35,7 @@ const apis = [
           retry,
         },
       ),
+    structuredReply: { text: '{"tier":"agent"}' },
   },
   {
     name: 'OpenAI Responses',
@@ -52,6 +53,7 @@ const apis = [
           retry,
         },
       ),
+    structuredReply: { text: '{"tier":"agent"}' },
   },
   {
     name: 'Anthropic Messages',
@@ -65,6 +67,8 @@ const apis = [
         }),
         { model: 'claude-test', retry },
       ),
+    // Anthropic answers structured output through the forced tool tierup asks for.
+    structuredReply: { toolCalls: [{ name: 'answer', arguments: { tier: 'agent' } }] },
   },
 ] as const;
 
@@ -83,7 +87,7 @@ async function collect(stream: AsyncIterable<ModelStreamEvent>): Promise<ModelSt
   return events;
 }
 
-describe.each(apis)('$name', ({ make }) => {
+describe.each(apis)('$name', ({ make, structuredReply }) => {
   let server: Server | undefined;
   afterEach(async () => {
     await server?.close();
@@ -127,6 +131,20 @@ describe.each(apis)('$name', ({ make }) => {
       finishReason: { unified: 'tool-calls' },
     });
     expect(server?.requests.at(-1)?.body).toMatchObject({ model: expect.any(String) });
+  });
+
+  it('returns structured output', async () => {
+    const model = await start([
+      { reply: structuredClone(structuredReply) as unknown as Rules[number]['reply'] },
+    ]);
+    const response = await model.generate({
+      ...ask,
+      output: {
+        name: 'answer',
+        schema: { type: 'object', properties: { tier: { type: 'string' } } },
+      },
+    });
+    expect(response.output).toEqual({ tier: 'agent' });
   });
 
   it('streams text deltas that join to the generated text', async () => {
@@ -181,6 +199,17 @@ describe.each(apis)('$name', ({ make }) => {
     ]);
     await expect(model.generate({ ...ask })).rejects.toBeInstanceOf(Error);
     await expect(collect(model.stream(ask))).rejects.toBeInstanceOf(Error);
+  });
+
+  it('rejects with the abort reason during a backoff wait, at once', async () => {
+    const model = await start([{ reply: { fault: { status: 429, retryAfterMs: 1_500 } } }]);
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    setTimeout(() => controller.abort(reason), 50);
+    const started = performance.now();
+    await expect(model.generate({ ...ask, signal: controller.signal })).rejects.toBe(reason);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(server?.requests).toHaveLength(1);
   });
 
   it('rejects with the abort reason during a request', async () => {
