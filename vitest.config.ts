@@ -9,6 +9,14 @@ export default defineConfig({
         find: /^tierup\/testing$/,
         replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
       },
+      {
+        find: /^tierup\/openai$/,
+        replacement: fileURLToPath(new URL('./src/providers/openai/index.ts', import.meta.url)),
+      },
+      {
+        find: /^tierup\/anthropic$/,
+        replacement: fileURLToPath(new URL('./src/providers/anthropic/index.ts', import.meta.url)),
+      },
       { find: /^tierup$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
     ],
   },

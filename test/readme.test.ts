@@ -42,3 +42,18 @@ describe('docs/testing.md', () => {
     expect(results.calls).toBe(1);
   });
 });
+
+describe('docs/providers.md', () => {
+  it('has an offline example that runs as written and prints what it says', async () => {
+    const doc = readFileSync(new URL('../docs/providers.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Try it offline'));
+    const code = section.match(/```ts\n([\s\S]*?)```/)?.[1] ?? '';
+    const file = join(dir, 'providers-example.ts');
+    writeFileSync(file, code);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await import(file);
+    const printed = log.mock.calls.map((args) => args[0]);
+    log.mockRestore();
+    expect(printed).toEqual(['Order 30418 ships tomorrow.', 'Order 30418 ships tomorrow.']);
+  });
+});

@@ -167,6 +167,12 @@ describe.each(apis)('$name', ({ make, structuredReply }) => {
     expect(server?.requests).toHaveLength(2);
   });
 
+  it.each([408, 409, 429, 500, 502, 503, 504])('retries %i, then succeeds', async (status) => {
+    const model = await start([{ reply: [{ fault: { status } }, { text: 'ok' }] }]);
+    expect((await model.generate(ask)).text).toBe('ok');
+    expect(server?.requests).toHaveLength(2);
+  });
+
   it.each([400, 401, 403, 404, 422])('does not retry %i', async (status) => {
     const model = await start([{ reply: { fault: { status } } }]);
     const error = await model.generate(ask).catch((e: unknown) => e);
