@@ -47,7 +47,13 @@ export {
   type ToolSpecInput,
 } from './core/task.ts';
 export { lowerTier, TIERS, Tier, tierRank } from './core/tier.ts';
-export { defineTool, type Tool, type ToolDefinition, type ToolRunOptions } from './core/tool.ts';
+export {
+  defineTool,
+  type Tool,
+  type ToolDefinition,
+  type ToolRunOptions,
+  toModelTool,
+} from './core/tool.ts';
 export type { RetryEvent, RetryOptions } from './providers/retry.ts';
 export {
   type EvaluationReport,

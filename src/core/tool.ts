@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidToolError } from './errors.ts';
+import type { ModelTool } from './language-model.ts';
 import { toIssues } from './parse.ts';
 import { ToolSpec } from './task.ts';
 
@@ -64,4 +65,19 @@ export function defineTool<Input, Output>(
   }
   if (!result.success || issues.length > 0) throw new InvalidToolError(issues);
   return Object.freeze({ ...result.data, input: definition.input, run: definition.run });
+}
+
+/**
+ * The model-facing description of a tool: its name, description and the JSON Schema of its
+ * arguments, made from its zod schema.
+ *
+ * @example
+ * const request = { messages, tools: [getOrder].map(toModelTool) };
+ */
+export function toModelTool(tool: Pick<Tool, 'name' | 'description' | 'input'>): ModelTool {
+  const { $schema: _, ...schema } = z.toJSONSchema(tool.input, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return { name: tool.name, description: tool.description, inputSchema: schema };
 }

@@ -158,3 +158,23 @@ describe('defineTool reports every problem', () => {
     );
   });
 });
+
+describe('toModelTool', () => {
+  it('describes a tool to a model with the JSON Schema of its zod input', async () => {
+    const { toModelTool } = await import('../../src/index.ts');
+    const tool = defineTool({
+      name: 'get_order',
+      description: 'Look up an order.',
+      input: z.object({ orderId: z.string(), includeItems: z.boolean().default(false) }),
+      run: () => null,
+    });
+    const described = toModelTool(tool);
+    expect(described.name).toBe('get_order');
+    expect(described.inputSchema).toMatchObject({
+      type: 'object',
+      properties: { orderId: { type: 'string' }, includeItems: { type: 'boolean' } },
+      required: ['orderId'],
+    });
+    expect(described.inputSchema).not.toHaveProperty('$schema');
+  });
+});
