@@ -4,7 +4,6 @@ import type {
   Message,
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages';
-import { ProviderError, TierupError } from '../../core/errors.ts';
 import type {
   FinishReason,
   LanguageModel,
@@ -16,8 +15,8 @@ import type {
   Usage,
 } from '../../core/language-model.ts';
 import { parseArguments } from '../parse-arguments.ts';
-import { type RetryOptions, withRetry } from '../retry.ts';
-import { toProviderError } from '../to-provider-error.ts';
+import { callWithRetry, streamEndedEarly, streamFailure } from '../provider-call.ts';
+import type { RetryOptions } from '../retry.ts';
 import { toMessagesBody } from './messages-request.ts';
 
 /** The part of the Anthropic client the Messages model uses. */
@@ -42,9 +41,8 @@ export function anthropicMessagesModel(
     modelId: model,
     async generate(request) {
       const { body, warnings } = toMessagesBody(request, model);
-      const message = await withRetry(
-        (signal) => client.messages.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
-        { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+      const message = await callWithRetry(request, retry, (signal) =>
+        client.messages.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
       );
       return fromMessage(message, request, warnings);
     },
@@ -111,9 +109,8 @@ async function* streamMessages(
   retry: RetryOptions | undefined,
 ): AsyncIterable<ModelStreamEvent> {
   const { body, warnings } = toMessagesBody(request, model);
-  const stream = await withRetry(
-    (signal) => client.messages.create({ ...body, stream: true }, { signal, maxRetries: 0 }),
-    { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+  const stream = await callWithRetry(request, retry, (signal) =>
+    client.messages.create({ ...body, stream: true }, { signal, maxRetries: 0 }),
   );
   const blocks = new Map<number, { id: string; name: string; json: string }>();
   let usage: Partial<AnthropicUsage> = {};
@@ -150,13 +147,10 @@ async function* streamMessages(
       } else if (event.type === 'message_stop') stopped = true;
     }
   } catch (error) {
-    request.signal?.throwIfAborted();
-    throw TierupError.isInstance(error) ? error : toProviderError(error);
+    throw streamFailure(error, request);
   }
   if (!stopped) {
-    throw new ProviderError('The stream ended before the model finished its answer', {
-      isRetryable: true,
-    });
+    throw streamEndedEarly();
   }
   yield { type: 'usage', usage: toUsage(usage) };
   yield { type: 'finish', finishReason: toFinishReason(stopReason), warnings };

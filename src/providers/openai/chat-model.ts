@@ -1,6 +1,5 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { ProviderError, TierupError } from '../../core/errors.ts';
 import type {
   LanguageModel,
   ModelRequest,
@@ -8,8 +7,8 @@ import type {
   ToolCall,
 } from '../../core/language-model.ts';
 import { parseArguments } from '../parse-arguments.ts';
-import { type RetryOptions, withRetry } from '../retry.ts';
-import { toProviderError } from '../to-provider-error.ts';
+import { callWithRetry, streamEndedEarly, streamFailure } from '../provider-call.ts';
+import type { RetryOptions } from '../retry.ts';
 import { toChatBody } from './chat-request.ts';
 import { fromChatCompletion, toFinishReason, toUsage } from './chat-response.ts';
 
@@ -38,10 +37,8 @@ export function openaiChatModel(
     modelId: model,
     async generate(request) {
       const body = toChatBody(request, model);
-      const completion = await withRetry(
-        (signal) =>
-          client.chat.completions.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
-        { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+      const completion = await callWithRetry(request, retry, (signal) =>
+        client.chat.completions.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
       );
       return fromChatCompletion(completion, request.output !== undefined);
     },
@@ -59,13 +56,11 @@ async function* streamChat(
 ): AsyncIterable<ModelStreamEvent> {
   const body = toChatBody(request, model);
   // Retries cover opening the stream; a stream that breaks midway is an error, not a retry.
-  const stream = await withRetry(
-    (signal) =>
-      client.chat.completions.create(
-        { ...body, stream: true, stream_options: { include_usage: true } },
-        { signal, maxRetries: 0 },
-      ),
-    { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+  const stream = await callWithRetry(request, retry, (signal) =>
+    client.chat.completions.create(
+      { ...body, stream: true, stream_options: { include_usage: true } },
+      { signal, maxRetries: 0 },
+    ),
   );
   const calls = new Map<number, { id: string; name: string; arguments: string }>();
   let finishReason: string | null | undefined;
@@ -95,13 +90,10 @@ async function* streamChat(
       if (chunk.usage) yield { type: 'usage', usage: toUsage(chunk.usage) };
     }
   } catch (error) {
-    request.signal?.throwIfAborted();
-    throw TierupError.isInstance(error) ? error : toProviderError(error);
+    throw streamFailure(error, request);
   }
   if (finishReason === undefined) {
-    throw new ProviderError('The stream ended before the model finished its answer', {
-      isRetryable: true,
-    });
+    throw streamEndedEarly();
   }
   for (const call of calls.values()) {
     const toolCall: ToolCall = {

@@ -4,7 +4,7 @@ import type {
   ResponseStreamEvent,
   ResponseUsage,
 } from 'openai/resources/responses/responses';
-import { ProviderError, TierupError } from '../../core/errors.ts';
+import { ProviderError } from '../../core/errors.ts';
 import type {
   FinishReason,
   LanguageModel,
@@ -16,8 +16,8 @@ import type {
   Usage,
 } from '../../core/language-model.ts';
 import { parseArguments } from '../parse-arguments.ts';
-import { type RetryOptions, withRetry } from '../retry.ts';
-import { toProviderError } from '../to-provider-error.ts';
+import { callWithRetry, streamEndedEarly, streamFailure } from '../provider-call.ts';
+import type { RetryOptions } from '../retry.ts';
 import { toResponsesBody } from './responses-request.ts';
 
 /** The part of the OpenAI client the Responses model uses. */
@@ -40,9 +40,8 @@ export function openaiResponsesModel(
     modelId: model,
     async generate(request) {
       const { body, warnings } = toResponsesBody(request, model);
-      const response = await withRetry(
-        (signal) => client.responses.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
-        { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+      const response = await callWithRetry(request, retry, (signal) =>
+        client.responses.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
       );
       return fromResponse(response, request, warnings);
     },
@@ -116,9 +115,8 @@ async function* streamResponses(
   retry: RetryOptions | undefined,
 ): AsyncIterable<ModelStreamEvent> {
   const { body, warnings } = toResponsesBody(request, model);
-  const stream = await withRetry(
-    (signal) => client.responses.create({ ...body, stream: true }, { signal, maxRetries: 0 }),
-    { ...retry, ...(request.signal ? { signal: request.signal } : {}) },
+  const stream = await callWithRetry(request, retry, (signal) =>
+    client.responses.create({ ...body, stream: true }, { signal, maxRetries: 0 }),
   );
   /** Function calls by item id (deltas name the item, not the call). */
   const calls = new Map<string, { id: string; name: string; json: string }>();
@@ -166,13 +164,10 @@ async function* streamResponses(
       }
     }
   } catch (error) {
-    request.signal?.throwIfAborted();
-    throw TierupError.isInstance(error) ? error : toProviderError(error);
+    throw streamFailure(error, request);
   }
   if (final === undefined) {
-    throw new ProviderError('The stream ended before the model finished its answer', {
-      isRetryable: true,
-    });
+    throw streamEndedEarly();
   }
   yield { type: 'usage', usage: toUsage(final.usage) };
   yield { type: 'finish', finishReason: toFinishReason(final, ended), warnings };

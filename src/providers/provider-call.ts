@@ -1,0 +1,26 @@
+import { ProviderError, TierupError } from '../core/errors.ts';
+import type { ModelRequest } from '../core/language-model.ts';
+import { type RetryOptions, withRetry } from './retry.ts';
+import { toProviderError } from './to-provider-error.ts';
+
+/** Runs an SDK call for a model request under the retry policy, with the request's signal. */
+export function callWithRetry<T>(
+  request: ModelRequest,
+  retry: RetryOptions | undefined,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  return withRetry(call, { ...retry, ...(request.signal ? { signal: request.signal } : {}) });
+}
+
+/** What a stream's failure becomes: the abort reason, a tierup error as it is, else a ProviderError. */
+export function streamFailure(error: unknown, request: ModelRequest): unknown {
+  request.signal?.throwIfAborted();
+  return TierupError.isInstance(error) ? error : toProviderError(error);
+}
+
+/** A stream that closed before the model's answer was complete. */
+export function streamEndedEarly(): ProviderError {
+  return new ProviderError('The stream ended before the model finished its answer', {
+    isRetryable: true,
+  });
+}
