@@ -27,7 +27,7 @@ export const RouterConfig = z.strictObject({
   maxTier: Tier.optional(),
   /**
    * Half-width of the band around each threshold where a score counts as uncertain
-   * (`Decision.signals[name].uncertain`), the band a model-assisted scorer refines.
+   * (`Decision.signals[name].uncertain`), the band `routeAssisted` settles with a model.
    * @default 0.1
    */
   uncertainBand: z.number().min(0).max(0.5).optional(),
