@@ -10,3 +10,16 @@ export function parseArguments(text: string): unknown {
     return text;
   }
 }
+
+/**
+ * Structured output arrives as JSON text; no text, or text that is not JSON, is no output
+ * (`undefined`), for the caller to repair or reject.
+ */
+export function parseOutput(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,13 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
-import {
-  InvalidConfigError,
-  ProviderError,
-  RetryError,
-  TierupError,
-  TimeoutError,
-} from '../core/errors.ts';
+import { InvalidConfigError, ProviderError, RetryError, TimeoutError } from '../core/errors.ts';
 import { toIssues } from '../core/parse.ts';
 import { toProviderError } from './to-provider-error.ts';
 
@@ -73,13 +67,20 @@ export async function withRetry<T>(
   try {
     return await pRetry(
       async () => {
-        const timeout = AbortSignal.timeout(attemptTimeoutMs);
-        const attemptSignal = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
+        // The attempt's time limit covers the call until it resolves: a stream the call opened
+        // keeps its signal afterwards, and the timer must not cut it later.
+        const timeout = new AbortController();
+        const timer = setTimeout(
+          () => timeout.abort(new TimeoutError(attemptTimeoutMs)),
+          attemptTimeoutMs,
+        );
+        const attemptSignal =
+          signal === undefined ? timeout.signal : AbortSignal.any([signal, timeout.signal]);
         try {
           return await call(attemptSignal);
         } catch (thrown) {
           if (signal?.aborted) throw signal.reason;
-          const error = timeout.aborted
+          const error = timeout.signal.aborted
             ? new TimeoutError(attemptTimeoutMs, { cause: thrown })
             : toProviderError(thrown);
           if (!(error instanceof ProviderError || error instanceof TimeoutError)) {
@@ -88,6 +89,8 @@ export async function withRetry<T>(
           errors.push(error);
           if (!error.isRetryable) throw new AbortError(error);
           throw error;
+        } finally {
+          clearTimeout(timer);
         }
       },
       {
@@ -113,8 +116,9 @@ export async function withRetry<T>(
     );
   } catch (thrown) {
     if (signal?.aborted) throw signal.reason;
+    // Not an attempt's error: an exception from `onRetry`, or a tierup error passed through.
+    if (!errors.includes(thrown as ProviderError | TimeoutError)) throw thrown;
     if (errors.length > 1) throw new RetryError(errors);
-    if (TierupError.isInstance(thrown)) throw thrown;
-    throw errors[0] ?? thrown;
+    throw thrown;
   }
 }

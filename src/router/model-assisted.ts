@@ -34,6 +34,11 @@ export interface AssistedDecision extends Decision {
   readonly assistance?: Assistance;
 }
 
+const { $schema: _, ...JUDGEMENT_SCHEMA } = z.toJSONSchema(ModelJudgement) as Record<
+  string,
+  unknown
+>;
+
 /** Characters of the request and tools shown to the model. */
 const PROMPT_LIMIT = 8_000;
 const MAX_TOOLS_SHOWN = 50;
@@ -63,7 +68,7 @@ export async function refineWithModel(
   const response = await model.generate({
     system: SYSTEM,
     messages: [{ role: 'user', content: prompt(task, uncertain) }],
-    output: { name: 'routing_judgement', schema: z.toJSONSchema(ModelJudgement) },
+    output: { name: 'routing_judgement', schema: JUDGEMENT_SCHEMA },
     settings: { temperature: 0, maxOutputTokens: 300 },
     ...(signal === undefined ? {} : { signal }),
   });
@@ -81,7 +86,14 @@ export async function refineWithModel(
         ...decision.reasons,
         'the model-assisted scorer gave a malformed answer: heuristic kept',
       ],
-      assistance: { ...base, reason: 'malformed answer', applied: false },
+      assistance: {
+        ...base,
+        reason:
+          response.finishReason.unified === 'length'
+            ? 'answer cut at the token limit'
+            : 'malformed answer',
+        applied: false,
+      },
     };
   }
   const judgement = parsed.data;

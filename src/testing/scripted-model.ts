@@ -88,8 +88,8 @@ export function scriptedModel(script: Script, options: ScriptedModelOptions = {}
     modelId,
     calls,
     generate: answer,
-    stream(request) {
-      return streamOf(answer(request), chunkSize, request.signal);
+    async *stream(request) {
+      yield* streamOf(await answer(request), chunkSize, request.signal);
     },
   };
 }
@@ -134,11 +134,11 @@ function toResponse(answer: Exclude<ScriptedAnswer, Error>, index: number): Mode
 }
 
 async function* streamOf(
-  response: Promise<ModelResponse>,
+  response: ModelResponse,
   chunkSize: number,
   signal: AbortSignal | undefined,
 ): AsyncIterable<ModelStreamEvent> {
-  const { text, toolCalls, usage, finishReason, warnings } = await response;
+  const { text, toolCalls, usage, finishReason, warnings } = response;
   for (let i = 0; i < text.length; i += chunkSize) {
     signal?.throwIfAborted();
     yield { type: 'text-delta', delta: text.slice(i, i + chunkSize) };
@@ -146,7 +146,7 @@ async function* streamOf(
   for (const call of toolCalls) {
     signal?.throwIfAborted();
     yield { type: 'tool-call-start', id: call.id, name: call.name };
-    yield { type: 'tool-call-delta', id: call.id, delta: JSON.stringify(call.arguments) };
+    yield { type: 'tool-call-delta', id: call.id, delta: JSON.stringify(call.arguments ?? {}) };
     yield { type: 'tool-call-end', toolCall: call };
   }
   yield { type: 'usage', usage };

@@ -218,6 +218,19 @@ describe.each(apis)('$name', ({ make, structuredReply }) => {
     expect(server?.requests).toHaveLength(1);
   });
 
+  it('rejects with the abort reason when a stream is aborted while it is read', async () => {
+    const model = await start([
+      { reply: { text: 'A long answer that streams in many small pieces.' } },
+    ]);
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    const read = async () => {
+      for await (const _ of model.stream({ ...ask, signal: controller.signal }))
+        controller.abort(reason);
+    };
+    await expect(read()).rejects.toBe(reason);
+  });
+
   it('rejects with the abort reason during a request', async () => {
     const model = await start([{ reply: { text: 'late', delayMs: 5_000 } }]);
     const controller = new AbortController();

@@ -172,3 +172,30 @@ describe('toProviderError and retryAfterOf', () => {
     expect(error.cause).toBe(original);
   });
 });
+
+describe('withRetry edge cases', () => {
+  it('ends with the exception onRetry throws', async () => {
+    const call = failing(apiError(503));
+    const hook = new Error('stop retrying');
+    const error = await withRetry(call, {
+      ...fast,
+      onRetry: () => {
+        throw hook;
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBe(hook);
+  });
+
+  it('does not cut what the call returned once the attempt resolved', async () => {
+    let kept: AbortSignal | undefined;
+    await withRetry(
+      async (signal) => {
+        kept = signal;
+        return 'stream opened';
+      },
+      { attemptTimeoutMs: 20 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(kept?.aborted).toBe(false);
+  });
+});

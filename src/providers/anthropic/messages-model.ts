@@ -119,7 +119,11 @@ async function* streamMessages(
   try {
     for await (const event of stream as AsyncIterable<RawMessageStreamEvent>) {
       if (event.type === 'message_start') usage = { ...event.message.usage };
-      else if (event.type === 'content_block_start' && event.content_block.type === 'tool_use') {
+      else if (
+        event.type === 'content_block_start' &&
+        event.content_block.type === 'tool_use' &&
+        event.content_block.name !== request.output?.name
+      ) {
         const { id, name } = event.content_block;
         blocks.set(event.index, { id, name, json: '' });
         yield { type: 'tool-call-start', id, name };
@@ -143,15 +147,24 @@ async function* streamMessages(
         }
       } else if (event.type === 'message_delta') {
         stopReason = event.delta.stop_reason;
-        usage = { ...usage, output_tokens: event.usage.output_tokens };
+        usage = { ...usage, ...withoutNulls(event.usage) };
       } else if (event.type === 'message_stop') stopped = true;
     }
   } catch (error) {
     throw streamFailure(error, request);
   }
+  // The SDKs end an aborted stream quietly; an abort must still reject with its reason.
+  request.signal?.throwIfAborted();
   if (!stopped) {
     throw streamEndedEarly();
   }
   yield { type: 'usage', usage: toUsage(usage) };
   yield { type: 'finish', finishReason: toFinishReason(stopReason), warnings };
+}
+
+/** The fields of a partial usage update that carry a value. */
+function withoutNulls(update: object): Partial<AnthropicUsage> {
+  return Object.fromEntries(
+    Object.entries(update).filter(([, v]) => v !== null && v !== undefined),
+  );
 }

@@ -19,6 +19,8 @@ export function toMessagesBody(
     if (message.role === 'user') messages.push({ role: 'user', content: message.content });
     else if (message.role === 'assistant') {
       const calls = message.toolCalls ?? [];
+      // An empty assistant turn is rejected by the API; it says nothing, so it is left out.
+      if (message.content === '' && calls.length === 0) continue;
       messages.push({
         role: 'assistant',
         content: [
@@ -82,7 +84,7 @@ export function toMessagesBody(
       messages,
       ...(request.system === undefined ? {} : { system: request.system }),
       ...(tools.length > 0 ? { tools } : {}),
-      ...(toolChoice === undefined ? {} : { tool_choice: toolChoice }),
+      ...(toolChoice === undefined || tools.length === 0 ? {} : { tool_choice: toolChoice }),
       ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
       ...(settings.topP === undefined ? {} : { top_p: settings.topP }),
       ...(settings.stopSequences === undefined

@@ -92,6 +92,8 @@ async function* streamChat(
   } catch (error) {
     throw streamFailure(error, request);
   }
+  // The SDKs end an aborted stream quietly; an abort must still reject with its reason.
+  request.signal?.throwIfAborted();
   if (finishReason === undefined) {
     throw streamEndedEarly();
   }

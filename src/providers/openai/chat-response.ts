@@ -1,7 +1,7 @@
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { ProviderError } from '../../core/errors.ts';
 import type { FinishReason, ModelResponse, ToolCall, Usage } from '../../core/language-model.ts';
-import { parseArguments } from '../parse-arguments.ts';
+import { parseArguments, parseOutput } from '../parse-arguments.ts';
 
 /** Chat Completions' `finish_reason`, normalized. */
 export function toFinishReason(raw: string | null | undefined): FinishReason {
@@ -54,7 +54,7 @@ export function fromChatCompletion(
   return {
     text,
     toolCalls,
-    ...(wantsOutput ? { output: parseArguments(text) } : {}),
+    ...(wantsOutput ? { output: parseOutput(text) } : {}),
     finishReason: toFinishReason(choice.finish_reason),
     usage: toUsage(completion.usage),
     warnings: [],

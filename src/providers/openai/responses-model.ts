@@ -15,7 +15,7 @@ import type {
   ToolCall,
   Usage,
 } from '../../core/language-model.ts';
-import { parseArguments } from '../parse-arguments.ts';
+import { parseArguments, parseOutput } from '../parse-arguments.ts';
 import { callWithRetry, streamEndedEarly, streamFailure } from '../provider-call.ts';
 import type { RetryOptions } from '../retry.ts';
 import { toResponsesBody } from './responses-request.ts';
@@ -80,11 +80,22 @@ function toFinishReason(
   return { unified: calls > 0 ? 'tool-calls' : 'stop', raw: response.status ?? undefined };
 }
 
+/** A failed response is an error, not an empty answer. */
+function failure(response: Pick<Response, 'status' | 'error'>): ProviderError | undefined {
+  if (response.status !== 'failed') return undefined;
+  const code = response.error?.code ?? 'failed';
+  return new ProviderError(`The response failed: ${response.error?.message ?? code}`, {
+    isRetryable: code === 'server_error' || code === 'rate_limit_exceeded',
+  });
+}
+
 function fromResponse(
   response: Response,
   request: ModelRequest,
   warnings: ModelWarning[],
 ): ModelResponse {
+  const failed = failure(response);
+  if (failed !== undefined) throw failed;
   let text = '';
   const toolCalls: ToolCall[] = [];
   for (const item of response.output ?? []) {
@@ -101,7 +112,7 @@ function fromResponse(
   return {
     text,
     toolCalls,
-    ...(request.output === undefined ? {} : { output: parseArguments(text) }),
+    ...(request.output === undefined ? {} : { output: parseOutput(text) }),
     finishReason: toFinishReason(response, toolCalls.length),
     usage: toUsage(response.usage),
     warnings,
@@ -166,6 +177,10 @@ async function* streamResponses(
   } catch (error) {
     throw streamFailure(error, request);
   }
+  // The SDKs end an aborted stream quietly; an abort must still reject with its reason.
+  request.signal?.throwIfAborted();
+  const failed = final === undefined ? undefined : failure(final);
+  if (failed !== undefined) throw failed;
   if (final === undefined) {
     throw streamEndedEarly();
   }
