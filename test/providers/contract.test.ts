@@ -26,7 +26,8 @@ const apis = [
         new OpenAI({
           apiKey: 'test',
           baseURL: server.baseURL.openai,
-          maxRetries: 0,
+          // The SDK's own retries stay at their default: tierup must switch them off per request.
+          maxRetries: 2,
           timeout: 5_000,
         }),
         {
@@ -44,7 +45,8 @@ const apis = [
         new OpenAI({
           apiKey: 'test',
           baseURL: server.baseURL.openai,
-          maxRetries: 0,
+          // The SDK's own retries stay at their default: tierup must switch them off per request.
+          maxRetries: 2,
           timeout: 5_000,
         }),
         {
@@ -62,7 +64,8 @@ const apis = [
         new Anthropic({
           apiKey: 'test',
           baseURL: server.baseURL.anthropic,
-          maxRetries: 0,
+          // The SDK's own retries stay at their default: tierup must switch them off per request.
+          maxRetries: 2,
           timeout: 5_000,
         }),
         { model: 'claude-test', retry },
