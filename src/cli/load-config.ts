@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { InvalidConfigError } from '../core/errors.ts';
-import { toIssues } from '../core/parse.ts';
+import { loadJsonFile } from '../core/parse.ts';
 import { RouterConfig } from '../router/options.ts';
 
 /**
@@ -13,28 +11,6 @@ import { RouterConfig } from '../router/options.ts';
  * @throws {InvalidConfigError} naming the option at fault (`thresholds.parallelism`), or
  * with an empty path when the file cannot be read or is not JSON.
  */
-export async function loadConfig(file: string): Promise<RouterConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InvalidConfigError([{ path: '', message: `cannot be read: ${reason(error)}` }], {
-      cause: error,
-    });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidConfigError([{ path: '', message: `invalid JSON: ${reason(error)}` }], {
-      cause: error,
-    });
-  }
-  const result = RouterConfig.safeParse(value);
-  if (!result.success) throw new InvalidConfigError(toIssues(result.error));
-  return result.data;
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+export function loadConfig(file: string): Promise<RouterConfig> {
+  return loadJsonFile(file, RouterConfig);
 }

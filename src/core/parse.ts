@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import type { Issue } from './errors.ts';
+import { InvalidConfigError, type Issue } from './errors.ts';
 
 /** Formats a zod issue path as `tools[2].name`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -53,4 +54,35 @@ function describe(issue: z.core.$ZodIssue): string {
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/**
+ * Reads a JSON file and validates it with a schema.
+ * @throws {InvalidConfigError} naming the field at fault, or with an empty path when the file
+ * cannot be read or is not JSON.
+ */
+export async function loadJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InvalidConfigError([{ path: '', message: `cannot be read: ${reason(error)}` }], {
+      cause: error,
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidConfigError([{ path: '', message: `invalid JSON: ${reason(error)}` }], {
+      cause: error,
+    });
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidConfigError(toIssues(result.error));
+  return result.data;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -83,7 +83,7 @@ export type TaskInput = z.input<typeof Task>;
 const validatedTools = new WeakMap<object, ToolSpec>();
 
 /** The most tools one task may offer. */
-export const MAX_TOOLS = 10_000;
+const MAX_TOOLS = 10_000;
 
 /**
  * Validates a task and applies defaults. Each tool object is validated the first time it is seen

@@ -1,7 +1,7 @@
 import { ProviderError, TierupError } from '../core/errors.ts';
 
 /** HTTP statuses worth another attempt: timeout, conflict, rate limit and server errors. */
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 

@@ -135,7 +135,7 @@ export function analyzeRequest(input: string): RequestAnalysis {
  * Characters of the instruction the cues and the tool matching read. What a request asks fits in
  * its opening; reading no further bounds the cost of routing an outsized request.
  */
-export const INSTRUCTION_LIMIT = 20_000;
+const INSTRUCTION_LIMIT = 20_000;
 
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;

@@ -7,7 +7,7 @@ import type {
 import type { ModelRequest, ModelWarning } from '../../core/language-model.ts';
 
 /** Anthropic requires `max_tokens`; this is used when the request sets no `maxOutputTokens`. */
-export const DEFAULT_MAX_TOKENS = 4096;
+const DEFAULT_MAX_TOKENS = 4096;
 
 /** The Messages request for a tierup model request (without `stream`), and the settings it could not honour. */
 export function toMessagesBody(

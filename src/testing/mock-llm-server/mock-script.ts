@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { InvalidConfigError } from '../../core/errors.ts';
-import { toIssues } from '../../core/parse.ts';
+import { loadJsonFile } from '../../core/parse.ts';
 import { checkReplies, type MockReply } from './mock-reply.ts';
 
 /**
@@ -39,28 +37,6 @@ export type MockScript = z.infer<typeof MockScript>;
  * @throws {InvalidConfigError} naming the field at fault (`rules[0].reply.fault.status`), or
  * with an empty path when the file cannot be read or is not JSON.
  */
-export async function loadMockScript(file: string): Promise<MockScript> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InvalidConfigError([{ path: '', message: `cannot be read: ${reason(error)}` }], {
-      cause: error,
-    });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidConfigError([{ path: '', message: `invalid JSON: ${reason(error)}` }], {
-      cause: error,
-    });
-  }
-  const result = MockScript.safeParse(value);
-  if (!result.success) throw new InvalidConfigError(toIssues(result.error));
-  return result.data;
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+export function loadMockScript(file: string): Promise<MockScript> {
+  return loadJsonFile(file, MockScript);
 }
