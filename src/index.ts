@@ -2,6 +2,8 @@
  * tierup: run every LLM request on the lowest tier that reliably meets it.
  * @module
  */
+
+export { Budgets, DEFAULT_BUDGETS, type ResolvedBudgets } from './core/budgets.ts';
 export {
   type Decision,
   MULTI_AGENT_SIGNALS,
@@ -12,6 +14,9 @@ export {
   type TierOverride,
 } from './core/decision.ts';
 export {
+  type Budget,
+  BudgetExceededError,
+  EscalationRequired,
   InvalidConfigError,
   InvalidInputError,
   InvalidTaskError,
@@ -19,11 +24,14 @@ export {
   type Issue,
   ProviderError,
   RetryError,
+  RunAbortedError,
+  RunError,
   ScorerError,
   TierupError,
   type TierupErrorCode,
   TimeoutError,
 } from './core/errors.ts';
+export type { Executor, RunOptions, RunTask } from './core/executor.ts';
 export type {
   FinishReason,
   JsonSchema,
@@ -38,6 +46,16 @@ export type {
   ToolCall,
   Usage,
 } from './core/language-model.ts';
+export type { RunEvent, RunEventType } from './core/run-event.ts';
+export type {
+  Escalation,
+  EscalationCause,
+  PartialRun,
+  RunResult,
+  RunUsage,
+  TraceSpan,
+  UsageTotals,
+} from './core/run-result.ts';
 export {
   parseTask,
   Task,
@@ -48,12 +66,35 @@ export {
 } from './core/task.ts';
 export { lowerTier, TIERS, Tier, tierRank } from './core/tier.ts';
 export {
+  type AnyTool,
   defineTool,
   type Tool,
   type ToolDefinition,
   type ToolRunOptions,
   toModelTool,
 } from './core/tool.ts';
+export { ESCALATE_TOOL } from './executors/direct-executor.ts';
+export {
+  agentExecutor,
+  directExecutor,
+  type ExecutorOptions,
+  type MultiAgentExecutorOptions,
+  multiAgentExecutor,
+} from './executors/executors.ts';
+export type { Specialist } from './executors/specialists.ts';
+export {
+  type FromFunctionOptions,
+  fromFunction,
+  type TextFunction,
+} from './models/from-function.ts';
+export {
+  createPriceTable,
+  DEFAULT_PRICES,
+  ModelPrice,
+  PRICES_AS_OF,
+  type PriceTable,
+  type PriceTableOptions,
+} from './pricing/price-table.ts';
 export type { RetryEvent, RetryOptions } from './providers/retry.ts';
 export {
   type EvaluationReport,
@@ -63,3 +104,10 @@ export {
   type SignalQuality,
 } from './router/evaluate.ts';
 export * from './router/index.ts';
+export {
+  type AcceptCheck,
+  createTierup,
+  type Tierup,
+  type TierupOptions,
+  type TierupRunOptions,
+} from './tierup.ts';

@@ -1,3 +1,5 @@
+import type { EscalationCause, PartialRun } from './run-result.ts';
+
 const marker = Symbol.for('tierup.error');
 
 /** Machine-readable error codes. Every tierup error carries one. */
@@ -8,7 +10,11 @@ export type TierupErrorCode =
   | 'scorer-failed'
   | 'provider-error'
   | 'retry-exhausted'
-  | 'timeout';
+  | 'timeout'
+  | 'run-failed'
+  | 'escalation-required'
+  | 'budget-exceeded'
+  | 'aborted';
 
 /**
  * Base class of every error tierup throws. Use {@link TierupError.isInstance} rather than
@@ -156,5 +162,80 @@ export class RetryError extends TierupError {
       cause: last,
     });
     this.errors = errors;
+  }
+}
+
+/**
+ * A run failed: `cause` holds what went wrong (a `ProviderError`, a `RetryError`, ...) and
+ * `partial` what the run had got to (usage, trace, escalations, the last output), so nothing is
+ * lost. Subclasses say why when tierup itself stopped the run.
+ */
+export class RunError extends TierupError {
+  override readonly name: string = 'RunError';
+  /**
+   * What the run had got to when it failed. Set by the runner before the error reaches you; an
+   * executor's error seen inside a custom scorer or tool has none yet.
+   */
+  partial: PartialRun | undefined;
+
+  constructor(
+    code: TierupErrorCode,
+    message: string,
+    options?: { cause?: unknown; partial?: PartialRun },
+  ) {
+    super(code, message, options);
+    this.partial = options?.partial;
+  }
+}
+
+/**
+ * A tier could not meet the request. The runner catches it and runs the next tier up to
+ * `maxTier`; you see it only when no tier is left, with `partial` holding every escalation.
+ * Only this error escalates: a 401 or a budget exceeded does not.
+ */
+export class EscalationRequired extends RunError {
+  override readonly name = 'EscalationRequired';
+  /** Why the tier gave up, typed. */
+  override readonly cause: EscalationCause;
+  /** What the tier tried, for the next tier's prompt. */
+  readonly summary: string;
+  /** The output the tier produced before it gave up, when there was one. */
+  readonly output: unknown;
+
+  constructor(cause: EscalationCause, details: { summary?: string; output?: unknown } = {}) {
+    super('escalation-required', `Escalation required (${cause.type}): ${cause.message}`);
+    this.cause = cause;
+    this.summary = details.summary ?? cause.message;
+    this.output = details.output;
+  }
+}
+
+/** The budgets a run can exceed. */
+export type Budget = 'maxCostUsd' | 'maxTokens' | 'maxAgents' | 'timeoutMs';
+
+/** A run would go past one of its budgets; it was stopped before the call that would. */
+export class BudgetExceededError extends RunError {
+  override readonly name = 'BudgetExceededError';
+  readonly budget: Budget;
+  readonly limit: number;
+  /** What was used, or would have been with the next call, when the run stopped. */
+  readonly used: number;
+
+  constructor(budget: Budget, limit: number, used: number, detail = '') {
+    super(
+      'budget-exceeded',
+      `Budget \`${budget}\` of ${limit} exceeded: ${detail || `${used} used`}`,
+    );
+    this.budget = budget;
+    this.limit = limit;
+    this.used = used;
+  }
+}
+
+/** The caller's signal aborted the run; `cause` is the signal's reason. */
+export class RunAbortedError extends RunError {
+  override readonly name = 'RunAbortedError';
+  constructor(reason: unknown) {
+    super('aborted', 'The run was aborted', { cause: reason });
   }
 }

@@ -115,6 +115,8 @@ export interface LanguageModel {
   /** `openai`, `anthropic`, `scripted`, ... */
   readonly provider: string;
   readonly modelId: string;
+  /** False for a model that cannot call tools (`fromFunction`); it can serve the direct tier only. @default true */
+  readonly supportsTools?: boolean;
   generate(request: ModelRequest): Promise<ModelResponse>;
   stream(request: ModelRequest): AsyncIterable<ModelStreamEvent>;
 }

@@ -18,6 +18,12 @@ export interface Tool<Input = unknown, Output = unknown> extends ToolSpec {
   readonly run: (input: Input, options: ToolRunOptions) => Output | Promise<Output>;
 }
 
+/**
+ * A tool of any input and output type, as lists of tools hold them (`tools: [getOrder, refund]`).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a list holds tools of different input types; each tool validates its own input.
+export type AnyTool = Tool<any, unknown>;
+
 /** What {@link defineTool} accepts: description, domain and flags are optional. */
 export interface ToolDefinition<Input, Output> {
   /** Identifier as the service writes it: `get_order`, `crm.lookup_account`. Up to 128 characters, no white space. */

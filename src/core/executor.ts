@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { Budgets } from './budgets.ts';
+import type { ModelMessage } from './language-model.ts';
+import type { RunEvent } from './run-event.ts';
+import type { RunResult } from './run-result.ts';
+import type { TaskHints } from './task.ts';
+import type { Tier } from './tier.ts';
+import type { AnyTool } from './tool.ts';
+
+/**
+ * A request to run: its text, the tools it may use (defined with `defineTool`, so they can run),
+ * an optional zod schema for a typed output, and the router's hints.
+ */
+export interface RunTask<Output = string> {
+  /** The request, as the user wrote it. */
+  readonly input: string;
+  /** Tools for this request, added to the ones given to `createTierup` (same name: this one wins). */
+  readonly tools?: readonly AnyTool[];
+  /** A zod schema: the output is parsed and validated against it, and typed by it. */
+  readonly output?: z.ZodType<Output>;
+  readonly hints?: TaskHints;
+  /** Earlier turns of the conversation, oldest first; `input` is the newest user turn. */
+  readonly history?: readonly ModelMessage[];
+}
+
+/** Options of one run: its budgets and its abort signal. */
+export interface RunOptions extends Budgets {
+  /** Aborts the run: every model call and tool in flight receives it. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One execution tier. The three executors (`directExecutor`, `agentExecutor`,
+ * `multiAgentExecutor`) implement it, and so can you; `createTierup` routes between them.
+ */
+export interface Executor {
+  readonly tier: Tier;
+  /**
+   * Runs the task on this tier.
+   * @throws {EscalationRequired} when this tier cannot meet the task; `cause` says why.
+   * @throws {BudgetExceededError} | {RunAbortedError} | {RunError}, each with `partial`.
+   */
+  run<Output = string>(
+    task: RunTask<Output> | string,
+    options?: RunOptions,
+  ): Promise<RunResult<Output>>;
+  /** Runs the task on this tier and reports each step as it happens; the last event is `run-finish`. */
+  stream<Output = string>(
+    task: RunTask<Output> | string,
+    options?: RunOptions,
+  ): AsyncIterable<RunEvent<Output>>;
+}

@@ -1,0 +1,113 @@
+import type { Decision } from './decision.ts';
+import type { Tier } from './tier.ts';
+
+/** Tokens and dollars, summed over some model calls. */
+export interface UsageTotals {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** Input tokens served from the provider's prompt cache, a subset of `inputTokens`. */
+  readonly cachedInputTokens: number;
+  /** USD, or `null` when a call was made to a model whose price is unknown. */
+  readonly costUsd: number | null;
+  /** Model calls counted. */
+  readonly calls: number;
+}
+
+/** What a run consumed, in total and broken down three ways. */
+export interface RunUsage extends UsageTotals {
+  readonly byTier: Readonly<Partial<Record<Tier, UsageTotals>>>;
+  /** Keyed by agent name: `direct`, `agent`, `manager`, or a specialist's name. */
+  readonly byAgent: Readonly<Record<string, UsageTotals>>;
+  /** Keyed by `provider/modelId`. */
+  readonly byModel: Readonly<Record<string, UsageTotals>>;
+}
+
+/** Why a tier could not meet a request, as its executor saw it. */
+export type EscalationCause =
+  | {
+      /** The direct tier's model said it needs data, an action or a tool it does not have. */
+      readonly type: 'needs-capability';
+      readonly message: string;
+      /** The offered tool the model named, when it named one. */
+      readonly tool?: string;
+    }
+  | {
+      /** Structured output still failed its schema after the repair attempt. */
+      readonly type: 'invalid-output';
+      readonly message: string;
+    }
+  | {
+      /** An agent loop reached `maxSteps` model calls without a final answer. */
+      readonly type: 'max-steps';
+      readonly message: string;
+      readonly steps: number;
+    }
+  | {
+      /** The request needs a tool this tier cannot offer. */
+      readonly type: 'tool-unavailable';
+      readonly message: string;
+      readonly tool: string;
+    }
+  | {
+      /** The caller's `accept(result)` check rejected the output. */
+      readonly type: 'rejected';
+      readonly message: string;
+    };
+
+/** One move up a tier, with why. */
+export interface Escalation {
+  readonly from: Tier;
+  readonly to: Tier;
+  readonly cause: EscalationCause;
+  /** What the lower tier tried, as given to the higher one. */
+  readonly summary: string;
+}
+
+/** One timed step of a run. Spans nest through `parentId`: run → tier → agent → model and tool calls. */
+export interface TraceSpan {
+  readonly id: string;
+  /** The span this one belongs to; absent for the run itself. */
+  readonly parentId?: string;
+  readonly type: 'run' | 'tier' | 'agent' | 'model-call' | 'tool-call';
+  /** The tier for `tier` spans, the agent's name, `provider/modelId`, or the tool's name. */
+  readonly name: string;
+  readonly tier?: Tier;
+  /** The agent the span belongs to. */
+  readonly agent?: string;
+  /** Milliseconds since the run started. */
+  readonly startMs: number;
+  /** Absent while the span is still open (a run that failed mid-way). */
+  readonly endMs?: number;
+  readonly status: 'ok' | 'error' | 'open';
+  /** Why the span failed. */
+  readonly error?: string;
+  /** Model calls: tokens, and USD when the price is known. */
+  readonly usage?: Omit<UsageTotals, 'calls'>;
+  /** Tool calls: the arguments as the model sent them. */
+  readonly arguments?: unknown;
+}
+
+/** What a finished run gives back. `Output` is `string`, or the type of the task's output schema. */
+export interface RunResult<Output = string> {
+  readonly output: Output;
+  /** The tier the run finished on. */
+  readonly tier: Tier;
+  /** The router's decision, before any escalation. */
+  readonly decision: Decision;
+  readonly escalations: readonly Escalation[];
+  readonly usage: RunUsage;
+  readonly trace: readonly TraceSpan[];
+}
+
+/** What a failed run had got to: everything but a final output. */
+export interface PartialRun {
+  /** The tier the run was on when it failed. */
+  readonly tier: Tier;
+  /** The router's decision, when routing had finished. */
+  readonly decision?: Decision;
+  /** The last text or output produced before the failure, when there was one. */
+  readonly output?: unknown;
+  readonly escalations: readonly Escalation[];
+  readonly usage: RunUsage;
+  readonly trace: readonly TraceSpan[];
+}

@@ -1,0 +1,114 @@
+import { EscalationRequired } from '../core/errors.ts';
+import type { LanguageModel, ModelMessage, ModelTool } from '../core/language-model.ts';
+import type { Tier } from '../core/tier.ts';
+import { type AnyTool, type Tool, toModelTool } from '../core/tool.ts';
+import { callModel } from './call-model.ts';
+import type { Limiter } from './limiter.ts';
+import type { RunContext } from './run-context.ts';
+import { runTool } from './run-tool.ts';
+
+/** One agent's loop: who it is, its model, instructions and tools. */
+export interface AgentLoop {
+  readonly name: string;
+  readonly tier: Tier;
+  /** The agent's span. */
+  readonly parentId: string;
+  readonly model: LanguageModel;
+  readonly system: string;
+  readonly tools: readonly AnyTool[];
+  /** Bounds the tool calls of one turn that run at once. */
+  readonly limit: Limiter;
+  /** The agent's own signal (its time limit); else the run's. */
+  readonly signal?: AbortSignal;
+}
+
+/** How an agent loop ended with an answer. */
+export interface AgentAnswer {
+  readonly text: string;
+  /** The conversation, the answer included. */
+  readonly messages: readonly ModelMessage[];
+  /** Model calls made. */
+  readonly steps: number;
+}
+
+const modelTools = new WeakMap<object, ModelTool>();
+
+function modelToolOf(tool: AnyTool): ModelTool {
+  let described = modelTools.get(tool);
+  if (described === undefined) {
+    described = toModelTool(tool as Tool);
+    modelTools.set(tool, described);
+  }
+  return described;
+}
+
+/**
+ * The tool loop: call the model; run the tools it asks for (those of one turn concurrently, within
+ * `limit`); give it the results; repeat until it answers without a tool call.
+ * @throws {EscalationRequired} `max-steps` after `maxSteps` model calls with no final answer.
+ */
+export async function runAgentLoop(
+  ctx: RunContext,
+  agent: AgentLoop,
+  conversation: readonly ModelMessage[],
+): Promise<AgentAnswer> {
+  const signal = agent.signal ?? ctx.signal;
+  const byName = new Map(agent.tools.map((tool) => [tool.name, tool]));
+  const tools = agent.tools.map(modelToolOf);
+  const messages = [...conversation];
+  const { maxSteps } = ctx.budgets;
+  const at = { agent: agent.name, tier: agent.tier, parentId: agent.parentId };
+  for (let step = 1; step <= maxSteps; step++) {
+    const response = await callModel(ctx, {
+      ...at,
+      model: agent.model,
+      signal,
+      request: {
+        system: agent.system,
+        messages,
+        ...(tools.length > 0 ? { tools, toolChoice: 'auto' as const } : {}),
+      },
+    });
+    messages.push({
+      role: 'assistant',
+      content: response.text,
+      ...(response.toolCalls.length > 0 ? { toolCalls: response.toolCalls } : {}),
+    });
+    if (response.text) ctx.lastOutput = response.text;
+    if (response.toolCalls.length === 0) return { text: response.text, messages, steps: step };
+    const outcomes = await Promise.all(
+      response.toolCalls.map((call) => agent.limit(() => runTool(ctx, at, byName, call, signal))),
+    );
+    response.toolCalls.forEach((call, i) => {
+      const outcome = outcomes[i] ?? { content: '', isError: true };
+      messages.push({
+        role: 'tool',
+        toolCallId: call.id,
+        toolName: call.name,
+        content: outcome.content,
+        ...(outcome.isError ? { isError: true } : {}),
+      });
+    });
+  }
+  throw new EscalationRequired(
+    {
+      type: 'max-steps',
+      message: `agent \`${agent.name}\` made ${maxSteps} model calls without a final answer`,
+      steps: maxSteps,
+    },
+    { summary: summarizeAttempt(agent.name, maxSteps, messages), output: ctx.lastOutput },
+  );
+}
+
+/** What an agent did, in a few lines, for the tier that takes over. */
+export function summarizeAttempt(
+  name: string,
+  steps: number,
+  messages: readonly ModelMessage[],
+): string {
+  const calls = messages.flatMap((m) =>
+    m.role === 'tool' ? [`${m.toolName}${m.isError ? ' (failed)' : ''}`] : [],
+  );
+  const shown = calls.slice(-12).join(', ');
+  return `Agent \`${name}\` made ${steps} model calls without finishing; tool calls: ${shown || 'none'}.`;
+}

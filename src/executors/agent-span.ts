@@ -1,0 +1,50 @@
+import { BudgetExceededError } from '../core/errors.ts';
+import type { Tier } from '../core/tier.ts';
+import type { RunContext } from './run-context.ts';
+
+/**
+ * Runs `work` as one agent of the run: counts it against `maxAgents`, records its span and
+ * reports its start and end.
+ * @throws {BudgetExceededError} `maxAgents` before the agent starts, when the run has no room left.
+ */
+export async function asAgent<T>(
+  ctx: RunContext,
+  agent: { readonly name: string; readonly tier: Tier; readonly parentId: string },
+  work: (spanId: string) => Promise<T>,
+): Promise<T> {
+  const { maxAgents } = ctx.budgets;
+  if (ctx.agentsStarted >= maxAgents) {
+    throw new BudgetExceededError(
+      'maxAgents',
+      maxAgents,
+      ctx.agentsStarted + 1,
+      `agent \`${agent.name}\` would be agent ${ctx.agentsStarted + 1}`,
+    );
+  }
+  ctx.agentsStarted++;
+  const { name, tier } = agent;
+  const spanId = ctx.trace.open({
+    type: 'agent',
+    name,
+    tier,
+    agent: name,
+    parentId: agent.parentId,
+  });
+  ctx.emit({ type: 'agent-start', agent: name, tier });
+  try {
+    const result = await work(spanId);
+    ctx.trace.close(spanId);
+    ctx.emit({ type: 'agent-end', agent: name, tier, status: 'ok' });
+    return result;
+  } catch (error) {
+    ctx.trace.close(spanId, { error });
+    ctx.emit({
+      type: 'agent-end',
+      agent: name,
+      tier,
+      status: 'error',
+      error: error instanceof Error ? error.message : String(error),
+    });
+    throw error;
+  }
+}

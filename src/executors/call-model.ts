@@ -1,0 +1,167 @@
+import { BudgetExceededError, InvalidConfigError } from '../core/errors.ts';
+import type {
+  LanguageModel,
+  ModelRequest,
+  ModelResponse,
+  ToolCall,
+  Usage,
+} from '../core/language-model.ts';
+import type { Tier } from '../core/tier.ts';
+import type { RunContext } from './run-context.ts';
+
+/** One model call of a run: who makes it, on which model, asking what. */
+export interface ModelCall {
+  readonly agent: string;
+  readonly tier: Tier;
+  /** The span the call belongs to (its agent's). */
+  readonly parentId: string;
+  readonly model: LanguageModel;
+  readonly request: Omit<ModelRequest, 'signal'>;
+  /** The agent's signal, when it has its own time limit; else the run's. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Makes one model call for a run: checks the budgets against an estimate of the call first (and
+ * caps its output tokens to what the budgets leave, so the run cannot overshoot by a whole call),
+ * streams when the run streams, then counts the usage and cost and records the span.
+ * @throws {BudgetExceededError} before the call when it would pass `maxTokens` or `maxCostUsd`.
+ */
+export async function callModel(ctx: RunContext, call: ModelCall): Promise<ModelResponse> {
+  const signal = call.signal ?? ctx.signal;
+  signal.throwIfAborted();
+  const { model, agent, tier } = call;
+  const request: ModelRequest = { ...withinBudget(ctx, model, call.request), signal };
+  const name = `${model.provider}/${model.modelId}`;
+  const spanId = ctx.trace.open({ type: 'model-call', name, tier, agent, parentId: call.parentId });
+  ctx.emit({ type: 'model-call-start', agent, spanId, model: name });
+  let response: ModelResponse;
+  try {
+    response = ctx.streaming
+      ? await collectStream(model, request, (delta) =>
+          ctx.emit({ type: 'text-delta', agent, delta }),
+        )
+      : await model.generate(request);
+  } catch (error) {
+    ctx.trace.close(spanId, { error });
+    throw error;
+  }
+  const costUsd = ctx.prices.costOf(model.modelId, response.usage);
+  ctx.usage.add({ tier, agent, model: name }, response.usage, costUsd);
+  const usage = {
+    inputTokens: response.usage.inputTokens,
+    outputTokens: response.usage.outputTokens,
+    cachedInputTokens: response.usage.cachedInputTokens,
+    costUsd,
+  };
+  ctx.trace.close(spanId, { usage });
+  ctx.emit({ type: 'model-call-end', agent, spanId, model: name, usage });
+  return response;
+}
+
+/** A rough count of a request's input tokens: four characters a token. */
+export function estimateInputTokens(request: Omit<ModelRequest, 'signal'>): number {
+  let chars = request.system?.length ?? 0;
+  for (const message of request.messages) {
+    chars += message.content.length + 4;
+    if (message.role === 'assistant') {
+      for (const toolCall of message.toolCalls ?? []) {
+        chars += toolCall.name.length + JSON.stringify(toolCall.arguments ?? {}).length;
+      }
+    }
+  }
+  for (const tool of request.tools ?? []) {
+    chars += tool.name.length + tool.description.length + JSON.stringify(tool.inputSchema).length;
+  }
+  if (request.output) chars += JSON.stringify(request.output.schema).length;
+  return Math.ceil(chars / 4);
+}
+
+function withinBudget(
+  ctx: RunContext,
+  model: LanguageModel,
+  request: Omit<ModelRequest, 'signal'>,
+): Omit<ModelRequest, 'signal'> {
+  const { maxTokens, maxCostUsd } = ctx.budgets;
+  if (maxTokens === undefined && maxCostUsd === undefined) return request;
+  const input = estimateInputTokens(request);
+  let cap = request.settings?.maxOutputTokens ?? Number.POSITIVE_INFINITY;
+  if (maxTokens !== undefined) {
+    const left = maxTokens - ctx.usage.tokens - input;
+    if (left < 1) {
+      throw new BudgetExceededError(
+        'maxTokens',
+        maxTokens,
+        ctx.usage.tokens + input,
+        `${ctx.usage.tokens} tokens used, and the next call's input is about ${input}`,
+      );
+    }
+    cap = Math.min(cap, left);
+  }
+  if (maxCostUsd !== undefined) {
+    const price = ctx.prices.priceOf(model.modelId);
+    const spent = ctx.usage.costUsd;
+    if (price === undefined || spent === null) {
+      const unknown = price === undefined ? model.modelId : 'a model called earlier in the run';
+      throw new InvalidConfigError([
+        {
+          path: 'maxCostUsd',
+          message: `needs the price of ${unknown}: add it to \`prices\``,
+        },
+      ]);
+    }
+    const inputUsd = (input * price.inputPerMillion) / 1e6;
+    const left = maxCostUsd - spent - inputUsd;
+    const affordable =
+      price.outputPerMillion === 0
+        ? Number.POSITIVE_INFINITY
+        : (left * 1e6) / price.outputPerMillion;
+    if (left <= 0 || affordable < 1) {
+      throw new BudgetExceededError(
+        'maxCostUsd',
+        maxCostUsd,
+        spent + inputUsd,
+        `$${spent.toFixed(6)} spent, and the next call's input costs about $${inputUsd.toFixed(6)}`,
+      );
+    }
+    cap = Math.min(cap, Math.floor(affordable));
+  }
+  if (cap === Number.POSITIVE_INFINITY) return request;
+  return { ...request, settings: { ...request.settings, maxOutputTokens: Math.floor(cap) } };
+}
+
+/** Reads a model's stream into one response, passing text deltas on as they come. */
+async function collectStream(
+  model: LanguageModel,
+  request: ModelRequest,
+  onText: (delta: string) => void,
+): Promise<ModelResponse> {
+  let text = '';
+  const toolCalls: ToolCall[] = [];
+  let usage: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+  let finish: Pick<ModelResponse, 'finishReason' | 'warnings'> | undefined;
+  for await (const event of model.stream(request)) {
+    switch (event.type) {
+      case 'text-delta':
+        text += event.delta;
+        onText(event.delta);
+        break;
+      case 'tool-call-end':
+        toolCalls.push(event.toolCall);
+        break;
+      case 'usage':
+        usage = event.usage;
+        break;
+      case 'finish':
+        finish = { finishReason: event.finishReason, warnings: event.warnings };
+        break;
+    }
+  }
+  return {
+    text,
+    toolCalls,
+    usage,
+    finishReason: finish?.finishReason ?? { unified: 'other', raw: undefined },
+    warnings: finish?.warnings ?? [],
+  };
+}

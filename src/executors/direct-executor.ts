@@ -1,0 +1,102 @@
+import { EscalationRequired } from '../core/errors.ts';
+import type { LanguageModel, ModelTool } from '../core/language-model.ts';
+import { asAgent } from './agent-span.ts';
+import { callModel } from './call-model.ts';
+import { openingMessages, systemPrompt } from './prompts.ts';
+import type { PreparedTask, RunContext } from './run-context.ts';
+import { callForOutput } from './structured-output.ts';
+import type { TierRunner } from './tier-runner.ts';
+
+/** Options of {@link directRunner}. */
+export interface DirectRunnerOptions {
+  readonly model: LanguageModel;
+  readonly instructions?: string | undefined;
+}
+
+/** The name of the tool the direct tier's model calls to say it cannot meet the request alone. */
+export const ESCALATE_TOOL = 'tierup_escalate';
+
+const ROLE = 'Answer the request directly from your own knowledge and the conversation.';
+
+/**
+ * The direct tier: one model call (two when structured output needs its repair). When the task
+ * offers tools and a higher tier exists, the model is also offered `tierup_escalate`, to call
+ * instead of answering when it needs data, an action or a tool it does not have.
+ */
+export function directRunner(options: DirectRunnerOptions): TierRunner {
+  const { model, instructions } = options;
+  return {
+    tier: 'direct',
+    execute: (task, ctx, parentId) =>
+      asAgent(ctx, { name: 'direct', tier: 'direct', parentId }, (spanId) =>
+        runDirect(task, ctx, spanId, model, instructions),
+      ),
+  };
+}
+
+async function runDirect(
+  task: PreparedTask,
+  ctx: RunContext,
+  parentId: string,
+  model: LanguageModel,
+  instructions: string | undefined,
+): Promise<unknown> {
+  const call = { agent: 'direct', tier: 'direct' as const, parentId, model };
+  const messages = openingMessages(task);
+  if (task.output !== undefined) {
+    const system = systemPrompt(instructions, ROLE, task);
+    return callForOutput(ctx, { ...call, request: { system, messages } }, task.output);
+  }
+  const offer = task.canEscalate && task.tools.length > 0 && model.supportsTools !== false;
+  const names = task.tools.map((tool) => tool.name);
+  const role = offer
+    ? `${ROLE} If you cannot meet it without live or private data, an action in the world, or one of these tools: ${names.join(', ')}, call \`${ESCALATE_TOOL}\` instead of answering.`
+    : ROLE;
+  const response = await callModel(ctx, {
+    ...call,
+    request: {
+      system: systemPrompt(instructions, role, task),
+      messages,
+      ...(offer ? { tools: [escalateTool(names)], toolChoice: 'auto' as const } : {}),
+    },
+  });
+  if (response.text) ctx.lastOutput = response.text;
+  const asked = response.toolCalls[0];
+  if (asked !== undefined) throw escalation(asked.name, asked.arguments, names);
+  return response.text;
+}
+
+function escalateTool(names: readonly string[]): ModelTool {
+  return {
+    name: ESCALATE_TOOL,
+    description:
+      'Hand the request to an agent that can use tools. Call it only when you cannot answer without live or private data, an action, or one of the offered tools.',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        reason: { type: 'string', description: 'What you would need, in one sentence.' },
+        tool: { type: 'string', enum: [...names], description: 'The tool you would need, if one.' },
+      },
+      required: ['reason'],
+      additionalProperties: false,
+    },
+  };
+}
+
+function escalation(name: string, args: unknown, names: readonly string[]): EscalationRequired {
+  const given = (typeof args === 'object' && args !== null ? args : {}) as Record<string, unknown>;
+  const reason =
+    typeof given.reason === 'string' && given.reason ? given.reason : 'no reason given';
+  // The model called an offered tool by name though only the escalation tool was on offer.
+  const tool = name !== ESCALATE_TOOL ? name : typeof given.tool === 'string' ? given.tool : '';
+  if (tool && names.includes(tool)) {
+    return new EscalationRequired(
+      { type: 'tool-unavailable', message: `needs the tool \`${tool}\`: ${reason}`, tool },
+      { summary: `The direct tier's model needed the tool \`${tool}\`: ${reason}` },
+    );
+  }
+  return new EscalationRequired(
+    { type: 'needs-capability', message: reason },
+    { summary: `The direct tier's model could not answer alone: ${reason}` },
+  );
+}

@@ -1,0 +1,145 @@
+import { type Budgets, resolveBudgets } from '../core/budgets.ts';
+import { InvalidConfigError } from '../core/errors.ts';
+import type { Executor, RunOptions, RunTask } from '../core/executor.ts';
+import type { LanguageModel } from '../core/language-model.ts';
+import type { RunEvent } from '../core/run-event.ts';
+import type { RunResult } from '../core/run-result.ts';
+import type { AnyTool } from '../core/tool.ts';
+import {
+  createPriceTable,
+  type PriceTable,
+  type PriceTableOptions,
+} from '../pricing/price-table.ts';
+import { agentRunner } from './agent-executor.ts';
+import { directRunner } from './direct-executor.ts';
+import { driveRun, streamRun } from './drive-run.ts';
+import { multiAgentRunner } from './multi-agent-executor.ts';
+import { checkTask } from './prepare-task.ts';
+import type { Specialist } from './specialists.ts';
+import type { TierRunner } from './tier-runner.ts';
+
+/** Options shared by the three executors. */
+export interface ExecutorOptions {
+  /** The model the tier calls (for multi-agent, the manager's). */
+  readonly model: LanguageModel;
+  /** The service's own system prompt, put before the tier's. */
+  readonly instructions?: string;
+  /** Tools for every run, besides the task's own. @default [] */
+  readonly tools?: readonly AnyTool[];
+  /** Default budgets of a run; a run's options override them. */
+  readonly budgets?: Budgets;
+  /** Prices to add to or override in the built-in table (see docs/costs.md). */
+  readonly prices?: PriceTableOptions['prices'];
+}
+
+/** Options of {@link multiAgentExecutor}. */
+export interface MultiAgentExecutorOptions extends ExecutorOptions {
+  /** Declared specialists; tools no specialist holds get one specialist per domain. @default [] */
+  readonly specialists?: readonly Specialist[];
+  /** The specialists' model, unless a specialist has its own. @default model */
+  readonly specialistModel?: LanguageModel;
+}
+
+/**
+ * The direct tier alone: one model call. Throws {@link EscalationRequired} when the model says it
+ * needs a tool or data it lacks, or structured output fails twice.
+ *
+ * @example
+ * const direct = directExecutor({ model });
+ * const { output } = await direct.run('Summarize this paragraph: ...');
+ */
+export function directExecutor(options: ExecutorOptions): Executor {
+  return toExecutor(directRunner(options), options);
+}
+
+/**
+ * The agent tier alone: one agent with every tool, in a tool loop of at most `maxSteps` calls.
+ *
+ * @example
+ * const agent = agentExecutor({ model, tools: [getOrder] });
+ * const { output, trace } = await agent.run('Where is order 30418?');
+ */
+export function agentExecutor(options: ExecutorOptions): Executor {
+  return toExecutor(agentRunner(options), options);
+}
+
+/**
+ * The multi-agent tier alone: a manager plans subtasks for specialists, runs them (independent
+ * ones at once), and writes the answer from their results.
+ *
+ * @example
+ * const team = multiAgentExecutor({ model, tools: [getOrder, refundPayment] });
+ * const { output, usage } = await team.run('Refund order 30418 and email the customer.');
+ */
+export function multiAgentExecutor(options: MultiAgentExecutorOptions): Executor {
+  return toExecutor(multiAgentRunner(options), options);
+}
+
+function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
+  checkModel(options?.model, 'model');
+  const prices = createPriceTable(options.prices ? { prices: options.prices } : {});
+  const tools = options.tools ?? [];
+  const defaults = resolveBudgets([['budgets', options.budgets]]);
+  const execute = <Output>(
+    task: RunTask<Output> | string,
+    runOptions: RunOptions,
+    emit?: (event: RunEvent<unknown>) => void,
+    stop?: AbortSignal,
+  ): Promise<RunResult<Output>> => {
+    const { signal, ...budgets } = runOptions;
+    const { prepared } = checkTask(task as RunTask<unknown>, tools);
+    return driveRun<Output>(
+      {
+        budgets: resolveBudgets([['', { ...pickBudgets(defaults), ...budgets }]]),
+        prices,
+        tier: runner.tier,
+        signal,
+        ...(emit ? { emit } : {}),
+        ...(stop ? { stop } : {}),
+      },
+      async (ctx) => {
+        const spanId = ctx.trace.open({ type: 'tier', name: runner.tier, tier: runner.tier });
+        try {
+          const output = await runner.execute(
+            { ...prepared, canEscalate: runner.tier !== 'multi-agent' },
+            ctx,
+            spanId,
+          );
+          ctx.trace.close(spanId);
+          return output;
+        } catch (error) {
+          ctx.trace.close(spanId, { error });
+          throw error;
+        }
+      },
+    );
+  };
+  return {
+    tier: runner.tier,
+    run: (task, runOptions = {}) => execute(task, runOptions),
+    stream: (task, runOptions = {}) =>
+      streamRun((emit, stop) => execute(task, runOptions, emit, stop)),
+  };
+}
+
+/** Resolved budgets as options again, for layering a run's own on top. */
+export function pickBudgets(resolved: ReturnType<typeof resolveBudgets>): Budgets {
+  return Object.fromEntries(
+    Object.entries(resolved).filter(([, value]) => value !== undefined),
+  ) as Budgets;
+}
+
+/**
+ * Checks that a value is a {@link LanguageModel}.
+ * @throws {InvalidConfigError} naming `path`.
+ */
+export function checkModel(model: unknown, path: string): asserts model is LanguageModel {
+  const m = model as Partial<LanguageModel> | undefined;
+  if (typeof m?.generate !== 'function' || typeof m.stream !== 'function') {
+    throw new InvalidConfigError([
+      { path, message: 'must be a LanguageModel (openaiModel, anthropicModel, fromFunction, ...)' },
+    ]);
+  }
+}
+
+export type { PriceTable };

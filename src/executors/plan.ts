@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { ResolvedSpecialist } from './specialists.ts';
+
+/** One step of the manager's plan. */
+export interface Subtask {
+  readonly id: string;
+  readonly specialist: string;
+  /** Everything the specialist needs to know: it sees nothing else but its dependencies' results. */
+  readonly task: string;
+  /** Ids of the subtasks whose results this one needs. */
+  readonly dependsOn: readonly string[];
+}
+
+/** The manager's plan: subtasks for the specialists; none means the manager answers alone. */
+export interface Plan {
+  readonly subtasks: readonly Subtask[];
+}
+
+/**
+ * The schema the manager's plan must meet: known specialists, unique ids, dependencies that
+ * exist and form no cycle, at most `maxSubtasks` subtasks.
+ */
+export function planSchema(
+  specialists: readonly ResolvedSpecialist[],
+  maxSubtasks: number,
+): z.ZodType<Plan> {
+  const names = specialists.map((s) => s.name) as [string, ...string[]];
+  return z
+    .object({
+      subtasks: z
+        .array(
+          z.object({
+            id: z.string().min(1).max(64),
+            specialist: z.enum(names),
+            task: z.string().min(1),
+            dependsOn: z.array(z.string()),
+          }),
+        )
+        .max(maxSubtasks),
+    })
+    .superRefine((plan, ctx) => {
+      const ids = new Map<string, number>();
+      plan.subtasks.forEach((subtask, i) => {
+        if (ids.has(subtask.id)) {
+          ctx.addIssue({ code: 'custom', path: ['subtasks', i, 'id'], message: 'is not unique' });
+        }
+        ids.set(subtask.id, i);
+      });
+      plan.subtasks.forEach((subtask, i) => {
+        subtask.dependsOn.forEach((dep, j) => {
+          if (!ids.has(dep)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['subtasks', i, 'dependsOn', j],
+              message: `names no subtask: ${dep}`,
+            });
+          }
+        });
+      });
+      const cycle = findCycle(plan.subtasks);
+      if (cycle) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subtasks'],
+          message: `dependencies form a cycle: ${cycle.join(' -> ')}`,
+        });
+      }
+    });
+}
+
+function findCycle(subtasks: readonly Subtask[]): string[] | undefined {
+  const deps = new Map(subtasks.map((s) => [s.id, s.dependsOn]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done' || !deps.has(id)) return undefined;
+    if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'visiting');
+    path.push(id);
+    for (const dep of deps.get(id) ?? []) {
+      const found = visit(dep);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const subtask of subtasks) {
+    const found = visit(subtask.id);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { InvalidTaskError, type Issue } from '../core/errors.ts';
+import type { RunTask } from '../core/executor.ts';
+import type { ModelMessage } from '../core/language-model.ts';
+import { toIssues } from '../core/parse.ts';
+import { parseTask, type TaskInput } from '../core/task.ts';
+import type { AnyTool } from '../core/tool.ts';
+import type { PreparedTask } from './run-context.ts';
+
+const ToolCallShape = z.object({ id: z.string(), name: z.string(), arguments: z.unknown() });
+const History = z.array(
+  z.discriminatedUnion('role', [
+    z.object({ role: z.literal('user'), content: z.string() }),
+    z.object({
+      role: z.literal('assistant'),
+      content: z.string(),
+      toolCalls: z.array(ToolCallShape).optional(),
+    }),
+    z.object({
+      role: z.literal('tool'),
+      toolCallId: z.string(),
+      toolName: z.string(),
+      content: z.string(),
+      isError: z.boolean().optional(),
+    }),
+  ]),
+);
+
+/** A run task, checked: what the router reads and what the executors run. */
+export interface CheckedTask {
+  /** For the router: the request, its hints and every tool's metadata. */
+  readonly routed: TaskInput;
+  /** For the executors; `priorAttempts` empty and `canEscalate` false until the runner sets them. */
+  readonly prepared: PreparedTask;
+}
+
+/**
+ * Validates a run task (a plain string is `{ input }`) and merges its tools with the runner's own
+ * (a task's tool replaces the runner's tool of the same name).
+ * @throws {InvalidTaskError} naming the field at fault: `tools[1].run`, `output`, `history[0].role`.
+ */
+export function checkTask(
+  task: RunTask<unknown> | string,
+  ownTools: readonly AnyTool[],
+): CheckedTask {
+  const given: RunTask<unknown> = typeof task === 'string' ? { input: task } : task;
+  if (typeof given !== 'object' || given === null) {
+    throw new InvalidTaskError([{ path: '', message: 'must be a string or an object' }]);
+  }
+  const taskTools = given.tools ?? [];
+  parseTask({
+    input: given.input,
+    tools: taskTools,
+    ...(given.hints ? { hints: given.hints } : {}),
+  });
+  const issues: Issue[] = [];
+  taskTools.forEach((tool, i) => {
+    if (typeof tool.run !== 'function')
+      issues.push({
+        path: `tools[${i}].run`,
+        message: 'must be a function (define tools with `defineTool`)',
+      });
+    else if (!(tool.input instanceof z.ZodType))
+      issues.push({ path: `tools[${i}].input`, message: 'must be a zod schema' });
+  });
+  if (given.output !== undefined && !(given.output instanceof z.ZodType)) {
+    issues.push({ path: 'output', message: 'must be a zod schema' });
+  }
+  const history = History.safeParse(given.history ?? []);
+  if (!history.success) issues.push(...toIssues(history.error, 'history'));
+  if (issues.length > 0) throw new InvalidTaskError(issues);
+
+  const merged = new Map(ownTools.map((tool) => [tool.name, tool]));
+  for (const tool of taskTools) merged.set(tool.name, tool);
+  const tools = [...merged.values()];
+  return {
+    routed: { input: given.input, tools, ...(given.hints ? { hints: given.hints } : {}) },
+    prepared: {
+      input: given.input,
+      tools,
+      output: given.output,
+      history: (given.history ?? []) as readonly ModelMessage[],
+      priorAttempts: [],
+      canEscalate: false,
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import type { ResolvedBudgets } from '../core/budgets.ts';
+import type { Decision } from '../core/decision.ts';
+import { BudgetExceededError, RunAbortedError, RunError, TierupError } from '../core/errors.ts';
+import type { ModelMessage } from '../core/language-model.ts';
+import type { RunEvent } from '../core/run-event.ts';
+import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
+import type { Tier } from '../core/tier.ts';
+import type { AnyTool } from '../core/tool.ts';
+import type { PriceTable } from '../pricing/price-table.ts';
+import { createTraceRecorder, describeError, type TraceRecorder } from './trace-recorder.ts';
+import { createUsageMeter, type UsageMeter } from './usage-meter.ts';
+
+/** A task ready for an executor: tools resolved, output schema apart, what lower tiers tried. */
+export interface PreparedTask {
+  readonly input: string;
+  readonly tools: readonly AnyTool[];
+  readonly output: import('zod').ZodType | undefined;
+  readonly history: readonly ModelMessage[];
+  /** Summaries of what lower tiers tried, oldest first. */
+  readonly priorAttempts: readonly string[];
+  /** Whether a higher tier exists to escalate to. */
+  readonly canEscalate: boolean;
+}
+
+/** The state one run shares across its tiers, agents, model calls and tools. */
+export interface RunContext {
+  /** Fires on the caller's abort, the run's time limit, or a stream closed early. */
+  readonly signal: AbortSignal;
+  readonly budgets: ResolvedBudgets;
+  readonly prices: PriceTable;
+  readonly trace: TraceRecorder;
+  readonly usage: UsageMeter;
+  /** Model calls stream, so text reaches `emit` as it arrives. */
+  readonly streaming: boolean;
+  emit(event: RunEvent<unknown>): void;
+  /** Agents started so far, for `maxAgents`. */
+  agentsStarted: number;
+  /** The last text or output produced, kept for a failure's partial result. */
+  lastOutput: unknown;
+  tier: Tier;
+  decision: Decision | undefined;
+  readonly escalations: Escalation[];
+  /** Stops the run's timer and listeners. */
+  dispose(): void;
+}
+
+/** What a run needs besides its state. */
+export interface RunSetup {
+  readonly budgets: ResolvedBudgets;
+  readonly prices: PriceTable;
+  readonly tier: Tier;
+  readonly signal?: AbortSignal | undefined;
+  readonly emit?: (event: RunEvent<unknown>) => void;
+  /** Aborts the run from outside, e.g. when a stream's reader stops early. */
+  readonly stop?: AbortSignal;
+}
+
+/** Starts the state of one run: its signal (caller, time limit), meter and trace. */
+export function createRunContext(setup: RunSetup): RunContext {
+  setup.signal?.throwIfAborted();
+  const timeout = new AbortController();
+  const { timeoutMs } = setup.budgets;
+  const timer = setTimeout(
+    () =>
+      timeout.abort(
+        new BudgetExceededError(
+          'timeoutMs',
+          timeoutMs,
+          timeoutMs,
+          `the run took over ${timeoutMs} ms`,
+        ),
+      ),
+    timeoutMs,
+  );
+  const signals = [timeout.signal, setup.signal, setup.stop].filter(
+    (s): s is AbortSignal => s !== undefined,
+  );
+  return {
+    signal: signals.length === 1 ? timeout.signal : AbortSignal.any(signals),
+    budgets: setup.budgets,
+    prices: setup.prices,
+    trace: createTraceRecorder(),
+    usage: createUsageMeter(),
+    streaming: setup.emit !== undefined,
+    emit: setup.emit ?? (() => {}),
+    agentsStarted: 0,
+    lastOutput: undefined,
+    tier: setup.tier,
+    decision: undefined,
+    escalations: [],
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+/** The result of a run that finished with `output` on `ctx.tier`. */
+export function toRunResult<Output>(ctx: RunContext, output: Output): RunResult<Output> {
+  return {
+    output,
+    tier: ctx.tier,
+    ...(ctx.decision ? { decision: ctx.decision } : {}),
+    escalations: [...ctx.escalations],
+    usage: ctx.usage.snapshot(),
+    trace: ctx.trace.snapshot(),
+  } as RunResult<Output>;
+}
+
+/** What the run had got to, for an error. */
+export function toPartialRun(ctx: RunContext): PartialRun {
+  return {
+    tier: ctx.tier,
+    ...(ctx.decision ? { decision: ctx.decision } : {}),
+    ...(ctx.lastOutput === undefined ? {} : { output: ctx.lastOutput }),
+    escalations: [...ctx.escalations],
+    usage: ctx.usage.snapshot(),
+    trace: ctx.trace.snapshot(),
+  };
+}
+
+/**
+ * The error a failed run throws: the run's own abort reason when its signal fired (a budget, or
+ * the caller's abort as {@link RunAbortedError}), a {@link RunError} as it is, anything else
+ * wrapped in a RunError; each with `partial` set.
+ */
+export function toRunError(ctx: RunContext, thrown: unknown): RunError {
+  let error: RunError;
+  if (ctx.signal.aborted) {
+    const reason: unknown = ctx.signal.reason;
+    error = reason instanceof RunError ? reason : new RunAbortedError(reason);
+  } else if (thrown instanceof RunError) {
+    error = thrown;
+  } else {
+    const what = TierupError.isInstance(thrown) ? thrown.message : describeError(thrown);
+    error = new RunError('run-failed', `The run failed on the ${ctx.tier} tier: ${what}`, {
+      cause: thrown,
+    });
+  }
+  error.partial ??= toPartialRun(ctx);
+  return error;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { EscalationRequired } from '../core/errors.ts';
+import type { JsonSchema, ModelMessage, ModelResponse } from '../core/language-model.ts';
+import { callModel, type ModelCall } from './call-model.ts';
+import type { RunContext } from './run-context.ts';
+
+const schemas = new WeakMap<z.ZodType, JsonSchema>();
+
+/** The JSON Schema a model is asked to follow for a zod output schema (cached per schema). */
+export function outputJsonSchema(schema: z.ZodType): JsonSchema {
+  let json = schemas.get(schema);
+  if (json === undefined) {
+    const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+      io: 'output',
+      unrepresentable: 'any',
+    }) as Record<string, unknown>;
+    json = rest;
+    schemas.set(schema, json);
+  }
+  return json;
+}
+
+/**
+ * Asks for structured output and validates it with the zod schema; on a validation failure, asks
+ * once more with the problems named. Returns the parsed value.
+ * @throws {EscalationRequired} `invalid-output` when the repaired answer fails too.
+ */
+export async function callForOutput(
+  ctx: RunContext,
+  call: ModelCall,
+  schema: z.ZodType,
+): Promise<unknown> {
+  const request = { ...call.request, output: { name: 'answer', schema: outputJsonSchema(schema) } };
+  const first = await callModel(ctx, { ...call, request });
+  const checked = check(first, schema);
+  if (checked.ok) return (ctx.lastOutput = checked.value);
+  ctx.lastOutput = checked.raw;
+  const repair: ModelMessage[] = [
+    ...request.messages,
+    { role: 'assistant', content: checked.raw },
+    {
+      role: 'user',
+      content: `That answer does not match the required JSON schema: ${checked.problems}. Answer again with JSON that matches it.`,
+    },
+  ];
+  const second = await callModel(ctx, { ...call, request: { ...request, messages: repair } });
+  const again = check(second, schema);
+  if (again.ok) return (ctx.lastOutput = again.value);
+  ctx.lastOutput = again.raw;
+  throw new EscalationRequired(
+    {
+      type: 'invalid-output',
+      message: `the structured output failed its schema twice: ${again.problems}`,
+    },
+    {
+      summary: `A lower tier's structured answer failed the schema twice (${again.problems}).`,
+      output: again.raw,
+    },
+  );
+}
+
+type Checked =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly raw: string; readonly problems: string };
+
+function check(response: ModelResponse, schema: z.ZodType): Checked {
+  const raw = response.text;
+  let candidate = response.output;
+  if (candidate === undefined) {
+    try {
+      candidate = JSON.parse(stripFence(raw));
+    } catch {
+      return { ok: false, raw, problems: 'the answer is not JSON' };
+    }
+  }
+  const parsed = schema.safeParse(candidate);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const problems = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || 'the value'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, raw: raw || JSON.stringify(candidate), problems };
+}
+
+/** Removes a Markdown code fence around JSON, as some models add one. */
+function stripFence(text: string): string {
+  const match = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(text);
+  return match?.[1] ?? text;
+}

@@ -1,0 +1,54 @@
+import type { TraceSpan } from '../core/run-result.ts';
+
+/** What opening a span needs; `startMs`, `id` and `status` are filled in. */
+export type SpanStart = Omit<TraceSpan, 'id' | 'startMs' | 'endMs' | 'status' | 'error'>;
+
+/** Records the spans of one run, in the order they opened. */
+export interface TraceRecorder {
+  /** Opens a span and returns its id. */
+  open(span: SpanStart): string;
+  /** Closes a span, with the error that ended it if any, and extra fields (usage). */
+  close(id: string, outcome?: { error?: unknown; usage?: TraceSpan['usage'] }): void;
+  /** Every span so far; open ones have no `endMs`. */
+  snapshot(): readonly TraceSpan[];
+}
+
+/**
+ * Creates a {@link TraceRecorder}. Times are milliseconds since creation, from `now` (injectable
+ * for tests); ids are `s1`, `s2`, ... in opening order.
+ */
+export function createTraceRecorder(now: () => number = performance.now.bind(performance)) {
+  const origin = now();
+  const spans: TraceSpan[] = [];
+  const index = new Map<string, number>();
+  const elapsed = () => Math.round((now() - origin) * 1000) / 1000;
+  const recorder: TraceRecorder = {
+    open(span) {
+      const id = `s${spans.length + 1}`;
+      index.set(id, spans.length);
+      spans.push({ ...span, id, startMs: elapsed(), status: 'open' });
+      return id;
+    },
+    close(id, outcome = {}) {
+      const at = index.get(id);
+      const span = at === undefined ? undefined : spans[at];
+      if (at === undefined || span === undefined || span.status !== 'open') return;
+      const failed = outcome.error !== undefined;
+      spans[at] = {
+        ...span,
+        endMs: elapsed(),
+        status: failed ? 'error' : 'ok',
+        ...(failed ? { error: describeError(outcome.error) } : {}),
+        ...(outcome.usage ? { usage: outcome.usage } : {}),
+      };
+    },
+    snapshot: () => [...spans],
+  };
+  return recorder;
+}
+
+/** A one-line account of an error for a trace or a model's prompt. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,69 @@
+import type { Usage } from '../core/language-model.ts';
+import type { RunUsage, UsageTotals } from '../core/run-result.ts';
+import type { Tier } from '../core/tier.ts';
+
+/** Where a model call's usage is counted. */
+export interface UsageKey {
+  readonly tier: Tier;
+  readonly agent: string;
+  /** `provider/modelId`. */
+  readonly model: string;
+}
+
+/** Sums the usage of a run's model calls, in total and by tier, agent and model. */
+export interface UsageMeter {
+  add(key: UsageKey, usage: Usage, costUsd: number | null): void;
+  /** Tokens used so far, input and output. */
+  readonly tokens: number;
+  /** USD spent so far; `null` once a call had no known price. */
+  readonly costUsd: number | null;
+  /** Output tokens per call so far, on average; undefined before the first call. */
+  readonly averageOutputTokens: number | undefined;
+  snapshot(): RunUsage;
+}
+
+const ZERO: UsageTotals = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cachedInputTokens: 0,
+  costUsd: 0,
+  calls: 0,
+};
+
+/** Creates an empty {@link UsageMeter}. */
+export function createUsageMeter(): UsageMeter {
+  let total = ZERO;
+  const byTier: Partial<Record<Tier, UsageTotals>> = {};
+  const byAgent: Record<string, UsageTotals> = {};
+  const byModel: Record<string, UsageTotals> = {};
+  return {
+    add(key, usage, costUsd) {
+      total = plus(total, usage, costUsd);
+      byTier[key.tier] = plus(byTier[key.tier] ?? ZERO, usage, costUsd);
+      byAgent[key.agent] = plus(byAgent[key.agent] ?? ZERO, usage, costUsd);
+      byModel[key.model] = plus(byModel[key.model] ?? ZERO, usage, costUsd);
+    },
+    get tokens() {
+      return total.inputTokens + total.outputTokens;
+    },
+    get costUsd() {
+      return total.costUsd;
+    },
+    get averageOutputTokens() {
+      return total.calls === 0 ? undefined : total.outputTokens / total.calls;
+    },
+    snapshot() {
+      return { ...total, byTier: { ...byTier }, byAgent: { ...byAgent }, byModel: { ...byModel } };
+    },
+  };
+}
+
+function plus(totals: UsageTotals, usage: Usage, costUsd: number | null): UsageTotals {
+  return {
+    inputTokens: totals.inputTokens + usage.inputTokens,
+    outputTokens: totals.outputTokens + usage.outputTokens,
+    cachedInputTokens: totals.cachedInputTokens + usage.cachedInputTokens,
+    costUsd: totals.costUsd === null || costUsd === null ? null : totals.costUsd + costUsd,
+    calls: totals.calls + 1,
+  };
+}

@@ -1,0 +1,315 @@
+import { z } from 'zod';
+import { type Budgets, resolveBudgets } from './core/budgets.ts';
+import type { Decision } from './core/decision.ts';
+import { EscalationRequired, InvalidConfigError } from './core/errors.ts';
+import type { RunOptions, RunTask } from './core/executor.ts';
+import type { LanguageModel } from './core/language-model.ts';
+import { toIssues } from './core/parse.ts';
+import type { RunEvent } from './core/run-event.ts';
+import type { RunResult } from './core/run-result.ts';
+import type { TaskInput } from './core/task.ts';
+import { lowerTier, TIERS, type Tier, tierRank } from './core/tier.ts';
+import type { AnyTool } from './core/tool.ts';
+import { agentRunner } from './executors/agent-executor.ts';
+import { directRunner } from './executors/direct-executor.ts';
+import { driveRun, streamRun } from './executors/drive-run.ts';
+import { checkModel, pickBudgets } from './executors/executors.ts';
+import { multiAgentRunner } from './executors/multi-agent-executor.ts';
+import { checkTask } from './executors/prepare-task.ts';
+import type { RunContext } from './executors/run-context.ts';
+import type { Specialist } from './executors/specialists.ts';
+import type { TierRunner } from './executors/tier-runner.ts';
+import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
+import { createRouter, type Router } from './router/create-router.ts';
+import type { RouterOptions } from './router/options.ts';
+
+/** The caller's own check of a result; `false` or a reason escalates to the next tier. */
+export type AcceptCheck = (result: {
+  readonly output: unknown;
+  readonly tier: Tier;
+}) => boolean | string | Promise<boolean | string>;
+
+/** Options of {@link createTierup}. */
+export interface TierupOptions extends RouterOptions {
+  /** The model of every tier, unless `models` names another for a tier. */
+  readonly model: LanguageModel;
+  /** Per-tier models: a cheap one for `direct`, a stronger one for the `manager`, ... */
+  readonly models?: {
+    readonly direct?: LanguageModel;
+    readonly agent?: LanguageModel;
+    readonly manager?: LanguageModel;
+    readonly specialist?: LanguageModel;
+  };
+  /** Tools for every run, besides each task's own. @default [] */
+  readonly tools?: readonly AnyTool[];
+  /** Specialists of the multi-agent tier; tools none of them holds get one per domain. @default [] */
+  readonly specialists?: readonly Specialist[];
+  /** The service's own system prompt, put before each tier's. */
+  readonly instructions?: string;
+  /** Default budgets of every run; a run's options override them. */
+  readonly budgets?: Budgets;
+  /** Prices to add to or override in the built-in table; `null` removes one (docs/costs.md). */
+  readonly prices?: PriceTableOptions['prices'];
+  /**
+   * `sticky`: a run with a `sessionId` starts no lower than the highest tier that session reached.
+   * @default 'per-request'
+   */
+  readonly escalation?: 'per-request' | 'sticky';
+  /** Checks each tier's result; `false` or a reason (string) escalates to the next tier. */
+  readonly accept?: AcceptCheck;
+}
+
+/** Options of one run: budgets, signal, and the session it belongs to. */
+export interface TierupRunOptions extends RunOptions {
+  /** The conversation the run belongs to, for `escalation: 'sticky'`. */
+  readonly sessionId?: string;
+  /** This run's own result check, instead of the one given to `createTierup`. */
+  readonly accept?: AcceptCheck;
+}
+
+/** Routes requests and runs each on the lowest tier that meets it, escalating on failure. */
+export interface Tierup {
+  /** The router's decision alone; no model call. A string is `{ input }`. */
+  route(task: RunTask<unknown> | string): Decision;
+  /**
+   * Routes the task, runs it on the chosen tier, and escalates on {@link EscalationRequired}
+   * up to `maxTier`.
+   * @throws {InvalidTaskError} for a malformed task, before anything runs.
+   * @throws {RunError} (`EscalationRequired` when no tier is left, `BudgetExceededError`,
+   * `RunAbortedError`, or a `RunError` whose `cause` is the provider's error), with `partial`.
+   */
+  run<Output = string>(
+    task: RunTask<Output> | string,
+    options?: TierupRunOptions,
+  ): Promise<RunResult<Output>>;
+  /** {@link Tierup.run}, reporting each step as it happens; the last event is `run-finish`. */
+  stream<Output = string>(
+    task: RunTask<Output> | string,
+    options?: TierupRunOptions,
+  ): AsyncIterable<RunEvent<Output>>;
+  readonly router: Router;
+}
+
+const Options = z.looseObject({
+  models: z
+    .strictObject({
+      direct: z.unknown().optional(),
+      agent: z.unknown().optional(),
+      manager: z.unknown().optional(),
+      specialist: z.unknown().optional(),
+    })
+    .optional(),
+  tools: z.array(z.unknown()).optional(),
+  specialists: z.array(z.unknown()).optional(),
+  instructions: z.string().optional(),
+  escalation: z.enum(['per-request', 'sticky']).optional(),
+  accept: z.custom((value) => typeof value === 'function', 'must be a function').optional(),
+});
+
+/** The most sessions `escalation: 'sticky'` remembers; the oldest is forgotten first. */
+const MAX_SESSIONS = 10_000;
+
+/**
+ * Creates tierup: a router and the three executors behind it.
+ *
+ * @example
+ * const tierup = createTierup({ model: openaiModel(new OpenAI(), { model: 'gpt-4.1-mini' }), tools: [getOrder] });
+ * const result = await tierup.run('Where is order 30418?');
+ * result.tier; // 'agent'
+ * result.usage.costUsd; // 0.00042
+ * @throws {InvalidConfigError} naming the option at fault.
+ */
+export function createTierup(options: TierupOptions): Tierup {
+  const parsed = Options.safeParse(options);
+  if (!parsed.success) throw new InvalidConfigError(toIssues(parsed.error));
+  const {
+    model,
+    models = {},
+    tools = [],
+    specialists = [],
+    instructions,
+    budgets,
+    prices,
+    escalation = 'per-request',
+    accept,
+    ...routerOptions
+  } = options;
+  checkModel(model, 'model');
+  for (const [tier, own] of Object.entries(models))
+    if (own !== undefined) checkModel(own, `models.${tier}`);
+  const router = createRouter(routerOptions);
+  const defaults = resolveBudgets([['budgets', budgets]]);
+  const priceTable = createPriceTable(prices ? { prices } : {});
+  const ownTools = checkTools(tools);
+  const runners = buildRunners({ model, models, specialists, instructions }, router.config.maxTier);
+  const sessions = new Map<string, Tier>();
+
+  const execute = <Output>(
+    task: RunTask<Output> | string,
+    runOptions: TierupRunOptions,
+    emit?: (event: RunEvent<unknown>) => void,
+    stop?: AbortSignal,
+  ): Promise<RunResult<Output>> => {
+    const { signal, sessionId, accept: runAccept, ...runBudgets } = runOptions;
+    const { routed, prepared } = checkTask(task as RunTask<unknown>, ownTools);
+    const check = runAccept ?? accept;
+    const cap = lowerTier(router.config.maxTier, routed.hints?.maxTier ?? 'multi-agent');
+    return driveRun<Output>(
+      {
+        budgets: resolveBudgets([['', { ...pickBudgets(defaults), ...runBudgets }]]),
+        prices: priceTable,
+        tier: 'direct',
+        signal,
+        ...(emit ? { emit } : {}),
+        ...(stop ? { stop } : {}),
+      },
+      async (ctx) => {
+        const decision = router.route(routed);
+        ctx.decision = decision;
+        ctx.emit({ type: 'tier-decided', tier: decision.tier, decision });
+        const reached = escalation === 'sticky' && sessionId ? sessions.get(sessionId) : undefined;
+        let tier =
+          reached && tierRank(reached) > tierRank(decision.tier)
+            ? lowerTier(reached, cap)
+            : decision.tier;
+        const runSpan = ctx.trace.open({ type: 'run', name: 'run' });
+        const priorAttempts: string[] = [];
+        for (;;) {
+          ctx.tier = tier;
+          const runner = runners[tier];
+          const canEscalate = tierRank(tier) < tierRank(cap);
+          try {
+            const output = await runTier(
+              ctx,
+              runner,
+              { ...prepared, priorAttempts, canEscalate },
+              runSpan,
+              check,
+            );
+            ctx.trace.close(runSpan);
+            if (escalation === 'sticky' && sessionId) remember(sessions, sessionId, tier);
+            return output;
+          } catch (error) {
+            if (!(error instanceof EscalationRequired) || !canEscalate || ctx.signal.aborted) {
+              if (escalation === 'sticky' && sessionId) remember(sessions, sessionId, tier);
+              ctx.trace.close(runSpan, { error });
+              throw error;
+            }
+            const to = TIERS[tierRank(tier) + 1] as Tier;
+            const step = { from: tier, to, cause: error.cause, summary: error.summary };
+            ctx.escalations.push(step);
+            ctx.emit({ type: 'tier-escalated', escalation: step });
+            priorAttempts.push(error.summary);
+            tier = to;
+          }
+        }
+      },
+    );
+  };
+
+  return {
+    router,
+    route: (task) => router.route(checkTask(task, ownTools).routed),
+    run: (task, runOptions = {}) => execute(task, runOptions),
+    stream: (task, runOptions = {}) =>
+      streamRun((emit, stop) => execute(task, runOptions, emit, stop)),
+  };
+}
+
+async function runTier(
+  ctx: RunContext,
+  runner: TierRunner,
+  task: Parameters<TierRunner['execute']>[0],
+  runSpan: string,
+  check: AcceptCheck | undefined,
+): Promise<unknown> {
+  const spanId = ctx.trace.open({
+    type: 'tier',
+    name: runner.tier,
+    tier: runner.tier,
+    parentId: runSpan,
+  });
+  try {
+    const output = await runner.execute(task, ctx, spanId);
+    if (check !== undefined) {
+      const verdict = await check({ output, tier: runner.tier });
+      if (verdict !== true) {
+        const message =
+          typeof verdict === 'string' && verdict ? verdict : 'the accept check returned false';
+        throw new EscalationRequired(
+          { type: 'rejected', message },
+          { summary: `The ${runner.tier} tier's answer was rejected: ${message}`, output },
+        );
+      }
+    }
+    ctx.trace.close(spanId);
+    return output;
+  } catch (error) {
+    ctx.trace.close(spanId, { error });
+    throw error;
+  }
+}
+
+function buildRunners(
+  config: Pick<TierupOptions, 'model' | 'models' | 'specialists' | 'instructions'>,
+  maxTier: Tier,
+): Record<Tier, TierRunner> {
+  const { model, models = {}, specialists, instructions } = config;
+  const agentModel = models.agent ?? model;
+  const managerModel = models.manager ?? model;
+  if (tierRank(maxTier) >= 1 && agentModel.supportsTools === false) {
+    throw new InvalidConfigError([
+      {
+        path: models.agent ? 'models.agent' : 'model',
+        message:
+          'cannot call tools; give the agent tier a model that can, or set `maxTier: "direct"`',
+      },
+    ]);
+  }
+  if (tierRank(maxTier) >= 2 && managerModel.supportsTools === false) {
+    throw new InvalidConfigError([
+      {
+        path: models.manager ? 'models.manager' : 'model',
+        message: 'cannot produce a plan; give the manager a model that can call tools',
+      },
+    ]);
+  }
+  return {
+    direct: directRunner({ model: models.direct ?? model, instructions }),
+    agent: agentRunner({ model: agentModel, instructions }),
+    'multi-agent': multiAgentRunner({
+      model: managerModel,
+      specialistModel: models.specialist ?? agentModel,
+      specialists,
+      instructions,
+    }),
+  };
+}
+
+function checkTools(tools: readonly AnyTool[]): readonly AnyTool[] {
+  const seen = new Set<string>();
+  tools.forEach((tool, i) => {
+    if (typeof tool?.run !== 'function' || !(tool.input instanceof z.ZodType)) {
+      throw new InvalidConfigError([
+        { path: `tools[${i}]`, message: 'must be a tool made with `defineTool`' },
+      ]);
+    }
+    if (seen.has(tool.name)) {
+      throw new InvalidConfigError([
+        { path: `tools[${i}].name`, message: `duplicates the tool \`${tool.name}\`` },
+      ]);
+    }
+    seen.add(tool.name);
+  });
+  return tools;
+}
+
+function remember(sessions: Map<string, Tier>, sessionId: string, tier: Tier): void {
+  const before = sessions.get(sessionId);
+  if (before !== undefined && tierRank(before) >= tierRank(tier)) return;
+  sessions.delete(sessionId);
+  sessions.set(sessionId, tier);
+  if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+}
+
+export type { TaskInput };
