@@ -144,7 +144,7 @@ export function createTierup(options: TierupOptions): Tierup {
   const runners = buildRunners({ model, models, specialists, instructions }, router.config.maxTier);
   const sessions = new Map<string, Tier>();
 
-  const execute = <Output>(
+  const execute = async <Output>(
     task: RunTask<Output> | string,
     runOptions: TierupRunOptions,
     emit?: (event: RunEvent<unknown>) => void,

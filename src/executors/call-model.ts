@@ -37,10 +37,11 @@ export async function callModel(ctx: RunContext, call: ModelCall): Promise<Model
   ctx.emit({ type: 'model-call-start', agent, spanId, model: name });
   let response: ModelResponse;
   try {
+    // Structured output (a plan, a typed answer) is not text for a reader: it arrives whole.
     response = ctx.streaming
-      ? await collectStream(model, request, (delta) =>
-          ctx.emit({ type: 'text-delta', agent, delta }),
-        )
+      ? await collectStream(model, request, (delta) => {
+          if (request.output === undefined) ctx.emit({ type: 'text-delta', agent, delta });
+        })
       : await model.generate(request);
   } catch (error) {
     ctx.trace.close(spanId, { error });

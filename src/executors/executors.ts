@@ -80,7 +80,7 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
   const prices = createPriceTable(options.prices ? { prices: options.prices } : {});
   const tools = options.tools ?? [];
   const defaults = resolveBudgets([['budgets', options.budgets]]);
-  const execute = <Output>(
+  const execute = async <Output>(
     task: RunTask<Output> | string,
     runOptions: RunOptions,
     emit?: (event: RunEvent<unknown>) => void,

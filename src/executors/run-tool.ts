@@ -1,6 +1,6 @@
 import type { ToolCall } from '../core/language-model.ts';
 import type { Tier } from '../core/tier.ts';
-import type { AnyTool, Tool } from '../core/tool.ts';
+import type { AnyTool } from '../core/tool.ts';
 import type { RunContext } from './run-context.ts';
 import { describeError } from './trace-recorder.ts';
 import { untilAborted } from './until-aborted.ts';

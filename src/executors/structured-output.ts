@@ -33,7 +33,10 @@ export async function callForOutput(
   const request = { ...call.request, output: { name: 'answer', schema: outputJsonSchema(schema) } };
   const first = await callModel(ctx, { ...call, request });
   const checked = check(first, schema);
-  if (checked.ok) return (ctx.lastOutput = checked.value);
+  if (checked.ok) {
+    ctx.lastOutput = checked.value;
+    return checked.value;
+  }
   ctx.lastOutput = checked.raw;
   const repair: ModelMessage[] = [
     ...request.messages,
@@ -45,7 +48,10 @@ export async function callForOutput(
   ];
   const second = await callModel(ctx, { ...call, request: { ...request, messages: repair } });
   const again = check(second, schema);
-  if (again.ok) return (ctx.lastOutput = again.value);
+  if (again.ok) {
+    ctx.lastOutput = again.value;
+    return again.value;
+  }
   ctx.lastOutput = again.raw;
   throw new EscalationRequired(
     {

@@ -115,7 +115,8 @@ function toResponse(answer: Exclude<ScriptedAnswer, Error>, index: number): Mode
     name: call.name,
     arguments: call.arguments,
   }));
-  const text = parts.text ?? '';
+  // A provider's structured output arrives as JSON text too.
+  const text = parts.text ?? (parts.output === undefined ? '' : JSON.stringify(parts.output));
   return {
     text,
     toolCalls,

@@ -1,0 +1,214 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  agentExecutor,
+  BudgetExceededError,
+  defineTool,
+  directExecutor,
+  type Executor,
+  type ExecutorOptions,
+  InvalidConfigError,
+  InvalidTaskError,
+  multiAgentExecutor,
+  ProviderError,
+  RunAbortedError,
+  RunError,
+  type RunEvent,
+} from 'tierup';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ANSWER, teamModel } from './team-model.ts';
+
+// One contract, three executors: same inputs, same envelope, same errors, same abort and budgets.
+
+const getOrder = defineTool({
+  name: 'get_order',
+  description: 'Look up a shop order by id.',
+  domain: 'commerce',
+  input: z.object({ orderId: z.string() }),
+  run: ({ orderId }) => ({ orderId, status: 'shipped' }),
+});
+
+const EXECUTORS: readonly [string, (options: ExecutorOptions) => Executor][] = [
+  ['direct', directExecutor],
+  ['agent', agentExecutor],
+  ['multi-agent', multiAgentExecutor],
+];
+
+const task = { input: 'Where is order 30418?' };
+
+describe.each(EXECUTORS)('%s executor', (tier, make) => {
+  it('returns the result envelope: output, tier, usage by tier, agent and model, and a nested trace', async () => {
+    const model = teamModel();
+    const executor = make({ model, tools: [getOrder] });
+    const result = await executor.run(task);
+
+    expect(executor.tier).toBe(tier);
+    expect(result.tier).toBe(tier);
+    expect(result.output).toBe(ANSWER);
+    expect(result.escalations).toEqual([]);
+    const calls = model.calls.length;
+    expect(result.usage.calls).toBe(calls);
+    expect(result.usage.byTier[tier as 'direct']?.calls).toBe(calls);
+    expect(Object.keys(result.usage.byTier)).toEqual([tier]);
+    expect(result.usage.byModel['scripted/scripted']?.calls).toBe(calls);
+    expect(result.usage.inputTokens).toBe(10 * calls);
+    expect(result.usage.costUsd).toBeNull(); // the scripted model has no price
+
+    const spans = new Map(result.trace.map((span) => [span.id, span]));
+    expect(result.trace[0]?.type).toBe('tier');
+    const modelCalls = result.trace.filter((span) => span.type === 'model-call');
+    expect(modelCalls).toHaveLength(calls);
+    for (const span of modelCalls) {
+      expect(spans.get(span.parentId ?? '')?.type).toBe('agent');
+      expect(span.usage?.inputTokens).toBe(10);
+    }
+    expect(result.trace.every((span) => span.status === 'ok' && span.endMs !== undefined)).toBe(
+      true,
+    );
+  });
+
+  it('prices the calls when the model has a price', async () => {
+    const model = teamModel({}, { modelId: 'house-model' });
+    const executor = make({
+      model,
+      tools: [getOrder],
+      prices: { 'house-model': { inputPerMillion: 1_000_000, outputPerMillion: 0 } },
+    });
+    const result = await executor.run(task);
+    expect(result.usage.costUsd).toBeCloseTo(10 * model.calls.length);
+    expect(result.usage.byModel['scripted/house-model']?.costUsd).toBeCloseTo(
+      10 * model.calls.length,
+    );
+  });
+
+  it('streams the same run as events, ending with run-finish', async () => {
+    const model = teamModel();
+    const events: RunEvent[] = [];
+    for await (const event of make({ model, tools: [getOrder] }).stream(task)) events.push(event);
+
+    const last = events.at(-1);
+    expect(last?.type).toBe('run-finish');
+    if (last?.type !== 'run-finish') return;
+    expect(last.result.output).toBe(ANSWER);
+    expect(last.result.tier).toBe(tier);
+    const count = (type: RunEvent['type']) => events.filter((e) => e.type === type).length;
+    expect(count('model-call-start')).toBe(model.calls.length);
+    expect(count('model-call-end')).toBe(model.calls.length);
+    expect(count('agent-start')).toBe(count('agent-end'));
+    const text = events.flatMap((e) => (e.type === 'text-delta' ? [e.delta] : [])).join('');
+    expect(text.endsWith(ANSWER)).toBe(true);
+  });
+
+  it('parses the output with the task’s zod schema', async () => {
+    const executor = make({ model: teamModel(), tools: [getOrder] });
+    const result = await executor.run({ ...task, output: z.object({ status: z.string() }) });
+    expect(result.output).toEqual({ status: 'shipped' });
+  });
+
+  it('repairs an output that fails its schema once', async () => {
+    const model = teamModel({ outputs: [{ status: 7 }, { status: 'shipped' }] });
+    const executor = make({ model, tools: [getOrder] });
+    const result = await executor.run({ ...task, output: z.object({ status: z.string() }) });
+    expect(result.output).toEqual({ status: 'shipped' });
+    const repair = model.calls.at(-1)?.messages.at(-1);
+    expect(repair?.content).toMatch(/does not match the required JSON schema: status/);
+  });
+
+  it('aborts within 100 ms, with the partial run', async () => {
+    const model = teamModel({}, { latencyMs: 2_000 });
+    const controller = new AbortController();
+    const running = make({ model, tools: [getOrder] }).run(task, { signal: controller.signal });
+    await sleep(20);
+    const reason = new Error('user left');
+    const aborted = performance.now();
+    controller.abort(reason);
+    const error = await running.catch((e: unknown) => e);
+    expect(performance.now() - aborted).toBeLessThan(100);
+    expect(error).toBeInstanceOf(RunAbortedError);
+    expect((error as RunAbortedError).cause).toBe(reason);
+    const partial = (error as RunError).partial;
+    expect(partial?.tier).toBe(tier);
+    expect(partial?.trace.some((span) => span.type === 'model-call')).toBe(true);
+  });
+
+  it('ends at the run’s time limit with BudgetExceededError', async () => {
+    const model = teamModel({}, { latencyMs: 2_000 });
+    const error = await make({ model, tools: [getOrder] })
+      .run(task, { timeoutMs: 30 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect((error as BudgetExceededError).budget).toBe('timeoutMs');
+  });
+
+  it('stops before a call that would pass maxTokens', async () => {
+    const model = teamModel();
+    const error = await make({ model, tools: [getOrder] })
+      .run(task, { maxTokens: 5 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect((error as BudgetExceededError).budget).toBe('maxTokens');
+    expect(model.calls).toHaveLength(0);
+    expect((error as RunError).partial?.usage.calls).toBe(0);
+  });
+
+  it('caps each call’s output tokens to what maxTokens leaves', async () => {
+    const model = teamModel();
+    await make({ model, tools: [getOrder] }).run(task, { maxTokens: 5_000 });
+    for (const request of model.calls) {
+      expect(request.settings?.maxOutputTokens).toBeLessThan(5_000);
+    }
+  });
+
+  it('wraps a provider failure in RunError, keeping the cause and the partial run', async () => {
+    const failure = new ProviderError('Unauthorized', { statusCode: 401, isRetryable: false });
+    const executor = make({ model: teamModel({}), tools: [getOrder] });
+    const failing = make({
+      model: { ...teamModel(), generate: () => Promise.reject(failure) },
+      tools: [getOrder],
+    });
+    expect(executor.tier).toBe(failing.tier);
+    const error = await failing.run(task).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunError);
+    expect((error as RunError).code).toBe('run-failed');
+    expect((error as RunError).cause).toBe(failure);
+    expect((error as RunError).partial?.trace.find((s) => s.type === 'model-call')?.status).toBe(
+      'error',
+    );
+  });
+
+  it('needs known prices for maxCostUsd', async () => {
+    const error = await make({ model: teamModel(), tools: [getOrder] })
+      .run(task, { maxCostUsd: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunError);
+    expect((error as RunError).cause).toBeInstanceOf(InvalidConfigError);
+    expect(((error as RunError).cause as InvalidConfigError).field).toBe('maxCostUsd');
+  });
+
+  it('names the field of a malformed task before anything runs', async () => {
+    const model = teamModel();
+    const executor = make({ model, tools: [getOrder] });
+    const field = async (bad: unknown) => {
+      const error = await executor.run(bad as typeof task).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidTaskError);
+      return (error as InvalidTaskError).field;
+    };
+    expect(await field({ input: ' ' })).toBe('input');
+    expect(await field({ input: 'x', tools: [{ name: 'get_order' }] })).toBe('tools[0].run');
+    expect(await field({ input: 'x', output: { type: 'object' } })).toBe('output');
+    expect(await field({ input: 'x', history: [{ role: 'robot', content: '' }] })).toBe(
+      'history[0].role',
+    );
+    expect(model.calls).toHaveLength(0);
+  });
+
+  it('names the budget at fault', async () => {
+    const executor = make({ model: teamModel(), tools: [getOrder] });
+    const error = await executor.run(task, { maxSteps: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    expect((error as InvalidConfigError).field).toBe('maxSteps');
+    expect(() => make({ model: teamModel(), budgets: { maxConcurrency: -1 } })).toThrow(
+      expect.objectContaining({ field: 'budgets.maxConcurrency' }),
+    );
+  });
+});
