@@ -31,7 +31,10 @@ export const TaskHints = z
   .strictObject({
     /** Domains the caller knows the request spans; two or more set `crossDomain`. */
     domains: z.array(z.string().min(1).max(64)).max(64).optional(),
-    /** Run on exactly this tier, whatever the signals say (the router's `maxTier` still caps it). */
+    /**
+     * Start on this tier, whatever the signals say (the router's `maxTier` still caps it);
+     * a run escalates from it when it cannot meet the request.
+     */
     tier: Tier.optional(),
     /** Never route above this tier. */
     maxTier: Tier.optional(),
