@@ -40,7 +40,10 @@ export interface RunContext {
   tier: Tier;
   decision: Decision | undefined;
   readonly escalations: Escalation[];
-  /** Stops the run's timer and listeners. */
+  /**
+   * Stops the run's timer and its events: work the run left behind when it ended (an agent cut
+   * short by an abort, winding down) reports nothing after the run's last event.
+   */
   dispose(): void;
 }
 
@@ -72,6 +75,8 @@ export function createRunContext(setup: RunSetup): RunContext {
       ),
     timeoutMs,
   );
+  const { emit } = setup;
+  let ended = false;
   const signals = [timeout.signal, setup.signal, setup.stop].filter(
     (s): s is AbortSignal => s !== undefined,
   );
@@ -82,13 +87,18 @@ export function createRunContext(setup: RunSetup): RunContext {
     trace: createTraceRecorder(),
     usage: createUsageMeter(),
     streaming: setup.emit !== undefined,
-    emit: setup.emit ?? (() => {}),
+    emit: (event) => {
+      if (!ended) emit?.(event);
+    },
     agentsStarted: 0,
     lastOutput: undefined,
     tier: setup.tier,
     decision: undefined,
     escalations: [],
-    dispose: () => clearTimeout(timer),
+    dispose: () => {
+      ended = true;
+      clearTimeout(timer);
+    },
   };
 }
 
