@@ -14,9 +14,11 @@ export {
   type TierOverride,
 } from './core/decision.ts';
 export {
+  BoundaryViolationError,
   type Budget,
   BudgetExceededError,
   EscalationRequired,
+  GuardrailTripped,
   InvalidConfigError,
   InvalidInputError,
   InvalidTaskError,
@@ -56,6 +58,24 @@ export type {
   TraceSpan,
   UsageTotals,
 } from './core/run-result.ts';
+export type {
+  ApprovalRequest,
+  Approver,
+  ArgumentProvenance,
+  AuditEntry,
+  Guardrail,
+  GuardrailContext,
+  GuardrailHop,
+  Guardrails,
+  Origin,
+  Policy,
+  PolicyDecision,
+  PolicyVerdict,
+  Privilege,
+  Provenance,
+  SecurityOptions,
+  ToolCallRequest,
+} from './core/security.ts';
 export {
   parseTask,
   Task,
@@ -81,6 +101,7 @@ export {
   type MultiAgentExecutorOptions,
   multiAgentExecutor,
 } from './executors/executors.ts';
+export { defaultPolicy } from './executors/run-security.ts';
 export type { Specialist } from './executors/specialists.ts';
 export {
   type FromFunctionOptions,

@@ -7,6 +7,7 @@ import type { LanguageModel } from './core/language-model.ts';
 import { toIssues } from './core/parse.ts';
 import type { RunEvent } from './core/run-event.ts';
 import type { RunResult } from './core/run-result.ts';
+import type { SecurityOptions } from './core/security.ts';
 import type { TaskInput } from './core/task.ts';
 import { lowerTier, TIERS, type Tier, tierRank } from './core/tier.ts';
 import type { AnyTool } from './core/tool.ts';
@@ -17,6 +18,7 @@ import { checkModel, pickBudgets } from './executors/executors.ts';
 import { multiAgentRunner } from './executors/multi-agent-executor.ts';
 import { checkTask } from './executors/prepare-task.ts';
 import type { RunContext } from './executors/run-context.ts';
+import { checkSecurityOptions, createRunSecurity } from './executors/run-security.ts';
 import type { Specialist } from './executors/specialists.ts';
 import type { TierRunner } from './executors/tier-runner.ts';
 import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
@@ -30,7 +32,7 @@ export type AcceptCheck = (result: {
 }) => boolean | string | Promise<boolean | string>;
 
 /** Options of {@link createTierup}. */
-export interface TierupOptions extends RouterOptions {
+export interface TierupOptions extends RouterOptions, SecurityOptions {
   /** The model of every tier, unless `models` names another for a tier. */
   readonly model: LanguageModel;
   /** Per-tier models: a cheap one for `direct`, a stronger one for the `manager`, ... */
@@ -57,6 +59,12 @@ export interface TierupOptions extends RouterOptions {
   readonly escalation?: 'per-request' | 'sticky';
   /** Checks each tier's result; `false` or a reason (string) escalates to the next tier. */
   readonly accept?: AcceptCheck;
+  /**
+   * When the multi-agent tier enforces the security boundary (docs/security.md): `auto` when the
+   * router set `securityBoundary` or the run's tools hold untrusted content, sensitive data and
+   * side effects together; `off` is for comparisons, not for production. @default 'auto'
+   */
+  readonly boundary?: 'auto' | 'always' | 'off';
 }
 
 /** Options of one run: budgets, signal, and the session it belongs to. */
@@ -103,6 +111,7 @@ const Options = z.looseObject({
   specialists: z.array(z.unknown()).optional(),
   instructions: z.string().optional(),
   escalation: z.enum(['per-request', 'sticky']).optional(),
+  boundary: z.enum(['auto', 'always', 'off']).optional(),
   accept: z.custom((value) => typeof value === 'function', 'must be a function').optional(),
 });
 
@@ -132,8 +141,13 @@ export function createTierup(options: TierupOptions): Tierup {
     prices,
     escalation = 'per-request',
     accept,
+    policy,
+    approve,
+    guardrails,
+    boundary,
     ...routerOptions
   } = options;
+  checkSecurityOptions({ policy, approve, guardrails });
   checkModel(model, 'model');
   for (const [tier, own] of Object.entries(models))
     if (own !== undefined) checkModel(own, `models.${tier}`);
@@ -141,7 +155,10 @@ export function createTierup(options: TierupOptions): Tierup {
   const defaults = resolveBudgets([['budgets', budgets]]);
   const priceTable = createPriceTable(prices ? { prices } : {});
   const ownTools = checkTools(tools);
-  const runners = buildRunners({ model, models, specialists, instructions }, router.config.maxTier);
+  const runners = buildRunners(
+    { model, models, specialists, instructions, boundary },
+    router.config.maxTier,
+  );
   const sessions = new Map<string, Tier>();
 
   const execute = async <Output>(
@@ -150,20 +167,39 @@ export function createTierup(options: TierupOptions): Tierup {
     emit?: (event: RunEvent<unknown>) => void,
     stop?: AbortSignal,
   ): Promise<RunResult<Output>> => {
-    const { signal, sessionId, accept: runAccept, ...runBudgets } = runOptions;
+    const {
+      signal,
+      sessionId,
+      accept: runAccept,
+      policy: runPolicy,
+      approve: runApprove,
+      guardrails: runGuardrails,
+      ...runBudgets
+    } = runOptions;
     const { routed, prepared } = checkTask(task as RunTask<unknown>, ownTools);
+    checkSecurityOptions({ policy: runPolicy, approve: runApprove, guardrails: runGuardrails });
+    const security = createRunSecurity(
+      {
+        policy: runPolicy ?? policy,
+        approve: runApprove ?? approve,
+        guardrails: runGuardrails ?? guardrails,
+      },
+      prepared.input,
+    );
     const check = runAccept ?? accept;
     const cap = lowerTier(router.config.maxTier, routed.hints?.maxTier ?? 'multi-agent');
     return driveRun<Output>(
       {
         budgets: resolveBudgets([['', { ...pickBudgets(defaults), ...runBudgets }]]),
         prices: priceTable,
+        security,
         tier: 'direct',
         signal,
         ...(emit ? { emit } : {}),
         ...(stop ? { stop } : {}),
       },
       async (ctx) => {
+        await ctx.security.check('input', prepared.input);
         const decision = router.route(routed);
         ctx.decision = decision;
         ctx.emit({ type: 'tier-decided', tier: decision.tier, decision });
@@ -182,7 +218,12 @@ export function createTierup(options: TierupOptions): Tierup {
             const output = await runTier(
               ctx,
               runner,
-              { ...prepared, priorAttempts, canEscalate },
+              {
+                ...prepared,
+                priorAttempts,
+                canEscalate,
+                securityBoundary: decision.signals.securityBoundary.set,
+              },
               runSpan,
               check,
             );
@@ -251,10 +292,10 @@ async function runTier(
 }
 
 function buildRunners(
-  config: Pick<TierupOptions, 'model' | 'models' | 'specialists' | 'instructions'>,
+  config: Pick<TierupOptions, 'model' | 'models' | 'specialists' | 'instructions' | 'boundary'>,
   maxTier: Tier,
 ): Record<Tier, TierRunner> {
-  const { model, models = {}, specialists, instructions } = config;
+  const { model, models = {}, specialists, instructions, boundary } = config;
   const agentModel = models.agent ?? model;
   const managerModel = models.manager ?? model;
   if (tierRank(maxTier) >= 1 && agentModel.supportsTools === false) {
@@ -282,6 +323,7 @@ function buildRunners(
       specialistModel: models.specialist ?? agentModel,
       specialists,
       instructions,
+      boundary,
     }),
   };
 }

@@ -1,4 +1,5 @@
 import type { EscalationCause, PartialRun } from './run-result.ts';
+import type { GuardrailHop, Privilege } from './security.ts';
 
 const marker = Symbol.for('tierup.error');
 
@@ -14,7 +15,9 @@ export type TierupErrorCode =
   | 'run-failed'
   | 'escalation-required'
   | 'budget-exceeded'
-  | 'aborted';
+  | 'aborted'
+  | 'guardrail-tripped'
+  | 'boundary-violation';
 
 /**
  * Base class of every error tierup throws. Use {@link TierupError.isInstance} rather than
@@ -237,5 +240,48 @@ export class RunAbortedError extends RunError {
   override readonly name = 'RunAbortedError';
   constructor(reason: unknown) {
     super('aborted', 'The run was aborted', { cause: reason });
+  }
+}
+
+/** A guardrail tripped: the run stopped at that hop. */
+export class GuardrailTripped extends RunError {
+  override readonly name = 'GuardrailTripped';
+  readonly hop: GuardrailHop;
+  /** The guardrail's reason. */
+  readonly reason: string;
+  readonly agent: string | undefined;
+  readonly tool: string | undefined;
+
+  constructor(hop: GuardrailHop, reason: string, at: { agent?: string; tool?: string } = {}) {
+    const where = [at.agent && `agent \`${at.agent}\``, at.tool && `tool \`${at.tool}\``]
+      .filter(Boolean)
+      .join(', ');
+    super(
+      'guardrail-tripped',
+      `Guardrail tripped at ${hop}${where ? ` (${where})` : ''}: ${reason}`,
+    );
+    this.hop = hop;
+    this.reason = reason;
+    this.agent = at.agent;
+    this.tool = at.tool;
+  }
+}
+
+/**
+ * A run under a security boundary would give one agent untrusted content, sensitive data and
+ * side effects together (or a quarantined agent a sensitive-data or side-effect tool). tierup
+ * refuses to run it rather than run it unguarded.
+ */
+export class BoundaryViolationError extends RunError {
+  override readonly name = 'BoundaryViolationError';
+  /** The agent (specialist) at fault. */
+  readonly agent: string;
+  /** The privileges it would have held together. */
+  readonly privileges: readonly Privilege[];
+
+  constructor(agent: string, privileges: readonly Privilege[], detail: string) {
+    super('boundary-violation', `Security boundary: agent \`${agent}\` ${detail}`);
+    this.agent = agent;
+    this.privileges = privileges;
   }
 }

@@ -3,6 +3,7 @@ import type { Budgets } from './budgets.ts';
 import type { ModelMessage } from './language-model.ts';
 import type { RunEvent } from './run-event.ts';
 import type { RunResult } from './run-result.ts';
+import type { SecurityOptions } from './security.ts';
 import type { TaskHints } from './task.ts';
 import type { Tier } from './tier.ts';
 import type { AnyTool } from './tool.ts';
@@ -23,8 +24,11 @@ export interface RunTask<Output = string> {
   readonly history?: readonly ModelMessage[];
 }
 
-/** Options of one run: its budgets and its abort signal. */
-export interface RunOptions extends Budgets {
+/**
+ * Options of one run: its budgets, its abort signal, and security settings that replace the
+ * executor's own (`policy`, `guardrails`) or that only a run can give (`approve`).
+ */
+export interface RunOptions extends Budgets, SecurityOptions {
   /** Aborts the run: every model call and tool in flight receives it. */
   readonly signal?: AbortSignal;
 }

@@ -1,4 +1,5 @@
 import type { Decision } from './decision.ts';
+import type { AuditEntry } from './security.ts';
 import type { Tier } from './tier.ts';
 
 /** Tokens and dollars, summed over some model calls. */
@@ -97,6 +98,8 @@ export interface RunResult<Output = string> {
   readonly escalations: readonly Escalation[];
   readonly usage: RunUsage;
   readonly trace: readonly TraceSpan[];
+  /** Every tool call with its agent, that agent's privileges, its arguments' provenance and the policy decision. */
+  readonly audit: readonly AuditEntry[];
 }
 
 /** What a failed run had got to: everything but a final output. */
@@ -110,4 +113,5 @@ export interface PartialRun {
   readonly escalations: readonly Escalation[];
   readonly usage: RunUsage;
   readonly trace: readonly TraceSpan[];
+  readonly audit: readonly AuditEntry[];
 }

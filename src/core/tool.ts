@@ -16,6 +16,10 @@ export interface Tool<Input = unknown, Output = unknown> extends ToolSpec {
   readonly input: z.ZodType<Input>;
   /** Does the work. Receives arguments already validated by `input`. */
   readonly run: (input: Input, options: ToolRunOptions) => Output | Promise<Output>;
+  /** Every call (`true`), or the calls this function picks, waits for the run's `approve` callback. */
+  readonly needsApproval?: boolean | ((input: Input) => boolean | Promise<boolean>);
+  /** Top-level argument names that say where the call sends or writes (`to`, `url`, `channel`). */
+  readonly destinations?: readonly string[];
 }
 
 /**
@@ -40,6 +44,18 @@ export interface ToolDefinition<Input, Output> {
   sensitiveData?: boolean;
   /** Changes state or communicates outward. @default false */
   sideEffects?: boolean;
+  /**
+   * Calls wait for the run's `approve` callback: every call (`true`), or those for which this
+   * function of the validated arguments returns true. No callback means the call is denied.
+   * @default false
+   */
+  needsApproval?: boolean | ((input: Input) => boolean | Promise<boolean>);
+  /**
+   * Top-level argument names that say where a side-effect call sends or writes (`to`, `url`,
+   * `channel`, `account`). The default policy denies a call whose destination came from untrusted
+   * content. @default argument names such as `to`, `email`, `url`, `recipient`, `channel`
+   */
+  destinations?: readonly string[];
   run: (input: Input, options: ToolRunOptions) => Output | Promise<Output>;
 }
 
@@ -68,6 +84,24 @@ export function defineTool<Input, Output>(
   }
   if (typeof definition?.run !== 'function') {
     issues.push({ path: 'run', message: 'must be a function' });
+  }
+  const { needsApproval, destinations } = definition ?? {};
+  if (
+    !(
+      needsApproval === undefined ||
+      typeof needsApproval === 'boolean' ||
+      typeof needsApproval === 'function'
+    )
+  ) {
+    issues.push({ path: 'needsApproval', message: 'must be a boolean or a function' });
+  }
+  if (
+    !(
+      destinations === undefined ||
+      (Array.isArray(destinations) && destinations.every((d) => typeof d === 'string'))
+    )
+  ) {
+    issues.push({ path: 'destinations', message: 'must be a list of argument names' });
   }
   if (!result.success || issues.length > 0) throw new InvalidToolError(issues);
   return Object.freeze({ ...result.data, input: definition.input, run: definition.run });

@@ -6,6 +6,7 @@ import { callModel } from './call-model.ts';
 import type { Limiter } from './limiter.ts';
 import type { RunContext } from './run-context.ts';
 import { runTool } from './run-tool.ts';
+import { privilegesOf } from './specialists.ts';
 
 /** One agent's loop: who it is, its model, instructions and tools. */
 export interface AgentLoop {
@@ -20,6 +21,8 @@ export interface AgentLoop {
   readonly limit: Limiter;
   /** The agent's own signal (its time limit); else the run's. */
   readonly signal?: AbortSignal;
+  /** Rewrites tool arguments before they are checked (placeholders of untrusted fields). */
+  readonly resolveArguments?: (args: unknown) => unknown;
 }
 
 /** How an agent loop ended with an answer. */
@@ -57,7 +60,13 @@ export async function runAgentLoop(
   const tools = agent.tools.map(modelToolOf);
   const messages = [...conversation];
   const { maxSteps } = ctx.budgets;
-  const at = { agent: agent.name, tier: agent.tier, parentId: agent.parentId };
+  const at = {
+    agent: agent.name,
+    tier: agent.tier,
+    parentId: agent.parentId,
+    privileges: privilegesOf(agent.tools),
+    resolveArguments: agent.resolveArguments,
+  };
   for (let step = 1; step <= maxSteps; step++) {
     const response = await callModel(ctx, {
       ...at,

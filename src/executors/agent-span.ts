@@ -3,14 +3,16 @@ import type { Tier } from '../core/tier.ts';
 import type { RunContext } from './run-context.ts';
 
 /**
- * Runs `work` as one agent of the run: counts it against `maxAgents`, records its span and
- * reports its start and end.
+ * Runs `work` as one agent of the run: counts it against `maxAgents`, records its span,
+ * reports its start and end, and passes its output (`outputOf` its result) through the
+ * `agentOutput` guardrails.
  * @throws {BudgetExceededError} `maxAgents` before the agent starts, when the run has no room left.
  */
 export async function asAgent<T>(
   ctx: RunContext,
   agent: { readonly name: string; readonly tier: Tier; readonly parentId: string },
   work: (spanId: string) => Promise<T>,
+  outputOf: (result: T) => unknown = (result) => result,
 ): Promise<T> {
   const { maxAgents } = ctx.budgets;
   if (ctx.agentsStarted >= maxAgents) {
@@ -33,6 +35,7 @@ export async function asAgent<T>(
   ctx.emit({ type: 'agent-start', agent: name, tier });
   try {
     const result = await work(spanId);
+    await ctx.security.check('agent-output', outputOf(result), { agent: name });
     ctx.trace.close(spanId);
     ctx.emit({ type: 'agent-end', agent: name, tier, status: 'ok' });
     return result;

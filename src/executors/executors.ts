@@ -4,6 +4,7 @@ import type { Executor, RunOptions, RunTask } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { RunResult } from '../core/run-result.ts';
+import type { SecurityOptions } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
 import {
   createPriceTable,
@@ -15,11 +16,12 @@ import { directRunner } from './direct-executor.ts';
 import { driveRun, streamRun } from './drive-run.ts';
 import { multiAgentRunner } from './multi-agent-executor.ts';
 import { checkTask } from './prepare-task.ts';
+import { checkSecurityOptions, createRunSecurity } from './run-security.ts';
 import type { Specialist } from './specialists.ts';
 import type { TierRunner } from './tier-runner.ts';
 
 /** Options shared by the three executors. */
-export interface ExecutorOptions {
+export interface ExecutorOptions extends SecurityOptions {
   /** The model the tier calls (for multi-agent, the manager's). */
   readonly model: LanguageModel;
   /** The service's own system prompt, put before the tier's. */
@@ -38,6 +40,11 @@ export interface MultiAgentExecutorOptions extends ExecutorOptions {
   readonly specialists?: readonly Specialist[];
   /** The specialists' model, unless a specialist has its own. @default model */
   readonly specialistModel?: LanguageModel;
+  /**
+   * When to enforce the security boundary (docs/security.md): `auto` when the run's tools hold
+   * untrusted content, sensitive data and side effects together. @default 'auto'
+   */
+  readonly boundary?: 'auto' | 'always' | 'off';
 }
 
 /**
@@ -80,24 +87,36 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
   const prices = createPriceTable(options.prices ? { prices: options.prices } : {});
   const tools = options.tools ?? [];
   const defaults = resolveBudgets([['budgets', options.budgets]]);
+  checkSecurityOptions(options);
   const execute = async <Output>(
     task: RunTask<Output> | string,
     runOptions: RunOptions,
     emit?: (event: RunEvent<unknown>) => void,
     stop?: AbortSignal,
   ): Promise<RunResult<Output>> => {
-    const { signal, ...budgets } = runOptions;
+    const { signal, policy, approve, guardrails, ...budgets } = runOptions;
     const { prepared } = checkTask(task as RunTask<unknown>, tools);
+    checkSecurityOptions({ policy, approve, guardrails });
+    const security = createRunSecurity(
+      {
+        policy: policy ?? options.policy,
+        approve: approve ?? options.approve,
+        guardrails: guardrails ?? options.guardrails,
+      },
+      prepared.input,
+    );
     return driveRun<Output>(
       {
         budgets: resolveBudgets([['', { ...pickBudgets(defaults), ...budgets }]]),
         prices,
+        security,
         tier: runner.tier,
         signal,
         ...(emit ? { emit } : {}),
         ...(stop ? { stop } : {}),
       },
       async (ctx) => {
+        await ctx.security.check('input', prepared.input);
         const spanId = ctx.trace.open({ type: 'tier', name: runner.tier, tier: runner.tier });
         try {
           const output = await runner.execute(
@@ -106,6 +125,7 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
             spanId,
           );
           ctx.trace.close(spanId);
+          await ctx.security.check('output', output);
           return output;
         } catch (error) {
           ctx.trace.close(spanId, { error });

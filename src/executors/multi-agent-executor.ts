@@ -1,18 +1,20 @@
-import { BudgetExceededError, InvalidConfigError } from '../core/errors.ts';
+import { BudgetExceededError } from '../core/errors.ts';
 import type { LanguageModel } from '../core/language-model.ts';
-import { runAgentLoop } from './agent-loop.ts';
 import { asAgent } from './agent-span.ts';
 import { callModel } from './call-model.ts';
-import { createLimiter } from './limiter.ts';
-import { type Plan, planSchema, type Subtask } from './plan.ts';
+import { type Plan, planSchema } from './plan.ts';
 import { systemPrompt } from './prompts.ts';
-import type { PreparedTask, RunContext } from './run-context.ts';
-import { type ResolvedSpecialist, resolveSpecialists, type Specialist } from './specialists.ts';
+import { checkPlanBoundary, expandPlaceholders } from './quarantine.ts';
+import type { PreparedTask } from './run-context.ts';
+import { runPlan, type SubtaskResult, type TeamRun } from './run-plan.ts';
+import {
+  privilegesOf,
+  type ResolvedSpecialist,
+  resolveSpecialists,
+  type Specialist,
+} from './specialists.ts';
 import { callForOutput } from './structured-output.ts';
 import type { TierRunner } from './tier-runner.ts';
-import { describeError } from './trace-recorder.ts';
-import { untilAborted } from './until-aborted.ts';
-
 /** Options of {@link multiAgentRunner}. */
 export interface MultiAgentRunnerOptions {
   /** The manager's model. */
@@ -21,14 +23,11 @@ export interface MultiAgentRunnerOptions {
   readonly specialistModel?: LanguageModel | undefined;
   readonly specialists?: readonly Specialist[] | undefined;
   readonly instructions?: string | undefined;
-}
-
-/** How one subtask ended, as the manager sees it. */
-interface SubtaskResult {
-  readonly subtask: Subtask;
-  readonly ok: boolean;
-  /** The specialist's answer, or why it failed. */
-  readonly text: string;
+  /**
+   * When to enforce the security boundary: `auto` when the router set `securityBoundary` or the
+   * run's tools hold untrusted content, sensitive data and side effects together. @default 'auto'
+   */
+  readonly boundary?: 'auto' | 'always' | 'off' | undefined;
 }
 
 const MANAGER = 'manager';
@@ -47,10 +46,15 @@ export function multiAgentRunner(options: MultiAgentRunnerOptions): TierRunner {
     tier: 'multi-agent',
     execute: (task, ctx, parentId) =>
       asAgent(ctx, { name: MANAGER, tier: 'multi-agent', parentId }, async (spanId) => {
+        const boundary =
+          options.boundary === 'always' ||
+          (options.boundary !== 'off' &&
+            (task.securityBoundary === true || privilegesOf(task.tools).length === 3));
         const specialists = resolveSpecialists(
           options.specialists ?? [],
           task.tools,
           specialistModel,
+          boundary,
         );
         const call = { agent: MANAGER, tier: 'multi-agent' as const, parentId: spanId, model };
         const plan = (await callForOutput(
@@ -58,11 +62,11 @@ export function multiAgentRunner(options: MultiAgentRunnerOptions): TierRunner {
           {
             ...call,
             request: {
-              system: systemPrompt(instructions, planRole(specialists), task),
+              system: systemPrompt(instructions, planRole(specialists, boundary), task),
               messages: [...task.history, { role: 'user', content: task.input }],
             },
           },
-          planSchema(specialists, Math.max(0, ctx.budgets.maxAgents - ctx.agentsStarted)),
+          planSchema(specialists, Math.max(0, ctx.budgets.maxAgents - ctx.agentsStarted), boundary),
         )) as Plan;
         if (ctx.agentsStarted + plan.subtasks.length > ctx.budgets.maxAgents) {
           throw new BudgetExceededError(
@@ -72,7 +76,9 @@ export function multiAgentRunner(options: MultiAgentRunnerOptions): TierRunner {
             `the plan has ${plan.subtasks.length} subtasks`,
           );
         }
-        const results = await runPlan(ctx, plan, specialists, spanId);
+        if (boundary) checkPlanBoundary(plan, specialists);
+        const team: TeamRun = { ctx, boundary, placeholders: new Map(), managerSpan: spanId };
+        const results = await runPlan(team, plan, specialists);
         const synthesis = {
           ...call,
           request: {
@@ -83,22 +89,32 @@ export function multiAgentRunner(options: MultiAgentRunnerOptions): TierRunner {
             ],
           },
         };
-        if (task.output !== undefined) return callForOutput(ctx, synthesis, task.output);
+        // The manager saw untrusted strings only as placeholders; the answer gets them back.
+        if (task.output !== undefined) {
+          return expandPlaceholders(
+            await callForOutput(ctx, synthesis, task.output),
+            team.placeholders,
+          );
+        }
         const answer = await callModel(ctx, synthesis);
-        ctx.lastOutput = answer.text;
-        return answer.text;
+        const text = expandPlaceholders(answer.text, team.placeholders) as string;
+        ctx.lastOutput = text;
+        return text;
       }),
   };
 }
 
-function planRole(specialists: readonly ResolvedSpecialist[]): string {
+function planRole(specialists: readonly ResolvedSpecialist[], boundary: boolean): string {
   const list = specialists
     .map(
       (s) =>
         `- ${s.name}: ${s.description}${s.tools.length ? ` Tools: ${s.tools.map((t) => t.name).join(', ')}.` : ''}`,
     )
     .join('\n');
-  return `You are the manager of a team of specialists. Plan the request as subtasks for them:\n${list}\nGive each subtask everything it needs in its \`task\` text: a specialist sees only its subtask and the results of the subtasks it depends on (\`dependsOn\`). Subtasks that do not depend on each other run at the same time. Use as few subtasks as the request needs; an empty list means you answer it yourself. Answer with the plan as JSON.`;
+  const quarantine = boundary
+    ? `\nSpecialists that read untrusted content are quarantined: give each of their subtasks an \`extract\` list of the fields to hand on (name; type string, number, boolean or enum with its values). Only those fields leave it; strings reach other specialists and you as placeholders such as {{t1.sender}}, which they pass into tool arguments and you may put in your answer. Give other subtasks an empty \`extract\`.`
+    : '';
+  return `You are the manager of a team of specialists. Plan the request as subtasks for them:\n${list}\nGive each subtask everything it needs in its \`task\` text: a specialist sees only its subtask and the results of the subtasks it depends on (\`dependsOn\`). Subtasks that do not depend on each other run at the same time. Use as few subtasks as the request needs; an empty list means you answer it yourself.${quarantine} Answer with the plan as JSON.`;
 }
 
 const SYNTHESIS_ROLE =
@@ -111,95 +127,4 @@ function synthesisPrompt(task: PreparedTask, results: readonly SubtaskResult[]):
       `[${subtask.id}] ${subtask.specialist} (${ok ? 'done' : 'FAILED'}): ${text}`,
   );
   return `Request:\n${task.input}\n\nResults of the subtasks:\n${lines.join('\n\n')}`;
-}
-
-async function runPlan(
-  ctx: RunContext,
-  plan: Plan,
-  specialists: readonly ResolvedSpecialist[],
-  managerSpan: string,
-): Promise<SubtaskResult[]> {
-  const byName = new Map(specialists.map((s) => [s.name, s]));
-  const byId = new Map(plan.subtasks.map((s) => [s.id, s]));
-  const limit = createLimiter(ctx.budgets.maxConcurrency);
-  const started = new Map<string, Promise<SubtaskResult>>();
-  const settle = (subtask: Subtask): Promise<SubtaskResult> => {
-    let promise = started.get(subtask.id);
-    if (promise === undefined) {
-      promise = (async () => {
-        const deps = await Promise.all(
-          subtask.dependsOn.flatMap((id) => {
-            const dep = byId.get(id);
-            return dep ? [settle(dep)] : [];
-          }),
-        );
-        const failed = deps.find((dep) => !dep.ok);
-        if (failed) {
-          return {
-            subtask,
-            ok: false,
-            text: `not run: subtask ${failed.subtask.id} it depends on failed`,
-          };
-        }
-        const specialist = byName.get(subtask.specialist);
-        if (specialist === undefined) throw new Error(`unknown specialist ${subtask.specialist}`);
-        return limit(() => runSubtask(ctx, subtask, specialist, deps, managerSpan));
-      })();
-      started.set(subtask.id, promise);
-    }
-    return promise;
-  };
-  return Promise.all(plan.subtasks.map(settle));
-}
-
-async function runSubtask(
-  ctx: RunContext,
-  subtask: Subtask,
-  specialist: ResolvedSpecialist,
-  deps: readonly SubtaskResult[],
-  managerSpan: string,
-): Promise<SubtaskResult> {
-  const { agentTimeoutMs } = ctx.budgets;
-  const timeout = AbortSignal.timeout(agentTimeoutMs);
-  const signal = AbortSignal.any([ctx.signal, timeout]);
-  const context = deps.map((dep) => `[${dep.subtask.id}] ${dep.subtask.specialist}: ${dep.text}`);
-  const content = context.length
-    ? `${subtask.task}\n\nResults you depend on:\n${context.join('\n\n')}`
-    : subtask.task;
-  try {
-    const answer = await asAgent(
-      ctx,
-      { name: specialist.name, tier: 'multi-agent', parentId: managerSpan },
-      (spanId) =>
-        untilAborted(
-          runAgentLoop(
-            ctx,
-            {
-              name: specialist.name,
-              tier: 'multi-agent',
-              parentId: spanId,
-              model: specialist.model,
-              system: specialist.instructions,
-              tools: specialist.tools,
-              limit: createLimiter(ctx.budgets.maxConcurrency),
-              signal,
-            },
-            [{ role: 'user', content }],
-          ),
-          signal,
-        ),
-    );
-    return { subtask, ok: true, text: answer.text };
-  } catch (error) {
-    // The run's own stop (abort, time limit, budget) and a misconfiguration end the run.
-    if (
-      ctx.signal.aborted ||
-      error instanceof BudgetExceededError ||
-      error instanceof InvalidConfigError
-    ) {
-      throw error;
-    }
-    const why = timeout.aborted ? `timed out after ${agentTimeoutMs} ms` : describeError(error);
-    return { subtask, ok: false, text: `failed: ${why}` };
-  }
 }

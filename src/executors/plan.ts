@@ -9,7 +9,27 @@ export interface Subtask {
   readonly task: string;
   /** Ids of the subtasks whose results this one needs. */
   readonly dependsOn: readonly string[];
+  /** Under a security boundary: the fields a quarantined specialist hands on, and nothing else. */
+  readonly extract?: readonly ExtractField[];
 }
+
+/** One field a quarantined specialist extracts from untrusted content. */
+export interface ExtractField {
+  /** Letters, digits and `_`. */
+  readonly name: string;
+  readonly type: 'string' | 'number' | 'boolean' | 'enum';
+  /** The allowed values of an `enum`; ignored otherwise. */
+  readonly values: readonly string[];
+}
+
+/** The most fields one quarantined subtask may extract. */
+export const MAX_EXTRACT_FIELDS = 12;
+
+const ExtractFieldSchema = z.object({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
+  type: z.enum(['string', 'number', 'boolean', 'enum']),
+  values: z.array(z.string().min(1).max(60)).max(20),
+});
 
 /** The manager's plan: subtasks for the specialists; none means the manager answers alone. */
 export interface Plan {
@@ -23,49 +43,46 @@ export interface Plan {
 export function planSchema(
   specialists: readonly ResolvedSpecialist[],
   maxSubtasks: number,
+  boundary = false,
 ): z.ZodType<Plan> {
   const names = specialists.map((s) => s.name) as [string, ...string[]];
-  return z
-    .object({
-      subtasks: z
-        .array(
-          z.object({
-            id: z.string().min(1).max(64),
-            specialist: z.enum(names),
-            task: z.string().min(1),
-            dependsOn: z.array(z.string()),
-          }),
-        )
-        .max(maxSubtasks),
-    })
-    .superRefine((plan, ctx) => {
-      const ids = new Map<string, number>();
-      plan.subtasks.forEach((subtask, i) => {
-        if (ids.has(subtask.id)) {
-          ctx.addIssue({ code: 'custom', path: ['subtasks', i, 'id'], message: 'is not unique' });
-        }
-        ids.set(subtask.id, i);
-      });
-      plan.subtasks.forEach((subtask, i) => {
-        subtask.dependsOn.forEach((dep, j) => {
-          if (!ids.has(dep)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['subtasks', i, 'dependsOn', j],
-              message: `names no subtask: ${dep}`,
-            });
-          }
-        });
-      });
-      const cycle = findCycle(plan.subtasks);
-      if (cycle) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['subtasks'],
-          message: `dependencies form a cycle: ${cycle.join(' -> ')}`,
-        });
+  const base = z.object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+    specialist: z.enum(names),
+    task: z.string().min(1),
+    dependsOn: z.array(z.string()),
+  });
+  const subtask = boundary
+    ? base.extend({ extract: z.array(ExtractFieldSchema).max(MAX_EXTRACT_FIELDS) })
+    : base;
+  return z.object({ subtasks: z.array(subtask).max(maxSubtasks) }).superRefine((plan, ctx) => {
+    const ids = new Map<string, number>();
+    plan.subtasks.forEach((subtask, i) => {
+      if (ids.has(subtask.id)) {
+        ctx.addIssue({ code: 'custom', path: ['subtasks', i, 'id'], message: 'is not unique' });
       }
+      ids.set(subtask.id, i);
     });
+    plan.subtasks.forEach((subtask, i) => {
+      subtask.dependsOn.forEach((dep, j) => {
+        if (!ids.has(dep)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['subtasks', i, 'dependsOn', j],
+            message: `names no subtask: ${dep}`,
+          });
+        }
+      });
+    });
+    const cycle = findCycle(plan.subtasks);
+    if (cycle) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subtasks'],
+        message: `dependencies form a cycle: ${cycle.join(' -> ')}`,
+      });
+    }
+  });
 }
 
 function findCycle(subtasks: readonly Subtask[]): string[] | undefined {

@@ -7,6 +7,7 @@ import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
+import type { RunSecurity } from './run-security.ts';
 import { createTraceRecorder, describeError, type TraceRecorder } from './trace-recorder.ts';
 import { createUsageMeter, type UsageMeter } from './usage-meter.ts';
 
@@ -20,6 +21,8 @@ export interface PreparedTask {
   readonly priorAttempts: readonly string[];
   /** Whether a higher tier exists to escalate to. */
   readonly canEscalate: boolean;
+  /** The router set `securityBoundary` for the request. */
+  readonly securityBoundary?: boolean;
 }
 
 /** The state one run shares across its tiers, agents, model calls and tools. */
@@ -30,6 +33,8 @@ export interface RunContext {
   readonly prices: PriceTable;
   readonly trace: TraceRecorder;
   readonly usage: UsageMeter;
+  /** Policy, approvals, guardrails, taint and the audit trail. */
+  readonly security: RunSecurity;
   /** Model calls stream, so text reaches `emit` as it arrives. */
   readonly streaming: boolean;
   emit(event: RunEvent<unknown>): void;
@@ -51,6 +56,7 @@ export interface RunContext {
 export interface RunSetup {
   readonly budgets: ResolvedBudgets;
   readonly prices: PriceTable;
+  readonly security: RunSecurity;
   readonly tier: Tier;
   readonly signal?: AbortSignal | undefined;
   readonly emit?: (event: RunEvent<unknown>) => void;
@@ -86,6 +92,7 @@ export function createRunContext(setup: RunSetup): RunContext {
     prices: setup.prices,
     trace: createTraceRecorder(),
     usage: createUsageMeter(),
+    security: setup.security,
     streaming: setup.emit !== undefined,
     emit: (event) => {
       if (!ended) emit?.(event);
@@ -111,6 +118,7 @@ export function toRunResult<Output>(ctx: RunContext, output: Output): RunResult<
     escalations: [...ctx.escalations],
     usage: ctx.usage.snapshot(),
     trace: ctx.trace.snapshot(),
+    audit: [...ctx.security.audit],
   } as RunResult<Output>;
 }
 
@@ -123,6 +131,7 @@ export function toPartialRun(ctx: RunContext): PartialRun {
     escalations: [...ctx.escalations],
     usage: ctx.usage.snapshot(),
     trace: ctx.trace.snapshot(),
+    audit: [...ctx.security.audit],
   };
 }
 

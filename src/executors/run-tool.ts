@@ -1,7 +1,15 @@
 import type { ToolCall } from '../core/language-model.ts';
+import type {
+  AuditEntry,
+  PolicyDecision,
+  Privilege,
+  Provenance,
+  ToolCallRequest,
+} from '../core/security.ts';
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { RunContext } from './run-context.ts';
+import { destinationsOf } from './taint-ledger.ts';
 import { describeError } from './trace-recorder.ts';
 import { untilAborted } from './until-aborted.ts';
 
@@ -11,18 +19,38 @@ export interface ToolOutcome {
   readonly isError: boolean;
 }
 
+/** Who makes a tool call. */
+export interface ToolCaller {
+  readonly agent: string;
+  readonly tier: Tier;
+  readonly parentId: string;
+  /** The agent's privileges, for the policy and the audit trail. */
+  readonly privileges: readonly Privilege[];
+  /** Rewrites the model's arguments before anything else (placeholders of untrusted fields). */
+  readonly resolveArguments?: ((args: unknown) => unknown) | undefined;
+}
+
 /** The most characters of a tool's result given back to the model. */
 const RESULT_LIMIT = 100_000;
 
+type Checked =
+  | { readonly run: true; readonly input: unknown; readonly entry: Omit<AuditEntry, 'spanId'> }
+  | {
+      readonly run: false;
+      readonly outcome: ToolOutcome;
+      readonly entry: Omit<AuditEntry, 'spanId'>;
+    };
+
 /**
  * Runs one tool call the model asked for, never throwing for the tool's own failures: an unknown
- * tool, arguments that fail the tool's schema, a tool that throws or passes `toolTimeoutMs` each
- * become an error result the model sees. Only the run's own abort (caller, budget, time limit)
+ * tool, arguments that fail the tool's schema, a call the policy denies or nobody approves, a tool
+ * that throws or passes `toolTimeoutMs` each become an error result the model sees. Every call
+ * goes into the audit trail. Only the run's own stop (abort, budget, time limit, a guardrail)
  * propagates.
  */
 export async function runTool(
   ctx: RunContext,
-  at: { readonly agent: string; readonly tier: Tier; readonly parentId: string },
+  at: ToolCaller,
   tools: ReadonlyMap<string, AnyTool>,
   call: ToolCall,
   signal: AbortSignal = ctx.signal,
@@ -45,10 +73,22 @@ export async function runTool(
     name: call.name,
     arguments: call.arguments,
   });
-  const outcome = await attempt(ctx, tools, call, signal).catch((error: unknown) => {
+  let outcome: ToolOutcome;
+  try {
+    const tool = tools.get(call.name);
+    const resolved = at.resolveArguments
+      ? { ...call, arguments: at.resolveArguments(call.arguments) }
+      : call;
+    const checked = await check(ctx, at, tools, resolved);
+    ctx.security.audit.push({ spanId, ...checked.entry });
+    outcome =
+      checked.run && tool
+        ? await execute(ctx, tool, checked.input, at, signal)
+        : (checked as { outcome: ToolOutcome }).outcome;
+  } catch (error) {
     ctx.trace.close(spanId, { error });
     throw error;
-  });
+  }
   ctx.trace.close(spanId, outcome.isError ? { error: outcome.content } : {});
   ctx.emit({
     type: 'tool-call-end',
@@ -62,40 +102,177 @@ export async function runTool(
   return outcome;
 }
 
-async function attempt(
+/** Validation, the tool-call guardrail, the policy and approvals, before a tool may run. */
+async function check(
   ctx: RunContext,
+  at: ToolCaller,
   tools: ReadonlyMap<string, AnyTool>,
   call: ToolCall,
-  runSignal: AbortSignal,
-): Promise<ToolOutcome> {
+): Promise<Checked> {
   const tool = tools.get(call.name);
+  const { ledger } = ctx.security;
+  const base = {
+    tool: call.name,
+    agent: at.agent,
+    tier: at.tier,
+    privileges: at.privileges,
+    arguments: call.arguments,
+  };
   if (tool === undefined) {
     const known = [...tools.keys()].join(', ') || 'none';
-    return failed(`Unknown tool \`${call.name}\`. Tools you can call: ${known}.`);
+    const content = `Unknown tool \`${call.name}\`. Tools you can call: ${known}.`;
+    return invalid(base, ledger.provenanceOf(placeholderTool(call.name), call.arguments), content);
   }
+  const provenance = ledger.provenanceOf(tool, call.arguments);
   const parsed = tool.input.safeParse(call.arguments);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 5)
       .map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`)
       .join('; ');
-    return failed(`Invalid arguments for \`${call.name}\`: ${problems}. Fix them and call again.`);
+    return invalid(
+      base,
+      provenance,
+      `Invalid arguments for \`${call.name}\`: ${problems}. Fix them and call again.`,
+    );
   }
+  await ctx.security.check('tool-call', parsed.data, { agent: at.agent, tool: tool.name });
+  const request: ToolCallRequest = {
+    tool: tool.name,
+    arguments: parsed.data,
+    agent: at.agent,
+    tier: at.tier,
+    privileges: at.privileges,
+    sideEffects: tool.sideEffects,
+    sensitiveData: tool.sensitiveData,
+    untrustedInput: tool.untrustedInput,
+    destinations: destinationsOf(tool, parsed.data),
+  };
+  let decision: PolicyDecision = { verdict: 'allow', reason: 'no check needed' };
+  if (tool.sideEffects && provenance.untrusted) {
+    decision = normalize(await ctx.security.policy(request, provenance));
+  }
+  if (decision.verdict === 'allow' && (await wantsApproval(tool, parsed.data))) {
+    decision = { verdict: 'approve', reason: `\`${tool.name}\` needs approval` };
+  }
+  const entry = { ...base, arguments: parsed.data, provenance };
+  if (decision.verdict === 'allow') {
+    return {
+      run: true,
+      input: parsed.data,
+      entry: { ...entry, decision: 'allowed', reason: decision.reason },
+    };
+  }
+  if (decision.verdict === 'deny') {
+    return refused(
+      entry,
+      'denied',
+      decision.reason,
+      `Denied by policy: ${decision.reason}. Do not retry this call.`,
+    );
+  }
+  const answer = await askApproval(ctx, request, provenance, decision.reason);
+  if (answer.approved) {
+    return {
+      run: true,
+      input: parsed.data,
+      entry: { ...entry, decision: 'approved', reason: answer.reason },
+    };
+  }
+  return refused(
+    entry,
+    'not-approved',
+    answer.reason,
+    `Not approved: ${answer.reason}. Do not retry this call.`,
+  );
+}
+
+async function askApproval(
+  ctx: RunContext,
+  request: ToolCallRequest,
+  provenance: Provenance,
+  reason: string,
+): Promise<{ approved: boolean; reason: string }> {
+  const { approve } = ctx.security;
+  if (approve === undefined)
+    return { approved: false, reason: `${reason}, and the run has no approve callback` };
+  const answer = await approve({ ...request, provenance, reason });
+  if (typeof answer === 'boolean')
+    return { approved: answer, reason: answer ? 'approved' : 'the approver said no' };
+  return {
+    approved: answer.approved === true,
+    reason: answer.reason ?? (answer.approved ? 'approved' : 'the approver said no'),
+  };
+}
+
+async function wantsApproval(tool: AnyTool, input: unknown): Promise<boolean> {
+  const { needsApproval } = tool;
+  if (typeof needsApproval === 'function') return (await needsApproval(input)) === true;
+  return needsApproval === true;
+}
+
+function normalize(verdict: PolicyDecision | PolicyDecision['verdict']): PolicyDecision {
+  if (typeof verdict === 'string') return { verdict, reason: `the policy said ${verdict}` };
+  if (verdict?.verdict === 'allow' || verdict?.verdict === 'deny' || verdict?.verdict === 'approve')
+    return verdict;
+  return {
+    verdict: 'deny',
+    reason: `the policy returned ${JSON.stringify(verdict)}, not a verdict`,
+  };
+}
+
+function invalid(
+  base: Omit<AuditEntry, 'spanId' | 'provenance' | 'decision' | 'reason'>,
+  provenance: Provenance,
+  content: string,
+): Checked {
+  return {
+    run: false,
+    outcome: { content, isError: true },
+    entry: { ...base, provenance, decision: 'invalid', reason: content },
+  };
+}
+
+function refused(
+  entry: Omit<AuditEntry, 'spanId' | 'decision' | 'reason'>,
+  decision: 'denied' | 'not-approved',
+  reason: string,
+  content: string,
+): Checked {
+  return { run: false, outcome: { content, isError: true }, entry: { ...entry, decision, reason } };
+}
+
+/** Runs a checked call under its time limit and signal; records its result for tracing. */
+async function execute(
+  ctx: RunContext,
+  tool: AnyTool,
+  input: unknown,
+  at: ToolCaller,
+  runSignal: AbortSignal,
+): Promise<ToolOutcome> {
   const { toolTimeoutMs } = ctx.budgets;
   const timeout = AbortSignal.timeout(toolTimeoutMs);
   const signal = AbortSignal.any([runSignal, timeout]);
+  let value: unknown;
   try {
-    const value = await untilAborted(
-      Promise.resolve().then(() => tool.run(parsed.data as never, { signal })),
+    value = await untilAborted(
+      Promise.resolve().then(() => tool.run(input, { signal })),
       signal,
     );
-    return { content: toContent(value), isError: false };
   } catch (error) {
     runSignal.throwIfAborted();
     if (timeout.aborted)
-      return failed(`Tool \`${call.name}\` timed out after ${toolTimeoutMs} ms.`);
-    return failed(`Tool \`${call.name}\` failed: ${describeError(error)}`);
+      return failed(`Tool \`${tool.name}\` timed out after ${toolTimeoutMs} ms.`);
+    return failed(`Tool \`${tool.name}\` failed: ${describeError(error)}`);
   }
+  ctx.security.ledger.recordToolResult(tool, value);
+  await ctx.security.check('tool-result', value, { agent: at.agent, tool: tool.name });
+  return { content: toContent(value), isError: false };
+}
+
+/** A stand-in to trace an unknown tool's arguments. */
+function placeholderTool(name: string): AnyTool {
+  return { name } as AnyTool;
 }
 
 function toContent(value: unknown): string {

@@ -1,0 +1,161 @@
+import type { Tier } from './tier.ts';
+
+/**
+ * The three privileges of the Rule of Two: (A) processing untrusted content, (B) touching
+ * sensitive data, (C) causing side effects or communicating outward. No agent of a run under a
+ * security boundary holds all three.
+ */
+export type Privilege = 'untrusted' | 'sensitive' | 'acting';
+
+/** Where a value came from, as far as tierup can tell. */
+export type Origin =
+  /** It appears in the request the user wrote. */
+  | 'user'
+  /** It came from content outsiders control: an untrusted tool's result, a quarantined agent. */
+  | 'untrusted'
+  /** It came from a tool that reads sensitive data. */
+  | 'sensitive'
+  /** None of the above: the model wrote it. */
+  | 'model';
+
+/** The provenance of one argument of a tool call. */
+export interface ArgumentProvenance {
+  /** Dotted path of the argument, e.g. `to` or `recipients[0]`. */
+  readonly path: string;
+  /** Every origin the value was traced to; `model` alone when none. */
+  readonly origins: readonly Origin[];
+  /** The tools or agents the untrusted or sensitive parts came from. */
+  readonly sources: readonly string[];
+}
+
+/** The provenance of a tool call's arguments, and what the run has done so far. */
+export interface Provenance {
+  readonly arguments: readonly ArgumentProvenance[];
+  /** Some argument holds a value from untrusted content. */
+  readonly untrusted: boolean;
+  /** Some argument holds a value read from a sensitive-data tool. */
+  readonly sensitive: boolean;
+  /** Some argument named in the tool's `destinations` holds a value from untrusted content. */
+  readonly untrustedDestination: boolean;
+  /** The run has read sensitive data before this call. */
+  readonly runReadSensitive: boolean;
+  /** The run has read untrusted content before this call. */
+  readonly runReadUntrusted: boolean;
+}
+
+/** A tool call as a policy or an approver sees it. */
+export interface ToolCallRequest {
+  readonly tool: string;
+  readonly arguments: unknown;
+  /** The agent that asked for the call. */
+  readonly agent: string;
+  readonly tier: Tier;
+  /** The privileges of that agent. */
+  readonly privileges: readonly Privilege[];
+  /** The tool's own flags. */
+  readonly sideEffects: boolean;
+  readonly sensitiveData: boolean;
+  readonly untrustedInput: boolean;
+  /** Argument names that say where the call sends or writes (`to`, `url`, `channel`). */
+  readonly destinations: readonly string[];
+}
+
+/** What a policy decides for a tool call. `approve` asks the run's `approve` callback. */
+export type PolicyVerdict = 'allow' | 'deny' | 'approve';
+
+/** A verdict with the reason that goes into the audit trail and to the model on a denial. */
+export interface PolicyDecision {
+  readonly verdict: PolicyVerdict;
+  readonly reason: string;
+}
+
+/**
+ * Decides whether a side-effect call whose arguments hold untrusted values, in a run that has
+ * read sensitive data, may run.
+ */
+export type Policy = (
+  call: ToolCallRequest,
+  provenance: Provenance,
+) => PolicyVerdict | PolicyDecision | Promise<PolicyVerdict | PolicyDecision>;
+
+/** What the `approve` callback is asked. */
+export interface ApprovalRequest extends ToolCallRequest {
+  readonly provenance: Provenance;
+  /** Why approval is needed: the tool's `needsApproval`, or the policy's reason. */
+  readonly reason: string;
+}
+
+/** A run-time approver: `true` (or `{ approved: true }`) lets the call run. */
+export type Approver = (
+  request: ApprovalRequest,
+) =>
+  | boolean
+  | { approved: boolean; reason?: string }
+  | Promise<boolean | { approved: boolean; reason?: string }>;
+
+/** Where a guardrail looked. */
+export type GuardrailHop = 'input' | 'tool-call' | 'tool-result' | 'agent-output' | 'output';
+
+/** What a guardrail is given. */
+export interface GuardrailContext {
+  readonly hop: GuardrailHop;
+  /** The agent at that hop; absent for `input` and `output`. */
+  readonly agent?: string;
+  /** The tool, for `tool-call` and `tool-result`. */
+  readonly tool?: string;
+}
+
+/**
+ * A check at one hop: returns `true` or nothing to pass, `false` or a reason to trip, which ends
+ * the run with `GuardrailTripped`.
+ */
+export type Guardrail = (
+  value: unknown,
+  context: GuardrailContext,
+) => boolean | string | undefined | void | Promise<boolean | string | undefined | void>;
+
+/** Guardrails at every hop of a run. Each may be one function or a list run in order. */
+export interface Guardrails {
+  /** The request, before routing. */
+  readonly input?: Guardrail | readonly Guardrail[];
+  /** Each tool call's validated arguments, before it runs. */
+  readonly toolCall?: Guardrail | readonly Guardrail[];
+  /** Each tool's result, before a model sees it. */
+  readonly toolResult?: Guardrail | readonly Guardrail[];
+  /** Each agent's answer (a specialist's, the manager's, a tier's), not only the final one. */
+  readonly agentOutput?: Guardrail | readonly Guardrail[];
+  /** The run's final output, before it is returned. */
+  readonly output?: Guardrail | readonly Guardrail[];
+}
+
+/** What the audit trail records of one tool call. */
+export interface AuditEntry {
+  /** The trace span of the call. */
+  readonly spanId: string;
+  readonly tool: string;
+  readonly agent: string;
+  readonly tier: Tier;
+  readonly privileges: readonly Privilege[];
+  readonly arguments: unknown;
+  readonly provenance: Provenance;
+  /**
+   * `allowed`: ran with no check needed or the policy allowed it; `approved` / `not-approved`:
+   * the approver's answer; `denied`: the policy denied it; `invalid`: it never got that far
+   * (unknown tool, invalid arguments).
+   */
+  readonly decision: 'allowed' | 'approved' | 'not-approved' | 'denied' | 'invalid';
+  readonly reason: string;
+}
+
+/** The security settings of a run, as the caller gives them. */
+export interface SecurityOptions {
+  /**
+   * Decides side-effect calls whose arguments hold values from untrusted content.
+   * @default `defaultPolicy`: deny when a destination came from untrusted content
+   */
+  readonly policy?: Policy;
+  /** Answers approval requests (`needsApproval` tools, `approve` verdicts). None means denied. */
+  readonly approve?: Approver;
+  /** Checks at every hop; a trip ends the run with `GuardrailTripped`. */
+  readonly guardrails?: Guardrails;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { BoundaryViolationError } from '../core/errors.ts';
+import type { Privilege } from '../core/security.ts';
+import type { ExtractField, Plan, Subtask } from './plan.ts';
+import type { ResolvedSpecialist } from './specialists.ts';
+
+/** The longest string a quarantined specialist may hand on in one field. */
+export const MAX_FIELD_LENGTH = 500;
+
+/** What a quarantined subtask extracts when the plan names no field. */
+const DEFAULT_FIELDS: readonly ExtractField[] = [{ name: 'summary', type: 'string', values: [] }];
+
+/** The fields of a quarantined subtask: the plan's, or a single `summary`. */
+export function fieldsOf(subtask: Subtask): readonly ExtractField[] {
+  return subtask.extract && subtask.extract.length > 0 ? subtask.extract : DEFAULT_FIELDS;
+}
+
+/** The zod schema of a quarantined subtask's hand-off: bounded strings, numbers, booleans, enums. */
+export function extractionSchema(
+  fields: readonly ExtractField[],
+): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) {
+    shape[field.name] =
+      field.type === 'number'
+        ? z.number().finite()
+        : field.type === 'boolean'
+          ? z.boolean()
+          : field.type === 'enum' && field.values.length > 0
+            ? z.enum(field.values as [string, ...string[]])
+            : z.string().max(MAX_FIELD_LENGTH);
+  }
+  return z.strictObject(shape);
+}
+
+/** Untrusted strings by placeholder (`t1.sender`), for putting them back where a placeholder stands. */
+export type Placeholders = Map<string, string>;
+
+const PLACEHOLDER = /\{\{([A-Za-z0-9_-]+\.[A-Za-z][A-Za-z0-9_]*)\}\}/g;
+
+/**
+ * What others see of a quarantined hand-off: numbers, booleans and enum values as they are,
+ * strings only as placeholders (`{{t1.sender}}`) with their length, so no text an outsider wrote
+ * reaches another model. The strings are put in `placeholders`.
+ */
+export function renderHandOff(
+  subtaskId: string,
+  values: Record<string, unknown>,
+  placeholders: Placeholders,
+): string {
+  const lines = Object.entries(values).map(([name, value]) => {
+    if (typeof value !== 'string') return `${name}: ${JSON.stringify(value)}`;
+    const key = `${subtaskId}.${name}`;
+    placeholders.set(key, value);
+    return `${name}: {{${key}}} (untrusted text, ${value.length} characters; pass the placeholder itself where the text should go)`;
+  });
+  return `Fields extracted from untrusted content:\n${lines.join('\n')}`;
+}
+
+/** Puts the untrusted strings back where their placeholders stand, in every string of `value`. */
+export function expandPlaceholders(value: unknown, placeholders: Placeholders): unknown {
+  if (placeholders.size === 0) return value;
+  if (typeof value === 'string') {
+    return value.replace(PLACEHOLDER, (whole, key: string) => placeholders.get(key) ?? whole);
+  }
+  if (Array.isArray(value)) return value.map((item) => expandPlaceholders(item, placeholders));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, expandPlaceholders(item, placeholders)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks a plan under a security boundary before anything runs: no subtask's agent may hold, with
+ * what reaches its context, untrusted content, sensitive data and side effects together. Sensitive
+ * data reaches a subtask through the results it depends on; a quarantined result reaches it only
+ * as fields, which carry no untrusted text.
+ * @throws {BoundaryViolationError}
+ */
+export function checkPlanBoundary(plan: Plan, specialists: readonly ResolvedSpecialist[]): void {
+  const byName = new Map(specialists.map((s) => [s.name, s]));
+  const byId = new Map(plan.subtasks.map((s) => [s.id, s]));
+  const memo = new Map<string, Set<Privilege>>();
+  const effective = (subtask: Subtask): Set<Privilege> => {
+    const known = memo.get(subtask.id);
+    if (known) return known;
+    const own = new Set(byName.get(subtask.specialist)?.privileges ?? []);
+    memo.set(subtask.id, own);
+    for (const id of subtask.dependsOn) {
+      const dep = byId.get(id);
+      if (dep && effective(dep).has('sensitive')) own.add('sensitive');
+    }
+    return own;
+  };
+  for (const subtask of plan.subtasks) {
+    const held = effective(subtask);
+    if (held.has('untrusted') && held.has('sensitive') && held.has('acting')) {
+      throw new BoundaryViolationError(
+        subtask.specialist,
+        [...held],
+        `would hold untrusted content, sensitive data and side effects together in subtask ${subtask.id}`,
+      );
+    }
+  }
+}

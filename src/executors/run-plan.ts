@@ -1,0 +1,170 @@
+import {
+  BoundaryViolationError,
+  BudgetExceededError,
+  GuardrailTripped,
+  InvalidConfigError,
+} from '../core/errors.ts';
+import type { ModelMessage } from '../core/language-model.ts';
+import { type AgentAnswer, runAgentLoop } from './agent-loop.ts';
+import { asAgent } from './agent-span.ts';
+import { createLimiter } from './limiter.ts';
+import type { Plan, Subtask } from './plan.ts';
+import {
+  expandPlaceholders,
+  extractionSchema,
+  fieldsOf,
+  type Placeholders,
+  renderHandOff,
+} from './quarantine.ts';
+import type { RunContext } from './run-context.ts';
+import type { ResolvedSpecialist } from './specialists.ts';
+import { callForOutput } from './structured-output.ts';
+import { describeError } from './trace-recorder.ts';
+import { untilAborted } from './until-aborted.ts';
+
+/** The state a multi-agent run shares between its subtasks. */
+export interface TeamRun {
+  readonly ctx: RunContext;
+  /** The security boundary is enforced. */
+  readonly boundary: boolean;
+  /** Untrusted strings of quarantined hand-offs, by placeholder. */
+  readonly placeholders: Placeholders;
+  /** The manager's span, parent of every specialist's. */
+  readonly managerSpan: string;
+}
+
+/** How one subtask ended, as the manager sees it. */
+export interface SubtaskResult {
+  readonly subtask: Subtask;
+  readonly ok: boolean;
+  /** The specialist's answer (a quarantined one's fields, strings as placeholders), or why it failed. */
+  readonly text: string;
+}
+
+/**
+ * Runs a plan's subtasks: each after the ones it depends on, independent ones at once within
+ * `maxConcurrency`. A subtask whose dependency failed is reported as not run.
+ */
+export async function runPlan(
+  team: TeamRun,
+  plan: Plan,
+  specialists: readonly ResolvedSpecialist[],
+): Promise<SubtaskResult[]> {
+  const byName = new Map(specialists.map((s) => [s.name, s]));
+  const byId = new Map(plan.subtasks.map((s) => [s.id, s]));
+  const limit = createLimiter(team.ctx.budgets.maxConcurrency);
+  const started = new Map<string, Promise<SubtaskResult>>();
+  const settle = (subtask: Subtask): Promise<SubtaskResult> => {
+    let promise = started.get(subtask.id);
+    if (promise === undefined) {
+      promise = (async () => {
+        const deps = await Promise.all(
+          subtask.dependsOn.flatMap((id) => {
+            const dep = byId.get(id);
+            return dep ? [settle(dep)] : [];
+          }),
+        );
+        const failed = deps.find((dep) => !dep.ok);
+        if (failed) {
+          return {
+            subtask,
+            ok: false,
+            text: `not run: subtask ${failed.subtask.id} it depends on failed`,
+          };
+        }
+        const specialist = byName.get(subtask.specialist);
+        if (specialist === undefined) throw new Error(`unknown specialist ${subtask.specialist}`);
+        return limit(() => runSubtask(team, subtask, specialist, deps));
+      })();
+      started.set(subtask.id, promise);
+    }
+    return promise;
+  };
+  return Promise.all(plan.subtasks.map(settle));
+}
+
+async function runSubtask(
+  team: TeamRun,
+  subtask: Subtask,
+  specialist: ResolvedSpecialist,
+  deps: readonly SubtaskResult[],
+): Promise<SubtaskResult> {
+  const { ctx } = team;
+  const { agentTimeoutMs } = ctx.budgets;
+  const timeout = AbortSignal.timeout(agentTimeoutMs);
+  const signal = AbortSignal.any([ctx.signal, timeout]);
+  const context = deps.map((dep) => `[${dep.subtask.id}] ${dep.subtask.specialist}: ${dep.text}`);
+  const content = context.length
+    ? `${subtask.task}\n\nResults you depend on:\n${context.join('\n\n')}`
+    : subtask.task;
+  try {
+    const text = await asAgent(
+      ctx,
+      { name: specialist.name, tier: 'multi-agent', parentId: team.managerSpan },
+      (spanId) => untilAborted(work(team, subtask, specialist, content, spanId, signal), signal),
+    );
+    return { subtask, ok: true, text };
+  } catch (error) {
+    // The run's own stop (abort, time limit, budget, guardrail) and a misconfiguration end the run.
+    if (
+      ctx.signal.aborted ||
+      error instanceof BudgetExceededError ||
+      error instanceof InvalidConfigError ||
+      error instanceof GuardrailTripped ||
+      error instanceof BoundaryViolationError
+    ) {
+      throw error;
+    }
+    const why = timeout.aborted ? `timed out after ${agentTimeoutMs} ms` : describeError(error);
+    return { subtask, ok: false, text: `failed: ${why}` };
+  }
+}
+
+/** A specialist's work: its tool loop, then, for a quarantined one, the structured hand-off. */
+async function work(
+  team: TeamRun,
+  subtask: Subtask,
+  specialist: ResolvedSpecialist,
+  content: string,
+  spanId: string,
+  signal: AbortSignal,
+): Promise<string> {
+  const { ctx, placeholders } = team;
+  const answer: AgentAnswer = await runAgentLoop(
+    ctx,
+    {
+      name: specialist.name,
+      tier: 'multi-agent',
+      parentId: spanId,
+      model: specialist.model,
+      system: specialist.instructions,
+      tools: specialist.tools,
+      limit: createLimiter(ctx.budgets.maxConcurrency),
+      signal,
+      ...(team.boundary
+        ? { resolveArguments: (args: unknown) => expandPlaceholders(args, placeholders) }
+        : {}),
+    },
+    [{ role: 'user', content }],
+  );
+  if (!specialist.quarantined) return answer.text;
+  const fields = fieldsOf(subtask);
+  const request: ModelMessage = {
+    role: 'user',
+    content: `Hand on only these fields, as JSON: ${fields.map((f) => `${f.name} (${f.type === 'enum' ? `one of ${f.values.join(', ')}` : f.type})`).join('; ')}.`,
+  };
+  const values = (await callForOutput(
+    ctx,
+    {
+      agent: specialist.name,
+      tier: 'multi-agent',
+      parentId: spanId,
+      model: specialist.model,
+      signal,
+      request: { system: specialist.instructions, messages: [...answer.messages, request] },
+    },
+    extractionSchema(fields),
+  )) as Record<string, unknown>;
+  ctx.security.ledger.recordUntrusted(values, specialist.name);
+  return renderHandOff(subtask.id, values, placeholders);
+}

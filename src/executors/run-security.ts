@@ -1,0 +1,100 @@
+import { GuardrailTripped, InvalidConfigError } from '../core/errors.ts';
+import type {
+  Approver,
+  AuditEntry,
+  Guardrail,
+  GuardrailContext,
+  GuardrailHop,
+  Guardrails,
+  Policy,
+  PolicyDecision,
+  SecurityOptions,
+} from '../core/security.ts';
+import { createTaintLedger, type TaintLedger } from './taint-ledger.ts';
+
+/** The security state of one run. */
+export interface RunSecurity {
+  readonly policy: Policy;
+  readonly approve: Approver | undefined;
+  readonly ledger: TaintLedger;
+  readonly audit: AuditEntry[];
+  /** Runs the guardrails of a hop. @throws {GuardrailTripped} */
+  check(hop: GuardrailHop, value: unknown, at?: Omit<GuardrailContext, 'hop'>): Promise<void>;
+}
+
+/**
+ * The default policy: a side-effect call whose destination (`to`, `url`, ... or the tool's
+ * `destinations`) holds a value from untrusted content, and not one the user wrote in the request,
+ * is denied; anything else is allowed.
+ */
+export const defaultPolicy: Policy = (_call, provenance): PolicyDecision =>
+  provenance.untrustedDestination
+    ? { verdict: 'deny', reason: 'its destination came from untrusted content' }
+    : { verdict: 'allow', reason: 'no destination came from untrusted content' };
+
+const HOPS: Readonly<Record<GuardrailHop, keyof Guardrails>> = {
+  input: 'input',
+  'tool-call': 'toolCall',
+  'tool-result': 'toolResult',
+  'agent-output': 'agentOutput',
+  output: 'output',
+};
+
+/**
+ * Checks the security options (naming the one at fault) and starts a run's security state.
+ * @throws {InvalidConfigError}
+ */
+export function createRunSecurity(options: SecurityOptions, userInput: string): RunSecurity {
+  checkSecurityOptions(options);
+  const guardrails = options.guardrails ?? {};
+  return {
+    policy: options.policy ?? defaultPolicy,
+    approve: options.approve,
+    ledger: createTaintLedger(userInput),
+    audit: [],
+    async check(hop, value, at = {}) {
+      const given = guardrails[HOPS[hop]];
+      const list: readonly Guardrail[] =
+        given === undefined ? [] : typeof given === 'function' ? [given] : given;
+      for (const guardrail of list) {
+        const verdict = await guardrail(value, { hop, ...at });
+        if (verdict === false || (typeof verdict === 'string' && verdict !== '')) {
+          throw new GuardrailTripped(
+            hop,
+            verdict === false ? 'the guardrail returned false' : verdict,
+            at,
+          );
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Validates security options.
+ * @throws {InvalidConfigError} naming the option, e.g. `guardrails.toolCall[1]`.
+ */
+export function checkSecurityOptions(options: SecurityOptions, prefix = ''): void {
+  const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
+  const fail = (path: string, message: string) => {
+    throw new InvalidConfigError([{ path: at(path), message }]);
+  };
+  if (options.policy !== undefined && typeof options.policy !== 'function')
+    fail('policy', 'must be a function');
+  if (options.approve !== undefined && typeof options.approve !== 'function')
+    fail('approve', 'must be a function');
+  const guardrails = options.guardrails;
+  if (guardrails === undefined) return;
+  if (typeof guardrails !== 'object' || guardrails === null)
+    fail('guardrails', 'must be an object');
+  for (const [key, value] of Object.entries(guardrails)) {
+    if (!Object.values(HOPS).includes(key as keyof Guardrails))
+      fail(`guardrails.${key}`, 'is not a known option');
+    const list = typeof value === 'function' ? [value] : value;
+    if (!Array.isArray(list))
+      fail(`guardrails.${key}`, 'must be a function or a list of functions');
+    (list as unknown[]).forEach((item, i) => {
+      if (typeof item !== 'function') fail(`guardrails.${key}[${i}]`, 'must be a function');
+    });
+  }
+}
