@@ -227,6 +227,7 @@ export function createTierup(options: TierupOptions): Tierup {
               runSpan,
               check,
             );
+            await ctx.security.check('output', output);
             ctx.trace.close(runSpan);
             if (escalation === 'sticky' && sessionId) remember(sessions, sessionId, tier);
             return output;

@@ -22,6 +22,12 @@ export interface RunTask<Output = string> {
   readonly hints?: TaskHints;
   /** Earlier turns of the conversation, oldest first; `input` is the newest user turn. */
   readonly history?: readonly ModelMessage[];
+  /**
+   * This request's own system instructions, after the executor's `instructions`. The direct and
+   * agent tiers and the manager read them; specialists (who see only their subtask) and the
+   * router do not.
+   */
+  readonly instructions?: string;
 }
 
 /**

@@ -74,7 +74,8 @@ export async function runAgentLoop(
       signal,
       request: {
         system: agent.system,
-        messages,
+        // A copy: the loop goes on adding turns, and a model may keep the request it was given.
+        messages: [...messages],
         ...(tools.length > 0 ? { tools, toolChoice: 'auto' as const } : {}),
       },
     });

@@ -20,6 +20,7 @@ export async function driveRun<Output>(
 ): Promise<RunResult<Output>> {
   const ctx = createRunContext(setup);
   try {
+    ctx.signal.throwIfAborted();
     const output = await untilAborted(body(ctx), ctx.signal);
     const result = toRunResult(ctx, output as Output);
     ctx.emit({ type: 'run-finish', result: result as RunResult<unknown> });

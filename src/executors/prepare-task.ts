@@ -63,6 +63,9 @@ export function checkTask(
     else if (!(tool.input instanceof z.ZodType))
       issues.push({ path: `tools[${i}].input`, message: 'must be a zod schema' });
   });
+  if (given.instructions !== undefined && typeof given.instructions !== 'string') {
+    issues.push({ path: 'instructions', message: 'must be a string' });
+  }
   if (given.output !== undefined && !(given.output instanceof z.ZodType)) {
     issues.push({ path: 'output', message: 'must be a zod schema' });
   }
@@ -80,6 +83,7 @@ export function checkTask(
       tools,
       output: given.output,
       history: (given.history ?? []) as readonly ModelMessage[],
+      instructions: given.instructions,
       priorAttempts: [],
       canEscalate: false,
     },

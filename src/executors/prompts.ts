@@ -7,7 +7,9 @@ export function systemPrompt(
   role: string,
   task: PreparedTask,
 ): string {
-  const parts = [instructions?.trim(), role].filter((part): part is string => !!part);
+  const parts = [instructions?.trim(), task.instructions?.trim(), role].filter(
+    (part): part is string => !!part,
+  );
   if (task.priorAttempts.length > 0) {
     parts.push(
       `An earlier attempt on a lower tier could not meet this request:\n${task.priorAttempts

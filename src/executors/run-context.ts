@@ -17,6 +17,8 @@ export interface PreparedTask {
   readonly tools: readonly AnyTool[];
   readonly output: import('zod').ZodType | undefined;
   readonly history: readonly ModelMessage[];
+  /** The request's own system instructions. */
+  readonly instructions?: string | undefined;
   /** Summaries of what lower tiers tried, oldest first. */
   readonly priorAttempts: readonly string[];
   /** Whether a higher tier exists to escalate to. */
@@ -66,7 +68,6 @@ export interface RunSetup {
 
 /** Starts the state of one run: its signal (caller, time limit), meter and trace. */
 export function createRunContext(setup: RunSetup): RunContext {
-  setup.signal?.throwIfAborted();
   const timeout = new AbortController();
   const { timeoutMs } = setup.budgets;
   const timer = setTimeout(

@@ -40,5 +40,15 @@ export function openaiModel(
 }
 
 export type { RetryOptions } from '../retry.ts';
+export {
+  type ChatCompletionsDropIn,
+  type ChatCompletionsDropInOptions,
+  chatCompletionsDropIn,
+  type DropInRunOptions,
+  type TierupChatCompletion,
+  type TierupChatCompletionChunk,
+  type TierupChatCompletionStream,
+  type TierupCompletionDetails,
+} from './chat-completions-drop-in.ts';
 export { type ChatClient, openaiChatModel } from './chat-model.ts';
 export { openaiResponsesModel, type ResponsesClient } from './responses-model.ts';

@@ -1,0 +1,277 @@
+import type OpenAI from 'openai';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsBase,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+} from 'openai/resources/chat/completions';
+import type { CompletionUsage } from 'openai/resources/completions';
+import { z } from 'zod';
+import { InvalidConfigError } from '../../core/errors.ts';
+import type { ModelWarning } from '../../core/language-model.ts';
+import { toIssues } from '../../core/parse.ts';
+import type { RunResult, TraceSpan } from '../../core/run-result.ts';
+import type { Tierup, TierupRunOptions } from '../../tierup.ts';
+import { parseChatCompletionsBody } from './chat-completions-body.ts';
+
+/** Run options of the drop-in's runs; the signal comes from each call's request options. */
+export type DropInRunOptions = Omit<TierupRunOptions, 'signal'>;
+
+/** Options of {@link chatCompletionsDropIn}. */
+export interface ChatCompletionsDropInOptions {
+  /**
+   * Options of every run (budgets, `sessionId`, `accept`), or a function of the request body that
+   * gives each run its own, e.g. `(body) => ({ sessionId: body.user })`. A call's `timeout`
+   * request option overrides `timeoutMs`. @default {}
+   */
+  readonly runOptions?:
+    | DropInRunOptions
+    | ((body: ChatCompletionCreateParamsBase) => DropInRunOptions);
+  /**
+   * What becomes of `system` and `developer` messages. `instructions`: joined, they are the run's
+   * own instructions (the task's `instructions`), after `createTierup`'s, read by the tiers' agents
+   * but not by the router. `history`: each is passed on, word for word, as a user turn of the
+   * history at its place. `drop`: they are left out, for a service that gives the same text to
+   * `createTierup` as `instructions`. @default 'instructions'
+   */
+  readonly systemMessages?: 'instructions' | 'history' | 'drop';
+  /** The `id` of each completion. @default () => `chatcmpl-${crypto.randomUUID()}` */
+  readonly generateId?: () => string;
+  /** The clock, in milliseconds since the epoch, for `created`. @default Date.now */
+  readonly now?: () => number;
+}
+
+/** What tierup adds to a completion: how the run went, and the fields it did not honour. */
+export interface TierupCompletionDetails extends Omit<RunResult<unknown>, 'output'> {
+  /** Body fields that were set but not honoured (`temperature`, `max_tokens`, ...). */
+  readonly warnings: readonly ModelWarning[];
+}
+
+/** A `ChatCompletion`, with tierup's account of the run under `tierup`. */
+export interface TierupChatCompletion extends ChatCompletion {
+  readonly tierup: TierupCompletionDetails;
+}
+
+/** A `ChatCompletionChunk`; the one with `finish_reason` also carries `tierup`. */
+export interface TierupChatCompletionChunk extends ChatCompletionChunk {
+  readonly tierup?: TierupCompletionDetails;
+}
+
+/**
+ * The stream of a `stream: true` call: its chunks, and a controller that aborts the run. The run
+ * starts when reading starts, and can be read once.
+ */
+export interface TierupChatCompletionStream extends AsyncIterable<TierupChatCompletionChunk> {
+  readonly controller: AbortController;
+}
+
+/** The part of the OpenAI client's shape the drop-in offers. */
+export interface ChatCompletionsDropIn {
+  readonly chat: {
+    readonly completions: {
+      create(
+        body: ChatCompletionCreateParamsNonStreaming,
+        options?: OpenAI.RequestOptions,
+      ): Promise<TierupChatCompletion>;
+      create(
+        body: ChatCompletionCreateParamsStreaming,
+        options?: OpenAI.RequestOptions,
+      ): Promise<TierupChatCompletionStream>;
+      create(
+        body: ChatCompletionCreateParamsBase,
+        options?: OpenAI.RequestOptions,
+      ): Promise<TierupChatCompletion | TierupChatCompletionStream>;
+    };
+  };
+}
+
+const isFunction = z.custom((value) => typeof value === 'function', 'must be a function');
+const Options = z.strictObject({
+  runOptions: z.union([z.looseObject({}), isFunction]).optional(),
+  systemMessages: z.enum(['instructions', 'history', 'drop']).optional(),
+  generateId: isFunction.optional(),
+  now: isFunction.optional(),
+});
+
+/**
+ * Keeps the shape of `client.chat.completions.create(...)` for code that calls the OpenAI client:
+ * swap the client for this, and each call becomes a tierup run. The last message (a user message)
+ * is the run's input and the messages before it its history; `response_format` `json_schema` and
+ * `json_object` become the run's output schema, the answer's JSON given as `content`. The request's
+ * `signal` aborts the run and its `timeout` is the run's `timeoutMs`; other request options concern
+ * an HTTP call tierup does not make. The completion's `model` is the model that wrote the answer,
+ * its `usage` the whole run's, and `tierup` holds the tier, decision, escalations, usage by tier,
+ * trace and warnings.
+ *
+ * Body fields tierup cannot honour are refused when the answer would lack what they ask for
+ * (`tools`: tierup runs its own tools; `n` above 1, `logprobs`, audio), and come back in
+ * `tierup.warnings` otherwise (`temperature`, `max_tokens`, `stop`: tierup picks the model and its
+ * settings per tier). `stream: true` gives chunks once the run has settled on its answer: a tier's
+ * text may still be replaced by an escalation, and an agent's text before a tool call is not the
+ * answer, so nothing is sent that could be taken back. Errors are tierup's own, not the SDK's.
+ *
+ * @throws {InvalidConfigError} naming the option at fault.
+ * @example
+ * const client = chatCompletionsDropIn(createTierup({ model, tools: [getOrder] }));
+ * const completion = await client.chat.completions.create(
+ *   { model: 'gpt-4.1-mini', messages: [{ role: 'user', content: 'Where is order 30418?' }] },
+ *   { signal },
+ * );
+ * completion.choices[0]?.message.content; // 'Order 30418 shipped yesterday.'
+ * completion.tierup.tier; // 'agent'
+ */
+export function chatCompletionsDropIn(
+  tierup: Pick<Tierup, 'run'>,
+  options: ChatCompletionsDropInOptions = {},
+): ChatCompletionsDropIn {
+  const parsed = Options.safeParse(options);
+  if (!parsed.success) throw new InvalidConfigError(toIssues(parsed.error));
+  const {
+    runOptions = {},
+    systemMessages = 'instructions',
+    generateId = () => `chatcmpl-${crypto.randomUUID()}`,
+    now = Date.now,
+  } = options;
+
+  function create(
+    body: ChatCompletionCreateParamsNonStreaming,
+    options?: OpenAI.RequestOptions,
+  ): Promise<TierupChatCompletion>;
+  function create(
+    body: ChatCompletionCreateParamsStreaming,
+    options?: OpenAI.RequestOptions,
+  ): Promise<TierupChatCompletionStream>;
+  function create(
+    body: ChatCompletionCreateParamsBase,
+    options?: OpenAI.RequestOptions,
+  ): Promise<TierupChatCompletion | TierupChatCompletionStream>;
+  async function create(
+    body: ChatCompletionCreateParamsBase,
+    request: OpenAI.RequestOptions = {},
+  ): Promise<TierupChatCompletion | TierupChatCompletionStream> {
+    const { task, stream, includeUsage, warnings } = parseChatCompletionsBody(body, systemMessages);
+    const own = typeof runOptions === 'function' ? runOptions(body) : runOptions;
+    const { timeout } = request;
+    const run = (signal: AbortSignal | undefined) =>
+      tierup.run<unknown>(task, {
+        ...own,
+        ...(timeout === undefined ? {} : { timeoutMs: Math.ceil(timeout) }),
+        ...(signal ? { signal } : {}),
+      });
+    const answer: Answer = {
+      id: generateId(),
+      created: Math.floor(now() / 1000),
+      requested: body.model,
+      json: task.output !== undefined,
+      warnings,
+    };
+    const signal = request.signal ?? undefined;
+    if (!stream) return toCompletion(await run(signal), answer);
+    const controller = new AbortController();
+    const chunks = streamChunks(
+      () => run(signal ? AbortSignal.any([signal, controller.signal]) : controller.signal),
+      { ...answer, includeUsage },
+    );
+    return { controller, [Symbol.asyncIterator]: () => chunks };
+  }
+
+  return { chat: { completions: { create } } };
+}
+
+/** What a call's completion or chunks are made of, besides the run's result. */
+interface Answer {
+  readonly id: string;
+  /** Seconds since the epoch, when the call was made. */
+  readonly created: number;
+  /** The body's `model`, for a run that made no model call. */
+  readonly requested: string;
+  /** The body asked for JSON: the output is given as JSON text, even a string. */
+  readonly json: boolean;
+  readonly warnings: readonly ModelWarning[];
+}
+
+function toCompletion(result: RunResult<unknown>, answer: Answer): TierupChatCompletion {
+  const { id, created, requested, json, warnings } = answer;
+  return {
+    id,
+    created,
+    object: 'chat.completion',
+    model: answeredBy(result.trace) ?? requested,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: contentOf(result, json),
+          refusal: null,
+          annotations: [],
+        },
+        finish_reason: 'stop',
+        logprobs: null,
+      },
+    ],
+    usage: toUsage(result),
+    tierup: details(result, warnings),
+  };
+}
+
+/**
+ * The chunks of a streamed call, sent once the run has its answer: the role, the content, the
+ * finish reason (with `tierup`), then the usage when asked for. The run starts with the reading.
+ */
+async function* streamChunks(
+  run: () => Promise<RunResult<unknown>>,
+  answer: Answer & { readonly includeUsage: boolean },
+): AsyncGenerator<TierupChatCompletionChunk> {
+  const result = await run();
+  const { id, created, requested, json, includeUsage, warnings } = answer;
+  const base = {
+    id,
+    created,
+    model: answeredBy(result.trace) ?? requested,
+    object: 'chat.completion.chunk' as const,
+    ...(includeUsage ? { usage: null } : {}),
+  };
+  const chunk = (
+    delta: ChatCompletionChunk.Choice.Delta,
+    finish: 'stop' | null = null,
+  ): TierupChatCompletionChunk => ({
+    ...base,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+  });
+  yield chunk({ role: 'assistant', content: '', refusal: null });
+  const content = contentOf(result, json);
+  if (content !== '') yield chunk({ content });
+  yield { ...chunk({}, 'stop'), tierup: details(result, warnings) };
+  if (includeUsage) yield { ...base, choices: [], usage: toUsage(result) };
+}
+
+/** The text answer, or the structured output as JSON. */
+function contentOf(result: RunResult<unknown>, json: boolean): string {
+  return json || typeof result.output !== 'string' ? JSON.stringify(result.output) : result.output;
+}
+
+/** The model of the run's last model call: the one that wrote the answer. */
+function answeredBy(trace: readonly TraceSpan[]): string | undefined {
+  const call = trace.findLast((span) => span.type === 'model-call' && span.status === 'ok');
+  // Span names are `provider/modelId`; a model id may hold slashes of its own.
+  return call?.name.slice(call.name.indexOf('/') + 1);
+}
+
+function toUsage({ usage }: RunResult<unknown>): CompletionUsage {
+  return {
+    prompt_tokens: usage.inputTokens,
+    completion_tokens: usage.outputTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens,
+    prompt_tokens_details: { cached_tokens: usage.cachedInputTokens },
+  };
+}
+
+function details(
+  result: RunResult<unknown>,
+  warnings: readonly ModelWarning[],
+): TierupCompletionDetails {
+  const { output: _, ...rest } = result;
+  return { ...rest, warnings };
+}

@@ -1,0 +1,283 @@
+import {
+  agentExecutor,
+  BoundaryViolationError,
+  createTierup,
+  defineTool,
+  GuardrailTripped,
+  multiAgentExecutor,
+} from 'tierup';
+import { scriptedModel } from 'tierup/testing';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+const sent: { to: string; body: string }[] = [];
+const readEmail = defineTool({
+  name: 'read_email',
+  domain: 'mail',
+  untrustedInput: true,
+  input: z.object({}),
+  run: () => ({ from: 'mallory@evil.example', body: 'Invoice 4411 attached.' }),
+});
+const getSalaries = defineTool({
+  name: 'get_salaries',
+  domain: 'hr',
+  sensitiveData: true,
+  input: z.object({}),
+  run: () => ({ alice: 91234 }),
+});
+const sendEmail = defineTool({
+  name: 'send_email',
+  domain: 'mail',
+  sideEffects: true,
+  input: z.object({ to: z.string(), body: z.string() }),
+  run: (message) => {
+    sent.push(message);
+    return 'sent';
+  },
+});
+
+/** One agent that reads the email, then sends to `to` with `body`. */
+function agentModel(to: string, body = 'Noted.') {
+  return scriptedModel([
+    { toolCalls: [{ name: 'read_email', arguments: {} }] },
+    { toolCalls: [{ name: 'send_email', arguments: { to, body } }] },
+    'Done.',
+  ]);
+}
+
+describe('policy, approvals and the audit trail', () => {
+  it('denies by default a send whose destination came from untrusted content, and audits it', async () => {
+    sent.length = 0;
+    const model = agentModel('mallory@evil.example');
+    const result = await agentExecutor({ model, tools: [readEmail, sendEmail] }).run(
+      'Answer the email.',
+    );
+    expect(sent).toEqual([]);
+    const denied = result.audit.find((entry) => entry.tool === 'send_email');
+    expect(denied).toMatchObject({
+      agent: 'agent',
+      decision: 'denied',
+      reason: 'its destination came from untrusted content',
+      privileges: ['untrusted', 'acting'],
+    });
+    expect(denied?.provenance.arguments[0]).toEqual({
+      path: 'to',
+      origins: ['untrusted'],
+      sources: ['read_email'],
+    });
+    expect(model.calls[2]?.messages.at(-1)?.content).toMatch(/^Denied by policy: its destination/);
+  });
+
+  it('allows a destination the user wrote, even when the content repeats it', async () => {
+    sent.length = 0;
+    const model = agentModel('mallory@evil.example');
+    await agentExecutor({ model, tools: [readEmail, sendEmail] }).run(
+      'Reply to mallory@evil.example.',
+    );
+    expect(sent).toEqual([{ to: 'mallory@evil.example', body: 'Noted.' }]);
+  });
+
+  it('lets a policy ask for approval, and denies when no approver is given', async () => {
+    sent.length = 0;
+    const policy = () => 'approve' as const;
+    const executor = agentExecutor({
+      model: agentModel('mallory@evil.example'),
+      tools: [readEmail, sendEmail],
+      policy,
+    });
+    const refused = await executor.run('Answer the email.');
+    expect(refused.audit.at(-1)?.decision).toBe('not-approved');
+    expect(sent).toEqual([]);
+
+    const asked: unknown[] = [];
+    const approved = await agentExecutor({
+      model: agentModel('mallory@evil.example'),
+      tools: [readEmail, sendEmail],
+      policy,
+    }).run('Answer the email.', {
+      approve: (request) => {
+        asked.push(request);
+        return { approved: true, reason: 'checked by Dana' };
+      },
+    });
+    expect(approved.audit.at(-1)).toMatchObject({
+      decision: 'approved',
+      reason: 'checked by Dana',
+    });
+    expect(asked[0]).toMatchObject({
+      tool: 'send_email',
+      destinations: ['to'],
+      provenance: { untrustedDestination: true },
+    });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('asks for approval of a needsApproval tool, with its validated arguments', async () => {
+    let ran = 0;
+    const refund = defineTool({
+      name: 'refund',
+      sideEffects: true,
+      needsApproval: ({ amount }: { amount: number }) => amount > 100,
+      input: z.object({ amount: z.number() }),
+      run: () => {
+        ran++;
+        return 'refunded';
+      },
+    });
+    const model = scriptedModel([
+      {
+        toolCalls: [
+          { name: 'refund', arguments: { amount: 50 } },
+          { name: 'refund', arguments: { amount: 500 } },
+        ],
+      },
+      'Done.',
+    ]);
+    const result = await agentExecutor({ model, tools: [refund] }).run('Refund both.', {
+      approve: ({ arguments: args }) => (args as { amount: number }).amount < 1_000,
+    });
+    expect(ran).toBe(2);
+    expect(result.audit.map((e) => e.decision)).toEqual(['allowed', 'approved']);
+  });
+});
+
+describe('guardrails', () => {
+  it('trips at the hop it guards, with the partial trace', async () => {
+    const model = agentModel('ops@ourco.example');
+    const error = await agentExecutor({ model, tools: [readEmail, sendEmail] })
+      .run('Answer the email.', {
+        guardrails: {
+          toolResult: (value, { tool }) =>
+            tool !== 'read_email' ||
+            !JSON.stringify(value).includes('Invoice') ||
+            'invoice content',
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GuardrailTripped);
+    expect(error).toMatchObject({
+      hop: 'tool-result',
+      tool: 'read_email',
+      agent: 'agent',
+      reason: 'invoice content',
+    });
+    expect((error as GuardrailTripped).partial?.trace.some((s) => s.type === 'tool-call')).toBe(
+      true,
+    );
+    expect(model.calls).toHaveLength(1);
+  });
+
+  it('checks the input, each agent’s output and the final output', async () => {
+    const hops: string[] = [];
+    const record = (_: unknown, { hop, agent }: { hop: string; agent?: string }) => {
+      hops.push(agent ? `${hop}:${agent}` : hop);
+    };
+    await createTierup({
+      model: scriptedModel('4'),
+      guardrails: { input: record, agentOutput: record, output: [record, record] },
+    }).run('What is 2 + 2?');
+    expect(hops).toEqual(['input', 'agent-output:direct', 'output', 'output']);
+    const error = await createTierup({
+      model: scriptedModel('4'),
+      guardrails: { input: () => false },
+    })
+      .run('What is 2 + 2?')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ hop: 'input', reason: 'the guardrail returned false' });
+  });
+
+  it('names a malformed guardrail option', () => {
+    expect(() =>
+      createTierup({
+        model: scriptedModel('x'),
+        guardrails: { toolCall: [() => true, 5 as never] },
+      }),
+    ).toThrow(expect.objectContaining({ field: 'guardrails.toolCall[1]' }));
+    expect(() =>
+      createTierup({ model: scriptedModel('x'), guardrails: { tool_call: () => true } as never }),
+    ).toThrow(expect.objectContaining({ field: 'guardrails.tool_call' }));
+  });
+});
+
+describe('the boundary of the multi-agent tier', () => {
+  it('quarantines untrusted-content tools and refuses a specialist that would hold all three', async () => {
+    const model = scriptedModel({ output: { subtasks: [] } });
+    const error = await multiAgentExecutor({
+      model,
+      tools: [readEmail, getSalaries, sendEmail],
+      specialists: [
+        { name: 'assistant', description: 'Does it all.', tools: ['read_email', 'send_email'] },
+      ],
+    })
+      .run('Answer the email.')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BoundaryViolationError);
+    expect(error).toMatchObject({ agent: 'assistant', privileges: ['untrusted', 'acting'] });
+    expect(model.calls).toHaveLength(0);
+  });
+
+  it('splits a domain into a quarantined reader and the rest, and hands on fields as placeholders', async () => {
+    sent.length = 0;
+    const model = scriptedModel((request) => {
+      if (request.system?.includes('Plan the request')) {
+        return {
+          output: {
+            subtasks: [
+              {
+                id: 't1',
+                specialist: 'mail_reader',
+                task: 'Read it.',
+                dependsOn: [],
+                extract: [{ name: 'invoice', type: 'string', values: [] }],
+              },
+              {
+                id: 't2',
+                specialist: 'mail',
+                task: 'Send the invoice number to ops.',
+                dependsOn: ['t1'],
+                extract: [],
+              },
+            ],
+          },
+        };
+      }
+      if (request.output) return { output: { invoice: 'Invoice 4411' } };
+      const tool = request.tools?.[0]?.name;
+      if (tool && request.messages.at(-1)?.role === 'user') {
+        return tool === 'read_email'
+          ? { toolCalls: [{ name: 'read_email', arguments: {} }] }
+          : {
+              toolCalls: [
+                {
+                  name: 'send_email',
+                  arguments: { to: 'ops@ourco.example', body: 'Got {{t1.invoice}}' },
+                },
+              ],
+            };
+      }
+      return 'Sent {{t1.invoice}} to ops.';
+    });
+    const result = await createTierup({ model, tools: [readEmail, getSalaries, sendEmail] }).run({
+      input: 'Send the email’s invoice number to ops@ourco.example.',
+      hints: { tier: 'multi-agent' },
+    });
+    const plan = model.calls[0]?.system ?? '';
+    expect(plan).toMatch(/^- mail_reader: Reads untrusted mail content \(quarantined\)/m);
+    expect(plan).toMatch(/^- mail: .*send_email/m);
+    const mail = model.calls.find((r) => r.system?.includes('You are the mail specialist'));
+    expect(mail?.tools?.map((t) => t.name)).toEqual(['send_email']);
+    expect(mail?.messages[0]?.content).toContain('invoice: {{t1.invoice}} (untrusted text');
+    expect(
+      JSON.stringify(
+        model.calls
+          .filter((r) => !r.system?.includes('mail_reader specialist'))
+          .map((r) => r.messages),
+      ),
+    ).not.toContain('Invoice 4411');
+    expect(sent).toEqual([{ to: 'ops@ourco.example', body: 'Got Invoice 4411' }]);
+    expect(result.output).toBe('Sent Invoice 4411 to ops.');
+    expect(
+      result.audit.find((e) => e.tool === 'send_email')?.provenance.arguments[1]?.origins,
+    ).toContain('untrusted');
+  });
+});
