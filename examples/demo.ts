@@ -1,22 +1,34 @@
-// `npm run demo`: routes examples/requests.jsonl and prints each decision with its reasons.
-// The executors arrive in a later release; until then the demo shows where each request would run.
-import { readFileSync } from 'node:fs';
-import { createRouter, SIGNALS } from '../src/index.ts';
+// `npm run demo`: runs a small support desk's requests end to end and prints, for each, the
+// router's decision, the tier it finished on, escalations, agents, tool calls, tokens and cost.
+// With no API key it runs offline, on tierup's mock LLM server with a scripted model.
+// In your code, import from 'tierup' (and 'tierup/openai', 'tierup/testing') instead of '../src/...'.
+import { createTierup } from '../src/index.ts';
+import { requests } from './demo-requests.ts';
+import { modelFromEnv } from './model-from-env.ts';
+import { clip, printFailure, printRun } from './print-run.ts';
+import { INSTRUCTIONS, tools } from './shop.ts';
 
-const file = new URL('./requests.jsonl', import.meta.url);
-const router = createRouter();
+const { model, banner, close } = await modelFromEnv();
+console.log(banner);
 
-for (const line of readFileSync(file, 'utf8').split('\n')) {
-  if (line.trim() === '') continue;
-  const record = JSON.parse(line);
-  const decision = router.route({ input: record.input, tools: record.tools });
-  const signals = SIGNALS.map(
-    (s) => `${s} ${decision.signals[s].score.toFixed(2)}${decision.signals[s].set ? '*' : ''}`,
-  );
-  console.log(`\n${record.id}  →  ${decision.tier.toUpperCase()}`);
-  console.log(
-    `  "${record.input.length > 100 ? `${record.input.slice(0, 97)}...` : record.input}"`,
-  );
-  console.log(`  ${signals.join('  ')}`);
-  for (const reason of decision.reasons) console.log(`  - ${reason}`);
+let failures = 0;
+try {
+  const tierup = createTierup({ model, tools, instructions: INSTRUCTIONS });
+  for (const [i, { title, task }] of requests.entries()) {
+    console.log(`\n[${i + 1}/${requests.length}] ${title}`);
+    console.log(`  ${'request'.padEnd(11)}"${clip(task.input)}"`);
+    try {
+      printRun(await tierup.run(task));
+    } catch (error) {
+      failures++;
+      printFailure(error);
+    }
+  }
+} finally {
+  await close();
+}
+
+if (failures > 0) {
+  console.error(`\n${failures} of ${requests.length} requests failed.`);
+  process.exitCode = 1;
 }

@@ -14,7 +14,7 @@ import type { AnyTool } from './core/tool.ts';
 import { agentRunner } from './executors/agent-executor.ts';
 import { directRunner } from './executors/direct-executor.ts';
 import { driveRun, streamRun } from './executors/drive-run.ts';
-import { checkModel, pickBudgets } from './executors/executors.ts';
+import { checkModel } from './executors/executors.ts';
 import { multiAgentRunner } from './executors/multi-agent-executor.ts';
 import { checkTask } from './executors/prepare-task.ts';
 import type { RunContext } from './executors/run-context.ts';
@@ -152,7 +152,7 @@ export function createTierup(options: TierupOptions): Tierup {
   for (const [tier, own] of Object.entries(models))
     if (own !== undefined) checkModel(own, `models.${tier}`);
   const router = createRouter(routerOptions);
-  const defaults = resolveBudgets([['budgets', budgets]]);
+  const defaults = resolveBudgets(budgets, 'budgets');
   const priceTable = createPriceTable(prices ? { prices } : {});
   const ownTools = checkTools(tools);
   const runners = buildRunners(
@@ -190,7 +190,7 @@ export function createTierup(options: TierupOptions): Tierup {
     const cap = lowerTier(router.config.maxTier, routed.hints?.maxTier ?? 'multi-agent');
     return driveRun<Output>(
       {
-        budgets: resolveBudgets([['', { ...pickBudgets(defaults), ...runBudgets }]]),
+        budgets: resolveBudgets(runBudgets, '', defaults),
         prices: priceTable,
         security,
         tier: 'direct',
@@ -214,6 +214,7 @@ export function createTierup(options: TierupOptions): Tierup {
           ctx.tier = tier;
           const runner = runners[tier];
           const canEscalate = tierRank(tier) < tierRank(cap);
+          const tierSpan = ctx.trace.open({ type: 'tier', name: tier, tier, parentId: runSpan });
           try {
             const output = await runTier(
               ctx,
@@ -224,7 +225,7 @@ export function createTierup(options: TierupOptions): Tierup {
                 canEscalate,
                 securityBoundary: decision.signals.securityBoundary.set,
               },
-              runSpan,
+              tierSpan,
               check,
             );
             await ctx.security.check('output', output);
@@ -237,6 +238,7 @@ export function createTierup(options: TierupOptions): Tierup {
               ctx.trace.close(runSpan, { error });
               throw error;
             }
+            ctx.trace.markEscalated(tierSpan);
             const to = TIERS[tierRank(tier) + 1] as Tier;
             const step = { from: tier, to, cause: error.cause, summary: error.summary };
             ctx.escalations.push(step);
@@ -262,15 +264,9 @@ async function runTier(
   ctx: RunContext,
   runner: TierRunner,
   task: Parameters<TierRunner['execute']>[0],
-  runSpan: string,
+  spanId: string,
   check: AcceptCheck | undefined,
 ): Promise<unknown> {
-  const spanId = ctx.trace.open({
-    type: 'tier',
-    name: runner.tier,
-    tier: runner.tier,
-    parentId: runSpan,
-  });
   try {
     const output = await runner.execute(task, ctx, spanId);
     if (check !== undefined) {

@@ -74,7 +74,12 @@ describe('createTierup', () => {
     expect(Object.keys(result.usage.byTier)).toEqual(['direct', 'agent']);
     const tiers = result.trace.filter((s) => s.type === 'tier');
     expect(tiers.map((s) => [s.name, s.status])).toEqual([
-      ['direct', 'error'],
+      ['direct', 'escalated'],
+      ['agent', 'ok'],
+    ]);
+    const agents = result.trace.filter((s) => s.type === 'agent');
+    expect(agents.map((s) => [s.name, s.status])).toEqual([
+      ['direct', 'escalated'],
       ['agent', 'ok'],
     ]);
   });

@@ -45,28 +45,29 @@ export const DEFAULT_BUDGETS = Object.freeze({
   agentTimeoutMs: 120_000,
 });
 
+const UNLIMITED: ResolvedBudgets = Object.freeze({
+  ...DEFAULT_BUDGETS,
+  maxCostUsd: undefined,
+  maxTokens: undefined,
+});
+
 /**
- * Validates budgets, the later ones overriding the earlier, and applies the defaults.
+ * Validates budgets given under `prefix` (`budgets` for options, '' for a run's own) and lays them
+ * over `base`: the defaults, or budgets resolved before.
  * @throws {InvalidConfigError} naming the budget at fault, e.g. `budgets.maxSteps`.
  */
 export function resolveBudgets(
-  layers: readonly (readonly [prefix: string, value: unknown])[],
+  value: unknown,
+  prefix = '',
+  base: ResolvedBudgets = UNLIMITED,
 ): ResolvedBudgets {
-  let merged: Budgets = {};
-  for (const [prefix, value] of layers) {
-    if (value === undefined) continue;
-    const result = Budgets.safeParse(value);
-    if (!result.success) {
-      throw new InvalidConfigError(toIssues(result.error, prefix === '' ? undefined : prefix));
-    }
-    merged = { ...merged, ...definedOnly(result.data) };
+  if (value === undefined) return base;
+  if (typeof value === 'object' && value !== null && Object.keys(value).length === 0) return base;
+  const result = Budgets.safeParse(value);
+  if (!result.success) {
+    throw new InvalidConfigError(toIssues(result.error, prefix === '' ? undefined : prefix));
   }
-  return Object.freeze({
-    ...DEFAULT_BUDGETS,
-    maxCostUsd: undefined,
-    maxTokens: undefined,
-    ...merged,
-  });
+  return Object.freeze({ ...base, ...definedOnly(result.data) });
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -79,8 +79,9 @@ export interface TraceSpan {
   readonly startMs: number;
   /** Absent while the span is still open (a run that failed mid-way). */
   readonly endMs?: number;
-  readonly status: 'ok' | 'error' | 'open';
-  /** Why the span failed. */
+  /** `escalated`: a tier, and its agent, that could not meet the request and handed it to the next tier. */
+  readonly status: 'ok' | 'error' | 'escalated' | 'open';
+  /** Why the span failed or escalated. */
   readonly error?: string;
   /** Model calls: tokens, and USD when the price is known. */
   readonly usage?: Omit<UsageTotals, 'calls'>;

@@ -86,7 +86,7 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
   checkModel(options?.model, 'model');
   const prices = createPriceTable(options.prices ? { prices: options.prices } : {});
   const tools = options.tools ?? [];
-  const defaults = resolveBudgets([['budgets', options.budgets]]);
+  const defaults = resolveBudgets(options.budgets, 'budgets');
   checkSecurityOptions(options);
   const execute = async <Output>(
     task: RunTask<Output> | string,
@@ -107,7 +107,7 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
     );
     return driveRun<Output>(
       {
-        budgets: resolveBudgets([['', { ...pickBudgets(defaults), ...budgets }]]),
+        budgets: resolveBudgets(budgets, '', defaults),
         prices,
         security,
         tier: runner.tier,
@@ -140,13 +140,6 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
     stream: (task, runOptions = {}) =>
       streamRun((emit, stop) => execute(task, runOptions, emit, stop)),
   };
-}
-
-/** Resolved budgets as options again, for layering a run's own on top. */
-export function pickBudgets(resolved: ReturnType<typeof resolveBudgets>): Budgets {
-  return Object.fromEntries(
-    Object.entries(resolved).filter(([, value]) => value !== undefined),
-  ) as Budgets;
 }
 
 /**

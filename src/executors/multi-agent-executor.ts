@@ -77,7 +77,13 @@ export function multiAgentRunner(options: MultiAgentRunnerOptions): TierRunner {
           );
         }
         if (boundary) checkPlanBoundary(plan, specialists);
-        const team: TeamRun = { ctx, boundary, placeholders: new Map(), managerSpan: spanId };
+        const team: TeamRun = {
+          ctx,
+          boundary,
+          placeholders: new Map(),
+          managerSpan: spanId,
+          instructions,
+        };
         const results = await runPlan(team, plan, specialists);
         const synthesis = {
           ...call,

@@ -45,6 +45,25 @@ export function planSchema(
   maxSubtasks: number,
   boundary = false,
 ): z.ZodType<Plan> {
+  // Runs of one service mostly see the same team: build (and let zod compile) each schema once.
+  const key = `${maxSubtasks}|${boundary}|${specialists.map((s) => s.name).join(',')}`;
+  let schema = schemas.get(key);
+  if (schema === undefined) {
+    schema = buildPlanSchema(specialists, maxSubtasks, boundary);
+    if (schemas.size >= MAX_CACHED_SCHEMAS) schemas.delete(schemas.keys().next().value as string);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+const schemas = new Map<string, z.ZodType<Plan>>();
+const MAX_CACHED_SCHEMAS = 256;
+
+function buildPlanSchema(
+  specialists: readonly ResolvedSpecialist[],
+  maxSubtasks: number,
+  boundary: boolean,
+): z.ZodType<Plan> {
   const names = specialists.map((s) => s.name) as [string, ...string[]];
   const base = z.object({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),

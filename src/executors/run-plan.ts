@@ -31,6 +31,8 @@ export interface TeamRun {
   readonly placeholders: Placeholders;
   /** The manager's span, parent of every specialist's. */
   readonly managerSpan: string;
+  /** The service's own instructions, put before each specialist's. */
+  readonly instructions: string | undefined;
 }
 
 /** How one subtask ended, as the manager sees it. */
@@ -130,6 +132,7 @@ async function work(
   signal: AbortSignal,
 ): Promise<string> {
   const { ctx, placeholders } = team;
+  const system = [team.instructions?.trim(), specialist.instructions].filter(Boolean).join('\n\n');
   const answer: AgentAnswer = await runAgentLoop(
     ctx,
     {
@@ -137,7 +140,7 @@ async function work(
       tier: 'multi-agent',
       parentId: spanId,
       model: specialist.model,
-      system: specialist.instructions,
+      system,
       tools: specialist.tools,
       limit: createLimiter(ctx.budgets.maxConcurrency),
       signal,
@@ -161,7 +164,7 @@ async function work(
       parentId: spanId,
       model: specialist.model,
       signal,
-      request: { system: specialist.instructions, messages: [...answer.messages, request] },
+      request: { system, messages: [...answer.messages, request] },
     },
     extractionSchema(fields),
   )) as Record<string, unknown>;

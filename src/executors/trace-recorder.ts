@@ -9,6 +9,8 @@ export interface TraceRecorder {
   open(span: SpanStart): string;
   /** Closes a span, with the error that ended it if any, and extra fields (usage). */
   close(id: string, outcome?: { error?: unknown; usage?: TraceSpan['usage'] }): void;
+  /** Marks a failed tier span, and its failed agents, as `escalated`: the run went on above it. */
+  markEscalated(id: string): void;
   /** Every span so far; open ones have no `endMs`. */
   snapshot(): readonly TraceSpan[];
 }
@@ -41,6 +43,16 @@ export function createTraceRecorder(now: () => number = performance.now.bind(per
         ...(failed ? { error: describeError(outcome.error) } : {}),
         ...(outcome.usage ? { usage: outcome.usage } : {}),
       };
+    },
+    markEscalated(id) {
+      spans.forEach((span, i) => {
+        if (
+          (span.id === id || (span.parentId === id && span.type === 'agent')) &&
+          span.status === 'error'
+        ) {
+          spans[i] = { ...span, status: 'escalated' };
+        }
+      });
     },
     snapshot: () => [...spans],
   };

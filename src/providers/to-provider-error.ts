@@ -34,7 +34,8 @@ export function toProviderError(error: unknown): ProviderError | TierupError {
   const message = error instanceof Error ? error.message : String(error);
   if (status !== undefined) {
     return new ProviderError(
-      `The provider answered ${status}: ${message}`,
+      // The SDKs' messages start with the status already ("400 model not found").
+      `The provider answered ${status}: ${message.startsWith(`${status} `) ? message.slice(String(status).length + 1) : message}`,
       {
         statusCode: status,
         requestId: requestIdOf(value, headers),
