@@ -23,6 +23,8 @@ export interface AgentLoop {
   readonly signal?: AbortSignal;
   /** Rewrites tool arguments before they are checked (placeholders of untrusted fields). */
   readonly resolveArguments?: (args: unknown) => unknown;
+  /** Rewrites a tool's result before the model sees it (untrusted text it repeats). */
+  readonly resolveResult?: (content: string) => string;
 }
 
 /** How an agent loop ended with an answer. */
@@ -95,7 +97,7 @@ export async function runAgentLoop(
         role: 'tool',
         toolCallId: call.id,
         toolName: call.name,
-        content: outcome.content,
+        content: agent.resolveResult ? agent.resolveResult(outcome.content) : outcome.content,
         ...(outcome.isError ? { isError: true } : {}),
       });
     });

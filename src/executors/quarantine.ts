@@ -39,17 +39,23 @@ export type Placeholders = Map<string, string>;
 const PLACEHOLDER = /\{\{([A-Za-z0-9_-]+\.[A-Za-z][A-Za-z0-9_]*)\}\}/g;
 
 /**
- * What others see of a quarantined hand-off: numbers, booleans and enum values as they are,
- * strings only as placeholders (`{{t1.sender}}`) with their length, so no text an outsider wrote
- * reaches another model. The strings are put in `placeholders`.
+ * What others see of a quarantined hand-off: numbers, booleans and enum values (one of those the
+ * plan named) as they are, other strings only as placeholders (`{{t1.sender}}`) with their
+ * length, so no text an outsider wrote reaches another model. The strings are put in
+ * `placeholders`.
  */
 export function renderHandOff(
   subtaskId: string,
   values: Record<string, unknown>,
   placeholders: Placeholders,
+  fields: readonly ExtractField[] = [],
 ): string {
+  // An enum with no values is checked as a free string, and shown as one.
+  const enums = new Set(
+    fields.filter((f) => f.type === 'enum' && f.values.length > 0).map((f) => f.name),
+  );
   const lines = Object.entries(values).map(([name, value]) => {
-    if (typeof value !== 'string') return `${name}: ${JSON.stringify(value)}`;
+    if (typeof value !== 'string' || enums.has(name)) return `${name}: ${JSON.stringify(value)}`;
     const key = `${subtaskId}.${name}`;
     placeholders.set(key, value);
     return `${name}: {{${key}}} (untrusted text, ${value.length} characters; pass the placeholder itself where the text should go)`;
@@ -72,11 +78,35 @@ export function expandPlaceholders(value: unknown, placeholders: Placeholders): 
   return value;
 }
 
+/** Untrusted strings shorter than this are too common to mask in a tool's result ("yes", "10"). */
+const MIN_MASKED_LENGTH = 4;
+
+/**
+ * Puts placeholders back over the untrusted strings a tool's result repeats (a chat API that
+ * answers with the message it posted, an error that quotes an argument), so that an agent that
+ * is not quarantined does not read them. Matches the text as it is and as it reads inside JSON;
+ * a tool that transforms the text (escapes, truncates or reformats it) is not caught.
+ */
+export function maskPlaceholders(text: string, placeholders: Placeholders): string {
+  const longestFirst = [...placeholders]
+    .filter(([, value]) => value.length >= MIN_MASKED_LENGTH)
+    .sort(([, a], [, b]) => b.length - a.length);
+  let masked = text;
+  for (const [key, value] of longestFirst) {
+    const placeholder = `{{${key}}}`;
+    masked = masked.replaceAll(value, placeholder);
+    const inJson = JSON.stringify(value).slice(1, -1);
+    if (inJson !== value) masked = masked.replaceAll(inJson, placeholder);
+  }
+  return masked;
+}
+
 /**
  * Checks a plan under a security boundary before anything runs: no subtask's agent may hold, with
- * what reaches its context, untrusted content, sensitive data and side effects together. Sensitive
- * data reaches a subtask through the results it depends on; a quarantined result reaches it only
- * as fields, which carry no untrusted text.
+ * what reaches its context, untrusted content, sensitive data and side effects together, and no
+ * quarantined subtask may see sensitive data at all: its read tools can carry what it sees out
+ * (a URL it fetches). Sensitive data reaches a subtask through the results it depends on; a
+ * quarantined result reaches it only as fields, which carry no untrusted text.
  * @throws {BoundaryViolationError}
  */
 export function checkPlanBoundary(plan: Plan, specialists: readonly ResolvedSpecialist[]): void {
@@ -96,6 +126,13 @@ export function checkPlanBoundary(plan: Plan, specialists: readonly ResolvedSpec
   };
   for (const subtask of plan.subtasks) {
     const held = effective(subtask);
+    if (byName.get(subtask.specialist)?.quarantined && held.has('sensitive')) {
+      throw new BoundaryViolationError(
+        subtask.specialist,
+        [...held],
+        `would read untrusted content after seeing sensitive data from the subtasks it depends on, in subtask ${subtask.id}; what it reads can make its tools carry that data out`,
+      );
+    }
     if (held.has('untrusted') && held.has('sensitive') && held.has('acting')) {
       throw new BoundaryViolationError(
         subtask.specialist,

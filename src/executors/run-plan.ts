@@ -1,6 +1,7 @@
 import {
   BoundaryViolationError,
   BudgetExceededError,
+  EscalationRequired,
   GuardrailTripped,
   InvalidConfigError,
 } from '../core/errors.ts';
@@ -13,6 +14,7 @@ import {
   expandPlaceholders,
   extractionSchema,
   fieldsOf,
+  maskPlaceholders,
   type Placeholders,
   renderHandOff,
 } from './quarantine.ts';
@@ -117,9 +119,24 @@ async function runSubtask(
     ) {
       throw error;
     }
-    const why = timeout.aborted ? `timed out after ${agentTimeoutMs} ms` : describeError(error);
+    const why = timeout.aborted
+      ? `timed out after ${agentTimeoutMs} ms`
+      : specialist.quarantined
+        ? withheld(error)
+        : describeError(error);
     return { subtask, ok: false, text: `failed: ${why}` };
   }
+}
+
+/**
+ * Why a quarantined specialist failed, without its error's message: that can quote untrusted
+ * content (a schema error names the unknown fields a compromised reader handed on). The trace
+ * keeps the whole error.
+ */
+function withheld(error: unknown): string {
+  const kind = error instanceof EscalationRequired ? ` (${error.cause.type})` : '';
+  const name = error instanceof Error ? error.name : 'an error';
+  return `${name}${kind}; details withheld, as the specialist read untrusted content`;
 }
 
 /** A specialist's work: its tool loop, then, for a quarantined one, the structured hand-off. */
@@ -147,6 +164,11 @@ async function work(
       ...(team.boundary
         ? { resolveArguments: (args: unknown) => expandPlaceholders(args, placeholders) }
         : {}),
+      // A tool may repeat what a placeholder stood for: who may not read untrusted text sees the
+      // placeholder again.
+      ...(team.boundary && !specialist.quarantined
+        ? { resolveResult: (content: string) => maskPlaceholders(content, placeholders) }
+        : {}),
     },
     [{ role: 'user', content }],
   );
@@ -169,5 +191,5 @@ async function work(
     extractionSchema(fields),
   )) as Record<string, unknown>;
   ctx.security.ledger.recordUntrusted(values, specialist.name);
-  return renderHandOff(subtask.id, values, placeholders);
+  return renderHandOff(subtask.id, values, placeholders, fields);
 }
