@@ -224,6 +224,7 @@ export function createTierup(options: TierupOptions): Tierup {
                 priorAttempts,
                 canEscalate,
                 securityBoundary: decision.signals.securityBoundary.set,
+                neededTools: decision.tools.map((t) => t.name),
               },
               tierSpan,
               check,
@@ -314,7 +315,7 @@ function buildRunners(
   }
   return {
     direct: directRunner({ model: models.direct ?? model, instructions }),
-    agent: agentRunner({ model: agentModel, instructions }),
+    agent: agentRunner({ model: agentModel, instructions, ruleOfTwo: boundary !== 'off' }),
     'multi-agent': multiAgentRunner({
       model: managerModel,
       specialistModel: models.specialist ?? agentModel,

@@ -1,8 +1,10 @@
 import type { LanguageModel } from '../core/language-model.ts';
 import { runAgentLoop } from './agent-loop.ts';
 import { asAgent } from './agent-span.ts';
+import { ESCALATE_TOOL } from './direct-executor.ts';
 import { createLimiter } from './limiter.ts';
 import { openingMessages, systemPrompt } from './prompts.ts';
+import { checkWithheld, splitForRuleOfTwo, withheldTool } from './rule-of-two.ts';
 import { callForOutput } from './structured-output.ts';
 import type { TierRunner } from './tier-runner.ts';
 
@@ -10,6 +12,12 @@ import type { TierRunner } from './tier-runner.ts';
 export interface AgentRunnerOptions {
   readonly model: LanguageModel;
   readonly instructions?: string | undefined;
+  /**
+   * Withhold tools so that the one agent does not hold untrusted content, sensitive data and
+   * side effects together, keeping the privileges the router found needed; asking for a withheld
+   * tool escalates. @default false
+   */
+  readonly ruleOfTwo?: boolean | undefined;
 }
 
 const ROLE =
@@ -25,7 +33,14 @@ export function agentRunner(options: AgentRunnerOptions): TierRunner {
     tier: 'agent',
     execute: (task, ctx, parentId) =>
       asAgent(ctx, { name: 'agent', tier: 'agent', parentId }, async (spanId) => {
-        const system = systemPrompt(instructions, ROLE, task);
+        const { offered, withheld } = options.ruleOfTwo
+          ? splitForRuleOfTwo(task.tools, task.neededTools ?? [])
+          : { offered: task.tools, withheld: [] };
+        const escalate = withheld.length > 0 && task.canEscalate;
+        const role = escalate
+          ? `${ROLE} Some tools are withheld from you; if the request needs one, call \`${ESCALATE_TOOL}\`.`
+          : ROLE;
+        const system = systemPrompt(instructions, role, task);
         const answer = await runAgentLoop(
           ctx,
           {
@@ -34,7 +49,13 @@ export function agentRunner(options: AgentRunnerOptions): TierRunner {
             parentId: spanId,
             model,
             system,
-            tools: task.tools,
+            tools: offered,
+            ...(withheld.length > 0
+              ? {
+                  beforeTools: (calls) => checkWithheld(calls, withheld),
+                  ...(escalate ? { extraTools: [withheldTool(withheld)] } : {}),
+                }
+              : {}),
             limit: createLimiter(ctx.budgets.maxConcurrency),
           },
           openingMessages(task),

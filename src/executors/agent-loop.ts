@@ -1,5 +1,5 @@
 import { EscalationRequired } from '../core/errors.ts';
-import type { LanguageModel, ModelMessage, ModelTool } from '../core/language-model.ts';
+import type { LanguageModel, ModelMessage, ModelTool, ToolCall } from '../core/language-model.ts';
 import type { Tier } from '../core/tier.ts';
 import { type AnyTool, type Tool, toModelTool } from '../core/tool.ts';
 import { callModel } from './call-model.ts';
@@ -23,6 +23,10 @@ export interface AgentLoop {
   readonly signal?: AbortSignal;
   /** Rewrites tool arguments before they are checked (placeholders of untrusted fields). */
   readonly resolveArguments?: (args: unknown) => unknown;
+  /** Tools offered besides `tools`, answered by `beforeTools` (the escalation tool). */
+  readonly extraTools?: readonly ModelTool[];
+  /** Sees each turn's tool calls before they run; may throw to end the loop (an escalation). */
+  readonly beforeTools?: (calls: readonly ToolCall[]) => void;
   /** Rewrites a tool's result before the model sees it (untrusted text it repeats). */
   readonly resolveResult?: (content: string) => string;
 }
@@ -59,7 +63,7 @@ export async function runAgentLoop(
 ): Promise<AgentAnswer> {
   const signal = agent.signal ?? ctx.signal;
   const byName = new Map(agent.tools.map((tool) => [tool.name, tool]));
-  const tools = agent.tools.map(modelToolOf);
+  const tools = [...agent.tools.map(modelToolOf), ...(agent.extraTools ?? [])];
   const messages = [...conversation];
   const { maxSteps } = ctx.budgets;
   const at = {
@@ -88,6 +92,7 @@ export async function runAgentLoop(
     });
     if (response.text) ctx.lastOutput = response.text;
     if (response.toolCalls.length === 0) return { text: response.text, messages, steps: step };
+    agent.beforeTools?.(response.toolCalls);
     const outcomes = await Promise.all(
       response.toolCalls.map((call) => agent.limit(() => runTool(ctx, at, byName, call, signal))),
     );

@@ -25,6 +25,8 @@ export interface PreparedTask {
   readonly canEscalate: boolean;
   /** The router set `securityBoundary` for the request. */
   readonly securityBoundary?: boolean;
+  /** The tools the router judged needed, by name. */
+  readonly neededTools?: readonly string[];
 }
 
 /** The state one run shares across its tiers, agents, model calls and tools. */

@@ -281,3 +281,55 @@ describe('the boundary of the multi-agent tier', () => {
     ).toContain('untrusted');
   });
 });
+
+describe('the Rule of Two on the agent tier', () => {
+  const input = 'Read the latest email and forward it to finance@ourco.example.';
+
+  it('withholds the privilege the request does not need, and escalates when it is asked for', async () => {
+    sent.length = 0;
+    const model = scriptedModel((request) => {
+      if (request.system?.includes('Plan the request')) return { output: { subtasks: [] } };
+      if (request.system?.includes('Write the final answer')) return 'Handled by the team.';
+      return { toolCalls: [{ name: 'get_salaries', arguments: {} }] };
+    });
+    const tierup = createTierup({ model, tools: [readEmail, getSalaries, sendEmail] });
+    expect(
+      tierup
+        .route(input)
+        .tools.map((t) => t.name)
+        .sort(),
+    ).toEqual(['read_email', 'send_email']);
+    const result = await tierup.run({ input, hints: { tier: 'agent' } });
+    const agentCall = model.calls[0];
+    expect(agentCall?.tools?.map((t) => t.name)).toEqual([
+      'read_email',
+      'send_email',
+      'tierup_escalate',
+    ]);
+    expect(result.escalations[0]).toMatchObject({
+      from: 'agent',
+      to: 'multi-agent',
+      cause: { type: 'tool-unavailable', tool: 'get_salaries' },
+    });
+    expect(result.tier).toBe('multi-agent');
+  });
+
+  it('withholds nothing when the tools do not hold all three, or with boundary off', async () => {
+    const model = scriptedModel('Done.');
+    await createTierup({ model, tools: [readEmail, sendEmail] }).run({
+      input,
+      hints: { tier: 'agent' },
+    });
+    expect(model.calls[0]?.tools?.map((t) => t.name)).toEqual(['read_email', 'send_email']);
+    const off = scriptedModel('Done.');
+    await createTierup({
+      model: off,
+      tools: [readEmail, getSalaries, sendEmail],
+      boundary: 'off',
+    }).run({
+      input,
+      hints: { tier: 'agent' },
+    });
+    expect(off.calls[0]?.tools).toHaveLength(3);
+  });
+});
