@@ -138,7 +138,7 @@ describe('crossDomain', () => {
     expect(decision.signals.crossDomain.set).toBe(true);
     expect(decision.tools.map((t) => t.name).sort()).toEqual(['get_invoice', 'get_shipment']);
     expect(decision.reasons).toContain(
-      'needs get_shipment (logistics) and get_invoice (billing): two domains',
+      'draws on get_shipment (logistics) and get_invoice (billing): two domains',
     );
   });
 

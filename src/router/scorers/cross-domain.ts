@@ -49,7 +49,7 @@ export const crossDomainScorer: Scorer = {
         Math.min(1, Math.min(1, top / FULL_NEED) * (SECOND_DOMAIN_BASE + evidence)),
       );
       const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
-      reasons.push(`needs ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
+      reasons.push(`draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
     } else if (byDomain.length === 1 && byDomain[0] !== undefined) {
       reasons.push(`needed tools stay in one domain (${byDomain[0].tool.domain})`);
     }
