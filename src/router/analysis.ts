@@ -98,6 +98,8 @@ export function analyzeRequest(input: string): RequestAnalysis {
   const material = split.material;
   const tokens = words(instruction);
   const [stems, concepts, families] = index(tokens);
+  // "email them", "message the team": a channel named as the verb asks to send on it.
+  if (CHANNEL_AS_VERB.test(instruction)) concepts.add('send');
   const hasMaterial = material.length > 0;
   const cues: RequestCues = {
     transform: TRANSFORM.test(instruction),
@@ -136,6 +138,13 @@ export function analyzeRequest(input: string): RequestAnalysis {
  * its opening; reading no further bounds the cost of routing an outsized request.
  */
 const INSTRUCTION_LIMIT = 20_000;
+
+/**
+ * A channel used as a verb, with its addressee: "email them", "message the team", "text me". Not
+ * after a determiner, where it is a noun ("the message the customer sent").
+ */
+const CHANNEL_AS_VERB =
+  /(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)\b(?:e-?mail|message|sms|slack|dm|fax|text)\s+(?:them|him|her|me|us|everyone|everybody)\b|(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)\b(?:e-?mail|message|sms|slack|fax)\s+(?:the|our|their|his|all|each|every)\s+\w+/;
 
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;

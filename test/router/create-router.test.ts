@@ -353,3 +353,30 @@ describe('named expert reviews', () => {
     expect(createRouter().route(input).signals.crossDomain.set).toBe(expected);
   });
 });
+
+describe('a channel used as a verb', () => {
+  const tools: ToolSpecInput[] = [
+    {
+      name: 'send_email',
+      description: 'Send an email to a customer.',
+      domain: 'support',
+      sideEffects: true,
+    },
+    {
+      name: 'refund_payment',
+      description: 'Refund a card payment.',
+      domain: 'payments',
+      sideEffects: true,
+    },
+  ];
+  it.each([
+    ['Refund the card charge of order 88123 and email them a confirmation.', true],
+    ['Refund order 88123, then message the customer that it is done.', true],
+    ['Refund order 88123; the message the customer wrote says it broke.', false],
+  ])('%s -> send_email needed: %s', (input, expected) => {
+    const names = createRouter()
+      .route({ input, tools })
+      .tools.map((t) => t.name);
+    expect(names.includes('send_email')).toBe(expected);
+  });
+});
