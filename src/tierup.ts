@@ -6,7 +6,7 @@ import type { RunOptions, RunTask } from './core/executor.ts';
 import type { LanguageModel } from './core/language-model.ts';
 import { toIssues } from './core/parse.ts';
 import type { RunEvent } from './core/run-event.ts';
-import type { RunResult } from './core/run-result.ts';
+import type { EscalationCause, RunResult } from './core/run-result.ts';
 import type { SecurityOptions } from './core/security.ts';
 import type { TaskInput } from './core/task.ts';
 import { lowerTier, TIERS, type Tier, tierRank } from './core/tier.ts';
@@ -199,7 +199,7 @@ export function createTierup(options: TierupOptions): Tierup {
         ...(stop ? { stop } : {}),
       },
       async (ctx) => {
-        await ctx.security.check('input', prepared.input);
+        await ctx.security.check('input', prepared.input, { signal: ctx.signal });
         const decision = router.route(routed);
         ctx.decision = decision;
         ctx.emit({ type: 'tier-decided', tier: decision.tier, decision });
@@ -229,7 +229,7 @@ export function createTierup(options: TierupOptions): Tierup {
               tierSpan,
               check,
             );
-            await ctx.security.check('output', output);
+            await ctx.security.check('output', output, { signal: ctx.signal });
             ctx.trace.close(runSpan);
             if (escalation === 'sticky' && sessionId) remember(sessions, sessionId, tier);
             return output;
@@ -241,10 +241,15 @@ export function createTierup(options: TierupOptions): Tierup {
             }
             ctx.trace.markEscalated(tierSpan);
             const to = TIERS[tierRank(tier) + 1] as Tier;
-            const step = { from: tier, to, cause: error.cause, summary: error.summary };
+            // A tier that read untrusted content may write what it read into its summary: the
+            // next tier (a manager planning with privileged specialists) gets fixed words only.
+            const summary = ctx.security.ledger.readUntrusted
+              ? safeSummary(tier, error.cause, prepared.tools)
+              : error.summary;
+            const step = { from: tier, to, cause: error.cause, summary };
             ctx.escalations.push(step);
             ctx.emit({ type: 'tier-escalated', escalation: step });
-            priorAttempts.push(error.summary);
+            priorAttempts.push(summary);
             tier = to;
           }
         }
@@ -342,6 +347,18 @@ function checkTools(tools: readonly AnyTool[]): readonly AnyTool[] {
     seen.add(tool.name);
   });
   return tools;
+}
+
+/** What a tier that read untrusted content tried, in words none of which it chose. */
+function safeSummary(tier: Tier, cause: EscalationCause, tools: readonly AnyTool[]): string {
+  const tool = 'tool' in cause && tools.some((t) => t.name === cause.tool) ? cause.tool : '';
+  const detail =
+    cause.type === 'max-steps'
+      ? `, after ${cause.steps} model calls`
+      : tool
+        ? `: it needed \`${tool}\``
+        : '';
+  return `The ${tier} tier could not meet the request (${cause.type}${detail}); its own account is left out because it had read untrusted content.`;
 }
 
 function remember(sessions: Map<string, Tier>, sessionId: string, tier: Tier): void {

@@ -3,9 +3,10 @@ import type { Escalation, RunResult, UsageTotals } from './run-result.ts';
 import type { Tier } from './tier.ts';
 
 /**
- * What a streamed run reports, in order. Every event but `tier-decided` and `run-finish` names the
- * agent it comes from (`direct`, `agent`, `manager` or a specialist), so text of several agents
- * running at once can be told apart.
+ * What a streamed run reports, in order. Every event but `tier-decided`, `tier-escalated` and
+ * `run-finish` names the agent it comes from (`direct`, `agent`, `manager` or a specialist), so
+ * text of several agents running at once can be told apart. Each `*-start` is followed by its
+ * `*-end`, with an error when it failed.
  */
 export type RunEvent<Output = string> =
   | { readonly type: 'tier-decided'; readonly tier: Tier; readonly decision: Decision }
@@ -30,6 +31,8 @@ export type RunEvent<Output = string> =
       readonly spanId: string;
       readonly model: string;
       readonly usage: Omit<UsageTotals, 'calls'>;
+      /** Set when the call failed (its usage is then zero). */
+      readonly error?: string;
     }
   | { readonly type: 'text-delta'; readonly agent: string; readonly delta: string }
   | {

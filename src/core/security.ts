@@ -83,6 +83,8 @@ export interface ApprovalRequest extends ToolCallRequest {
   readonly provenance: Provenance;
   /** Why approval is needed: the tool's `needsApproval`, or the policy's reason. */
   readonly reason: string;
+  /** Fires when the run stops: stop waiting for a person then. */
+  readonly signal: AbortSignal;
 }
 
 /** A run-time approver: `true` (or `{ approved: true }`) lets the call run. */
@@ -103,6 +105,8 @@ export interface GuardrailContext {
   readonly agent?: string;
   /** The tool, for `tool-call` and `tool-result`. */
   readonly tool?: string;
+  /** Fires when the run stops. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -141,9 +145,17 @@ export interface AuditEntry {
   /**
    * `allowed`: ran with no check needed or the policy allowed it; `approved` / `not-approved`:
    * the approver's answer; `denied`: the policy denied it; `invalid`: it never got that far
-   * (unknown tool, invalid arguments).
+   * (unknown tool, invalid arguments); `guardrail-tripped`: a `toolCall` guardrail stopped the
+   * run there; `error`: the policy or the approver threw.
    */
-  readonly decision: 'allowed' | 'approved' | 'not-approved' | 'denied' | 'invalid';
+  readonly decision:
+    | 'allowed'
+    | 'approved'
+    | 'not-approved'
+    | 'denied'
+    | 'invalid'
+    | 'guardrail-tripped'
+    | 'error';
   readonly reason: string;
 }
 

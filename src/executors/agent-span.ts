@@ -35,7 +35,7 @@ export async function asAgent<T>(
   ctx.emit({ type: 'agent-start', agent: name, tier });
   try {
     const result = await work(spanId);
-    await ctx.security.check('agent-output', outputOf(result), { agent: name });
+    await ctx.security.check('agent-output', outputOf(result), { agent: name, signal: ctx.signal });
     ctx.trace.close(spanId);
     ctx.emit({ type: 'agent-end', agent: name, tier, status: 'ok' });
     return result;

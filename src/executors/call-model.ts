@@ -31,22 +31,35 @@ export async function callModel(ctx: RunContext, call: ModelCall): Promise<Model
   const signal = call.signal ?? ctx.signal;
   signal.throwIfAborted();
   const { model, agent, tier } = call;
-  const request: ModelRequest = { ...withinBudget(ctx, model, call.request), signal };
+  const budgeted = withinBudget(ctx, model, call.request);
+  const request: ModelRequest = { ...budgeted.request, signal };
   const name = `${model.provider}/${model.modelId}`;
   const spanId = ctx.trace.open({ type: 'model-call', name, tier, agent, parentId: call.parentId });
   ctx.emit({ type: 'model-call-start', agent, spanId, model: name });
   let response: ModelResponse;
   try {
-    // Structured output (a plan, a typed answer) is not text for a reader: it arrives whole.
-    response = ctx.streaming
-      ? await collectStream(model, request, (delta) => {
-          if (request.output === undefined) ctx.emit({ type: 'text-delta', agent, delta });
-        })
-      : await model.generate(request);
+    // Structured output (a plan, a typed answer) is not text for a reader, and a provider may
+    // carry it outside the text when streaming: it is fetched whole.
+    response =
+      ctx.streaming && request.output === undefined
+        ? await collectStream(model, request, (delta) =>
+            ctx.emit({ type: 'text-delta', agent, delta }),
+          )
+        : await model.generate(request);
   } catch (error) {
+    budgeted.release();
     ctx.trace.close(spanId, { error });
+    ctx.emit({
+      type: 'model-call-end',
+      agent,
+      spanId,
+      model: name,
+      usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0 },
+      error: error instanceof Error ? error.message : String(error),
+    });
     throw error;
   }
+  budgeted.release();
   const costUsd = ctx.prices.costOf(model.modelId, response.usage);
   ctx.usage.add({ tier, agent, model: name }, response.usage, costUsd);
   const usage = {
@@ -78,29 +91,44 @@ export function estimateInputTokens(request: Omit<ModelRequest, 'signal'>): numb
   return Math.ceil(chars / 4);
 }
 
+/**
+ * Output tokens left uncapped: below this, a budget caps a call's output to what it leaves. A
+ * larger cap would only ask for more than models write by default (and Anthropic's SDK refuses a
+ * non-streamed call whose `max_tokens` could take over ten minutes).
+ */
+const UNCAPPED_OUTPUT = 16_384;
+
+/**
+ * Checks the budgets against an estimate of the call, reserves what the call may use (so calls
+ * made at the same time, such as parallel specialists, cannot each spend the same remainder), and
+ * caps its output tokens to what is left. `release` gives the reservation back once the call's
+ * real usage is counted.
+ */
 function withinBudget(
   ctx: RunContext,
   model: LanguageModel,
   request: Omit<ModelRequest, 'signal'>,
-): Omit<ModelRequest, 'signal'> {
+): { request: Omit<ModelRequest, 'signal'>; release: () => void } {
   const { maxTokens, maxCostUsd } = ctx.budgets;
-  if (maxTokens === undefined && maxCostUsd === undefined) return request;
+  if (maxTokens === undefined && maxCostUsd === undefined) return { request, release: () => {} };
   const input = estimateInputTokens(request);
-  let cap = request.settings?.maxOutputTokens ?? Number.POSITIVE_INFINITY;
+  const asked = request.settings?.maxOutputTokens;
+  let cap = asked ?? Number.POSITIVE_INFINITY;
+  const price = maxCostUsd === undefined ? undefined : ctx.prices.priceOf(model.modelId);
   if (maxTokens !== undefined) {
-    const left = maxTokens - ctx.usage.tokens - input;
+    const used = ctx.usage.tokens + ctx.usage.reservedTokens;
+    const left = maxTokens - used - input;
     if (left < 1) {
       throw new BudgetExceededError(
         'maxTokens',
         maxTokens,
-        ctx.usage.tokens + input,
-        `${ctx.usage.tokens} tokens used, and the next call's input is about ${input}`,
+        used + input,
+        `${used} tokens used or reserved by calls in flight, and the next call's input is about ${input}`,
       );
     }
-    cap = Math.min(cap, left);
+    if (left < (asked ?? UNCAPPED_OUTPUT)) cap = Math.min(cap, left);
   }
   if (maxCostUsd !== undefined) {
-    const price = ctx.prices.priceOf(model.modelId);
     const spent = ctx.usage.costUsd;
     if (price === undefined || spent === null) {
       const unknown = price === undefined ? model.modelId : 'a model called earlier in the run';
@@ -111,8 +139,9 @@ function withinBudget(
         },
       ]);
     }
+    const committed = spent + ctx.usage.reservedUsd;
     const inputUsd = (input * price.inputPerMillion) / 1e6;
-    const left = maxCostUsd - spent - inputUsd;
+    const left = maxCostUsd - committed - inputUsd;
     const affordable =
       price.outputPerMillion === 0
         ? Number.POSITIVE_INFINITY
@@ -121,14 +150,25 @@ function withinBudget(
       throw new BudgetExceededError(
         'maxCostUsd',
         maxCostUsd,
-        spent + inputUsd,
-        `$${spent.toFixed(6)} spent, and the next call's input costs about $${inputUsd.toFixed(6)}`,
+        committed + inputUsd,
+        `$${committed.toFixed(6)} spent or reserved, and the next call's input costs about $${inputUsd.toFixed(6)}`,
       );
     }
-    cap = Math.min(cap, Math.floor(affordable));
+    if (affordable < (asked ?? UNCAPPED_OUTPUT)) cap = Math.min(cap, Math.floor(affordable));
   }
-  if (cap === Number.POSITIVE_INFINITY) return request;
-  return { ...request, settings: { ...request.settings, maxOutputTokens: Math.floor(cap) } };
+  const output = cap === Number.POSITIVE_INFINITY ? (asked ?? UNCAPPED_OUTPUT) : cap;
+  const tokens = input + output;
+  const usd =
+    price === undefined
+      ? 0
+      : (input * price.inputPerMillion + output * price.outputPerMillion) / 1e6;
+  ctx.usage.reserve(tokens, usd);
+  const release = () => ctx.usage.reserve(-tokens, -usd);
+  if (cap === Number.POSITIVE_INFINITY) return { request, release };
+  return {
+    request: { ...request, settings: { ...request.settings, maxOutputTokens: Math.floor(cap) } },
+    release,
+  };
 }
 
 /** Reads a model's stream into one response, passing text deltas on as they come. */

@@ -19,6 +19,7 @@ export async function driveRun<Output>(
   body: (ctx: RunContext) => Promise<unknown>,
 ): Promise<RunResult<Output>> {
   const ctx = createRunContext(setup);
+  let failure: unknown;
   try {
     ctx.signal.throwIfAborted();
     const output = await untilAborted(body(ctx), ctx.signal);
@@ -26,9 +27,11 @@ export async function driveRun<Output>(
     ctx.emit({ type: 'run-finish', result: result as RunResult<unknown> });
     return result;
   } catch (error) {
-    throw toRunError(ctx, error);
+    failure = toRunError(ctx, error);
+    throw failure;
   } finally {
-    ctx.dispose();
+    // After the error is made: its kind depends on whether the run's signal had fired.
+    ctx.dispose(failure);
   }
 }
 

@@ -116,7 +116,7 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
         ...(stop ? { stop } : {}),
       },
       async (ctx) => {
-        await ctx.security.check('input', prepared.input);
+        await ctx.security.check('input', prepared.input, { signal: ctx.signal });
         const spanId = ctx.trace.open({ type: 'tier', name: runner.tier, tier: runner.tier });
         try {
           const output = await runner.execute(
@@ -125,7 +125,7 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
             spanId,
           );
           ctx.trace.close(spanId);
-          await ctx.security.check('output', output);
+          await ctx.security.check('output', output, { signal: ctx.signal });
           return output;
         } catch (error) {
           ctx.trace.close(spanId, { error });

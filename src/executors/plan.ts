@@ -83,6 +83,17 @@ function buildPlanSchema(
       ids.set(subtask.id, i);
     });
     plan.subtasks.forEach((subtask, i) => {
+      const fields = new Set<string>();
+      ((subtask as Subtask).extract ?? []).forEach((field, j) => {
+        if (fields.has(field.name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['subtasks', i, 'extract', j, 'name'],
+            message: 'is not unique',
+          });
+        }
+        fields.add(field.name);
+      });
       subtask.dependsOn.forEach((dep, j) => {
         if (!ids.has(dep)) {
           ctx.addIssue({

@@ -50,10 +50,10 @@ export interface RunContext {
   decision: Decision | undefined;
   readonly escalations: Escalation[];
   /**
-   * Stops the run's timer and its events: work the run left behind when it ended (an agent cut
-   * short by an abort, winding down) reports nothing after the run's last event.
+   * Ends the run: stops its timer, aborts work it left behind (the siblings of a call that failed,
+   * an agent cut short) with `reason`, and silences its events after the run's last one.
    */
-  dispose(): void;
+  dispose(reason?: unknown): void;
 }
 
 /** What a run needs besides its state. */
@@ -86,11 +86,13 @@ export function createRunContext(setup: RunSetup): RunContext {
   );
   const { emit } = setup;
   let ended = false;
-  const signals = [timeout.signal, setup.signal, setup.stop].filter(
+  // Fired when the run ends, so work it left behind (a sibling of a failed call) stops too.
+  const halt = new AbortController();
+  const signals = [timeout.signal, halt.signal, setup.signal, setup.stop].filter(
     (s): s is AbortSignal => s !== undefined,
   );
   return {
-    signal: signals.length === 1 ? timeout.signal : AbortSignal.any(signals),
+    signal: AbortSignal.any(signals),
     budgets: setup.budgets,
     prices: setup.prices,
     trace: createTraceRecorder(),
@@ -105,9 +107,10 @@ export function createRunContext(setup: RunSetup): RunContext {
     tier: setup.tier,
     decision: undefined,
     escalations: [],
-    dispose: () => {
+    dispose: (reason?: unknown) => {
       ended = true;
       clearTimeout(timer);
+      halt.abort(reason ?? new Error('The run has ended'));
     },
   };
 }

@@ -102,10 +102,12 @@ async function runSubtask(
     ? `${subtask.task}\n\nResults you depend on:\n${context.join('\n\n')}`
     : subtask.task;
   try {
-    const text = await asAgent(
+    const { text } = await asAgent(
       ctx,
       { name: specialist.name, tier: 'multi-agent', parentId: team.managerSpan },
       (spanId) => untilAborted(work(team, subtask, specialist, content, spanId, signal), signal),
+      // The guardrail sees what the agent produced: a reader's fields, not their placeholders.
+      (done) => done.output,
     );
     return { subtask, ok: true, text };
   } catch (error) {
@@ -147,7 +149,7 @@ async function work(
   content: string,
   spanId: string,
   signal: AbortSignal,
-): Promise<string> {
+): Promise<{ readonly text: string; readonly output: unknown }> {
   const { ctx, placeholders } = team;
   const system = [team.instructions?.trim(), specialist.instructions].filter(Boolean).join('\n\n');
   const answer: AgentAnswer = await runAgentLoop(
@@ -172,7 +174,7 @@ async function work(
     },
     [{ role: 'user', content }],
   );
-  if (!specialist.quarantined) return answer.text;
+  if (!specialist.quarantined) return { text: answer.text, output: answer.text };
   const fields = fieldsOf(subtask);
   const request: ModelMessage = {
     role: 'user',
@@ -191,5 +193,5 @@ async function work(
     extractionSchema(fields),
   )) as Record<string, unknown>;
   ctx.security.ledger.recordUntrusted(values, specialist.name);
-  return renderHandOff(subtask.id, values, placeholders, fields);
+  return { text: renderHandOff(subtask.id, values, placeholders, fields), output: values };
 }

@@ -1,3 +1,4 @@
+import { GuardrailTripped } from '../core/errors.ts';
 import type { ToolCall } from '../core/language-model.ts';
 import type {
   AuditEntry,
@@ -73,32 +74,56 @@ export async function runTool(
     name: call.name,
     arguments: call.arguments,
   });
+  const end = (outcome: ToolOutcome) =>
+    ctx.emit({
+      type: 'tool-call-end',
+      agent,
+      spanId,
+      toolCallId: call.id,
+      name: call.name,
+      result: outcome.content,
+      isError: outcome.isError,
+    });
   let outcome: ToolOutcome;
+  const tool = tools.get(call.name);
+  const resolved = at.resolveArguments
+    ? { ...call, arguments: at.resolveArguments(call.arguments) }
+    : call;
+  let audited = false;
   try {
-    const tool = tools.get(call.name);
-    const resolved = at.resolveArguments
-      ? { ...call, arguments: at.resolveArguments(call.arguments) }
-      : call;
-    const checked = await check(ctx, at, tools, resolved);
+    const checked = await check(ctx, at, tools, resolved, signal);
     ctx.security.audit.push({ spanId, ...checked.entry });
+    audited = true;
+    // An approver or a policy may take a while: the run may have stopped meanwhile.
+    signal.throwIfAborted();
     outcome =
       checked.run && tool
         ? await execute(ctx, tool, checked.input, at, signal)
         : (checked as { outcome: ToolOutcome }).outcome;
   } catch (error) {
+    if (!audited) {
+      // A guardrail that tripped, a policy or an approver that threw: the call is audited anyway.
+      ctx.security.audit.push({
+        spanId,
+        tool: call.name,
+        agent,
+        tier: at.tier,
+        privileges: at.privileges,
+        arguments: resolved.arguments,
+        provenance: ctx.security.ledger.provenanceOf(
+          tool ?? ({ name: call.name } as AnyTool),
+          resolved.arguments,
+        ),
+        decision: error instanceof GuardrailTripped ? 'guardrail-tripped' : 'error',
+        reason: describeError(error),
+      });
+    }
     ctx.trace.close(spanId, { error });
+    end({ content: describeError(error), isError: true });
     throw error;
   }
   ctx.trace.close(spanId, outcome.isError ? { error: outcome.content } : {});
-  ctx.emit({
-    type: 'tool-call-end',
-    agent,
-    spanId,
-    toolCallId: call.id,
-    name: call.name,
-    result: outcome.content,
-    isError: outcome.isError,
-  });
+  end(outcome);
   return outcome;
 }
 
@@ -108,6 +133,7 @@ async function check(
   at: ToolCaller,
   tools: ReadonlyMap<string, AnyTool>,
   call: ToolCall,
+  signal: AbortSignal,
 ): Promise<Checked> {
   const tool = tools.get(call.name);
   const { ledger } = ctx.security;
@@ -136,7 +162,7 @@ async function check(
       `Invalid arguments for \`${call.name}\`: ${problems}. Fix them and call again.`,
     );
   }
-  await ctx.security.check('tool-call', parsed.data, { agent: at.agent, tool: tool.name });
+  await ctx.security.check('tool-call', parsed.data, { agent: at.agent, tool: tool.name, signal });
   const request: ToolCallRequest = {
     tool: tool.name,
     arguments: parsed.data,
@@ -171,7 +197,7 @@ async function check(
       `Denied by policy: ${decision.reason}. Do not retry this call.`,
     );
   }
-  const answer = await askApproval(ctx, request, provenance, decision.reason);
+  const answer = await askApproval(ctx, request, provenance, decision.reason, signal);
   if (answer.approved) {
     return {
       run: true,
@@ -192,11 +218,12 @@ async function askApproval(
   request: ToolCallRequest,
   provenance: Provenance,
   reason: string,
+  signal: AbortSignal,
 ): Promise<{ approved: boolean; reason: string }> {
   const { approve } = ctx.security;
   if (approve === undefined)
     return { approved: false, reason: `${reason}, and the run has no approve callback` };
-  const answer = await approve({ ...request, provenance, reason });
+  const answer = await approve({ ...request, provenance, reason, signal });
   if (typeof answer === 'boolean')
     return { approved: answer, reason: answer ? 'approved' : 'the approver said no' };
   return {
@@ -251,8 +278,15 @@ async function execute(
   runSignal: AbortSignal,
 ): Promise<ToolOutcome> {
   const { toolTimeoutMs } = ctx.budgets;
-  const timeout = AbortSignal.timeout(toolTimeoutMs);
-  const signal = AbortSignal.any([runSignal, timeout]);
+  // Not AbortSignal.timeout: its timer cannot be cleared, so it kept every call's signals alive
+  // for toolTimeoutMs after the call returned (about 3 KB a call; bench/side-by-side).
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () =>
+      timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    toolTimeoutMs,
+  );
+  const signal = AbortSignal.any([runSignal, timeout.signal]);
   let value: unknown;
   try {
     value = await untilAborted(
@@ -261,12 +295,18 @@ async function execute(
     );
   } catch (error) {
     runSignal.throwIfAborted();
-    if (timeout.aborted)
+    if (timeout.signal.aborted)
       return failed(`Tool \`${tool.name}\` timed out after ${toolTimeoutMs} ms.`);
     return failed(`Tool \`${tool.name}\` failed: ${describeError(error)}`);
+  } finally {
+    clearTimeout(timer);
   }
   ctx.security.ledger.recordToolResult(tool, value);
-  await ctx.security.check('tool-result', value, { agent: at.agent, tool: tool.name });
+  await ctx.security.check('tool-result', value, {
+    agent: at.agent,
+    tool: tool.name,
+    signal: runSignal,
+  });
   return { content: toContent(value), isError: false };
 }
 

@@ -19,6 +19,11 @@ export interface UsageMeter {
   readonly costUsd: number | null;
   /** Output tokens per call so far, on average; undefined before the first call. */
   readonly averageOutputTokens: number | undefined;
+  /** Tokens and USD that calls in flight may still use (budget reservations). */
+  readonly reservedTokens: number;
+  readonly reservedUsd: number;
+  /** Adds to the reservations (a negative amount gives some back). */
+  reserve(tokens: number, usd: number): void;
   snapshot(): RunUsage;
 }
 
@@ -33,6 +38,8 @@ const ZERO: UsageTotals = {
 /** Creates an empty {@link UsageMeter}. */
 export function createUsageMeter(): UsageMeter {
   let total = ZERO;
+  let reservedTokens = 0;
+  let reservedUsd = 0;
   const byTier: Partial<Record<Tier, UsageTotals>> = {};
   const byAgent: Record<string, UsageTotals> = {};
   const byModel: Record<string, UsageTotals> = {};
@@ -48,6 +55,16 @@ export function createUsageMeter(): UsageMeter {
     },
     get costUsd() {
       return total.costUsd;
+    },
+    get reservedTokens() {
+      return reservedTokens;
+    },
+    get reservedUsd() {
+      return reservedUsd;
+    },
+    reserve(tokens, usd) {
+      reservedTokens += tokens;
+      reservedUsd += usd;
     },
     get averageOutputTokens() {
       return total.calls === 0 ? undefined : total.outputTokens / total.calls;
