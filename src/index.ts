@@ -53,6 +53,7 @@ export type {
   Escalation,
   EscalationCause,
   PartialRun,
+  RoutedRunResult,
   RunResult,
   RunUsage,
   TraceSpan,

@@ -6,15 +6,21 @@ import type { RunOptions, RunTask } from './core/executor.ts';
 import type { LanguageModel } from './core/language-model.ts';
 import { toIssues } from './core/parse.ts';
 import type { RunEvent } from './core/run-event.ts';
-import type { EscalationCause, RunResult } from './core/run-result.ts';
+import type { EscalationCause, RoutedRunResult, RunResult } from './core/run-result.ts';
 import type { SecurityOptions } from './core/security.ts';
 import type { TaskInput } from './core/task.ts';
 import { lowerTier, TIERS, type Tier, tierRank } from './core/tier.ts';
 import type { AnyTool } from './core/tool.ts';
 import { agentRunner } from './executors/agent-executor.ts';
+import {
+  checkModel,
+  checkPriced,
+  checkRunOptions,
+  checkSpecialists,
+  checkTools,
+} from './executors/check-options.ts';
 import { directRunner } from './executors/direct-executor.ts';
 import { driveRun, streamRun } from './executors/drive-run.ts';
-import { checkModel } from './executors/executors.ts';
 import { multiAgentRunner } from './executors/multi-agent-executor.ts';
 import { checkTask } from './executors/prepare-task.ts';
 import type { RunContext } from './executors/run-context.ts';
@@ -89,7 +95,7 @@ export interface Tierup {
   run<Output = string>(
     task: RunTask<Output> | string,
     options?: TierupRunOptions,
-  ): Promise<RunResult<Output>>;
+  ): Promise<RoutedRunResult<Output>>;
   /** {@link Tierup.run}, reporting each step as it happens; the last event is `run-finish`. */
   stream<Output = string>(
     task: RunTask<Output> | string,
@@ -150,7 +156,8 @@ export function createTierup(options: TierupOptions): Tierup {
   checkSecurityOptions({ policy, approve, guardrails });
   checkModel(model, 'model');
   for (const [tier, own] of Object.entries(models))
-    if (own !== undefined) checkModel(own, `models.${tier}`);
+    if (own !== undefined) checkModel(own, `models.${tier}`, { tools: tier === 'specialist' });
+  checkSpecialists(specialists);
   const router = createRouter(routerOptions);
   const defaults = resolveBudgets(budgets, 'budgets');
   const priceTable = createPriceTable(prices ? { prices } : {});
@@ -160,6 +167,21 @@ export function createTierup(options: TierupOptions): Tierup {
     router.config.maxTier,
   );
   const sessions = new Map<string, Tier>();
+  /** The models a run capped at `cap` may call. */
+  const reachable = (cap: Tier): (LanguageModel | undefined)[] => {
+    const rank = tierRank(cap);
+    return [
+      models.direct ?? model,
+      ...(rank >= 1 ? [models.agent ?? model] : []),
+      ...(rank >= 2
+        ? [
+            models.manager ?? model,
+            models.specialist ?? models.agent ?? model,
+            ...specialists.map((s) => s.model),
+          ]
+        : []),
+    ];
+  };
 
   const execute = async <Output>(
     task: RunTask<Output> | string,
@@ -167,6 +189,7 @@ export function createTierup(options: TierupOptions): Tierup {
     emit?: (event: RunEvent<unknown>) => void,
     stop?: AbortSignal,
   ): Promise<RunResult<Output>> => {
+    checkRunOptions(runOptions);
     const {
       signal,
       sessionId,
@@ -188,9 +211,11 @@ export function createTierup(options: TierupOptions): Tierup {
     );
     const check = runAccept ?? accept;
     const cap = lowerTier(router.config.maxTier, routed.hints?.maxTier ?? 'multi-agent');
+    const runBudget = resolveBudgets(runBudgets, '', defaults);
+    checkPriced(runBudget.maxCostUsd, reachable(cap), priceTable);
     return driveRun<Output>(
       {
-        budgets: resolveBudgets(runBudgets, '', defaults),
+        budgets: runBudget,
         prices: priceTable,
         security,
         tier: 'direct',
@@ -260,7 +285,8 @@ export function createTierup(options: TierupOptions): Tierup {
   return {
     router,
     route: (task) => router.route(checkTask(task, ownTools).routed),
-    run: (task, runOptions = {}) => execute(task, runOptions),
+    run: <Output>(task: RunTask<Output> | string, runOptions: TierupRunOptions = {}) =>
+      execute(task, runOptions) as Promise<RoutedRunResult<Output>>,
     stream: (task, runOptions = {}) =>
       streamRun((emit, stop) => execute(task, runOptions, emit, stop)),
   };
@@ -329,24 +355,6 @@ function buildRunners(
       boundary,
     }),
   };
-}
-
-function checkTools(tools: readonly AnyTool[]): readonly AnyTool[] {
-  const seen = new Set<string>();
-  tools.forEach((tool, i) => {
-    if (typeof tool?.run !== 'function' || !(tool.input instanceof z.ZodType)) {
-      throw new InvalidConfigError([
-        { path: `tools[${i}]`, message: 'must be a tool made with `defineTool`' },
-      ]);
-    }
-    if (seen.has(tool.name)) {
-      throw new InvalidConfigError([
-        { path: `tools[${i}].name`, message: `duplicates the tool \`${tool.name}\`` },
-      ]);
-    }
-    seen.add(tool.name);
-  });
-  return tools;
 }
 
 /** What a tier that read untrusted content tried, in words none of which it chose. */

@@ -1,8 +1,10 @@
 import {
   agentExecutor,
   createTierup,
+  type Decision,
   defineTool,
   type EscalationCause,
+  type RoutedRunResult,
   type RunEvent,
   type RunResult,
 } from 'tierup';
@@ -22,7 +24,11 @@ describe('types', () => {
     expectTypeOf(typed.output).toEqualTypeOf<{ total: number; currency: 'EUR' | 'USD' }>();
     const text = await tierup.run('Hi');
     expectTypeOf(text.output).toEqualTypeOf<string>();
-    expectTypeOf(text).toEqualTypeOf<RunResult<string>>();
+    expectTypeOf(text).toEqualTypeOf<RoutedRunResult<string>>();
+    expectTypeOf(text.decision.tier).toEqualTypeOf<'direct' | 'agent' | 'multi-agent'>();
+    const alone = await agentExecutor({ model }).run('Hi');
+    expectTypeOf(alone).toEqualTypeOf<RunResult<string>>();
+    expectTypeOf(alone.decision).toEqualTypeOf<Decision | undefined>();
   });
 
   it('types stream events by the output too', () => {

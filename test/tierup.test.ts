@@ -199,6 +199,21 @@ describe('createTierup', () => {
     expect(field({ model, escalation: 'always' })).toBe('escalation');
     expect(field({ model, budgets: { timeoutMs: 0 } })).toBe('budgets.timeoutMs');
     expect(field({ model: fromFunction(async () => '') })).toBe('model');
+    expect(field({ model, models: { specialist: fromFunction(async () => '') } })).toBe(
+      'models.specialist',
+    );
+    expect(field({ model, specialists: [{ name: 'a b', description: 'x' }] })).toBe(
+      'specialists[0].name',
+    );
+    expect(field({ model, specialists: [{ name: 'legal', description: '' }] })).toBe(
+      'specialists[0].description',
+    );
+    expect(
+      field({
+        model,
+        specialists: [{ name: 'legal', description: 'Law.', model: fromFunction(async () => '') }],
+      }),
+    ).toBe('specialists[0].model');
     expect(field({ model: fromFunction(async () => ''), maxTier: 'direct' })).toBe('no error');
   });
 });

@@ -94,8 +94,8 @@ export interface RunResult<Output = string> {
   readonly output: Output;
   /** The tier the run finished on. */
   readonly tier: Tier;
-  /** The router's decision, before any escalation. */
-  readonly decision: Decision;
+  /** The router's decision, before any escalation; absent for an executor used alone. */
+  readonly decision?: Decision;
   readonly escalations: readonly Escalation[];
   readonly usage: RunUsage;
   readonly trace: readonly TraceSpan[];
@@ -116,3 +116,6 @@ export interface PartialRun {
   readonly trace: readonly TraceSpan[];
   readonly audit: readonly AuditEntry[];
 }
+
+/** The result of a run `createTierup` routed: the router's decision is always there. */
+export type RoutedRunResult<Output = string> = RunResult<Output> & { readonly decision: Decision };

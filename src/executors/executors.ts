@@ -12,6 +12,13 @@ import {
   type PriceTableOptions,
 } from '../pricing/price-table.ts';
 import { agentRunner } from './agent-executor.ts';
+import {
+  checkModel,
+  checkPriced,
+  checkRunOptions,
+  checkSpecialists,
+  checkTools,
+} from './check-options.ts';
 import { directRunner } from './direct-executor.ts';
 import { driveRun, streamRun } from './drive-run.ts';
 import { multiAgentRunner } from './multi-agent-executor.ts';
@@ -56,6 +63,7 @@ export interface MultiAgentExecutorOptions extends ExecutorOptions {
  * const { output } = await direct.run('Summarize this paragraph: ...');
  */
 export function directExecutor(options: ExecutorOptions): Executor {
+  assertObject(options);
   return toExecutor(directRunner(options), options);
 }
 
@@ -67,6 +75,7 @@ export function directExecutor(options: ExecutorOptions): Executor {
  * const { output, trace } = await agent.run('Where is order 30418?');
  */
 export function agentExecutor(options: ExecutorOptions): Executor {
+  assertObject(options);
   return toExecutor(agentRunner(options), options);
 }
 
@@ -79,13 +88,39 @@ export function agentExecutor(options: ExecutorOptions): Executor {
  * const { output, usage } = await team.run('Refund order 30418 and email the customer.');
  */
 export function multiAgentExecutor(options: MultiAgentExecutorOptions): Executor {
+  assertObject(options);
   return toExecutor(multiAgentRunner(options), options);
 }
 
+function assertObject(options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidConfigError([
+      { path: '', message: 'options must be an object with a `model`' },
+    ]);
+  }
+}
+
 function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
-  checkModel(options?.model, 'model');
+  checkModel(options.model, 'model', { tools: runner.tier !== 'direct' });
+  if (options.instructions !== undefined && typeof options.instructions !== 'string') {
+    throw new InvalidConfigError([{ path: 'instructions', message: 'must be a string' }]);
+  }
+  const team = options as MultiAgentExecutorOptions;
+  if (team.boundary !== undefined && !['auto', 'always', 'off'].includes(team.boundary)) {
+    throw new InvalidConfigError([
+      { path: 'boundary', message: 'must be "auto", "always" or "off"' },
+    ]);
+  }
+  checkSpecialists(team.specialists);
+  if (team.specialistModel !== undefined)
+    checkModel(team.specialistModel, 'specialistModel', { tools: true });
+  const models = [
+    options.model,
+    team.specialistModel,
+    ...(team.specialists ?? []).map((s) => s.model),
+  ];
   const prices = createPriceTable(options.prices ? { prices: options.prices } : {});
-  const tools = options.tools ?? [];
+  const tools = checkTools(options.tools);
   const defaults = resolveBudgets(options.budgets, 'budgets');
   checkSecurityOptions(options);
   const execute = async <Output>(
@@ -94,8 +129,11 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
     emit?: (event: RunEvent<unknown>) => void,
     stop?: AbortSignal,
   ): Promise<RunResult<Output>> => {
+    checkRunOptions(runOptions);
     const { signal, policy, approve, guardrails, ...budgets } = runOptions;
     const { prepared } = checkTask(task as RunTask<unknown>, tools);
+    const resolved = resolveBudgets(budgets, '', defaults);
+    checkPriced(resolved.maxCostUsd, models, prices);
     checkSecurityOptions({ policy, approve, guardrails });
     const security = createRunSecurity(
       {
@@ -107,7 +145,7 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
     );
     return driveRun<Output>(
       {
-        budgets: resolveBudgets(budgets, '', defaults),
+        budgets: resolved,
         prices,
         security,
         tier: runner.tier,
@@ -140,19 +178,6 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
     stream: (task, runOptions = {}) =>
       streamRun((emit, stop) => execute(task, runOptions, emit, stop)),
   };
-}
-
-/**
- * Checks that a value is a {@link LanguageModel}.
- * @throws {InvalidConfigError} naming `path`.
- */
-export function checkModel(model: unknown, path: string): asserts model is LanguageModel {
-  const m = model as Partial<LanguageModel> | undefined;
-  if (typeof m?.generate !== 'function' || typeof m.stream !== 'function') {
-    throw new InvalidConfigError([
-      { path, message: 'must be a LanguageModel (openaiModel, anthropicModel, fromFunction, ...)' },
-    ]);
-  }
 }
 
 export type { PriceTable };

@@ -97,9 +97,9 @@ export function multiAgentRunner(options: MultiAgentRunnerOptions): TierRunner {
         };
         // The manager saw untrusted strings only as placeholders; the answer gets them back.
         if (task.output !== undefined) {
-          return expandPlaceholders(
-            await callForOutput(ctx, synthesis, task.output),
-            team.placeholders,
+          // Placeholders are put back before the schema checks the answer, not after.
+          return callForOutput(ctx, synthesis, task.output, (candidate) =>
+            expandPlaceholders(candidate, team.placeholders),
           );
         }
         const answer = await callModel(ctx, synthesis);

@@ -29,10 +29,12 @@ export async function callForOutput(
   ctx: RunContext,
   call: ModelCall,
   schema: z.ZodType,
+  /** Rewrites the model's JSON before the schema checks it (placeholders put back). */
+  prepare: (candidate: unknown) => unknown = (candidate) => candidate,
 ): Promise<unknown> {
   const request = { ...call.request, output: { name: 'answer', schema: outputJsonSchema(schema) } };
   const first = await callModel(ctx, { ...call, request });
-  const checked = check(first, schema);
+  const checked = check(first, schema, prepare);
   if (checked.ok) {
     ctx.lastOutput = checked.value;
     return checked.value;
@@ -47,7 +49,7 @@ export async function callForOutput(
     },
   ];
   const second = await callModel(ctx, { ...call, request: { ...request, messages: repair } });
-  const again = check(second, schema);
+  const again = check(second, schema, prepare);
   if (again.ok) {
     ctx.lastOutput = again.value;
     return again.value;
@@ -69,7 +71,11 @@ type Checked =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly raw: string; readonly problems: string };
 
-function check(response: ModelResponse, schema: z.ZodType): Checked {
+function check(
+  response: ModelResponse,
+  schema: z.ZodType,
+  prepare: (candidate: unknown) => unknown,
+): Checked {
   const raw = response.text;
   let candidate = response.output;
   if (candidate === undefined) {
@@ -79,7 +85,7 @@ function check(response: ModelResponse, schema: z.ZodType): Checked {
       return { ok: false, raw, problems: 'the answer is not JSON' };
     }
   }
-  const parsed = schema.safeParse(candidate);
+  const parsed = schema.safeParse(prepare(candidate));
   if (parsed.success) return { ok: true, value: parsed.data };
   const problems = parsed.error.issues
     .slice(0, 5)

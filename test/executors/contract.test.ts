@@ -176,13 +176,36 @@ describe.each(EXECUTORS)('%s executor', (tier, make) => {
     );
   });
 
-  it('needs known prices for maxCostUsd', async () => {
-    const error = await make({ model: teamModel(), tools: [getOrder] })
+  it('needs known prices for maxCostUsd, before anything runs', async () => {
+    const model = teamModel();
+    const error = await make({ model, tools: [getOrder] })
       .run(task, { maxCostUsd: 1 })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RunError);
-    expect((error as RunError).cause).toBeInstanceOf(InvalidConfigError);
-    expect(((error as RunError).cause as InvalidConfigError).field).toBe('maxCostUsd');
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    expect((error as InvalidConfigError).field).toBe('maxCostUsd');
+    expect(model.calls).toHaveLength(0);
+  });
+
+  it('names the option at fault', async () => {
+    const field = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as InvalidConfigError).field;
+      }
+      return 'no error';
+    };
+    expect(field(() => make(undefined as never))).toBe('');
+    expect(field(() => make({ model: teamModel(), tools: [{} as never] }))).toBe('tools[0]');
+    expect(field(() => make({ model: teamModel(), tools: [getOrder, getOrder] }))).toBe(
+      'tools[1].name',
+    );
+    expect(field(() => make({ model: teamModel(), instructions: 42 as never }))).toBe(
+      'instructions',
+    );
+    const executor = make({ model: teamModel(), tools: [getOrder] });
+    const run = await executor.run(task, { signal: 'nope' as never }).catch((e: unknown) => e);
+    expect((run as InvalidConfigError).field).toBe('signal');
   });
 
   it('names the field of a malformed task before anything runs', async () => {
