@@ -162,8 +162,8 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
             ctx,
             spanId,
           );
-          ctx.trace.close(spanId);
           await ctx.security.check('output', output, { signal: ctx.signal });
+          ctx.trace.close(spanId);
           return output;
         } catch (error) {
           ctx.trace.close(spanId, { error });

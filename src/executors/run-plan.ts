@@ -95,7 +95,14 @@ async function runSubtask(
 ): Promise<SubtaskResult> {
   const { ctx } = team;
   const { agentTimeoutMs } = ctx.budgets;
-  const timeout = AbortSignal.timeout(agentTimeoutMs);
+  // A timer that is cleared when the subtask ends (AbortSignal.timeout's cannot be, and keeps the
+  // signals it joins alive until it fires).
+  const timer = new AbortController();
+  const clock = setTimeout(
+    () => timer.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    agentTimeoutMs,
+  );
+  const timeout = timer.signal;
   const signal = AbortSignal.any([ctx.signal, timeout]);
   const context = deps.map((dep) => `[${dep.subtask.id}] ${dep.subtask.specialist}: ${dep.text}`);
   const content = context.length
@@ -127,6 +134,8 @@ async function runSubtask(
         ? withheld(error)
         : describeError(error);
     return { subtask, ok: false, text: `failed: ${why}` };
+  } finally {
+    clearTimeout(clock);
   }
 }
 

@@ -36,9 +36,16 @@ export function createTaintLedger(userInput: string): TaintLedger {
   const untrusted: Record_[] = [];
   const sensitive: Record_[] = [];
   const user = userInput.toLowerCase();
+  const seen = new Set<string>();
   const add = (list: Record_[], value: unknown, source: string) => {
-    for (const text of leaves(value))
-      list.push({ text: text.toLowerCase().slice(0, MAX_LENGTH), source });
+    for (const leaf of leaves(value)) {
+      const text = leaf.toLowerCase().slice(0, MAX_LENGTH);
+      // The same text read again (a page fetched twice) traces no further.
+      const key = `${list === untrusted ? 'u' : 's'}\u0000${source}\u0000${text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      list.push({ text, source });
+    }
   };
   const trace = (text: string, list: readonly Record_[]): string[] => {
     const lower = text.toLowerCase();

@@ -113,8 +113,16 @@ describe('chatCompletionsDropIn', () => {
       usage: { inputTokens: 40, calls: 1 },
       warnings: [],
     });
-    expect(tierup.trace.filter((span) => span.type === 'model-call')).toHaveLength(1);
+    // The trace and the audit hold tools' arguments: only with `details: 'full'`.
+    expect(tierup).not.toHaveProperty('trace');
+    expect(tierup).not.toHaveProperty('audit');
     expect(tierup).not.toHaveProperty('output');
+    const full = chatCompletionsDropIn(createTierup({ model: scriptedModel('Paris.') }), {
+      details: 'full',
+    });
+    const detailed = await full.chat.completions.create(ask('What is the capital of France?'));
+    expect(detailed.tierup.trace?.filter((span) => span.type === 'model-call')).toHaveLength(1);
+    expect(detailed.tierup.audit).toEqual([]);
     expect(bodies(server)[0]).toMatchObject({ model: 'gpt-test' });
   });
 

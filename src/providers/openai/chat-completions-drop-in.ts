@@ -40,10 +40,22 @@ export interface ChatCompletionsDropInOptions {
   readonly generateId?: () => string;
   /** The clock, in milliseconds since the epoch, for `created`. @default Date.now */
   readonly now?: () => number;
+  /**
+   * How much of the run goes under `completion.tierup`. `summary`: the tier, decision,
+   * escalations and usage. `full` adds the trace and the audit trail, which hold every tool's
+   * arguments, sensitive values included: keep them out of a completion a proxy passes on to its
+   * clients. @default 'summary'
+   */
+  readonly details?: 'summary' | 'full';
 }
 
 /** What tierup adds to a completion: how the run went, and the fields it did not honour. */
-export interface TierupCompletionDetails extends Omit<RunResult<unknown>, 'output'> {
+export interface TierupCompletionDetails
+  extends Omit<RunResult<unknown>, 'output' | 'trace' | 'audit'> {
+  /** With `details: 'full'` only. */
+  readonly trace?: RunResult<unknown>['trace'];
+  /** With `details: 'full'` only. */
+  readonly audit?: RunResult<unknown>['audit'];
   /** Body fields that were set but not honoured (`temperature`, `max_tokens`, ...). */
   readonly warnings: readonly ModelWarning[];
 }
@@ -90,6 +102,7 @@ const isFunction = z.custom((value) => typeof value === 'function', 'must be a f
 const Options = z.strictObject({
   runOptions: z.union([z.looseObject({}), isFunction]).optional(),
   systemMessages: z.enum(['instructions', 'history', 'drop']).optional(),
+  details: z.enum(['summary', 'full']).optional(),
   generateId: isFunction.optional(),
   now: isFunction.optional(),
 });
@@ -102,7 +115,7 @@ const Options = z.strictObject({
  * `signal` aborts the run and its `timeout` is the run's `timeoutMs`; other request options concern
  * an HTTP call tierup does not make. The completion's `model` is the model that wrote the answer,
  * its `usage` the whole run's, and `tierup` holds the tier, decision, escalations, usage by tier,
- * trace and warnings.
+ * warnings (the trace and the audit trail too with `details: 'full'`).
  *
  * Body fields tierup cannot honour are refused when the answer would lack what they ask for
  * (`tools`: tierup runs its own tools; `n` above 1, `logprobs`, audio), and come back in
@@ -132,6 +145,7 @@ export function chatCompletionsDropIn(
     systemMessages = 'instructions',
     generateId = () => `chatcmpl-${crypto.randomUUID()}`,
     now = Date.now,
+    details = 'summary',
   } = options;
 
   function create(
@@ -165,6 +179,7 @@ export function chatCompletionsDropIn(
       requested: body.model,
       json: task.output !== undefined,
       warnings,
+      full: details === 'full',
     };
     const signal = request.signal ?? undefined;
     if (!stream) return toCompletion(await run(signal), answer);
@@ -189,10 +204,12 @@ interface Answer {
   /** The body asked for JSON: the output is given as JSON text, even a string. */
   readonly json: boolean;
   readonly warnings: readonly ModelWarning[];
+  /** `details: 'full'`: the trace and the audit go under `tierup` too. */
+  readonly full: boolean;
 }
 
 function toCompletion(result: RunResult<unknown>, answer: Answer): TierupChatCompletion {
-  const { id, created, requested, json, warnings } = answer;
+  const { id, created, requested, json, warnings, full } = answer;
   return {
     id,
     created,
@@ -212,7 +229,7 @@ function toCompletion(result: RunResult<unknown>, answer: Answer): TierupChatCom
       },
     ],
     usage: toUsage(result),
-    tierup: details(result, warnings),
+    tierup: detailsOf(result, warnings, full),
   };
 }
 
@@ -225,7 +242,7 @@ async function* streamChunks(
   answer: Answer & { readonly includeUsage: boolean },
 ): AsyncGenerator<TierupChatCompletionChunk> {
   const result = await run();
-  const { id, created, requested, json, includeUsage, warnings } = answer;
+  const { id, created, requested, json, includeUsage, warnings, full } = answer;
   const base = {
     id,
     created,
@@ -243,7 +260,7 @@ async function* streamChunks(
   yield chunk({ role: 'assistant', content: '', refusal: null });
   const content = contentOf(result, json);
   if (content !== '') yield chunk({ content });
-  yield { ...chunk({}, 'stop'), tierup: details(result, warnings) };
+  yield { ...chunk({}, 'stop'), tierup: detailsOf(result, warnings, full) };
   if (includeUsage) yield { ...base, choices: [], usage: toUsage(result) };
 }
 
@@ -268,10 +285,11 @@ function toUsage({ usage }: RunResult<unknown>): CompletionUsage {
   };
 }
 
-function details(
+function detailsOf(
   result: RunResult<unknown>,
   warnings: readonly ModelWarning[],
+  full: boolean,
 ): TierupCompletionDetails {
-  const { output: _, ...rest } = result;
-  return { ...rest, warnings };
+  const { output: _, trace, audit, ...rest } = result;
+  return full ? { ...rest, trace, audit, warnings } : { ...rest, warnings };
 }
