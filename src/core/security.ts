@@ -113,6 +113,7 @@ export interface GuardrailContext {
  * A check at one hop: returns `true` or nothing to pass, `false` or a reason to trip, which ends
  * the run with `GuardrailTripped`.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a guardrail that returns nothing (an async one included) passes.
 export type Guardrail = (
   value: unknown,
   context: GuardrailContext,
