@@ -113,11 +113,14 @@ export interface GuardrailContext {
  * A check at one hop: returns `true` or nothing to pass, `false` or a reason to trip, which ends
  * the run with `GuardrailTripped`.
  */
-// biome-ignore lint/suspicious/noConfusingVoidType: a guardrail that returns nothing (an async one included) passes.
 export type Guardrail = (
   value: unknown,
   context: GuardrailContext,
-) => boolean | string | undefined | void | Promise<boolean | string | undefined | void>;
+) => GuardrailVerdict | Promise<GuardrailVerdict>;
+
+/** `true`, `undefined` or nothing passes; `false` or a reason trips. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a guardrail that returns nothing (an async one included) passes.
+export type GuardrailVerdict = boolean | string | undefined | void;
 
 /** Guardrails at every hop of a run. Each may be one function or a list run in order. */
 export interface Guardrails {
