@@ -68,6 +68,7 @@ export type {
   GuardrailContext,
   GuardrailHop,
   Guardrails,
+  GuardrailVerdict,
   Origin,
   Policy,
   PolicyDecision,
