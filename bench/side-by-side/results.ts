@@ -1,0 +1,29 @@
+import type { LoadRow, MemoryRow } from './alone-scenarios.ts';
+import type { MappingRow } from './conversation-mapping.ts';
+import type { InterleavedRow } from './interleaved-scenarios.ts';
+import type { RoutingRow } from './routing-economics.ts';
+
+/** Everything one `npm run bench` measured: bench/results/latest.json. */
+export interface Results {
+  readonly generatedAt: string;
+  readonly command: string;
+  readonly durationSeconds: number;
+  readonly quick: boolean;
+  readonly machine: {
+    readonly cpu: string;
+    readonly cores: number;
+    readonly memoryGb: number;
+    readonly os: string;
+    readonly node: string;
+  };
+  readonly versions: Record<string, string>;
+  readonly direct: InterleavedRow[];
+  readonly agent: InterleavedRow[];
+  readonly agentMemory: MemoryRow;
+  readonly fanOut: InterleavedRow[];
+  readonly load: LoadRow;
+  readonly growth: InterleavedRow[];
+  /** What mapping the conversation costs tierup per call, at three lengths. */
+  readonly growthMapping: MappingRow[];
+  readonly routing: RoutingRow;
+}
