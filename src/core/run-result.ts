@@ -1,4 +1,5 @@
 import type { Decision } from './decision.ts';
+import type { FinishReason, ModelWarning } from './language-model.ts';
 import type { AuditEntry } from './security.ts';
 import type { Tier } from './tier.ts';
 
@@ -101,6 +102,13 @@ export interface RunResult<Output = string> {
   readonly trace: readonly TraceSpan[];
   /** Every tool call with its agent, that agent's privileges, its arguments' provenance and the policy decision. */
   readonly audit: readonly AuditEntry[];
+  /**
+   * Why the model that wrote the output stopped: `length` means the answer was cut at the output
+   * token limit (a budget's cap included), so it may be incomplete.
+   */
+  readonly finishReason: FinishReason;
+  /** Settings a provider could not honour, from every model call of the run. */
+  readonly warnings: readonly ModelWarning[];
 }
 
 /** What a failed run had got to: everything but a final output. */

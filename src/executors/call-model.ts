@@ -60,6 +60,10 @@ export async function callModel(ctx: RunContext, call: ModelCall): Promise<Model
     throw error;
   }
   budgeted.release();
+  ctx.lastFinishReason = response.finishReason;
+  for (const warning of response.warnings) {
+    if (!ctx.warnings.some((w) => w.setting === warning.setting)) ctx.warnings.push(warning);
+  }
   const costUsd = ctx.prices.costOf(model.modelId, response.usage);
   ctx.usage.add({ tier, agent, model: name }, response.usage, costUsd);
   const usage = {

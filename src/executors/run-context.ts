@@ -1,7 +1,7 @@
 import type { ResolvedBudgets } from '../core/budgets.ts';
 import type { Decision } from '../core/decision.ts';
 import { BudgetExceededError, RunAbortedError, RunError, TierupError } from '../core/errors.ts';
-import type { ModelMessage } from '../core/language-model.ts';
+import type { FinishReason, ModelMessage, ModelWarning } from '../core/language-model.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
@@ -46,6 +46,10 @@ export interface RunContext {
   agentsStarted: number;
   /** The last text or output produced, kept for a failure's partial result. */
   lastOutput: unknown;
+  /** Why the last model call stopped. */
+  lastFinishReason: FinishReason;
+  /** Provider warnings of every call so far. */
+  readonly warnings: ModelWarning[];
   tier: Tier;
   decision: Decision | undefined;
   readonly escalations: Escalation[];
@@ -105,6 +109,8 @@ export function createRunContext(setup: RunSetup): RunContext {
     },
     agentsStarted: 0,
     lastOutput: undefined,
+    lastFinishReason: { unified: 'other', raw: undefined },
+    warnings: [],
     tier: setup.tier,
     decision: undefined,
     escalations: [],
@@ -128,6 +134,8 @@ export function toRunResult<Output>(ctx: RunContext, output: Output): RunResult<
     usage: ctx.usage.snapshot(),
     trace: ctx.trace.snapshot(),
     audit: [...ctx.security.audit],
+    finishReason: ctx.lastFinishReason,
+    warnings: [...ctx.warnings],
   } as RunResult<Output>;
 }
 

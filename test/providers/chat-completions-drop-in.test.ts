@@ -509,3 +509,19 @@ describe('docs/providers.md', () => {
     expect(printed.map(String)).toEqual(expected);
   });
 });
+
+describe('finish_reason', () => {
+  it('is length when the run’s answer was cut at the output limit', async () => {
+    const model = scriptedModel({
+      text: 'It ships',
+      finishReason: { unified: 'length', raw: 'max_tokens' },
+    });
+    const client = chatCompletionsDropIn(createTierup({ model }));
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'When does it ship?' }],
+    });
+    expect(completion.choices[0]?.finish_reason).toBe('length');
+    expect(completion.tierup.finishReason.unified).toBe('length');
+  });
+});

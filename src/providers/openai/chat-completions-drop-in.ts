@@ -56,7 +56,7 @@ export interface TierupCompletionDetails
   readonly trace?: RunResult<unknown>['trace'];
   /** With `details: 'full'` only. */
   readonly audit?: RunResult<unknown>['audit'];
-  /** Body fields that were set but not honoured (`temperature`, `max_tokens`, ...). */
+  /** Body fields that were set but not honoured (`temperature`, `max_tokens`, ...), then the run's own. */
   readonly warnings: readonly ModelWarning[];
 }
 
@@ -224,7 +224,7 @@ function toCompletion(result: RunResult<unknown>, answer: Answer): TierupChatCom
           refusal: null,
           annotations: [],
         },
-        finish_reason: 'stop',
+        finish_reason: finishReasonOf(result),
         logprobs: null,
       },
     ],
@@ -252,7 +252,7 @@ async function* streamChunks(
   };
   const chunk = (
     delta: ChatCompletionChunk.Choice.Delta,
-    finish: 'stop' | null = null,
+    finish: 'stop' | 'length' | 'content_filter' | null = null,
   ): TierupChatCompletionChunk => ({
     ...base,
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
@@ -260,7 +260,7 @@ async function* streamChunks(
   yield chunk({ role: 'assistant', content: '', refusal: null });
   const content = contentOf(result, json);
   if (content !== '') yield chunk({ content });
-  yield { ...chunk({}, 'stop'), tierup: detailsOf(result, warnings, full) };
+  yield { ...chunk({}, finishReasonOf(result)), tierup: detailsOf(result, warnings, full) };
   if (includeUsage) yield { ...base, choices: [], usage: toUsage(result) };
 }
 
@@ -285,11 +285,18 @@ function toUsage({ usage }: RunResult<unknown>): CompletionUsage {
   };
 }
 
+/** The Chat Completions finish reason of the run's answer: cut at the limit, filtered, or done. */
+function finishReasonOf(result: RunResult<unknown>): 'stop' | 'length' | 'content_filter' {
+  const { unified } = result.finishReason;
+  return unified === 'length' ? 'length' : unified === 'content-filter' ? 'content_filter' : 'stop';
+}
+
 function detailsOf(
   result: RunResult<unknown>,
   warnings: readonly ModelWarning[],
   full: boolean,
 ): TierupCompletionDetails {
   const { output: _, trace, audit, ...rest } = result;
-  return full ? { ...rest, trace, audit, warnings } : { ...rest, warnings };
+  const all = [...warnings, ...result.warnings];
+  return full ? { ...rest, trace, audit, warnings: all } : { ...rest, warnings: all };
 }
