@@ -200,13 +200,9 @@ export function createTierup(options: TierupOptions): Tierup {
       ...runBudgets
     } = runOptions;
     const { routed, prepared } = checkTask(task as RunTask<unknown>, ownTools);
-    checkSecurityOptions({ policy: runPolicy, approve: runApprove, guardrails: runGuardrails });
     const security = createRunSecurity(
-      {
-        policy: runPolicy ?? policy,
-        approve: runApprove ?? approve,
-        guardrails: runGuardrails ?? guardrails,
-      },
+      { policy: runPolicy, approve: runApprove, guardrails: runGuardrails },
+      { policy, approve, guardrails },
       prepared.input,
     );
     const check = runAccept ?? accept;

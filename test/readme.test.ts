@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspect } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runDocExample } from './doc-example.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'tierup-readme-'));
@@ -61,29 +61,15 @@ describe('docs/providers.md', () => {
   });
 });
 
-/**
- * Runs the first `ts` block of a doc (after `heading`) and checks that each `console.log(x); // v`
- * printed `v`: strings as they are, other values as `util.inspect` shows them on one line.
- */
-async function checkDocExample(doc: string, heading: string, name: string) {
-  const text = readFileSync(new URL(`../${doc}`, import.meta.url), 'utf8');
-  const code = text.slice(text.indexOf(heading)).match(/```ts\n([\s\S]*?)```/)?.[1] ?? '';
-  const file = join(dir, `${name}.ts`);
-  writeFileSync(file, code);
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  await import(file);
-  const printed = log.mock.calls.map(([value]) =>
-    typeof value === 'string' ? value : inspect(value, { breakLength: Infinity }),
-  );
-  log.mockRestore();
-  const expected = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+async function checkDocExample(doc: string, heading: string) {
+  const { printed, expected } = await runDocExample(doc, heading);
   expect(expected.length).toBeGreaterThan(0);
   expect(printed).toEqual(expected);
 }
 
 describe('docs/executors.md and docs/escalation.md', () => {
   it('have examples that run as written and print what their comments say', async () => {
-    await checkDocExample('docs/executors.md', '## An example that runs', 'executors-example');
-    await checkDocExample('docs/escalation.md', '## An example that runs', 'escalation-example');
+    await checkDocExample('docs/executors.md', '## An example that runs');
+    await checkDocExample('docs/escalation.md', '## An example that runs');
   });
 });

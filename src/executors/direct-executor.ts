@@ -57,7 +57,17 @@ async function runDirect(
     request: {
       system: systemPrompt(instructions, role, task),
       messages,
-      ...(offer ? { tools: [escalateTool(names)], toolChoice: 'auto' as const } : {}),
+      ...(offer
+        ? {
+            tools: [
+              escalateTool(
+                'Hand the request to an agent that can use tools. Call it only when you cannot answer without live or private data, an action, or one of the offered tools.',
+                names,
+              ),
+            ],
+            toolChoice: 'auto' as const,
+          }
+        : {}),
     },
   });
   if (response.text) ctx.lastOutput = response.text;
@@ -66,11 +76,11 @@ async function runDirect(
   return response.text;
 }
 
-function escalateTool(names: readonly string[]): ModelTool {
+/** The escalation tool a tier offers its model: why it hands over, and the tool it needs, if one. */
+export function escalateTool(description: string, names: readonly string[]): ModelTool {
   return {
     name: ESCALATE_TOOL,
-    description:
-      'Hand the request to an agent that can use tools. Call it only when you cannot answer without live or private data, an action, or one of the offered tools.',
+    description,
     inputSchema: {
       type: 'object',
       properties: {

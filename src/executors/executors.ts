@@ -134,15 +134,7 @@ function toExecutor(runner: TierRunner, options: ExecutorOptions): Executor {
     const { prepared } = checkTask(task as RunTask<unknown>, tools);
     const resolved = resolveBudgets(budgets, '', defaults);
     checkPriced(resolved.maxCostUsd, models, prices);
-    checkSecurityOptions({ policy, approve, guardrails });
-    const security = createRunSecurity(
-      {
-        policy: policy ?? options.policy,
-        approve: approve ?? options.approve,
-        guardrails: guardrails ?? options.guardrails,
-      },
-      prepared.input,
-    );
+    const security = createRunSecurity({ policy, approve, guardrails }, options, prepared.input);
     return driveRun<Output>(
       {
         budgets: resolved,

@@ -2,7 +2,7 @@ import { EscalationRequired } from '../core/errors.ts';
 import type { ModelTool, ToolCall } from '../core/language-model.ts';
 import type { Privilege } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
-import { ESCALATE_TOOL } from './direct-executor.ts';
+import { ESCALATE_TOOL, escalateTool } from './direct-executor.ts';
 import { privilegesOf } from './specialists.ts';
 
 /** The tools one agent may hold without breaking the Rule of Two, and those it may not. */
@@ -52,19 +52,10 @@ export function splitForRuleOfTwo(tools: readonly AnyTool[], needed: readonly st
 
 /** The escalation tool offered to an agent whose tools were withheld. */
 export function withheldTool(withheld: readonly AnyTool[]): ModelTool {
-  return {
-    name: ESCALATE_TOOL,
-    description: `Hand the request to a team that can safely use the tools withheld from you (${withheld.map((t) => t.name).join(', ')}). Call it only when the request needs one of them.`,
-    inputSchema: {
-      type: 'object',
-      properties: {
-        reason: { type: 'string', description: 'What you would need, in one sentence.' },
-        tool: { type: 'string', enum: withheld.map((t) => t.name) },
-      },
-      required: ['reason'],
-      additionalProperties: false,
-    },
-  };
+  return escalateTool(
+    `Hand the request to a team that can safely use the tools withheld from you (${withheld.map((t) => t.name).join(', ')}). Call it only when the request needs one of them.`,
+    withheld.map((t) => t.name),
+  );
 }
 
 /**

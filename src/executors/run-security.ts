@@ -41,11 +41,22 @@ const HOPS: Readonly<Record<GuardrailHop, keyof Guardrails>> = {
 };
 
 /**
- * Checks the security options (naming the one at fault) and starts a run's security state.
+ * Checks a run's own security options (naming the one at fault; the defaults were checked when
+ * given) and starts its security state.
  * @throws {InvalidConfigError}
  */
-export function createRunSecurity(options: SecurityOptions, userInput: string): RunSecurity {
-  checkSecurityOptions(options);
+export function createRunSecurity(
+  run: SecurityOptions,
+  defaults: SecurityOptions,
+  userInput: string,
+): RunSecurity {
+  checkSecurityOptions(run);
+  // A run's own settings replace the defaults one by one.
+  const options: SecurityOptions = {
+    policy: run.policy ?? defaults.policy,
+    approve: run.approve ?? defaults.approve,
+    guardrails: run.guardrails ?? defaults.guardrails,
+  };
   const guardrails = options.guardrails ?? {};
   return {
     policy: options.policy ?? defaultPolicy,

@@ -17,8 +17,6 @@ export interface UsageMeter {
   readonly tokens: number;
   /** USD spent so far; `null` once a call had no known price. */
   readonly costUsd: number | null;
-  /** Output tokens per call so far, on average; undefined before the first call. */
-  readonly averageOutputTokens: number | undefined;
   /** Tokens and USD that calls in flight may still use (budget reservations). */
   readonly reservedTokens: number;
   readonly reservedUsd: number;
@@ -65,9 +63,6 @@ export function createUsageMeter(): UsageMeter {
     reserve(tokens, usd) {
       reservedTokens += tokens;
       reservedUsd += usd;
-    },
-    get averageOutputTokens() {
-      return total.calls === 0 ? undefined : total.outputTokens / total.calls;
     },
     snapshot() {
       return { ...total, byTier: { ...byTier }, byAgent: { ...byAgent }, byModel: { ...byModel } };

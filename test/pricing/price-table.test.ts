@@ -6,7 +6,7 @@ import {
   ModelPrice,
   PRICES_AS_OF,
   type PriceTableOptions,
-} from '../../src/pricing/index.ts';
+} from '../../src/pricing/price-table.ts';
 
 const big = { inputPerMillion: 2, cachedInputPerMillion: 0.5, outputPerMillion: 8 };
 const mini = { inputPerMillion: 0.4, cachedInputPerMillion: 0.1, outputPerMillion: 1.6 };

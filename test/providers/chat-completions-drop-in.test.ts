@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import OpenAI from 'openai';
 import type {
   ChatCompletion,
@@ -28,8 +25,9 @@ import {
   scriptedModel,
   startMockLlmServer,
 } from 'tierup/testing';
-import { afterAll, afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { z } from 'zod';
+import { runDocExample } from '../doc-example.ts';
 
 let server: MockLlmServer | undefined;
 afterEach(async () => {
@@ -490,23 +488,14 @@ describe('chatCompletionsDropIn', () => {
   });
 });
 
-const dir = mkdtempSync(join(tmpdir(), 'tierup-drop-in-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('docs/providers.md', () => {
   it('has a drop-in example that runs as written and prints what it says', async () => {
-    const doc = readFileSync(new URL('../../docs/providers.md', import.meta.url), 'utf8');
-    const section = doc.slice(doc.indexOf('## Keep your chat.completions.create calls'));
-    const code = section.match(/```ts\n([\s\S]*?)```/)?.[1] ?? '';
-    const file = join(dir, 'drop-in-example.ts');
-    writeFileSync(file, code);
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    await import(file);
-    const printed = log.mock.calls.map((args) => args[0]);
-    log.mockRestore();
-    const expected = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+    const { printed, expected } = await runDocExample(
+      'docs/providers.md',
+      '## Keep your chat.completions.create calls',
+    );
     expect(expected.length).toBeGreaterThan(0);
-    expect(printed.map(String)).toEqual(expected);
+    expect(printed).toEqual(expected);
   });
 });
 

@@ -1,27 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inspect } from 'node:util';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-
-const dir = mkdtempSync(join(tmpdir(), 'tierup-security-doc-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runDocExample } from '../doc-example.ts';
 
 describe('docs/security.md', () => {
   it('has an example that runs as written and prints what its comments say', async () => {
-    const doc = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
-    const section = doc.slice(doc.indexOf('## An example that runs'));
-    const code = section.match(/```ts\n([\s\S]*?)```/)?.[1] ?? '';
-    const file = join(dir, 'security-example.ts');
-    writeFileSync(file, code);
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    await import(file);
-    const printed = log.mock.calls.map(([value]) =>
-      typeof value === 'string' ? value : inspect(value, { breakLength: Infinity }),
+    const { printed, expected } = await runDocExample(
+      'docs/security.md',
+      '## An example that runs',
     );
-    log.mockRestore();
     // Each `console.log(x); // value` line states what it prints.
-    const expected = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
     expect(expected).toHaveLength(4);
     expect(printed).toEqual(expected);
   });

@@ -1,8 +1,0 @@
-export {
-  createPriceTable,
-  DEFAULT_PRICES,
-  ModelPrice,
-  PRICES_AS_OF,
-  type PriceTable,
-  type PriceTableOptions,
-} from './price-table.ts';
