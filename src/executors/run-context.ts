@@ -2,6 +2,7 @@ import type { ResolvedBudgets } from '../core/budgets.ts';
 import type { Decision } from '../core/decision.ts';
 import { BudgetExceededError, RunAbortedError, RunError, TierupError } from '../core/errors.ts';
 import type { FinishReason, ModelMessage, ModelWarning } from '../core/language-model.ts';
+import { linkSignal } from '../core/linked-signal.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
@@ -75,29 +76,23 @@ export interface RunSetup {
 
 /** Starts the state of one run: its signal (caller, time limit), meter and trace. */
 export function createRunContext(setup: RunSetup): RunContext {
-  const timeout = new AbortController();
   const { timeoutMs } = setup.budgets;
-  const timer = setTimeout(
-    () =>
-      timeout.abort(
-        new BudgetExceededError(
-          'timeoutMs',
-          timeoutMs,
-          timeoutMs,
-          `the run took over ${timeoutMs} ms`,
-        ),
+  // Fires on the caller's abort, a stream reader's stop, the time limit, and (at the end of a run
+  // that failed) on the failure, so work the run left behind stops too.
+  const link = linkSignal([setup.signal, setup.stop], {
+    ms: timeoutMs,
+    reason: () =>
+      new BudgetExceededError(
+        'timeoutMs',
+        timeoutMs,
+        timeoutMs,
+        `the run took over ${timeoutMs} ms`,
       ),
-    timeoutMs,
-  );
+  });
   const { emit } = setup;
   let ended = false;
-  // Fired when the run ends, so work it left behind (a sibling of a failed call) stops too.
-  const halt = new AbortController();
-  const signals = [timeout.signal, halt.signal, setup.signal, setup.stop].filter(
-    (s): s is AbortSignal => s !== undefined,
-  );
   return {
-    signal: AbortSignal.any(signals),
+    signal: link.signal,
     budgets: setup.budgets,
     prices: setup.prices,
     trace: createTraceRecorder(),
@@ -116,10 +111,10 @@ export function createRunContext(setup: RunSetup): RunContext {
     escalations: [],
     dispose: (reason?: unknown) => {
       ended = true;
-      clearTimeout(timer);
       // After a failure, work the run left behind is stopped; after a success none is left, and
       // firing every signal the run made would only cost time (about 3% of an agent run).
-      if (reason !== undefined) halt.abort(reason);
+      if (reason !== undefined) link.abort(reason);
+      link.dispose();
     },
   };
 }

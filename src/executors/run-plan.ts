@@ -6,6 +6,7 @@ import {
   InvalidConfigError,
 } from '../core/errors.ts';
 import type { ModelMessage } from '../core/language-model.ts';
+import { linkSignal } from '../core/linked-signal.ts';
 import { type AgentAnswer, runAgentLoop } from './agent-loop.ts';
 import { asAgent } from './agent-span.ts';
 import { createLimiter } from './limiter.ts';
@@ -95,15 +96,13 @@ async function runSubtask(
 ): Promise<SubtaskResult> {
   const { ctx } = team;
   const { agentTimeoutMs } = ctx.budgets;
-  // A timer that is cleared when the subtask ends (AbortSignal.timeout's cannot be, and keeps the
-  // signals it joins alive until it fires).
-  const timer = new AbortController();
-  const clock = setTimeout(
-    () => timer.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
-    agentTimeoutMs,
-  );
-  const timeout = timer.signal;
-  const signal = AbortSignal.any([ctx.signal, timeout]);
+  // A time limit that is cleared when the subtask ends (AbortSignal.timeout's cannot be, and keeps
+  // the signals it joins alive until it fires).
+  const link = linkSignal([ctx.signal], {
+    ms: agentTimeoutMs,
+    reason: () => new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+  });
+  const { signal } = link;
   const context = deps.map((dep) => `[${dep.subtask.id}] ${dep.subtask.specialist}: ${dep.text}`);
   const content = context.length
     ? `${subtask.task}\n\nResults you depend on:\n${context.join('\n\n')}`
@@ -128,14 +127,14 @@ async function runSubtask(
     ) {
       throw error;
     }
-    const why = timeout.aborted
+    const why = link.timedOut
       ? `timed out after ${agentTimeoutMs} ms`
       : specialist.quarantined
         ? withheld(error)
         : describeError(error);
     return { subtask, ok: false, text: `failed: ${why}` };
   } finally {
-    clearTimeout(clock);
+    link.dispose();
   }
 }
 

@@ -1,5 +1,6 @@
 import { GuardrailTripped } from '../core/errors.ts';
 import type { ToolCall } from '../core/language-model.ts';
+import { linkSignal } from '../core/linked-signal.ts';
 import type {
   AuditEntry,
   PolicyDecision,
@@ -280,13 +281,11 @@ async function execute(
   const { toolTimeoutMs } = ctx.budgets;
   // Not AbortSignal.timeout: its timer cannot be cleared, so it kept every call's signals alive
   // for toolTimeoutMs after the call returned (about 3 KB a call; bench/side-by-side).
-  const timeout = new AbortController();
-  const timer = setTimeout(
-    () =>
-      timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
-    toolTimeoutMs,
-  );
-  const signal = AbortSignal.any([runSignal, timeout.signal]);
+  const link = linkSignal([runSignal], {
+    ms: toolTimeoutMs,
+    reason: () => new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+  });
+  const { signal } = link;
   let value: unknown;
   try {
     value = await untilAborted(
@@ -295,11 +294,10 @@ async function execute(
     );
   } catch (error) {
     runSignal.throwIfAborted();
-    if (timeout.signal.aborted)
-      return failed(`Tool \`${tool.name}\` timed out after ${toolTimeoutMs} ms.`);
+    if (link.timedOut) return failed(`Tool \`${tool.name}\` timed out after ${toolTimeoutMs} ms.`);
     return failed(`Tool \`${tool.name}\` failed: ${describeError(error)}`);
   } finally {
-    clearTimeout(timer);
+    link.dispose();
   }
   ctx.security.ledger.recordToolResult(tool, value);
   await ctx.security.check('tool-result', value, {

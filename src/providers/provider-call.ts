@@ -1,6 +1,6 @@
 import { ProviderError, TierupError } from '../core/errors.ts';
 import type { ModelRequest } from '../core/language-model.ts';
-import { type RetryOptions, withRetry } from './retry.ts';
+import { type Opened, openWithRetry, type RetryOptions, withRetry } from './retry.ts';
 import { toProviderError } from './to-provider-error.ts';
 
 /** Runs an SDK call for a model request under the retry policy, with the request's signal. */
@@ -10,6 +10,18 @@ export function callWithRetry<T>(
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   return withRetry(call, { ...retry, ...(request.signal ? { signal: request.signal } : {}) });
+}
+
+/**
+ * Opens a stream for a model request under the retry policy; the stream's signal follows the
+ * request's until `release()`, which the reader calls when the stream is done with.
+ */
+export function openStreamWithRetry<T>(
+  request: ModelRequest,
+  retry: RetryOptions | undefined,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<Opened<T>> {
+  return openWithRetry(call, { ...retry, ...(request.signal ? { signal: request.signal } : {}) });
 }
 
 /** What a stream's failure becomes: the abort reason, a tierup error as it is, else a ProviderError. */

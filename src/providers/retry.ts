@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
 import { InvalidConfigError, ProviderError, RetryError, TimeoutError } from '../core/errors.ts';
+import { linkSignal } from '../core/linked-signal.ts';
 import { toIssues } from '../core/parse.ts';
 import { toProviderError } from './to-provider-error.ts';
 
@@ -57,6 +58,27 @@ export async function withRetry<T>(
   call: (signal: AbortSignal) => Promise<T>,
   options: WithRetryOptions = {},
 ): Promise<T> {
+  const { value, release } = await openWithRetry(call, options);
+  release();
+  return value;
+}
+
+/** What {@link openWithRetry} resolves with. */
+export interface Opened<T> {
+  readonly value: T;
+  /** Unhooks the successful attempt's signal from the caller's: call it when `value` is done with. */
+  release(): void;
+}
+
+/**
+ * {@link withRetry} for a call that opens something (a stream) that goes on using its signal after
+ * the call resolves: the successful attempt's signal still fires on the caller's abort until
+ * `release()`.
+ */
+export async function openWithRetry<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<Opened<T>> {
   const { signal, onRetry, ...policy } = options;
   const parsed = RetryOptions.safeParse(policy);
   if (!parsed.success) throw new InvalidConfigError(toIssues(parsed.error, 'retry'));
@@ -69,18 +91,17 @@ export async function withRetry<T>(
       async () => {
         // The attempt's time limit covers the call until it resolves: a stream the call opened
         // keeps its signal afterwards, and the timer must not cut it later.
-        const timeout = new AbortController();
-        const timer = setTimeout(
-          () => timeout.abort(new TimeoutError(attemptTimeoutMs)),
-          attemptTimeoutMs,
-        );
-        const attemptSignal =
-          signal === undefined ? timeout.signal : AbortSignal.any([signal, timeout.signal]);
+        const attempt = linkSignal([signal], {
+          ms: attemptTimeoutMs,
+          reason: () => new TimeoutError(attemptTimeoutMs),
+        });
         try {
-          return await call(attemptSignal);
+          const value = await call(attempt.signal);
+          return { value, release: () => attempt.dispose() };
         } catch (thrown) {
+          attempt.dispose();
           if (signal?.aborted) throw signal.reason;
-          const error = timeout.signal.aborted
+          const error = attempt.timedOut
             ? new TimeoutError(attemptTimeoutMs, { cause: thrown })
             : toProviderError(thrown);
           if (!(error instanceof ProviderError || error instanceof TimeoutError)) {
@@ -90,7 +111,7 @@ export async function withRetry<T>(
           if (!error.isRetryable) throw new AbortError(error);
           throw error;
         } finally {
-          clearTimeout(timer);
+          attempt.clearTimer();
         }
       },
       {

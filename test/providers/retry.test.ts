@@ -5,7 +5,7 @@ import {
   RetryError,
   TimeoutError,
 } from '../../src/core/errors.ts';
-import { type RetryEvent, withRetry } from '../../src/providers/retry.ts';
+import { openWithRetry, type RetryEvent, withRetry } from '../../src/providers/retry.ts';
 import { retryAfterOf, toProviderError } from '../../src/providers/to-provider-error.ts';
 
 /** An error shaped like the ones the official SDKs throw for an HTTP status. */
@@ -197,5 +197,26 @@ describe('withRetry edge cases', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(kept?.aborted).toBe(false);
+  });
+
+  it("keeps an opened stream on the caller's abort until it is released", async () => {
+    const caller = new AbortController();
+    const opened = await openWithRetry(async (signal) => signal, { signal: caller.signal });
+    caller.abort(new Error('stop reading'));
+    expect(opened.value.aborted).toBe(true);
+    expect((opened.value.reason as Error).message).toBe('stop reading');
+
+    const later = new AbortController();
+    const released = await openWithRetry(async (signal) => signal, { signal: later.signal });
+    released.release();
+    later.abort();
+    expect(released.value.aborted).toBe(false);
+  });
+
+  it("lets go of the caller's signal once a plain call has settled", async () => {
+    const caller = new AbortController();
+    const kept = await withRetry(async (signal) => signal, { signal: caller.signal });
+    caller.abort();
+    expect(kept.aborted).toBe(false);
   });
 });

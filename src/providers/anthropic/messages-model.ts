@@ -15,7 +15,12 @@ import type {
   Usage,
 } from '../../core/language-model.ts';
 import { parseArguments } from '../parse-arguments.ts';
-import { callWithRetry, streamEndedEarly, streamFailure } from '../provider-call.ts';
+import {
+  callWithRetry,
+  openStreamWithRetry,
+  streamEndedEarly,
+  streamFailure,
+} from '../provider-call.ts';
 import type { RetryOptions } from '../retry.ts';
 import { toMessagesBody } from './messages-request.ts';
 
@@ -109,7 +114,7 @@ async function* streamMessages(
   retry: RetryOptions | undefined,
 ): AsyncIterable<ModelStreamEvent> {
   const { body, warnings } = toMessagesBody(request, model);
-  const stream = await callWithRetry(request, retry, (signal) =>
+  const { value: stream, release } = await openStreamWithRetry(request, retry, (signal) =>
     client.messages.create({ ...body, stream: true }, { signal, maxRetries: 0 }),
   );
   const blocks = new Map<number, { id: string; name: string; json: string }>();
@@ -152,6 +157,8 @@ async function* streamMessages(
     }
   } catch (error) {
     throw streamFailure(error, request);
+  } finally {
+    release();
   }
   // The SDKs end an aborted stream quietly; an abort must still reject with its reason.
   request.signal?.throwIfAborted();

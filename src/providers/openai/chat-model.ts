@@ -7,7 +7,12 @@ import type {
   ToolCall,
 } from '../../core/language-model.ts';
 import { parseArguments } from '../parse-arguments.ts';
-import { callWithRetry, streamEndedEarly, streamFailure } from '../provider-call.ts';
+import {
+  callWithRetry,
+  openStreamWithRetry,
+  streamEndedEarly,
+  streamFailure,
+} from '../provider-call.ts';
 import type { RetryOptions } from '../retry.ts';
 import { toChatBody } from './chat-request.ts';
 import { fromChatCompletion, toFinishReason, toUsage } from './chat-response.ts';
@@ -56,7 +61,7 @@ async function* streamChat(
 ): AsyncIterable<ModelStreamEvent> {
   const body = toChatBody(request, model);
   // Retries cover opening the stream; a stream that breaks midway is an error, not a retry.
-  const stream = await callWithRetry(request, retry, (signal) =>
+  const { value: stream, release } = await openStreamWithRetry(request, retry, (signal) =>
     client.chat.completions.create(
       { ...body, stream: true, stream_options: { include_usage: true } },
       { signal, maxRetries: 0 },
@@ -91,6 +96,8 @@ async function* streamChat(
     }
   } catch (error) {
     throw streamFailure(error, request);
+  } finally {
+    release();
   }
   // The SDKs end an aborted stream quietly; an abort must still reject with its reason.
   request.signal?.throwIfAborted();

@@ -16,7 +16,12 @@ import type {
   Usage,
 } from '../../core/language-model.ts';
 import { parseArguments, parseOutput } from '../parse-arguments.ts';
-import { callWithRetry, streamEndedEarly, streamFailure } from '../provider-call.ts';
+import {
+  callWithRetry,
+  openStreamWithRetry,
+  streamEndedEarly,
+  streamFailure,
+} from '../provider-call.ts';
 import type { RetryOptions } from '../retry.ts';
 import { toResponsesBody } from './responses-request.ts';
 
@@ -126,7 +131,7 @@ async function* streamResponses(
   retry: RetryOptions | undefined,
 ): AsyncIterable<ModelStreamEvent> {
   const { body, warnings } = toResponsesBody(request, model);
-  const stream = await callWithRetry(request, retry, (signal) =>
+  const { value: stream, release } = await openStreamWithRetry(request, retry, (signal) =>
     client.responses.create({ ...body, stream: true }, { signal, maxRetries: 0 }),
   );
   /** Function calls by item id (deltas name the item, not the call). */
@@ -176,6 +181,8 @@ async function* streamResponses(
     }
   } catch (error) {
     throw streamFailure(error, request);
+  } finally {
+    release();
   }
   // The SDKs end an aborted stream quietly; an abort must still reject with its reason.
   request.signal?.throwIfAborted();
