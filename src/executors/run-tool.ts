@@ -1,6 +1,6 @@
 import { GuardrailTripped } from '../core/errors.ts';
 import type { ToolCall } from '../core/language-model.ts';
-import { linkSignal } from '../core/linked-signal.ts';
+import { type LinkedSignal, linkSignal } from '../core/linked-signal.ts';
 import type {
   AuditEntry,
   PolicyDecision,
@@ -279,25 +279,33 @@ async function execute(
   runSignal: AbortSignal,
 ): Promise<ToolOutcome> {
   const { toolTimeoutMs } = ctx.budgets;
-  // Not AbortSignal.timeout: its timer cannot be cleared, so it kept every call's signals alive
-  // for toolTimeoutMs after the call returned (about 3 KB a call; bench/side-by-side).
-  const link = linkSignal([runSignal], {
-    ms: toolTimeoutMs,
-    reason: () => new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
-  });
-  const { signal } = link;
+  // The tool's signal (the run's, plus its time limit) is made when it is needed: when the tool
+  // reads it, or when it returns a promise to wait for. A tool that answers at once and never
+  // looks at its signal costs no signal and no timer. Not AbortSignal.timeout: its timer cannot be
+  // cleared, so it kept every call's signals alive for toolTimeoutMs after the call returned.
+  let link: LinkedSignal | undefined;
+  const linked = () =>
+    (link ??= linkSignal([runSignal], {
+      ms: toolTimeoutMs,
+      reason: () => new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+    }));
   let value: unknown;
   try {
-    value = await untilAborted(
-      Promise.resolve().then(() => tool.run(input, { signal })),
-      signal,
-    );
+    runSignal.throwIfAborted();
+    const returned: unknown = tool.run(input, {
+      get signal() {
+        return linked().signal;
+      },
+    });
+    value = isPromiseLike(returned)
+      ? await untilAborted(Promise.resolve(returned), linked().signal)
+      : returned;
   } catch (error) {
     runSignal.throwIfAborted();
-    if (link.timedOut) return failed(`Tool \`${tool.name}\` timed out after ${toolTimeoutMs} ms.`);
+    if (link?.timedOut) return failed(`Tool \`${tool.name}\` timed out after ${toolTimeoutMs} ms.`);
     return failed(`Tool \`${tool.name}\` failed: ${describeError(error)}`);
   } finally {
-    link.dispose();
+    link?.dispose();
   }
   ctx.security.ledger.recordToolResult(tool, value);
   await ctx.security.check('tool-result', value, {
@@ -322,4 +330,12 @@ function toContent(value: unknown): string {
 
 function failed(content: string): ToolOutcome {
   return { content, isError: true };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

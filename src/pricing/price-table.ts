@@ -181,12 +181,17 @@ export function createPriceTable(options?: PriceTableOptions): PriceTable {
     else table.set(modelId, Object.freeze({ ...modelPrice }));
   }
 
+  // Every model call looks its model up: the answer per id is kept (the table never changes).
+  const looked = new Map<string, ModelPrice | undefined>();
   const priceOf = (modelId: string): ModelPrice | undefined => {
+    if (looked.has(modelId)) return looked.get(modelId);
+    let found: ModelPrice | undefined;
     for (const candidate of candidates(modelId)) {
-      const found = table.get(candidate);
-      if (found !== undefined) return found;
+      found = table.get(candidate);
+      if (found !== undefined) break;
     }
-    return undefined;
+    if (looked.size < 1_000) looked.set(modelId, found);
+    return found;
   };
 
   return Object.freeze({

@@ -4,7 +4,7 @@ import type {
   ChatCompletionTool,
   ChatCompletionToolChoiceOption,
 } from 'openai/resources/chat/completions';
-import type { ModelRequest } from '../../core/language-model.ts';
+import type { ModelMessage, ModelRequest, ModelTool } from '../../core/language-model.ts';
 
 /** The body of a Chat Completions request for a tierup model request (without `stream`). */
 export function toChatBody(
@@ -13,35 +13,8 @@ export function toChatBody(
 ): Omit<ChatCompletionCreateParamsNonStreaming, 'stream'> {
   const messages: ChatCompletionMessageParam[] = [];
   if (request.system !== undefined) messages.push({ role: 'system', content: request.system });
-  for (const message of request.messages) {
-    if (message.role === 'user') messages.push({ role: 'user', content: message.content });
-    else if (message.role === 'assistant') {
-      const calls = message.toolCalls ?? [];
-      messages.push({
-        role: 'assistant',
-        content: message.content === '' && calls.length > 0 ? null : message.content,
-        ...(calls.length > 0
-          ? {
-              tool_calls: calls.map((call) => ({
-                id: call.id,
-                type: 'function' as const,
-                function: { name: call.name, arguments: JSON.stringify(call.arguments ?? {}) },
-              })),
-            }
-          : {}),
-      });
-    } else {
-      messages.push({ role: 'tool', tool_call_id: message.toolCallId, content: message.content });
-    }
-  }
-  const tools: ChatCompletionTool[] | undefined = request.tools?.map((tool) => ({
-    type: 'function',
-    function: {
-      name: tool.name,
-      description: tool.description,
-      parameters: { ...tool.inputSchema },
-    },
-  }));
+  for (const message of request.messages) messages.push(chatMessageOf(message));
+  const tools = request.tools?.map(chatToolOf);
   const settings = request.settings ?? {};
   return {
     model,
@@ -68,6 +41,57 @@ export function toChatBody(
     ...(settings.seed === undefined ? {} : { seed: settings.seed }),
     ...(request.providerOptions?.openai ?? {}),
   };
+}
+
+// An agent sends its whole conversation again with every call: each message and tool is mapped
+// once, not once per call (messages and tools are never changed after they are made).
+const chatMessages = new WeakMap<ModelMessage, ChatCompletionMessageParam>();
+const chatTools = new WeakMap<ModelTool, ChatCompletionTool>();
+
+function chatMessageOf(message: ModelMessage): ChatCompletionMessageParam {
+  let mapped = chatMessages.get(message);
+  if (mapped === undefined) {
+    mapped = toChatMessage(message);
+    chatMessages.set(message, mapped);
+  }
+  return mapped;
+}
+
+function toChatMessage(message: ModelMessage): ChatCompletionMessageParam {
+  if (message.role === 'user') return { role: 'user', content: message.content };
+  if (message.role === 'tool') {
+    return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+  }
+  const calls = message.toolCalls ?? [];
+  return {
+    role: 'assistant',
+    content: message.content === '' && calls.length > 0 ? null : message.content,
+    ...(calls.length > 0
+      ? {
+          tool_calls: calls.map((call) => ({
+            id: call.id,
+            type: 'function' as const,
+            function: { name: call.name, arguments: JSON.stringify(call.arguments ?? {}) },
+          })),
+        }
+      : {}),
+  };
+}
+
+function chatToolOf(tool: ModelTool): ChatCompletionTool {
+  let mapped = chatTools.get(tool);
+  if (mapped === undefined) {
+    mapped = {
+      type: 'function',
+      function: {
+        name: tool.name,
+        description: tool.description,
+        parameters: { ...tool.inputSchema },
+      },
+    };
+    chatTools.set(tool, mapped);
+  }
+  return mapped;
 }
 
 function toolChoice(request: ModelRequest): ChatCompletionToolChoiceOption {

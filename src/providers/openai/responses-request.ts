@@ -3,7 +3,12 @@ import type {
   ResponseCreateParamsNonStreaming,
   ResponseInputItem,
 } from 'openai/resources/responses/responses';
-import type { ModelRequest, ModelWarning } from '../../core/language-model.ts';
+import type {
+  ModelMessage,
+  ModelRequest,
+  ModelTool,
+  ModelWarning,
+} from '../../core/language-model.ts';
 
 /** The body of a Responses API request (without `stream`), and the settings it could not honour. */
 export function toResponsesBody(
@@ -11,33 +16,8 @@ export function toResponsesBody(
   model: string,
 ): { body: Omit<ResponseCreateParamsNonStreaming, 'stream'>; warnings: ModelWarning[] } {
   const input: ResponseInputItem[] = [];
-  for (const message of request.messages) {
-    if (message.role === 'user') input.push({ role: 'user', content: message.content });
-    else if (message.role === 'assistant') {
-      if (message.content !== '') input.push({ role: 'assistant', content: message.content });
-      for (const call of message.toolCalls ?? []) {
-        input.push({
-          type: 'function_call',
-          call_id: call.id,
-          name: call.name,
-          arguments: JSON.stringify(call.arguments ?? {}),
-        });
-      }
-    } else {
-      input.push({
-        type: 'function_call_output',
-        call_id: message.toolCallId,
-        output: message.content,
-      });
-    }
-  }
-  const tools: FunctionTool[] = (request.tools ?? []).map((tool) => ({
-    type: 'function',
-    name: tool.name,
-    description: tool.description,
-    parameters: { ...tool.inputSchema },
-    strict: false,
-  }));
+  for (const message of request.messages) input.push(...responseItemsOf(message));
+  const tools = (request.tools ?? []).map(responseToolOf);
   const settings = request.settings ?? {};
   const warnings: ModelWarning[] = [];
   if (settings.stopSequences !== undefined) {
@@ -93,4 +73,51 @@ export function toResponsesBody(
     },
     warnings,
   };
+}
+
+// An agent sends its whole conversation again with every call: each message and tool is mapped
+// once, not once per call (messages and tools are never changed after they are made).
+const responseItems = new WeakMap<ModelMessage, readonly ResponseInputItem[]>();
+const responseTools = new WeakMap<ModelTool, FunctionTool>();
+
+function responseItemsOf(message: ModelMessage): readonly ResponseInputItem[] {
+  let mapped = responseItems.get(message);
+  if (mapped === undefined) {
+    mapped = toResponseItems(message);
+    responseItems.set(message, mapped);
+  }
+  return mapped;
+}
+
+function toResponseItems(message: ModelMessage): ResponseInputItem[] {
+  if (message.role === 'user') return [{ role: 'user', content: message.content }];
+  if (message.role === 'tool') {
+    return [{ type: 'function_call_output', call_id: message.toolCallId, output: message.content }];
+  }
+  const items: ResponseInputItem[] = [];
+  if (message.content !== '') items.push({ role: 'assistant', content: message.content });
+  for (const call of message.toolCalls ?? []) {
+    items.push({
+      type: 'function_call',
+      call_id: call.id,
+      name: call.name,
+      arguments: JSON.stringify(call.arguments ?? {}),
+    });
+  }
+  return items;
+}
+
+function responseToolOf(tool: ModelTool): FunctionTool {
+  let mapped = responseTools.get(tool);
+  if (mapped === undefined) {
+    mapped = {
+      type: 'function',
+      name: tool.name,
+      description: tool.description,
+      parameters: { ...tool.inputSchema },
+      strict: false,
+    };
+    responseTools.set(tool, mapped);
+  }
+  return mapped;
 }
