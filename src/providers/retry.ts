@@ -36,7 +36,12 @@ export interface WithRetryOptions extends RetryOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
-const DEFAULTS = { attempts: 3, baseDelayMs: 500, maxDelayMs: 20_000, attemptTimeoutMs: 60_000 };
+const DEFAULTS: Readonly<Required<RetryOptions>> = Object.freeze({
+  attempts: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+  attemptTimeoutMs: 60_000,
+});
 
 /**
  * Runs `call` with tierup's one retry policy: 408, 409, 429, 5xx, network errors and attempt
@@ -80,9 +85,39 @@ export async function openWithRetry<T>(
   options: WithRetryOptions = {},
 ): Promise<Opened<T>> {
   const { signal, onRetry, ...policy } = options;
-  const parsed = RetryOptions.safeParse(policy);
-  if (!parsed.success) throw new InvalidConfigError(toIssues(parsed.error, 'retry'));
-  const { attempts, baseDelayMs, maxDelayMs, attemptTimeoutMs } = { ...DEFAULTS, ...parsed.data };
+  return openWithPolicy(call, resolveRetry(policy), signal, onRetry);
+}
+
+/** A retry policy checked, with its defaults applied. */
+export type ResolvedRetry = Readonly<Required<RetryOptions>>;
+
+const resolved = new WeakMap<RetryOptions, ResolvedRetry>();
+
+/**
+ * Checks a retry policy and applies its defaults; a policy object is checked once, as every model
+ * call of a provider model passes the same one.
+ * @throws {InvalidConfigError} naming the `retry` option at fault.
+ */
+export function resolveRetry(policy: RetryOptions | undefined): ResolvedRetry {
+  if (policy === undefined) return DEFAULTS;
+  let done = resolved.get(policy);
+  if (done === undefined) {
+    const parsed = RetryOptions.safeParse(policy);
+    if (!parsed.success) throw new InvalidConfigError(toIssues(parsed.error, 'retry'));
+    done = Object.freeze({ ...DEFAULTS, ...parsed.data });
+    resolved.set(policy, done);
+  }
+  return done;
+}
+
+/** {@link openWithRetry} with a policy already resolved. */
+export async function openWithPolicy<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  policy: ResolvedRetry,
+  signal?: AbortSignal,
+  onRetry?: (event: RetryEvent) => void,
+): Promise<Opened<T>> {
+  const { attempts, baseDelayMs, maxDelayMs, attemptTimeoutMs } = policy;
   signal?.throwIfAborted();
 
   const errors: (ProviderError | TimeoutError)[] = [];
