@@ -5,9 +5,8 @@
  * tierup used `AbortSignal.any` for this. Node makes a composed signal follow every source of a
  * composed parent and keeps weak references to it, so composing the run's signal again for every
  * model and tool call took about 0.1 ms per agent run in a CPU profile under load, and adding a
- * listener to
- * a composed signal (as the SDKs and undici do) costs more than adding one to a plain signal. A
- * linked signal is a plain `AbortController` with one listener on each parent, removed by
+ * listener to a composed signal (as the SDKs and undici do) costs more than adding one to a plain
+ * signal. A linked signal is a plain `AbortController` with one listener on each parent, removed by
  * {@link LinkedSignal.dispose}: the caller must call it, or the parents keep the link alive.
  * (docs/decisions/0004-linked-signals.md)
  */
