@@ -1,5 +1,6 @@
 import { EscalationRequired } from '../core/errors.ts';
 import type { LanguageModel, ModelMessage, ModelTool, ToolCall } from '../core/language-model.ts';
+import { memoizeWeak } from '../core/memoize-weak.ts';
 import type { Tier } from '../core/tier.ts';
 import { type AnyTool, type Tool, toModelTool } from '../core/tool.ts';
 import { callModel } from './call-model.ts';
@@ -40,16 +41,7 @@ export interface AgentAnswer {
   readonly steps: number;
 }
 
-const modelTools = new WeakMap<object, ModelTool>();
-
-function modelToolOf(tool: AnyTool): ModelTool {
-  let described = modelTools.get(tool);
-  if (described === undefined) {
-    described = toModelTool(tool as Tool);
-    modelTools.set(tool, described);
-  }
-  return described;
-}
+const modelToolOf = memoizeWeak((tool: AnyTool): ModelTool => toModelTool(tool as Tool));
 
 /**
  * The tool loop: call the model; run the tools it asks for (those of one turn concurrently, within

@@ -1,24 +1,18 @@
 import { z } from 'zod';
 import { EscalationRequired } from '../core/errors.ts';
 import type { JsonSchema, ModelMessage, ModelResponse } from '../core/language-model.ts';
+import { memoizeWeak } from '../core/memoize-weak.ts';
 import { callModel, type ModelCall } from './call-model.ts';
 import type { RunContext } from './run-context.ts';
 
-const schemas = new WeakMap<z.ZodType, JsonSchema>();
-
 /** The JSON Schema a model is asked to follow for a zod output schema (cached per schema). */
-export function outputJsonSchema(schema: z.ZodType): JsonSchema {
-  let json = schemas.get(schema);
-  if (json === undefined) {
-    const { $schema: _, ...rest } = z.toJSONSchema(schema, {
-      io: 'output',
-      unrepresentable: 'any',
-    }) as Record<string, unknown>;
-    json = rest;
-    schemas.set(schema, json);
-  }
-  return json;
-}
+export const outputJsonSchema = memoizeWeak((schema: z.ZodType): JsonSchema => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io: 'output',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return rest;
+});
 
 /**
  * Asks for structured output and validates it with the zod schema; on a validation failure, asks

@@ -1,3 +1,4 @@
+import { memoizeWeak } from '../core/memoize-weak.ts';
 import type { ToolSpec } from '../core/task.ts';
 import type { RequestAnalysis } from './analysis.ts';
 import { identifierWords, normalize, stem, words } from './text.ts';
@@ -36,17 +37,8 @@ const FAMILY_MATCH = 0.45;
 /** Share of the evidence beyond the strongest match that counts. */
 const SUPPORTING_FACTOR = 0.5;
 
-const profiles = new WeakMap<ToolSpec, ToolProfile>();
-
 /** The profile of a tool, built on first use. Tool metadata is read once: tools are immutable. */
-export function toolProfile(tool: ToolSpec): ToolProfile {
-  let profile = profiles.get(tool);
-  if (profile === undefined) {
-    profile = buildProfile(tool);
-    profiles.set(tool, profile);
-  }
-  return profile;
-}
+export const toolProfile: (tool: ToolSpec) => ToolProfile = memoizeWeak(buildProfile);
 
 function buildProfile(tool: ToolSpec): ToolProfile {
   const byStem = new Map<string, ToolTerm>();

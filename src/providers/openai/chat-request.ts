@@ -5,6 +5,7 @@ import type {
   ChatCompletionToolChoiceOption,
 } from 'openai/resources/chat/completions';
 import type { ModelMessage, ModelRequest, ModelTool } from '../../core/language-model.ts';
+import { memoizeWeak } from '../../core/memoize-weak.ts';
 
 /** The body of a Chat Completions request for a tierup model request (without `stream`). */
 export function toChatBody(
@@ -45,17 +46,8 @@ export function toChatBody(
 
 // An agent sends its whole conversation again with every call: each message and tool is mapped
 // once, not once per call (messages and tools are never changed after they are made).
-const chatMessages = new WeakMap<ModelMessage, ChatCompletionMessageParam>();
-const chatTools = new WeakMap<ModelTool, ChatCompletionTool>();
-
-function chatMessageOf(message: ModelMessage): ChatCompletionMessageParam {
-  let mapped = chatMessages.get(message);
-  if (mapped === undefined) {
-    mapped = toChatMessage(message);
-    chatMessages.set(message, mapped);
-  }
-  return mapped;
-}
+const chatMessageOf = memoizeWeak(toChatMessage);
+const chatToolOf = memoizeWeak(toChatTool);
 
 function toChatMessage(message: ModelMessage): ChatCompletionMessageParam {
   if (message.role === 'user') return { role: 'user', content: message.content };
@@ -78,20 +70,15 @@ function toChatMessage(message: ModelMessage): ChatCompletionMessageParam {
   };
 }
 
-function chatToolOf(tool: ModelTool): ChatCompletionTool {
-  let mapped = chatTools.get(tool);
-  if (mapped === undefined) {
-    mapped = {
-      type: 'function',
-      function: {
-        name: tool.name,
-        description: tool.description,
-        parameters: { ...tool.inputSchema },
-      },
-    };
-    chatTools.set(tool, mapped);
-  }
-  return mapped;
+function toChatTool(tool: ModelTool): ChatCompletionTool {
+  return {
+    type: 'function',
+    function: {
+      name: tool.name,
+      description: tool.description,
+      parameters: { ...tool.inputSchema },
+    },
+  };
 }
 
 function toolChoice(request: ModelRequest): ChatCompletionToolChoiceOption {

@@ -9,6 +9,7 @@ import type {
   ModelTool,
   ModelWarning,
 } from '../../core/language-model.ts';
+import { memoizeWeak } from '../../core/memoize-weak.ts';
 
 /** The body of a Responses API request (without `stream`), and the settings it could not honour. */
 export function toResponsesBody(
@@ -77,19 +78,10 @@ export function toResponsesBody(
 
 // An agent sends its whole conversation again with every call: each message and tool is mapped
 // once, not once per call (messages and tools are never changed after they are made).
-const responseItems = new WeakMap<ModelMessage, readonly ResponseInputItem[]>();
-const responseTools = new WeakMap<ModelTool, FunctionTool>();
+const responseItemsOf = memoizeWeak(toResponseItems);
+const responseToolOf = memoizeWeak(toResponseTool);
 
-function responseItemsOf(message: ModelMessage): readonly ResponseInputItem[] {
-  let mapped = responseItems.get(message);
-  if (mapped === undefined) {
-    mapped = toResponseItems(message);
-    responseItems.set(message, mapped);
-  }
-  return mapped;
-}
-
-function toResponseItems(message: ModelMessage): ResponseInputItem[] {
+function toResponseItems(message: ModelMessage): readonly ResponseInputItem[] {
   if (message.role === 'user') return [{ role: 'user', content: message.content }];
   if (message.role === 'tool') {
     return [{ type: 'function_call_output', call_id: message.toolCallId, output: message.content }];
@@ -107,17 +99,12 @@ function toResponseItems(message: ModelMessage): ResponseInputItem[] {
   return items;
 }
 
-function responseToolOf(tool: ModelTool): FunctionTool {
-  let mapped = responseTools.get(tool);
-  if (mapped === undefined) {
-    mapped = {
-      type: 'function',
-      name: tool.name,
-      description: tool.description,
-      parameters: { ...tool.inputSchema },
-      strict: false,
-    };
-    responseTools.set(tool, mapped);
-  }
-  return mapped;
+function toResponseTool(tool: ModelTool): FunctionTool {
+  return {
+    type: 'function',
+    name: tool.name,
+    description: tool.description,
+    parameters: { ...tool.inputSchema },
+    strict: false,
+  };
 }
