@@ -1,17 +1,25 @@
 import { ProviderError, TierupError } from '../core/errors.ts';
 import type { ModelRequest } from '../core/language-model.ts';
-import { type Opened, openWithPolicy, type RetryOptions, resolveRetry } from './retry.ts';
+import {
+  callWithPolicy,
+  type Opened,
+  openWithPolicy,
+  type RetryOptions,
+  resolveRetry,
+} from './retry.ts';
 import { toProviderError } from './to-provider-error.ts';
 
 /** Runs an SDK call for a model request under the retry policy, with the request's signal. */
-export async function callWithRetry<T>(
+export function callWithRetry<T>(
   request: ModelRequest,
   retry: RetryOptions | undefined,
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const { value, release } = await openWithPolicy(call, resolveRetry(retry), request.signal);
-  release();
-  return value;
+  try {
+    return callWithPolicy(call, resolveRetry(retry), request.signal);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /**
@@ -23,7 +31,11 @@ export function openStreamWithRetry<T>(
   retry: RetryOptions | undefined,
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<Opened<T>> {
-  return openWithPolicy(call, resolveRetry(retry), request.signal);
+  try {
+    return openWithPolicy(call, resolveRetry(retry), request.signal);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** What a stream's failure becomes: the abort reason, a tierup error as it is, else a ProviderError. */

@@ -104,6 +104,35 @@ describe('openaiChatModel', () => {
     expect(error).toBeInstanceOf(RetryError);
   });
 
+  it('counts a client that throws at once as a failed attempt, and retries it', async () => {
+    const create = vi.fn(() => {
+      throw Object.assign(new Error('rate limited'), { status: 429, headers: new Headers() });
+    });
+    const model = openaiChatModel(client(create), {
+      model: 'gpt-test',
+      retry: { attempts: 2, baseDelayMs: 1 },
+    });
+    const pending = model.generate({ messages: [{ role: 'user', content: 'x' }] });
+    const error = await pending.catch((e: unknown) => e);
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(error).toBeInstanceOf(RetryError);
+  });
+
+  it('rejects a call (and a stream) under a bad retry policy, naming the option', async () => {
+    const create = vi.fn(async () => completion);
+    const model = openaiChatModel(client(create), { model: 'gpt-test', retry: { attempts: 0 } });
+    const request = { messages: [{ role: 'user' as const, content: 'x' }] };
+    const called = await model.generate(request).catch((e: unknown) => e);
+    expect(called).toMatchObject({ name: 'InvalidConfigError', field: 'retry.attempts' });
+    const streamed = await (async () => {
+      for await (const _ of model.stream(request)) {
+        // nothing comes
+      }
+    })().catch((e: unknown) => e);
+    expect(streamed).toMatchObject({ name: 'InvalidConfigError', field: 'retry.attempts' });
+    expect(create).not.toHaveBeenCalled();
+  });
+
   it('streams text and tool calls, assembled like the non-streaming answer', async () => {
     const chunks = [
       { choices: [{ index: 0, delta: { role: 'assistant', content: 'Look' } }] },

@@ -1,7 +1,8 @@
 // The Vercel AI SDK: `generateText` with tools and `stopWhen: stepCountIs(n)`, maxRetries 0. Its
 // OpenAI provider (`createOpenAI({ baseURL, apiKey })`) speaks HTTP with `fetch` itself; it does not
 // use the `openai` client. The fan-out is its subagent pattern: a manager whose 8 tools each run a
-// nested `generateText`. Step results keep each request and response body (the default).
+// nested `generateText`. Step results keep each request and response body (the default). With
+// `timeLimits`, agent runs get `timeout: { totalMs, stepMs }` at tierup's default limits.
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, stepCountIs, type ToolSet, tool } from 'ai';
 import { z } from 'zod';
@@ -21,12 +22,16 @@ import {
 } from '../fixtures.ts';
 import type { Contender, ContenderSetup } from './contender.ts';
 
+/** The mock's tally name of the AI SDK with time limits. */
+export const TIME_LIMITED = 'AI SDK (time limits)';
+
 export function aiSdk(setup: ContenderSetup): Contender {
   const provider = createOpenAI({
     baseURL: setup.baseURL,
     apiKey: 'bench',
-    headers: { [CONTENDER_HEADER]: 'AI SDK' },
+    headers: { [CONTENDER_HEADER]: setup.timeLimits ? TIME_LIMITED : 'AI SDK' },
   });
+  const timeLimits = setup.timeLimits ? { timeout: { totalMs: 600_000, stepMs: 60_000 } } : {};
   const model = setup.api === 'chat' ? provider.chat(MODEL) : provider.responses(MODEL);
   const maxSteps = setup.maxSteps ?? 10;
   const toolRuns = { orders: 0, specialists: 0 };
@@ -92,6 +97,7 @@ export function aiSdk(setup: ContenderSetup): Contender {
         tools: orderTools,
         stopWhen: stepCountIs(maxSteps),
         maxRetries: 0,
+        ...timeLimits,
       });
       return { output: result.text, result };
     },

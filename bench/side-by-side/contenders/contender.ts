@@ -10,6 +10,11 @@ export interface ContenderSetup {
   readonly api: Api;
   /** The longest agent run it must allow, in model calls. @default 10 */
   readonly maxSteps?: number;
+  /**
+   * AI SDK only: give each agent run the time limits tierup applies by default (600 s a run, 60 s
+   * a step), for a like-for-like load figure (`npm run bench:load`). @default false
+   */
+  readonly timeLimits?: boolean;
 }
 
 /** One run's answer, and what the library handed back with it (held to measure its size). */
