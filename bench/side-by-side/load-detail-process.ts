@@ -8,12 +8,14 @@
 //   less the used heap after one before it, over the runs in flight.
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createContender } from './contenders/index.ts';
+import { TIME_LIMITED } from './contenders/ai-sdk.ts';
+import { type ContenderName, createContender } from './contenders/index.ts';
+import { SIGNAL_WITHHELD } from './contenders/tierup.ts';
 import { agentAnswer } from './fixtures.ts';
 import { median, settledHeap } from './measure.ts';
 
 export interface LoadDetailJob {
-  /** A contender's name, or `AI SDK (time limits)`. */
+  /** A contender's name, {@link TIME_LIMITED} or {@link SIGNAL_WITHHELD}. */
   readonly label: string;
   readonly baseURL: string;
   readonly steps: number;
@@ -38,12 +40,12 @@ export interface LoadDetailResult {
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as LoadDetailJob;
-const timeLimits = job.label === 'AI SDK (time limits)';
-const contender = createContender(timeLimits ? 'AI SDK' : (job.label as never), {
-  baseURL: job.baseURL,
-  api: 'chat',
-  timeLimits,
-});
+const timeLimits = job.label === TIME_LIMITED;
+const withholdSignal = job.label === SIGNAL_WITHHELD;
+const contender = createContender(
+  timeLimits ? 'AI SDK' : withholdSignal ? 'tierup' : (job.label as ContenderName),
+  { baseURL: job.baseURL, api: 'chat', timeLimits, withholdSignal },
+);
 const expected = agentAnswer(job.steps);
 let runs = 0;
 const once = async () => {

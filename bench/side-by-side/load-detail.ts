@@ -4,8 +4,11 @@
 // warm-up and bursts. Beside the hand-written floor, tierup and the AI SDK as scenario 4 runs them,
 // it runs the AI SDK with the time limits tierup applies by default (`timeout: { totalMs: 600_000,
 // stepMs: 60_000 }`): tierup gives every run and model call a time limit and the caller's abort,
-// and scenario 4's AI SDK has neither. Prints a Markdown table; writes nothing.
+// and scenario 4's AI SDK has neither. And it runs tierup with the signal kept from the `openai`
+// client (which then cannot cancel a request), to show what the client's handling of a caller's
+// signal costs. Prints a Markdown table; writes nothing.
 import { TIME_LIMITED } from './contenders/ai-sdk.ts';
+import { SIGNAL_WITHHELD } from './contenders/tierup.ts';
 import { table } from './format.ts';
 import type { LoadDetailJob, LoadDetailResult } from './load-detail-process.ts';
 import { median, Progress, ratios } from './measure.ts';
@@ -13,7 +16,7 @@ import { runInProcess } from './run-alone.ts';
 import { SETTINGS } from './settings.ts';
 import { startMockProcess } from './start-mock.ts';
 
-const LABELS = ['hand-written', 'tierup', 'AI SDK', TIME_LIMITED] as const;
+const LABELS = ['hand-written', 'tierup', SIGNAL_WITHHELD, 'AI SDK', TIME_LIMITED] as const;
 const { steps, delayMs, concurrency, warmup, warmupBursts, bursts } = {
   ...SETTINGS.load,
   steps: SETTINGS.agent.steps,

@@ -15,6 +15,12 @@ export interface ContenderSetup {
    * a step), for a like-for-like load figure (`npm run bench:load`). @default false
    */
   readonly timeLimits?: boolean;
+  /**
+   * tierup only: drop the abort signal tierup gives each request before it reaches the `openai`
+   * client, to measure what the client's handling of a caller's signal costs (`npm run
+   * bench:load`). Such a client cannot cancel a request: a measurement, not a setting. @default false
+   */
+  readonly withholdSignal?: boolean;
 }
 
 /** One run's answer, and what the library handed back with it (held to measure its size). */

@@ -1,7 +1,8 @@
 // tierup, imported from ../src so the benchmark measures the working tree. Direct and agent work go
 // through `createTierup().run`, the router included, and each run is checked to have stayed on the
 // expected tier without escalating. The fan-out is `multiAgentExecutor` with 8 tool domains and
-// `maxConcurrency: 8` (the default of 4 would run the specialists in two waves).
+// `maxConcurrency: 8` (the default of 4 would run the specialists in two waves). `withholdSignal`
+// is for `npm run bench:load` alone.
 import OpenAI from 'openai';
 import { z } from 'zod';
 import {
@@ -27,13 +28,17 @@ import {
 } from '../fixtures.ts';
 import type { Contender, ContenderSetup, Outcome } from './contender.ts';
 
+/** The mock's tally name of tierup with its requests' signal kept from the client. */
+export const SIGNAL_WITHHELD = 'tierup (no signal to the client)';
+
 export function tierup(setup: ContenderSetup): Contender {
   const client = new OpenAI({
     apiKey: 'bench',
     baseURL: setup.baseURL,
     maxRetries: 0,
-    defaultHeaders: { [CONTENDER_HEADER]: 'tierup' },
+    defaultHeaders: { [CONTENDER_HEADER]: setup.withholdSignal ? SIGNAL_WITHHELD : 'tierup' },
   });
+  if (setup.withholdSignal) withholdSignal(client);
   const model = openaiModel(client, { model: MODEL, api: setup.api });
   const maxSteps = setup.maxSteps ?? 10;
   const toolRuns = { orders: 0, specialists: 0 };
@@ -78,6 +83,14 @@ export function tierup(setup: ContenderSetup): Contender {
       return checked(result, 'multi-agent', 2 + SPECIALISTS);
     },
   };
+}
+
+/** Makes the client's Chat Completions calls go out without the caller's signal. */
+function withholdSignal(client: OpenAI): void {
+  const completions = client.chat.completions;
+  const create = completions.create.bind(completions);
+  completions.create = ((body: never, options?: { signal?: AbortSignal }) =>
+    create(body, { ...options, signal: null })) as typeof completions.create;
 }
 
 /** The output of a run, after checking its tier, that it did not escalate, and its model calls. */
