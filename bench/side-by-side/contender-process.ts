@@ -7,7 +7,7 @@
 //   (v8.GCProfiler). Peak RSS is the process's maxRSS.
 // - `load`: `bursts` bursts of `concurrency` agent runs started at once. Runs per second is the
 //   burst's runs over its wall time; memory is sampled every 5 ms and as each run ends, and is given
-//   above the idle baseline (after warm-up and a full GC).
+//   above the idle baseline (taken before the last warm-up burst, after a full GC).
 import { GCProfiler } from 'node:v8';
 import { type ContenderName, createContender } from './contenders/index.ts';
 import { type Api, agentAnswer } from './fixtures.ts';
@@ -71,11 +71,13 @@ const burst = (n: number, latencies?: number[], onEnd?: () => void) =>
   );
 
 for (let i = 0; i < job.warmup; i++) await once();
-if (job.mode === 'load') {
-  for (let i = 0; i < (job.warmupBursts ?? 1); i++) await burst(job.concurrency ?? 1);
-}
+// The full collections that take the idle baseline slow the burst after them, for every
+// contender: the last warm-up burst runs after the baseline, not the first measured one.
+const warmupBursts = job.mode === 'load' ? (job.warmupBursts ?? 1) : 0;
+for (let i = 0; i < warmupBursts - 1; i++) await burst(job.concurrency ?? 1);
 await settledHeap();
 const baseline = process.memoryUsage();
+if (warmupBursts > 0) await burst(job.concurrency ?? 1);
 let result: AloneResult;
 const common = { contender: job.contender, baselineRssMb: baseline.rss / MB };
 

@@ -303,7 +303,7 @@ export function renderReport(results: Results): Report {
     '',
     fanOutTable(results),
     '',
-    `### 4. Load: ${results.load.concurrency} concurrent agent runs, ${results.load.delayMs} ms per model call (${results.load.rounds} rounds; each contender and round a fresh process: ${results.load.warmup} warm-up runs and ${results.load.warmupBursts} warm-up bursts, then ${results.load.bursts} measured bursts)`,
+    `### 4. Load: ${results.load.concurrency} concurrent agent runs, ${results.load.delayMs} ms per model call (${results.load.rounds} rounds; each contender and round a fresh process: ${results.load.warmup} warm-up runs and ${results.load.warmupBursts} warm-up bursts, the last after the idle baseline's full collections, then ${results.load.bursts} measured bursts)`,
     '',
     loadTable(results),
     '',
