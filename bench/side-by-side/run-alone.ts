@@ -12,12 +12,17 @@ export function runAlone(job: AloneJob): Promise<AloneResult> {
 }
 
 /**
- * Forks `file` (with `--expose-gc`) with `job` as JSON in argv[2] and resolves with the one message
- * it sends before it exits; `name` says which job failed.
+ * Forks `file` (with `--expose-gc` and `execArgv`) with `job` as JSON in argv[2] and resolves with
+ * the one message it sends before it exits; `name` says which job failed.
  */
-export function runInProcess<Job, Result>(file: URL, job: Job, name: string): Promise<Result> {
+export function runInProcess<Job, Result>(
+  file: URL,
+  job: Job,
+  name: string,
+  execArgv: readonly string[] = [],
+): Promise<Result> {
   const child = fork(file, [JSON.stringify(job)], {
-    execArgv: [...CHILD_EXEC_ARGV, '--expose-gc'],
+    execArgv: [...CHILD_EXEC_ARGV, '--expose-gc', ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
