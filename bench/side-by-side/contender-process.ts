@@ -71,8 +71,8 @@ const burst = (n: number, latencies?: number[], onEnd?: () => void) =>
   );
 
 for (let i = 0; i < job.warmup; i++) await once();
-// The full collections that take the idle baseline slow the burst after them, for every
-// contender: the last warm-up burst runs after the baseline, not the first measured one.
+// The full collections that take the idle baseline can slow the burst after them (seen with
+// every contender tried): the last warm-up burst runs after the baseline, not the first measured.
 const warmupBursts = job.mode === 'load' ? (job.warmupBursts ?? 1) : 0;
 for (let i = 0; i < warmupBursts - 1; i++) await burst(job.concurrency ?? 1);
 await settledHeap();
