@@ -1,25 +1,17 @@
 import { ProviderError, TierupError } from '../core/errors.ts';
 import type { ModelRequest } from '../core/language-model.ts';
-import {
-  callWithPolicy,
-  type Opened,
-  openWithPolicy,
-  type RetryOptions,
-  resolveRetry,
-} from './retry.ts';
+import { type Opened, openWithPolicy, type RetryOptions, resolveRetry } from './retry.ts';
 import { toProviderError } from './to-provider-error.ts';
 
 /** Runs an SDK call for a model request under the retry policy, with the request's signal. */
-export function callWithRetry<T>(
+export async function callWithRetry<T>(
   request: ModelRequest,
   retry: RetryOptions | undefined,
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  try {
-    return callWithPolicy(call, resolveRetry(retry), request.signal);
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  const { value, release } = await openWithPolicy(call, resolveRetry(retry), request.signal);
+  release();
+  return value;
 }
 
 /**
@@ -31,11 +23,7 @@ export function openStreamWithRetry<T>(
   retry: RetryOptions | undefined,
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<Opened<T>> {
-  try {
-    return openWithPolicy(call, resolveRetry(retry), request.signal);
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return openWithPolicy(call, resolveRetry(retry), request.signal);
 }
 
 /** What a stream's failure becomes: the abort reason, a tierup error as it is, else a ProviderError. */

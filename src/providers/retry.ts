@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
 import { InvalidConfigError, ProviderError, RetryError, TimeoutError } from '../core/errors.ts';
-import { type LinkedSignal, linkSignal } from '../core/linked-signal.ts';
+import { linkSignal } from '../core/linked-signal.ts';
 import { toIssues } from '../core/parse.ts';
 import { toProviderError } from './to-provider-error.ts';
 
@@ -63,8 +63,9 @@ export async function withRetry<T>(
   call: (signal: AbortSignal) => Promise<T>,
   options: WithRetryOptions = {},
 ): Promise<T> {
-  const { signal, onRetry, ...policy } = options;
-  return callWithPolicy(call, resolveRetry(policy), signal, onRetry);
+  const { value, release } = await openWithRetry(call, options);
+  release();
+  return value;
 }
 
 /** What {@link openWithRetry} resolves with. */
@@ -110,105 +111,70 @@ export function resolveRetry(policy: RetryOptions | undefined): ResolvedRetry {
 }
 
 /** {@link openWithRetry} with a policy already resolved. */
-export function openWithPolicy<T>(
+export async function openWithPolicy<T>(
   call: (signal: AbortSignal) => Promise<T>,
   policy: ResolvedRetry,
   signal?: AbortSignal,
   onRetry?: (event: RetryEvent) => void,
 ): Promise<Opened<T>> {
-  return attemptUnderPolicy(call, policy, signal, onRetry, (value, attempt) => ({
-    value,
-    release: () => attempt.dispose(),
-  }));
-}
-
-/** {@link withRetry} with a policy already resolved: the attempt's signal is let go at once. */
-export function callWithPolicy<T>(
-  call: (signal: AbortSignal) => Promise<T>,
-  policy: ResolvedRetry,
-  signal?: AbortSignal,
-  onRetry?: (event: RetryEvent) => void,
-): Promise<T> {
-  return attemptUnderPolicy(call, policy, signal, onRetry, (value, attempt) => {
-    attempt.dispose();
-    return value;
-  });
-}
-
-/**
- * The retry loop of {@link openWithPolicy} and {@link callWithPolicy}; `settle` turns the
- * successful attempt's value and signal into the result. Written with `then` rather than `await`:
- * a model call waits here for the whole of the provider's answer, and every suspended `async`
- * frame is memory each run in flight holds.
- */
-function attemptUnderPolicy<T, R>(
-  call: (signal: AbortSignal) => Promise<T>,
-  policy: ResolvedRetry,
-  signal: AbortSignal | undefined,
-  onRetry: ((event: RetryEvent) => void) | undefined,
-  settle: (value: T, attempt: LinkedSignal) => R,
-): Promise<R> {
   const { attempts, baseDelayMs, maxDelayMs, attemptTimeoutMs } = policy;
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  signal?.throwIfAborted();
 
   const errors: (ProviderError | TimeoutError)[] = [];
-  const attemptOnce = (): Promise<R> => {
-    // The attempt's time limit covers the call until it resolves: a stream the call opened keeps
-    // its signal afterwards, and the timer must not cut it later.
-    const attempt = linkSignal([signal], {
-      ms: attemptTimeoutMs,
-      reason: () => new TimeoutError(attemptTimeoutMs),
-    });
-    let pending: Promise<T>;
-    try {
-      pending = call(attempt.signal);
-    } catch (thrown) {
-      pending = Promise.reject(thrown);
-    }
-    return pending.then(
-      (value) => {
-        attempt.clearTimer();
-        return settle(value, attempt);
-      },
-      (thrown: unknown) => {
-        attempt.dispose();
-        if (signal?.aborted) throw signal.reason;
-        const error = attempt.timedOut
-          ? new TimeoutError(attemptTimeoutMs, { cause: thrown })
-          : toProviderError(thrown);
-        if (!(error instanceof ProviderError || error instanceof TimeoutError)) {
-          throw new AbortError(error);
+  try {
+    return await pRetry(
+      async () => {
+        // The attempt's time limit covers the call until it resolves: a stream the call opened
+        // keeps its signal afterwards, and the timer must not cut it later.
+        const attempt = linkSignal([signal], {
+          ms: attemptTimeoutMs,
+          reason: () => new TimeoutError(attemptTimeoutMs),
+        });
+        try {
+          const value = await call(attempt.signal);
+          return { value, release: () => attempt.dispose() };
+        } catch (thrown) {
+          attempt.dispose();
+          if (signal?.aborted) throw signal.reason;
+          const error = attempt.timedOut
+            ? new TimeoutError(attemptTimeoutMs, { cause: thrown })
+            : toProviderError(thrown);
+          if (!(error instanceof ProviderError || error instanceof TimeoutError)) {
+            throw new AbortError(error);
+          }
+          errors.push(error);
+          if (!error.isRetryable) throw new AbortError(error);
+          throw error;
+        } finally {
+          attempt.clearTimer();
         }
-        errors.push(error);
-        if (!error.isRetryable) throw new AbortError(error);
-        throw error;
+      },
+      {
+        retries: attempts - 1,
+        factor: 2,
+        minTimeout: baseDelayMs,
+        maxTimeout: maxDelayMs,
+        randomize: true,
+        signal,
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+          if (retriesLeft === 0) return;
+          const asked = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
+          const delayMs = Math.min(maxDelayMs, Math.max(retryDelay, asked));
+          onRetry?.({
+            attempt: attemptNumber,
+            error: error as ProviderError | TimeoutError,
+            delayMs,
+          });
+          // p-retry waits `retryDelay` next; a longer `retry-after` waits the difference here.
+          if (delayMs > retryDelay) await sleep(delayMs - retryDelay, undefined, { signal });
+        },
       },
     );
-  };
-  return pRetry(attemptOnce, {
-    retries: attempts - 1,
-    factor: 2,
-    minTimeout: baseDelayMs,
-    maxTimeout: maxDelayMs,
-    randomize: true,
-    signal,
-    onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-      if (retriesLeft === 0) return;
-      const asked = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
-      const delayMs = Math.min(maxDelayMs, Math.max(retryDelay, asked));
-      onRetry?.({
-        attempt: attemptNumber,
-        error: error as ProviderError | TimeoutError,
-        delayMs,
-      });
-      // p-retry waits `retryDelay` next; a longer `retry-after` waits the difference here.
-      if (delayMs > retryDelay) await sleep(delayMs - retryDelay, undefined, { signal });
-    },
-  }).catch((thrown: unknown) => {
+  } catch (thrown) {
     if (signal?.aborted) throw signal.reason;
     // Not an attempt's error: an exception from `onRetry`, or a tierup error passed through.
     if (!errors.includes(thrown as ProviderError | TimeoutError)) throw thrown;
     if (errors.length > 1) throw new RetryError(errors);
     throw thrown;
-  });
+  }
 }
