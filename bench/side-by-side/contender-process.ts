@@ -9,8 +9,8 @@
 //   burst's runs over its wall time; memory is sampled every 5 ms and as each run ends, and is given
 //   above the idle baseline (taken before the last warm-up burst, after a full GC).
 import { GCProfiler } from 'node:v8';
-import { type ContenderName, createContender } from './contenders/index.ts';
-import { type Api, agentAnswer } from './fixtures.ts';
+import { type ContenderName, checkedAgentRun, createContender } from './contenders/index.ts';
+import type { Api } from './fixtures.ts';
 import { settledHeap } from './measure.ts';
 
 export interface AloneJob {
@@ -53,13 +53,7 @@ export interface AloneResult {
 const MB = 1024 * 1024;
 const job = JSON.parse(process.argv[2] ?? '{}') as AloneJob;
 const contender = createContender(job.contender, { baseURL: job.baseURL, api: job.api });
-const expected = agentAnswer(job.steps);
-const once = async () => {
-  const { output } = await contender.agent(job.steps);
-  if (output !== expected) {
-    throw new Error(`${job.contender}: expected ${JSON.stringify(expected)}, got ${output}`);
-  }
-};
+const once = checkedAgentRun(contender, job.steps, job.contender);
 const burst = (n: number, latencies?: number[], onEnd?: () => void) =>
   Promise.all(
     Array.from({ length: n }, async () => {

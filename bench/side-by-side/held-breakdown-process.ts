@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeHeapSnapshot } from 'node:v8';
-import { type ContenderName, createContender } from './contenders/index.ts';
-import { agentAnswer } from './fixtures.ts';
+import { type ContenderName, checkedAgentRun, createContender } from './contenders/index.ts';
 
 export interface HeldJob {
   readonly contender: ContenderName;
@@ -46,11 +45,7 @@ interface Snapshot {
 
 const job = JSON.parse(process.argv[2] ?? '{}') as HeldJob;
 const contender = createContender(job.contender, { baseURL: job.baseURL, api: 'chat' });
-const expected = agentAnswer(job.steps);
-const once = async () => {
-  const { output } = await contender.agent(job.steps);
-  if (output !== expected) throw new Error(`${job.contender}: got ${output}`);
-};
+const once = checkedAgentRun(contender, job.steps, job.contender);
 const burst = () => Promise.all(Array.from({ length: job.concurrency }, once));
 
 for (let i = 0; i < job.warmup; i++) await once();

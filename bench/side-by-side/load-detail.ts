@@ -44,8 +44,6 @@ try {
           warmup,
           warmupBursts,
           bursts,
-          probes: 3,
-          probeAfterMs: 2 * delayMs,
         },
         label,
       );
@@ -86,7 +84,6 @@ const rows = LABELS.map((label) => {
     `${fmt(cpu)} ms`,
     main === null ? 'n/a' : `${fmt(main)} ms`,
     other === null ? 'n/a' : `${fmt(other)} ms`,
-    `${fmt(median(list.map((r) => r.heldKbPerRun)), 1)} KB`,
   ];
 });
 const head = [
@@ -96,7 +93,6 @@ const head = [
   'CPU per run',
   'main thread',
   'other threads',
-  'heap held per run in flight',
 ];
 console.log(
   `${concurrency} concurrent agent runs (${steps} model calls, ${delayMs} ms each), ${rounds} rounds; ` +
