@@ -8,24 +8,17 @@ import {
 import type { LanguageModel } from '../core/language-model.ts';
 import { parseTask, type Task, type TaskInput } from '../core/task.ts';
 import { analyzeRequest } from './analysis.ts';
+import { modelScorers } from './model/model-scorers.ts';
+import { SHIPPED_MODEL } from './model/router-model.ts';
 import { type AssistedDecision, refineWithModel } from './model-assisted.ts';
 import { type ResolvedRouterConfig, type RouterOptions, resolveRouterConfig } from './options.ts';
 import { runScorers } from './run-scorers.ts';
 import type { Scorer, ScoringContext, SignalScore, ToolNeed } from './scorer.ts';
-import { crossDomainScorer } from './scorers/cross-domain.ts';
-import { parallelismScorer } from './scorers/parallelism.ts';
-import { securityBoundaryScorer } from './scorers/security-boundary.ts';
-import { toolUseScorer } from './scorers/tool-use.ts';
 import { applyTierPolicy } from './tier-policy.ts';
 import { joinWords } from './wording.ts';
 
 /** The default scorer of each signal. */
-export const DEFAULT_SCORERS: Readonly<Record<SignalName, Scorer>> = Object.freeze({
-  toolUse: toolUseScorer,
-  crossDomain: crossDomainScorer,
-  securityBoundary: securityBoundaryScorer,
-  parallelism: parallelismScorer,
-});
+export const DEFAULT_SCORERS: Readonly<Record<SignalName, Scorer>> = modelScorers(SHIPPED_MODEL);
 
 /** Picks the tier for a request. Synchronous; makes no model call. */
 export interface Router {
@@ -64,8 +57,9 @@ export interface Router {
 export function createRouter(options: RouterOptions = {}): Router {
   const config = resolveRouterConfig(options);
   const given: RouterOptions = options ?? {};
+  const defaults = given.fittedModel ? modelScorers(given.fittedModel) : DEFAULT_SCORERS;
   const scorers = SIGNALS.map((signal) => {
-    const own = given.scorers?.[signal] ?? DEFAULT_SCORERS[signal];
+    const own = given.scorers?.[signal] ?? defaults[signal];
     const extra = (given.extraScorers ?? []).filter((s) => s.signal === signal);
     return [signal, [own, ...extra]] as const;
   });

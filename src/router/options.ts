@@ -3,6 +3,7 @@ import { SIGNALS, type SignalName } from '../core/decision.ts';
 import { InvalidConfigError } from '../core/errors.ts';
 import { toIssues } from '../core/parse.ts';
 import { Tier } from '../core/tier.ts';
+import { RouterModel } from './model/router-model.ts';
 import type { Scorer } from './scorer.ts';
 
 const Score = z.number().min(0).max(1);
@@ -40,6 +41,12 @@ export interface RouterOptions extends RouterConfig {
   scorers?: Partial<Record<SignalName, Scorer>>;
   /** Add scorers; a signal's score is the highest of its scorers' scores. */
   extraScorers?: readonly Scorer[];
+  /**
+   * The fitted models the default scorers use, as `fitRouterModel` returns them or as a JSON file
+   * of `npm run fit:router` holds them. Experimental: the format may change between minor versions.
+   * @default the models shipped with tierup (fitted on data/routing, see docs/routing.md)
+   */
+  fittedModel?: RouterModel;
 }
 
 /** Options with every default applied. */
@@ -72,6 +79,7 @@ const RouterOptionsSchema = RouterConfig.extend({
     .strictObject(Object.fromEntries(SIGNALS.map((s) => [s, ScorerShape.optional()])))
     .optional(),
   extraScorers: z.array(ScorerShape).optional(),
+  fittedModel: RouterModel.optional(),
 });
 
 /**

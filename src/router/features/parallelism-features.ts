@@ -1,5 +1,4 @@
-import type { Scorer, SignalScore } from '../scorer.ts';
-import { countWord } from '../wording.ts';
+import type { RequestAnalysis } from '../analysis.ts';
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   three: 3,
@@ -74,51 +73,40 @@ const STEP =
 const TRIVIAL =
   /\b(status|stock levels?|stock|rates?|prices?|weather|forecast|time zones?|balances?|tracking|one[- ]line|one word|label|translate|convert)\b/;
 
-/** Three or more items alone. */
-const BASE = 0.4;
-/** "For each", "per", "chaque": the items are handled one by one. */
-const EACH_BONUS = 0.25;
-/** The work per item is substantial (research, review, draft) or has several steps. */
-const SUBSTANTIAL_BONUS = 0.15;
-const MANY_BONUS = 0.05;
-/** Quick look-ups (status, rates, stock levels) or light edits of given text. */
-const TRIVIAL_PENALTY = 0.35;
-
 /**
- * Default `parallelism` scorer: three or more independent, substantial subtasks (research five
- * vendors, review four modules, draft six replies) that could run in separate contexts. Quick
- * look-ups over several items are not parallelism: one agent issues the calls in one turn.
+ * What the `parallelism` model weighs: how many items of work the request counts or lists, whether
+ * each is handled on its own ("for each", "per"), whether the work per item is substantial
+ * (research, review, draft) or has several steps, or is a quick look-up or a light edit of given text.
  */
-export const parallelismScorer: Scorer = {
-  name: 'independent-subtasks',
-  signal: 'parallelism',
-  score({ analysis }): SignalScore {
-    const text = analysis.instruction;
-    const each = EACH.test(text);
-    const items = countItems(text, analysis.original, each);
-    if (items < 3) return { score: 0, reasons: [] };
-    const steps = new Set(text.match(STEP) ?? []).size;
-    const substantial = SUBSTANTIAL.test(text) || steps >= 2;
-    const trivial = TRIVIAL.test(text);
-    let score = BASE;
-    if (each) score += EACH_BONUS;
-    if (substantial) score += SUBSTANTIAL_BONUS;
-    if (items >= 4) score += MANY_BONUS;
-    if (trivial && !substantial) score -= TRIVIAL_PENALTY;
-    const transformsCarried = analysis.material !== '' && analysis.cues.transform;
-    if (transformsCarried && !analysis.cues.identifier) score -= TRIVIAL_PENALTY;
-    score = Math.max(0, Math.min(1, score));
-    const kind = substantial && !trivial ? 'substantial' : 'quick';
-    return {
-      score,
-      reasons: [
-        `${countWord(items)} ${kind} items of work${each ? ', each handled on its own' : ''}`,
-      ],
-    };
-  },
-};
+export function parallelismFeatures(analysis: RequestAnalysis): Record<string, number> {
+  const text = analysis.instruction;
+  const each = EACH.test(text);
+  const items = countItems(text, analysis.original, each);
+  const steps = new Set(text.match(STEP) ?? []).size;
+  const substantial = SUBSTANTIAL.test(text) || steps >= 2;
+  const trivial = TRIVIAL.test(text);
+  const b = (x: boolean) => (x ? 1 : 0);
+  const many = items >= 3;
+  return {
+    items3: b(many),
+    items4: b(items >= 4),
+    items6: b(items >= 6),
+    each: b(each),
+    eachItems: b(each && many),
+    substantial: b(substantial),
+    substantialItems: b(substantial && many),
+    steps: b(steps >= 2),
+    trivialItems: b(trivial && many && !substantial),
+    transformsCarried: b(
+      analysis.material !== '' && analysis.cues.transform && !analysis.cues.identifier,
+    ),
+    compose: b(analysis.cues.compose || analysis.cues.template),
+    knowledge: b(analysis.cues.knowledge),
+  };
+}
 
-function countItems(instruction: string, original: string, each: boolean): number {
+/** How many items of work the request counts ("five vendors"), lists or numbers. */
+export function countItems(instruction: string, original: string, each: boolean): number {
   let best = 0;
   // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "20% down".
   for (const match of instruction.matchAll(COUNTED)) {

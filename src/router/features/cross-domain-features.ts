@@ -1,0 +1,112 @@
+import type { ToolSpec } from '../../core/task.ts';
+import type { RequestAnalysis } from '../analysis.ts';
+import type { ToolNeed } from '../scorer.ts';
+
+const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
+  ['legal', /\b(legal|law|lawyer|counsel|juridi\w*|rechtlich\w*|legale)\b/],
+  ['security', /\b(security|infosec|securite|sicherheit\w*|seguridad|sicurezza)\b/],
+  ['privacy', /\b(privacy|data protection|gdpr|datenschutz\w*|confidentialite|privacidad)\b/],
+  ['finance', /\b(financ\w*|accounting|tax|fiscal\w*|finanz\w*)\b/],
+  ['medical', /\b(medical|clinical|medizinisch\w*|medic\w*|clinique)\b/],
+  ['engineering', /\b(engineering|technical|architecture|technisch\w*|technique)\b/],
+  ['hr', /\b(hr|human resources|people team)\b/],
+  ['compliance', /\b(compliance|regulatory|konformitat)\b/],
+  ['brand', /\b(brand|marketing)\b/],
+];
+const REVIEW =
+  /\b(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|perspectives?|angles?|standpoints?|lens|point of view|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
+
+/**
+ * A tool that only delivers, records or schedules a result (send, post, notify, invite, file a
+ * ticket, add to a calendar): a channel, not a specialist domain.
+ */
+const CHANNEL =
+  /\b(send|sends|email|e-mail|mail|message|messages|notify|notification|post|posts|publish|sms|text|slack|teams|chat|calendar|schedule|invite|remind|reminder|ticket|tickets|log|record|share|forward)\b/;
+
+/** Whether a tool only delivers, records or schedules (by its name and the start of its description). */
+export function isChannel(tool: ToolSpec): boolean {
+  const words = `${tool.name.replace(/[^A-Za-z0-9]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')} ${tool.description.slice(0, 60)}`;
+  return tool.sideEffects && CHANNEL.test(words.toLowerCase());
+}
+
+/** What the `crossDomain` model weighs besides the request's words. */
+export interface CrossDomainEvidence {
+  readonly features: Record<string, number>;
+  /** The strongest needed tool of each domain, strongest first. */
+  readonly domains: readonly ToolNeed[];
+  readonly disciplines: readonly string[];
+}
+
+/**
+ * How many distinct domains the needed tools span (all of them, and without channels), how
+ * strongly the second domain is needed, and how many disciplines the request asks to review.
+ */
+export function crossDomainEvidence(
+  analysis: RequestAnalysis,
+  neededTools: readonly ToolNeed[],
+  candidateTools: readonly ToolNeed[],
+  toolUse: number,
+): CrossDomainEvidence {
+  const domains = strongestPerDomain(neededTools);
+  const specialist = strongestPerDomain(neededTools.filter((n) => !isChannel(n.tool)));
+  const candidates = strongestPerDomain(candidateTools.filter((n) => !isChannel(n.tool)));
+  const disciplines = reviewedDisciplines(analysis.instruction);
+  const b = (x: boolean) => (x ? 1 : 0);
+  return {
+    domains,
+    disciplines,
+    features: {
+      toolUse,
+      domains2: b(domains.length >= 2),
+      specialistDomains2: b(specialist.length >= 2),
+      specialistDomains3: b(specialist.length >= 3),
+      secondDomainNeed: specialist[1]?.score ?? 0,
+      candidateDomains2: b(candidates.length >= 2),
+      secondCandidate: candidates[1]?.score ?? 0,
+      disciplines2: b(disciplines.length >= 2),
+      disciplines3: b(disciplines.length >= 3),
+    },
+  };
+}
+
+/**
+ * Disciplines named as reviews: "a security review and a separate legal review", or "three
+ * separate reviews: legal (...), security (...), finance (...)". A discipline counts when a review
+ * word follows it closely, or when it is listed shortly after a plural review word.
+ */
+export function reviewedDisciplines(text: string): string[] {
+  const review = REVIEW.exec(text);
+  if (review === null) return [];
+  const named: string[] = [];
+  for (const [name, pattern] of DISCIPLINES) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    for (const match of text.matchAll(new RegExp(pattern.source, flags))) {
+      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30);
+      const before = text.slice(Math.max(0, match.index - 120), match.index);
+      if (CLOSE_REVIEW.test(after) || LISTED_AFTER_REVIEWS.test(before)) {
+        named.push(name);
+        break;
+      }
+    }
+  }
+  return named;
+}
+
+/** A review word within two words after a discipline: "security review", "legal and privacy sign-off". */
+const CLOSE_REVIEW =
+  /^[\s/-]*(?:\S+\s+){0,2}?(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|angles?|perspectives?|standpoints?|lens|point of view|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
+/** A plural review word before a list of disciplines: "three separate reviews: legal, security". */
+const LISTED_AFTER_REVIEWS =
+  /\b(reviews|assessments|opinions|sign[- ]?offs|audits|evaluations|perspectives)\b[^.?!]*$/;
+
+/** The strongest needed tool of each domain other than `general`, strongest first. */
+function strongestPerDomain(needs: readonly ToolNeed[]): ToolNeed[] {
+  const best = new Map<string, ToolNeed>();
+  for (const need of needs) {
+    const domain = need.tool.domain;
+    if (domain === 'general') continue;
+    const current = best.get(domain);
+    if (current === undefined || need.score > current.score) best.set(domain, need);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}

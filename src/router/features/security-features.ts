@@ -1,0 +1,92 @@
+import type { RequestAnalysis } from '../analysis.ts';
+import type { ToolNeed } from '../scorer.ts';
+
+/** The request carries content written by an outsider: a pasted email, message, review or upload. */
+const OUTSIDE_ORIGIN =
+  /\b(customer|client|vendor|supplier|candidate|applicant|patient|user|someone|stranger|lead|prospect|lawyer|attacker|third[- ]party|external|inbound|incoming|emailed|e-?mail|wrote|sent (us|me|in)|forwarded|pasted|attached|upload\w*|posted|review|comment|message|kunde\w*|client\w*|cliente\w*|fournisseur|proveedor|lieferant\w*)\b/;
+/** Data of a restricted audience flowing to a wider one, or several tenants in one context. */
+const RESTRICTED =
+  /\b(board[- ]only|confidential|restricted|privileged|internal[- ]only|need[- ]to[- ]know|secret)\b/;
+const WIDE_AUDIENCE =
+  /\b(all[- ]hands|whole company|everyone|public|all (staff|employees)|customers?|press|externally)\b/;
+const COMPARED = /\b(compare|comparison|benchmark|next to|versus|vs\.?|against|alongside)\b/;
+const OTHERS = /\b(other|another|competitors?|customers'|tenants?|each other|'s)\b/;
+
+/** `first` matches, and `then` matches somewhere after it. Linear, unlike one pattern with `[\s\S]*` between. */
+function followedBy(text: string, first: RegExp, then: RegExp): boolean {
+  const found = first.exec(text);
+  return found !== null && then.test(text.slice(found.index + found[0].length));
+}
+
+/** Pasted material this long can carry instructions (an email, a message); an address cannot. */
+const MESSAGE_LENGTH = 120;
+
+/** One leg of the Rule of Two: the needed tool that holds it and how strongly it is needed. */
+export interface Leg {
+  readonly need: ToolNeed | undefined;
+  readonly strength: number;
+}
+
+/** What the `securityBoundary` model weighs besides the request's words. */
+export interface SecurityEvidence {
+  readonly features: Record<string, number>;
+  readonly untrusted: Leg;
+  readonly sensitive: Leg;
+  readonly acting: Leg;
+}
+
+/**
+ * The three legs of the Rule of Two over the tools the request needs: (A) untrusted content,
+ * (B) sensitive data, (C) side effects; content from outside pasted into the request; data of a
+ * restricted audience sent to a wider one; several tenants' data compared and sent on.
+ */
+export function securityEvidence(
+  analysis: RequestAnalysis,
+  neededTools: readonly ToolNeed[],
+  candidateTools: readonly ToolNeed[],
+  toolUse: number,
+): SecurityEvidence {
+  const { cues } = analysis;
+  const untrusted = strongest(neededTools, (t) => t.untrustedInput);
+  const sensitive = strongest(neededTools, (t) => t.sensitiveData);
+  const acting = cues.holdAction
+    ? { need: undefined, strength: 0 }
+    : strongest(neededTools, (t) => t.sideEffects);
+  const pasted =
+    analysis.material.length >= MESSAGE_LENGTH && OUTSIDE_ORIGIN.test(analysis.instruction);
+  const legs = [untrusted.strength, sensitive.strength, acting.strength];
+  const held = legs.filter((s) => s > 0).length;
+  const candidate = (has: (t: ToolNeed['tool']) => boolean) =>
+    strongest(candidateTools, has).strength;
+  const b = (x: boolean) => (x ? 1 : 0);
+  const mix = sensitive.strength > 0 || acting.strength > 0;
+  return {
+    untrusted,
+    sensitive,
+    acting,
+    features: {
+      toolUse,
+      threeLegs: b(held === 3),
+      twoLegs: b(held === 2),
+      weakestLeg: Math.min(...legs),
+      pastedWithTwoLegs: b(pasted && sensitive.strength > 0 && acting.strength > 0),
+      candidateThreeLegs: b(
+        candidate((t) => t.untrustedInput) > 0 &&
+          candidate((t) => t.sensitiveData) > 0 &&
+          candidate((t) => t.sideEffects) > 0,
+      ),
+      holdAction: b(cues.holdAction),
+      restrictedToWide: b(mix && followedBy(analysis.instruction, RESTRICTED, WIDE_AUDIENCE)),
+      tenantsCompared: b(
+        acting.strength > 0 &&
+          sensitive.strength > 0 &&
+          followedBy(analysis.instruction, COMPARED, OTHERS),
+      ),
+    },
+  };
+}
+
+function strongest(needs: readonly ToolNeed[], has: (tool: ToolNeed['tool']) => boolean): Leg {
+  const need = needs.find((n) => has(n.tool));
+  return { need, strength: need?.score ?? 0 };
+}

@@ -1,0 +1,102 @@
+import type { Task } from '../../core/task.ts';
+import type { RequestAnalysis } from '../analysis.ts';
+import {
+  type CrossDomainEvidence,
+  crossDomainEvidence,
+} from '../features/cross-domain-features.ts';
+import { parallelismFeatures } from '../features/parallelism-features.ts';
+import { type SecurityEvidence, securityEvidence } from '../features/security-features.ts';
+import { toolNeedFeatures, toolRelevances } from '../features/tool-relevance.ts';
+import { TOOL_USE_FEATURES, toolUseFeatures } from '../features/tool-use-features.ts';
+import type { ToolNeed } from '../scorer.ts';
+import { type LogisticModel, logit, sigmoid } from './logistic.ts';
+import type { RouterModel } from './router-model.ts';
+import { requestTokens } from './tokens.ts';
+
+/** The evidence of the `toolUse` model and of the per-tool need model for one request. */
+export interface ToolEvidence {
+  readonly tokens: readonly string[];
+  readonly toolUse: { readonly dense: Record<string, number>; readonly probability: number };
+  /** Each offered tool with its need probability (`score`) and word relevance, strongest first. */
+  readonly needs: readonly ToolNeed[];
+  /** Per tool, in the task's order: the need model's features. */
+  readonly needFeatures: readonly Record<string, number>[];
+}
+
+/** Everything the signal models read from one request, computed once per route. */
+export interface Evidence extends ToolEvidence {
+  /** Tools judged needed when the request needs tools at all, strongest first. */
+  readonly needed: readonly ToolNeed[];
+  /** Tools with weaker evidence of need, strongest first. */
+  readonly candidates: readonly ToolNeed[];
+  readonly crossDomain: CrossDomainEvidence;
+  readonly security: SecurityEvidence;
+  readonly parallelism: Record<string, number>;
+}
+
+/** Probability of a logistic model. */
+export function probability(
+  model: LogisticModel,
+  dense: Readonly<Record<string, number>>,
+  tokens: readonly string[],
+): number {
+  return sigmoid(logit(model, dense, tokens));
+}
+
+/** The request's words, the toolUse features and each tool's need. */
+export function toolEvidence(
+  task: Task,
+  analysis: RequestAnalysis,
+  model: RouterModel,
+): ToolEvidence {
+  const tokens = requestTokens(analysis);
+  if (task.tools.length === 0) {
+    return { tokens, toolUse: { dense: {}, probability: 0 }, needs: [], needFeatures: [] };
+  }
+  const relevances = toolRelevances(task.tools, analysis);
+  const vector = toolUseFeatures(analysis, relevances);
+  const dense: Record<string, number> = {};
+  for (let i = 1; i < TOOL_USE_FEATURES.length; i++) {
+    dense[TOOL_USE_FEATURES[i] as string] = vector[i] ?? 0;
+  }
+  const toolUse = { dense, probability: probability(model.models.toolUse, dense, tokens) };
+  const needFeatures: Record<string, number>[] = [];
+  const needs: ToolNeed[] = [];
+  relevances.perTool.forEach(({ tool, relevance }, i) => {
+    const features = toolNeedFeatures(analysis, relevances, i);
+    needFeatures.push(features);
+    needs.push({ tool, relevance, score: probability(model.models.toolNeed, features, []) });
+  });
+  needs.sort((a, b) => b.score - a.score);
+  return { tokens, toolUse, needs, needFeatures };
+}
+
+/**
+ * All the evidence of one request. The tools judged needed are those whose need reaches the
+ * model's `needCut`, or the likeliest one, and only when the request needs a tool at all
+ * (`toolUseSet`): a request that needs no tool holds no tool's capabilities.
+ */
+export function evidenceOf(
+  task: Task,
+  analysis: RequestAnalysis,
+  model: RouterModel,
+  toolUseSet: (probability: number) => boolean,
+): Evidence {
+  const tools = toolEvidence(task, analysis, model);
+  const p = tools.toolUse.probability;
+  let needed: ToolNeed[] = [];
+  let candidates: ToolNeed[] = [];
+  if (toolUseSet(p) && tools.needs.length > 0) {
+    needed = tools.needs.filter((n) => n.score >= model.needCut);
+    if (needed.length === 0) needed = tools.needs.slice(0, 1);
+    candidates = tools.needs.filter((n) => n.score >= model.candidateCut);
+  }
+  return {
+    ...tools,
+    needed,
+    candidates,
+    crossDomain: crossDomainEvidence(analysis, needed, candidates, p),
+    security: securityEvidence(analysis, needed, candidates, p),
+    parallelism: { ...parallelismFeatures(analysis), toolUse: p },
+  };
+}

@@ -1,0 +1,124 @@
+import type { SignalName } from '../../core/decision.ts';
+import { parseTask, type Task } from '../../core/task.ts';
+import { analyzeRequest, type RequestAnalysis } from '../analysis.ts';
+import { evidenceOf, toolEvidence } from './evidence.ts';
+import { DEFAULT_FIT, type Example, fitLogistic } from './fit-logistic.ts';
+import { EMPTY_LOGISTIC, type RouterModel } from './router-model.ts';
+
+/** A labeled request as the fitter reads it (data/routing/GUIDE.md, with its source). */
+export interface TrainingRecord {
+  readonly id: string;
+  readonly source: string;
+  readonly input: string;
+  readonly tools?: readonly unknown[];
+  readonly expected: Readonly<Record<SignalName, boolean>> & { readonly tools?: readonly string[] };
+}
+
+/** Positive examples of each model weigh this much more than negatives. */
+const POSITIVE_WEIGHT: Readonly<Record<keyof RouterModel['models'], number>> = {
+  toolNeed: 1,
+  toolUse: 1.5,
+  crossDomain: 2,
+  securityBoundary: 2,
+  parallelism: 2,
+};
+
+const NEED_CUT = 0.5;
+const CANDIDATE_CUT = 0.2;
+
+interface Prepared {
+  readonly record: TrainingRecord;
+  readonly task: Task;
+  readonly analysis: RequestAnalysis;
+}
+
+/**
+ * Fits the routing models on labeled records, in the order the router uses them: which offered
+ * tools a request needs (on records that name them), whether it needs a tool at all, then the
+ * three multi-agent signals over the evidence the first two give. `command` is recorded in the
+ * model's `about`.
+ */
+export function fitRouterModel(records: readonly TrainingRecord[], command: string): RouterModel {
+  const prepared: Prepared[] = records.map((record) => {
+    const task = parseTask({ input: record.input, tools: record.tools ?? [] });
+    return { record, task, analysis: analyzeRequest(task.input) };
+  });
+  const sources: Record<string, number> = {};
+  for (const { source } of records) sources[source] = (sources[source] ?? 0) + 1;
+  const empty: RouterModel = {
+    about: { command, sources },
+    needCut: NEED_CUT,
+    candidateCut: CANDIDATE_CUT,
+    models: {
+      toolNeed: EMPTY_LOGISTIC,
+      toolUse: EMPTY_LOGISTIC,
+      crossDomain: EMPTY_LOGISTIC,
+      securityBoundary: EMPTY_LOGISTIC,
+      parallelism: EMPTY_LOGISTIC,
+    },
+  };
+  const tools = prepared.map((p) => toolEvidence(p.task, p.analysis, empty));
+
+  const needExamples: Example[] = [];
+  prepared.forEach(({ record, task }, i) => {
+    const names = record.expected.tools;
+    if (!record.expected.toolUse || names === undefined || names.length === 0) return;
+    const features = tools[i]?.needFeatures ?? [];
+    task.tools.forEach((tool, t) => {
+      const y = names.includes(tool.name) ? 1 : 0;
+      needExamples.push({
+        dense: features[t] ?? {},
+        sparse: [],
+        y,
+        weight: weightOf('toolNeed', y),
+      });
+    });
+  });
+  const toolNeed = fitLogistic(needExamples, { ...DEFAULT_FIT, minCount: 1 });
+
+  const useExamples: Example[] = [];
+  prepared.forEach(({ record, task }, i) => {
+    if (task.tools.length === 0) return;
+    const evidence = tools[i];
+    if (evidence === undefined) return;
+    const y = record.expected.toolUse ? 1 : 0;
+    useExamples.push({
+      dense: evidence.toolUse.dense,
+      sparse: evidence.tokens,
+      y,
+      weight: weightOf('toolUse', y),
+    });
+  });
+  const toolUse = fitLogistic(useExamples);
+
+  const staged: RouterModel = { ...empty, models: { ...empty.models, toolNeed, toolUse } };
+  const evidence = prepared.map((p) => evidenceOf(p.task, p.analysis, staged, (x) => x >= 0.5));
+  const signalExamples = (
+    signal: 'crossDomain' | 'securityBoundary' | 'parallelism',
+    dense: (i: number) => Record<string, number>,
+  ) =>
+    prepared.map(({ record }, i): Example => {
+      const y = record.expected[signal] ? 1 : 0;
+      return { dense: dense(i), sparse: evidence[i]?.tokens ?? [], y, weight: weightOf(signal, y) };
+    });
+  return {
+    ...staged,
+    models: {
+      toolNeed,
+      toolUse,
+      crossDomain: fitLogistic(
+        signalExamples('crossDomain', (i) => evidence[i]?.crossDomain.features ?? {}),
+      ),
+      securityBoundary: fitLogistic(
+        signalExamples('securityBoundary', (i) => evidence[i]?.security.features ?? {}),
+      ),
+      parallelism: fitLogistic(
+        signalExamples('parallelism', (i) => evidence[i]?.parallelism ?? {}),
+      ),
+    },
+  };
+}
+
+function weightOf(model: keyof RouterModel['models'], y: 0 | 1): number {
+  return y === 1 ? POSITIVE_WEIGHT[model] : 1;
+}

@@ -1,0 +1,189 @@
+import type { SignalName } from '../../core/decision.ts';
+import type { RequestAnalysis } from '../analysis.ts';
+import { crossDomainEvidence } from '../features/cross-domain-features.ts';
+import { parallelismFeatures } from '../features/parallelism-features.ts';
+import { securityEvidence } from '../features/security-features.ts';
+import type { Scorer, ScoringContext, SignalScore } from '../scorer.ts';
+import { joinWords } from '../wording.ts';
+import { probability, type ToolEvidence, toolEvidence } from './evidence.ts';
+import { type Contribution, contributions, type LogisticModel } from './logistic.ts';
+import type { RouterModel } from './router-model.ts';
+
+/**
+ * The four default scorers over fitted models: each signal's score is its model's probability.
+ * The tool evidence is computed once per route (the analysis object is new on every route) and
+ * shared by the four.
+ */
+export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Scorer>> {
+  const cache = new WeakMap<RequestAnalysis, ToolEvidence>();
+  const toolsOf = ({ task, analysis }: ScoringContext): ToolEvidence => {
+    let found = cache.get(analysis);
+    if (found === undefined) {
+      found = toolEvidence(task, analysis, model);
+      cache.set(analysis, found);
+    }
+    return found;
+  };
+  const explain = (
+    logistic: LogisticModel,
+    dense: Record<string, number>,
+    tokens: readonly string[],
+    score: number,
+  ): string[] => {
+    const sign = score >= 0.5 ? 1 : -1;
+    const top = contributions(logistic, dense, tokens, sign);
+    return top.length === 0
+      ? []
+      : [`${sign > 0 ? 'for' : 'against'}: ${joinWords(top.map(describe))}`];
+  };
+  return Object.freeze({
+    toolUse: {
+      name: 'tool-use-model',
+      signal: 'toolUse',
+      score(context): SignalScore {
+        if (context.task.tools.length === 0) {
+          return {
+            score: 0,
+            reasons: ['no tools are offered'],
+            neededTools: [],
+            candidateTools: [],
+          };
+        }
+        const evidence = toolsOf(context);
+        const p = evidence.toolUse.probability;
+        let needed = evidence.needs.filter((n) => n.score >= model.needCut);
+        if (needed.length === 0) needed = evidence.needs.slice(0, 1);
+        return {
+          score: p,
+          reasons: explain(model.models.toolUse, evidence.toolUse.dense, evidence.tokens, p),
+          neededTools: needed,
+          candidateTools: evidence.needs.filter((n) => n.score >= model.candidateCut),
+        };
+      },
+    },
+    crossDomain: {
+      name: 'cross-domain-model',
+      signal: 'crossDomain',
+      score(context): SignalScore {
+        const { task, analysis, neededTools, candidateTools } = context;
+        const evidence = toolsOf(context);
+        const found = crossDomainEvidence(
+          analysis,
+          neededTools,
+          candidateTools,
+          evidence.toolUse.probability,
+        );
+        const hinted = new Set(
+          (task.hints?.domains ?? []).map((d) => d.toLowerCase()).filter((d) => d !== 'general'),
+        );
+        if (hinted.size >= 2) {
+          return {
+            score: 1,
+            reasons: [`hints name ${hinted.size} domains: ${joinWords([...hinted])}`],
+          };
+        }
+        const p = probability(model.models.crossDomain, found.features, evidence.tokens);
+        const reasons: string[] = [];
+        if (found.domains.length >= 2) {
+          reasons.push(
+            `draws on ${joinWords(found.domains.map((n) => `${n.tool.name} (${n.tool.domain})`))}`,
+          );
+        }
+        if (found.disciplines.length >= 2)
+          reasons.push(`asks for reviews from ${joinWords(found.disciplines)}`);
+        reasons.push(...explain(model.models.crossDomain, found.features, evidence.tokens, p));
+        return { score: p, reasons };
+      },
+    },
+    securityBoundary: {
+      name: 'security-boundary-model',
+      signal: 'securityBoundary',
+      score(context): SignalScore {
+        const { analysis, neededTools, candidateTools } = context;
+        const evidence = toolsOf(context);
+        const found = securityEvidence(
+          analysis,
+          neededTools,
+          candidateTools,
+          evidence.toolUse.probability,
+        );
+        const p = probability(model.models.securityBoundary, found.features, evidence.tokens);
+        const legs = [
+          found.untrusted.need && `read untrusted ${found.untrusted.need.tool.name}`,
+          found.sensitive.need && `touch sensitive ${found.sensitive.need.tool.name}`,
+          found.acting.need && `act through ${found.acting.need.tool.name}`,
+        ].filter((x): x is string => typeof x === 'string');
+        const reasons =
+          legs.length === 3
+            ? [`would ${joinWords(legs)}: all three of the Rule of Two`]
+            : legs.length > 0
+              ? [`the needed tools would ${joinWords(legs)}: not all three of the Rule of Two`]
+              : [];
+        reasons.push(...explain(model.models.securityBoundary, found.features, evidence.tokens, p));
+        return { score: p, reasons };
+      },
+    },
+    parallelism: {
+      name: 'parallelism-model',
+      signal: 'parallelism',
+      score(context): SignalScore {
+        const evidence = toolsOf(context);
+        const features = {
+          ...parallelismFeatures(context.analysis),
+          toolUse: evidence.toolUse.probability,
+        };
+        const p = probability(model.models.parallelism, features, evidence.tokens);
+        return {
+          score: p,
+          reasons: explain(model.models.parallelism, features, evidence.tokens, p),
+        };
+      },
+    },
+  });
+}
+
+/** A feature's contribution in words a person can check. */
+function describe({ feature }: Contribution): string {
+  const colon = feature.indexOf(':');
+  if (colon > 0 && colon <= 1) {
+    const kind = feature.slice(0, colon);
+    const text = feature
+      .slice(colon + 1)
+      .replace(/^\^_/, '')
+      .replace(/_/g, ' ');
+    if (kind === 'f') return `opens with "${text}"`;
+    if (kind === 'm') return 'carries pasted material';
+    if (kind === 'q') return 'is a question';
+    return `"${text}"`;
+  }
+  return FEATURE_WORDS[feature] ?? feature;
+}
+
+const FEATURE_WORDS: Readonly<Record<string, string>> = {
+  toolUse: 'needs a tool',
+  relevance: "an offered tool matches the request's words",
+  readRelevance: 'a read-only tool matches',
+  askedActionRelevance: 'asks for the action of a matching tool',
+  material: 'carries pasted material',
+  transform: 'asks to transform or explain given text',
+  compose: 'asks to write something new',
+  knowledge: 'reads as a general question',
+  owned: "speaks of the user's own records",
+  personal: 'speaks of the user',
+  fresh: 'asks for current state',
+  identifier: 'names a specific record',
+  action: 'asks to act or fetch',
+  lookup: 'asks about the state of something',
+  holdAction: 'holds back any action',
+  smallTalk: 'small talk',
+  noRelevance: "no offered tool matches the request's words",
+  threeLegs: 'the needed tools hold all three of the Rule of Two',
+  twoLegs: 'the needed tools hold two of the Rule of Two',
+  specialistDomains2: 'the needed tools span two specialist domains',
+  domains2: 'the needed tools span two domains',
+  disciplines2: 'asks for reviews from two disciplines',
+  items3: 'counts three or more items of work',
+  eachItems: 'handles each item on its own',
+  substantialItems: 'the work per item is substantial',
+  trivialItems: 'the work per item is a quick look-up',
+};
