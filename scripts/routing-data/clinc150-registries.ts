@@ -467,6 +467,16 @@ export const TOOLS: Record<string, ToolRecord> = Object.fromEntries(
   ].map((t) => [t.name, t]),
 );
 
+/** A seed from a record id (FNV-1a), so each record's registry depends on its id alone. */
+export function seedOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
 /** The tools each vertical's assistant registers (a registry is drawn from one of these). */
 export const VERTICALS: Record<string, readonly string[]> = {
   banking: [

@@ -4,7 +4,7 @@
 //
 //   node scripts/routing-data/clinc150.ts --from /work/.mirror/clinc+oos-eval/repo
 import { readFileSync } from 'node:fs';
-import { type Need, place } from './clinc150-registries.ts';
+import { type Need, place, seedOf } from './clinc150-registries.ts';
 import {
   headCommit,
   type LabeledRecord,
@@ -116,7 +116,10 @@ const INTENTS: Record<string, Intent> = {
   directions: t(['get_directions'], { also: ['find_nearby'] }),
   last_maintenance: t(['get_service_history']),
   gas_type: t(['get_vehicle_info'], { rule: 'personal' }),
-  tire_change: t(['get_vehicle_status'], { also: ['get_service_history'], rule: 'personal' }),
+  tire_change: t(['get_vehicle_status'], {
+    also: ['get_service_history', 'get_vehicle_info'],
+    rule: 'personal',
+  }),
   jump_start: direct(),
   // travel
   plug_type: direct(),
@@ -314,25 +317,26 @@ function main(): void {
     }
     const spec = INTENTS[intent] ?? direct();
     for (const item of chosen) {
+      const id = `clinc150:${item.id}`;
+      const r = random(seedOf(id));
       // Task intents sit under their domain's registry; the assistant's own settings under the
       // assistant's; small talk and out-of-scope queries under any vertical.
       const vertical =
         intent === 'oos' || (domain === 'small_talk' && !INTENTS[intent])
-          ? verticals[Math.floor(rand() * verticals.length)]
+          ? verticals[Math.floor(r() * verticals.length)]
           : domain === 'meta'
             ? INTENTS[intent]
               ? 'assistant'
-              : verticals[Math.floor(rand() * verticals.length)]
+              : verticals[Math.floor(r() * verticals.length)]
             : domain;
       const text = item.text.toLowerCase();
       const need = needsTool(spec, text);
       const tools = need ? (spec.rule === 'arith' ? ['calculator'] : spec.tools) : [];
-      const placement = place(rand, vertical ?? 'utility', {
+      const placement = place(r, vertical ?? 'utility', {
         tools,
         also: need ? spec.also : [],
         tempting: need ? [] : [...spec.tools, ...(spec.also ?? []), ...(spec.tempting ?? [])],
       });
-      const id = `clinc150:${item.id}`;
       const override = overrides[id];
       let expected: LabeledRecord['expected'];
       if (override) {
@@ -349,6 +353,8 @@ function main(): void {
     }
   }
   console.log(`clinc/oos-eval ${headCommit(dir)}`);
+  const unused = Object.keys(overrides).filter((id) => !records.some((r) => r.id === id));
+  if (unused.length > 0) throw new Error(`overrides of records not built: ${unused.join(', ')}`);
   writeSource('clinc150', records);
 }
 

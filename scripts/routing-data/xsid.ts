@@ -7,7 +7,7 @@
 //
 //   node scripts/routing-data/xsid.ts --from /work/.mirror/mainlp+xsid/repo
 import { readFileSync } from 'node:fs';
-import { type Need, place } from './clinc150-registries.ts';
+import { type Need, place, seedOf } from './clinc150-registries.ts';
 import {
   headCommit,
   type LabeledRecord,
@@ -196,8 +196,8 @@ function main(): void {
     }
     for (const l of taken) {
       const sentence = versions.get(l) ?? en;
-      const placement = place(rand, spec.vertical, spec.need);
       const id = `xsid:${l}-${key}`;
+      const placement = place(random(seedOf(id)), spec.vertical, spec.need);
       const override = overrides[id];
       let expected: LabeledRecord['expected'];
       if (override) {
@@ -235,6 +235,8 @@ function main(): void {
       .map(([i, c]) => `${i} ${c}`)
       .join(', '),
   );
+  const unused = Object.keys(overrides).filter((id) => !records.some((r) => r.id === id));
+  if (unused.length > 0) throw new Error(`overrides of records not built: ${unused.join(', ')}`);
   writeSource('xsid', records);
 }
 
