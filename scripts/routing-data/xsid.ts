@@ -24,13 +24,16 @@ const VERSION = 'data/xSID-0.7';
 /** Intent → the vertical whose registry it sits under and the tool it needs. */
 const INTENTS: Record<string, { vertical: string; need: Need }> = {
   'weather/find': { vertical: 'utility', need: { tools: ['get_weather'] } },
-  'alarm/set_alarm': { vertical: 'utility', need: { tools: ['set_alarm'] } },
+  'alarm/set_alarm': { vertical: 'utility', need: { tools: ['set_alarm'], also: ['set_timer'] } },
   'alarm/modify_alarm': { vertical: 'utility', need: { tools: ['set_alarm'] } },
   'alarm/cancel_alarm': { vertical: 'utility', need: { tools: ['cancel_alarm'] } },
   'alarm/show_alarms': { vertical: 'utility', need: { tools: ['list_alarms'] } },
   'alarm/time_left_on_alarm': { vertical: 'utility', need: { tools: ['list_alarms'] } },
   'alarm/snooze_alarm': { vertical: 'utility', need: { tools: ['snooze_alarm'] } },
-  'reminder/set_reminder': { vertical: 'home', need: { tools: ['create_reminder'] } },
+  'reminder/set_reminder': {
+    vertical: 'home',
+    need: { tools: ['create_reminder'], also: ['update_calendar', 'update_todo_list'] },
+  },
   'reminder/show_reminders': { vertical: 'home', need: { tools: ['list_reminders'] } },
   'reminder/cancel_reminder': {
     vertical: 'home',
@@ -99,11 +102,13 @@ function parse(conll: string): Sentence[] {
   return out;
 }
 
+const HAN_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 
 /**
  * Undoes the source's tokenization, nothing else: Japanese and Chinese sentences are stored
- * with spaces between tokens (a space next to a CJK character is dropped), and the space
+ * with spaces between tokens (a space next to a CJK character, or between two digits in
+ * Japanese, is dropped), and the space
  * before final punctuation is dropped. Serbian sentences carry the original spelling of names
  * in brackets ("Djuka Elingtona [Duke Ellington]"): the bracketed note is dropped.
  */
@@ -117,7 +122,9 @@ export function detokenize(text: string, lang: string): string {
         if (c !== ' ') return true;
         const prev = chars[i - 1] ?? '';
         const next = chars[i + 1] ?? '';
-        return !(CJK.test(prev) || CJK.test(next));
+        if (CJK.test(prev) || CJK.test(next)) return false;
+        // The Japanese files split numbers into digits ("3 0 分"): joined back.
+        return !(lang === 'ja' && /\d/.test(prev) && /\d/.test(next));
       })
       .join('');
   }
@@ -136,21 +143,22 @@ function main(): void {
   // position, except in lt), and their intent is the English one (the ar file mislabels some).
   const byKey = new Map<string, Map<string, Sentence>>();
   for (const split of ['test', 'valid']) {
-    const keyOfEn = new Map<string, string>();
+    const keysOfEn = new Map<string, string[]>();
     for (const [i, s] of parse(readGitFile(dir, `${VERSION}/en.${split}.conll`)).entries()) {
       const key = `${split}-${i + 1}`;
-      if (!keyOfEn.has(s.text)) keyOfEn.set(s.text, key);
+      keysOfEn.set(s.text, [...(keysOfEn.get(s.text) ?? []), key]);
       byKey.set(key, new Map([['en', s]]));
     }
     for (const lang of LANGS.filter((l) => l !== 'en')) {
       for (const s of parse(readGitFile(dir, `${VERSION}/${lang}.${split}.conll`))) {
-        const key = keyOfEn.get(s.textEn);
+        // The same English text may occur twice: its translations fill its positions in order.
+        const key = keysOfEn.get(s.textEn)?.find((k) => !byKey.get(k)?.has(lang));
         const versions = key ? byKey.get(key) : undefined;
         const en = versions?.get('en');
         if (!versions || !en) continue;
         // A few sentences were left in English in the other files: not taken as translations.
         if (s.text.trim() === s.textEn.trim()) continue;
-        if ((lang === 'ja' || lang === 'zh') && !CJK.test(s.text)) continue;
+        if ((lang === 'ja' || lang === 'zh') && !HAN_KANA.test(s.text)) continue;
         versions.set(lang, { ...s, intent: en.intent });
       }
     }
@@ -158,6 +166,7 @@ function main(): void {
   const rand = random(2021);
   // One sentence per English text (the source repeats a few), at most CAP per intent.
   const seenEn = new Set<string>();
+  const seenInput = new Set<string>();
   const perIntent = new Map<string, number>();
   const records: LabeledRecord[] = [];
   const keys = shuffle(
@@ -192,10 +201,15 @@ function main(): void {
     // where the Japanese file lacks them), the languages with the least evidence elsewhere.
     const taken = [lang];
     if (lang !== 'ja' && lang !== 'zh' && rand() < 0.5) {
-      taken.push(versions.has('ja') ? 'ja' : 'zh');
+      const second = ['ja', 'zh'].find((l) => versions.has(l));
+      if (second) taken.push(second);
     }
     for (const l of taken) {
       const sentence = versions.get(l) ?? en;
+      const input = detokenize(sentence.text, l);
+      // Two English sentences may have one translation ("show my alarms"): taken once.
+      if (seenInput.has(input)) continue;
+      seenInput.add(input);
       const id = `xsid:${l}-${key}`;
       const placement = place(random(seedOf(id)), spec.vertical, spec.need);
       const override = overrides[id];
@@ -213,7 +227,7 @@ function main(): void {
       records.push({
         id,
         source: 'xsid',
-        input: detokenize(sentence.text, l),
+        input,
         tools: placement.tools,
         expected,
         ...(l === 'en' ? {} : { lang: l }),
