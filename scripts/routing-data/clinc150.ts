@@ -302,6 +302,8 @@ function main(): void {
   const rand = random(150);
   const verticals = Object.keys(domains).filter((d) => !CHAT_DOMAINS.has(d));
   const records: LabeledRecord[] = [];
+  const kinds = new Map<string, number>();
+  const count = (kind: string) => kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   for (const intent of [...byIntent.keys()].sort()) {
     const items = byIntent.get(intent) ?? [];
     const domain = domainOf.get(intent) ?? 'oos';
@@ -349,10 +351,24 @@ function main(): void {
         expected =
           placement.offered.length > 0 ? label({ toolUse: true }, placement.offered) : label({});
       }
+      count(
+        override
+          ? 'override'
+          : placement.missing
+            ? 'needed tool not offered'
+            : need
+              ? 'tool offered'
+              : intent === 'oos'
+                ? 'out of scope'
+                : spec.tools.length > 0 || spec.rule === 'arith'
+                  ? `direct by the ${spec.rule} rule`
+                  : 'direct intent',
+      );
       records.push({ id, source: 'clinc150', input: item.text, tools: placement.tools, expected });
     }
   }
   console.log(`clinc/oos-eval ${headCommit(dir)}`);
+  console.log([...kinds.entries()].map(([k, n]) => `${k} ${n}`).join(', '));
   const unused = Object.keys(overrides).filter((id) => !records.some((r) => r.id === id));
   if (unused.length > 0) throw new Error(`overrides of records not built: ${unused.join(', ')}`);
   writeSource('clinc150', records);
