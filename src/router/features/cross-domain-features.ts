@@ -1,3 +1,4 @@
+import { memoizeWeak } from '../../core/memoize-weak.ts';
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
 import type { ToolNeed } from '../scorer.ts';
@@ -24,7 +25,9 @@ const CHANNEL =
   /\b(send|sends|email|e-mail|mail|message|messages|notify|notification|post|posts|publish|sms|text|slack|teams|chat|calendar|schedule|invite|remind|reminder|ticket|tickets|log|record|share|forward)\b/;
 
 /** Whether a tool only delivers, records or schedules (by its name and the start of its description). */
-export function isChannel(tool: ToolSpec): boolean {
+export const isChannel: (tool: ToolSpec) => boolean = memoizeWeak(channelOf);
+
+function channelOf(tool: ToolSpec): boolean {
   const words = `${tool.name.replace(/[^A-Za-z0-9]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')} ${tool.description.slice(0, 60)}`;
   return tool.sideEffects && CHANNEL.test(words.toLowerCase());
 }

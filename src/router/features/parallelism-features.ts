@@ -80,28 +80,30 @@ const TRIVIAL =
  */
 export function parallelismFeatures(analysis: RequestAnalysis): Record<string, number> {
   const text = analysis.instruction;
-  const each = EACH.test(text);
-  const items = countItems(text, analysis.original, each);
-  const steps = new Set(text.match(STEP) ?? []).size;
-  const substantial = SUBSTANTIAL.test(text) || steps >= 2;
-  const trivial = TRIVIAL.test(text);
   const b = (x: boolean) => (x ? 1 : 0);
-  const many = items >= 3;
-  return {
-    items3: b(many),
-    items4: b(items >= 4),
-    items6: b(items >= 6),
-    each: b(each),
-    eachItems: b(each && many),
-    substantial: b(substantial),
-    substantialItems: b(substantial && many),
-    steps: b(steps >= 2),
-    trivialItems: b(trivial && many && !substantial),
+  const own = {
+    compose: b(analysis.cues.compose || analysis.cues.template),
+    knowledge: b(analysis.cues.knowledge),
     transformsCarried: b(
       analysis.material !== '' && analysis.cues.transform && !analysis.cues.identifier,
     ),
-    compose: b(analysis.cues.compose || analysis.cues.template),
-    knowledge: b(analysis.cues.knowledge),
+  };
+  const each = EACH.test(text);
+  const items = countItems(text, analysis.original, each);
+  // Without three items of work, what the work per item is does not matter.
+  if (items < 3) return own;
+  const steps = new Set(text.match(STEP) ?? []).size;
+  const substantial = SUBSTANTIAL.test(text) || steps >= 2;
+  const trivial = TRIVIAL.test(text);
+  return {
+    ...own,
+    items3: 1,
+    items4: b(items >= 4),
+    items6: b(items >= 6),
+    eachItems: b(each),
+    substantialItems: b(substantial),
+    stepsItems: b(steps >= 2),
+    trivialItems: b(trivial && !substantial),
   };
 }
 

@@ -9,14 +9,14 @@ import { type SecurityEvidence, securityEvidence } from '../features/security-fe
 import { toolNeedFeatures, toolRelevances } from '../features/tool-relevance.ts';
 import { TOOL_USE_FEATURES, toolUseFeatures } from '../features/tool-use-features.ts';
 import type { ToolNeed } from '../scorer.ts';
-import { type LogisticModel, logit, sigmoid } from './logistic.ts';
-import type { RouterModel } from './router-model.ts';
+import { type CompiledModel, type Scored, score } from './logistic.ts';
+import type { CompiledRouterModel } from './router-model.ts';
 import { requestTokens } from './tokens.ts';
 
 /** The evidence of the `toolUse` model and of the per-tool need model for one request. */
 export interface ToolEvidence {
   readonly tokens: readonly string[];
-  readonly toolUse: { readonly dense: Record<string, number>; readonly probability: number };
+  readonly toolUse: { readonly dense: Record<string, number>; readonly probability: number; readonly scored: Scored };
   /** Each offered tool with its need probability (`score`) and word relevance, strongest first. */
   readonly needs: readonly ToolNeed[];
   /** Per tool, in the task's order: the need model's features. */
@@ -36,22 +36,27 @@ export interface Evidence extends ToolEvidence {
 
 /** Probability of a logistic model. */
 export function probability(
-  model: LogisticModel,
+  model: CompiledModel,
   dense: Readonly<Record<string, number>>,
   tokens: readonly string[],
 ): number {
-  return sigmoid(logit(model, dense, tokens));
+  return score(model, dense, tokens).probability;
 }
 
 /** The request's words, the toolUse features and each tool's need. */
 export function toolEvidence(
   task: Task,
   analysis: RequestAnalysis,
-  model: RouterModel,
+  model: CompiledRouterModel,
 ): ToolEvidence {
   const tokens = requestTokens(analysis);
   if (task.tools.length === 0) {
-    return { tokens, toolUse: { dense: {}, probability: 0 }, needs: [], needFeatures: [] };
+    return {
+      tokens,
+      toolUse: { dense: {}, probability: 0, scored: { probability: 0, top: [] } },
+      needs: [],
+      needFeatures: [],
+    };
   }
   const relevances = toolRelevances(task.tools, analysis);
   const vector = toolUseFeatures(analysis, relevances);
@@ -59,7 +64,8 @@ export function toolEvidence(
   for (let i = 1; i < TOOL_USE_FEATURES.length; i++) {
     dense[TOOL_USE_FEATURES[i] as string] = vector[i] ?? 0;
   }
-  const toolUse = { dense, probability: probability(model.models.toolUse, dense, tokens) };
+  const scored = score(model.models.toolUse, dense, tokens);
+  const toolUse = { dense, probability: scored.probability, scored };
   const needFeatures: Record<string, number>[] = [];
   const needs: ToolNeed[] = [];
   relevances.perTool.forEach(({ tool, relevance }, i) => {
@@ -79,7 +85,7 @@ export function toolEvidence(
 export function evidenceOf(
   task: Task,
   analysis: RequestAnalysis,
-  model: RouterModel,
+  model: CompiledRouterModel,
   toolUseSet: (probability: number) => boolean,
 ): Evidence {
   const tools = toolEvidence(task, analysis, model);

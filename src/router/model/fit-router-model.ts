@@ -3,7 +3,7 @@ import { parseTask, type Task } from '../../core/task.ts';
 import { analyzeRequest, type RequestAnalysis } from '../analysis.ts';
 import { evidenceOf, toolEvidence } from './evidence.ts';
 import { DEFAULT_FIT, type Example, fitLogistic } from './fit-logistic.ts';
-import { EMPTY_LOGISTIC, type RouterModel } from './router-model.ts';
+import { compileRouterModel, EMPTY_LOGISTIC, type RouterModel } from './router-model.ts';
 
 /** A labeled request as the fitter reads it (data/routing/GUIDE.md, with its source). */
 export interface TrainingRecord {
@@ -57,7 +57,8 @@ export function fitRouterModel(records: readonly TrainingRecord[], command: stri
       parallelism: EMPTY_LOGISTIC,
     },
   };
-  const tools = prepared.map((p) => toolEvidence(p.task, p.analysis, empty));
+  const compiledEmpty = compileRouterModel(empty);
+  const tools = prepared.map((p) => toolEvidence(p.task, p.analysis, compiledEmpty));
 
   const needExamples: Example[] = [];
   prepared.forEach(({ record, task }, i) => {
@@ -92,7 +93,8 @@ export function fitRouterModel(records: readonly TrainingRecord[], command: stri
   const toolUse = fitLogistic(useExamples);
 
   const staged: RouterModel = { ...empty, models: { ...empty.models, toolNeed, toolUse } };
-  const evidence = prepared.map((p) => evidenceOf(p.task, p.analysis, staged, (x) => x >= 0.5));
+  const compiled = compileRouterModel(staged);
+  const evidence = prepared.map((p) => evidenceOf(p.task, p.analysis, compiled, (x) => x >= 0.5));
   const signalExamples = (
     signal: 'crossDomain' | 'securityBoundary' | 'parallelism',
     dense: (i: number) => Record<string, number>,

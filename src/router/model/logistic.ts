@@ -10,53 +10,72 @@ export interface LogisticModel {
   readonly sparse: Readonly<Record<string, number>>;
 }
 
+/** A model prepared for fast look-ups: its weights in maps. */
+export interface CompiledModel {
+  readonly bias: number;
+  readonly dense: ReadonlyMap<string, number>;
+  readonly sparse: ReadonlyMap<string, number>;
+}
+
+export function compile(model: LogisticModel): CompiledModel {
+  return {
+    bias: model.bias,
+    dense: new Map(Object.entries(model.dense)),
+    sparse: new Map(Object.entries(model.sparse)),
+  };
+}
+
 /** One feature's share of a score, for explanations. */
 export interface Contribution {
   readonly feature: string;
   readonly value: number;
 }
 
-/** The model's log-odds for these features. Sparse keys count once however often they occur. */
-export function logit(
-  model: LogisticModel,
+/** A model's probability for one request, with the features that moved it most. */
+export interface Scored {
+  readonly probability: number;
+  /** At most three features, strongest first, that pushed towards the side the probability is on. */
+  readonly top: readonly Contribution[];
+}
+
+/**
+ * Scores features with a model in one pass, keeping the three strongest contributions on each side.
+ * `sparse` holds each key once (requestTokens deduplicates).
+ */
+export function score(
+  model: CompiledModel,
   dense: Readonly<Record<string, number>>,
   sparse: readonly string[],
-): number {
+): Scored {
   let z = model.bias;
+  const up: Contribution[] = [];
+  const down: Contribution[] = [];
   for (const name in dense) {
-    const w = model.dense[name];
-    if (w !== undefined) z += w * (dense[name] ?? 0);
+    const w = model.dense.get(name);
+    if (w === undefined) continue;
+    const value = w * (dense[name] as number);
+    z += value;
+    keep(value > 0 ? up : down, name, value);
   }
-  const seen = new Set<string>();
-  for (const key of sparse) {
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const w = model.sparse[key];
-    if (w !== undefined) z += w;
+  for (let i = 0; i < sparse.length; i++) {
+    const key = sparse[i] as string;
+    const value = model.sparse.get(key);
+    if (value === undefined) continue;
+    z += value;
+    keep(value > 0 ? up : down, key, value);
   }
-  return z;
+  const probability = 1 / (1 + Math.exp(-z));
+  return { probability, top: probability >= 0.5 ? up : down };
 }
 
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
-
-/** The features that moved the score most, strongest first, in the direction of `sign`. */
-export function contributions(
-  model: LogisticModel,
-  dense: Readonly<Record<string, number>>,
-  sparse: readonly string[],
-  sign: 1 | -1,
-  limit = 3,
-): Contribution[] {
-  const all: Contribution[] = [];
-  for (const name in dense) {
-    const value = (model.dense[name] ?? 0) * (dense[name] ?? 0);
-    if (value * sign > 0) all.push({ feature: name, value });
+/** Keeps the three contributions of largest magnitude, largest first. */
+function keep(top: Contribution[], feature: string, value: number): void {
+  const size = Math.abs(value);
+  if (size === 0 || (top.length === 3 && size <= Math.abs((top[2] as Contribution).value))) return;
+  let i = top.length < 3 ? top.length : 2;
+  while (i > 0 && Math.abs((top[i - 1] as Contribution).value) < size) {
+    top[i] = top[i - 1] as Contribution;
+    i--;
   }
-  for (const key of new Set(sparse)) {
-    const value = model.sparse[key] ?? 0;
-    if (value * sign > 0) all.push({ feature: key, value });
-  }
-  return all.sort((a, b) => sign * (b.value - a.value)).slice(0, limit);
+  top[i] = { feature, value };
 }

@@ -5,16 +5,17 @@ import { parallelismFeatures } from '../features/parallelism-features.ts';
 import { securityEvidence } from '../features/security-features.ts';
 import type { Scorer, ScoringContext, SignalScore } from '../scorer.ts';
 import { joinWords } from '../wording.ts';
-import { probability, type ToolEvidence, toolEvidence } from './evidence.ts';
-import { type Contribution, contributions, type LogisticModel } from './logistic.ts';
-import type { RouterModel } from './router-model.ts';
+import { type ToolEvidence, toolEvidence } from './evidence.ts';
+import { type Contribution, type Scored, score } from './logistic.ts';
+import { compileRouterModel, type RouterModel } from './router-model.ts';
 
 /**
  * The four default scorers over fitted models: each signal's score is its model's probability.
  * The tool evidence is computed once per route (the analysis object is new on every route) and
  * shared by the four.
  */
-export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Scorer>> {
+export function modelScorers(fitted: RouterModel): Readonly<Record<SignalName, Scorer>> {
+  const model = compileRouterModel(fitted);
   const cache = new WeakMap<RequestAnalysis, ToolEvidence>();
   const toolsOf = ({ task, analysis }: ScoringContext): ToolEvidence => {
     let found = cache.get(analysis);
@@ -24,18 +25,10 @@ export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Sc
     }
     return found;
   };
-  const explain = (
-    logistic: LogisticModel,
-    dense: Record<string, number>,
-    tokens: readonly string[],
-    score: number,
-  ): string[] => {
-    const sign = score >= 0.5 ? 1 : -1;
-    const top = contributions(logistic, dense, tokens, sign);
-    return top.length === 0
+  const explain = ({ probability, top }: Scored): string[] =>
+    top.length === 0
       ? []
-      : [`${sign > 0 ? 'for' : 'against'}: ${joinWords(top.map(describe))}`];
-  };
+      : [`${probability >= 0.5 ? 'for' : 'against'}: ${joinWords(top.map(describe))}`];
   return Object.freeze({
     toolUse: {
       name: 'tool-use-model',
@@ -55,7 +48,7 @@ export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Sc
         if (needed.length === 0) needed = evidence.needs.slice(0, 1);
         return {
           score: p,
-          reasons: explain(model.models.toolUse, evidence.toolUse.dense, evidence.tokens, p),
+          reasons: explain(evidence.toolUse.scored),
           neededTools: needed,
           candidateTools: evidence.needs.filter((n) => n.score >= model.candidateCut),
         };
@@ -82,7 +75,8 @@ export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Sc
             reasons: [`hints name ${hinted.size} domains: ${joinWords([...hinted])}`],
           };
         }
-        const p = probability(model.models.crossDomain, found.features, evidence.tokens);
+        const scored = score(model.models.crossDomain, found.features, evidence.tokens);
+        const p = scored.probability;
         const reasons: string[] = [];
         if (found.domains.length >= 2) {
           reasons.push(
@@ -91,7 +85,7 @@ export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Sc
         }
         if (found.disciplines.length >= 2)
           reasons.push(`asks for reviews from ${joinWords(found.disciplines)}`);
-        reasons.push(...explain(model.models.crossDomain, found.features, evidence.tokens, p));
+        reasons.push(...explain(scored));
         return { score: p, reasons };
       },
     },
@@ -107,7 +101,8 @@ export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Sc
           candidateTools,
           evidence.toolUse.probability,
         );
-        const p = probability(model.models.securityBoundary, found.features, evidence.tokens);
+        const scored = score(model.models.securityBoundary, found.features, evidence.tokens);
+        const p = scored.probability;
         const legs = [
           found.untrusted.need && `read untrusted ${found.untrusted.need.tool.name}`,
           found.sensitive.need && `touch sensitive ${found.sensitive.need.tool.name}`,
@@ -119,7 +114,7 @@ export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Sc
             : legs.length > 0
               ? [`the needed tools would ${joinWords(legs)}: not all three of the Rule of Two`]
               : [];
-        reasons.push(...explain(model.models.securityBoundary, found.features, evidence.tokens, p));
+        reasons.push(...explain(scored));
         return { score: p, reasons };
       },
     },
@@ -132,11 +127,8 @@ export function modelScorers(model: RouterModel): Readonly<Record<SignalName, Sc
           ...parallelismFeatures(context.analysis),
           toolUse: evidence.toolUse.probability,
         };
-        const p = probability(model.models.parallelism, features, evidence.tokens);
-        return {
-          score: p,
-          reasons: explain(model.models.parallelism, features, evidence.tokens, p),
-        };
+        const scored = score(model.models.parallelism, features, evidence.tokens);
+        return { score: scored.probability, reasons: explain(scored) };
       },
     },
   });

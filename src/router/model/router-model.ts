@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SignalName } from '../../core/decision.ts';
 import shipped from '../data/router-model.json' with { type: 'json' };
-import type { LogisticModel } from './logistic.ts';
+import { type CompiledModel, compile, type LogisticModel } from './logistic.ts';
 
 const Weights = z.record(z.string(), z.number().finite());
 const Logistic = z.strictObject({ bias: z.number().finite(), dense: Weights, sparse: Weights });
@@ -35,3 +35,25 @@ export const SHIPPED_MODEL: RouterModel = shipped as RouterModel;
 
 /** A model that knows nothing: every probability is 1/2. The fitter starts from it. */
 export const EMPTY_LOGISTIC: LogisticModel = { bias: 0, dense: {}, sparse: {} };
+
+/** A router model prepared for fast look-ups. */
+export interface CompiledRouterModel {
+  readonly needCut: number;
+  readonly candidateCut: number;
+  readonly models: Readonly<Record<ModelName, CompiledModel>>;
+}
+
+export function compileRouterModel(model: RouterModel): CompiledRouterModel {
+  const m = model.models;
+  return {
+    needCut: model.needCut,
+    candidateCut: model.candidateCut,
+    models: {
+      toolNeed: compile(m.toolNeed),
+      toolUse: compile(m.toolUse),
+      crossDomain: compile(m.crossDomain),
+      securityBoundary: compile(m.securityBoundary),
+      parallelism: compile(m.parallelism),
+    },
+  };
+}
