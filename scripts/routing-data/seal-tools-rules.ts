@@ -291,7 +291,12 @@ export function ruledTool(name: string, description: string, domain: string): To
 export function oneSentence(description: string): string {
   const clean = description.replace(/\s+/g, ' ').trim();
   const m = /^(.{20,}?[.!?])(\s|$)/.exec(clean);
-  const first = m?.[1] ?? clean;
+  let first = m?.[1] ?? clean;
+  if (m && first.length < 60) {
+    // A short first sentence ("Manage your CLINQ Account.") says too little: take the next too.
+    const next = /^(.{10,}?[.!?])(\s|$)/.exec(clean.slice(first.length).trim());
+    if (next?.[1]) first = `${first} ${next[1]}`;
+  }
   return first.length > 300 ? `${first.slice(0, 297)}...` : first;
 }
 
