@@ -106,6 +106,13 @@ const SENSITIVE = new Set([
   'Alarm_1.GetAlarms',
 ]);
 
+/** Services whose tools could serve each other's requests: "something to do" is an event or an attraction. */
+function serviceRelated(a: string, b: string): boolean {
+  if (related(domainOf(a), domainOf(b))) return true;
+  const families = new Set([a.split('_')[0], b.split('_')[0]]);
+  return families.has('Travel') && families.has('Events');
+}
+
 const snake = (s: string) =>
   s
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -329,7 +336,7 @@ for (const { d, text, service } of spareFirst) {
   offtopic++;
   const decoys = shuffle(
     rand,
-    serviceNames.filter((s) => !related(domainOf(s), domainOf(service))),
+    serviceNames.filter((s) => !serviceRelated(s, service)),
   );
   const chosen: string[] = [];
   const families = new Set<string>();
