@@ -319,11 +319,11 @@ export const REGISTRIES: Record<string, ToolRecord[]> = {
   research: [
     t('web.search', 'Search the public web.', 'web', 'U'),
     t('web.fetch', 'Fetch a public web page.', 'web', 'U'),
-    t('filings.get', 'Fetch public company filings and financial statements.', 'finance'),
+    t('filings.get', 'Fetch public company filings and financial statements.', 'research'),
     t('news.search', 'Search recent news.', 'web', 'U'),
     t('docs.create', 'Create a document in the team drive.', 'productivity', 'E'),
     t('sheets.append', 'Append rows to a team spreadsheet.', 'productivity', 'E'),
-    t('patents.search', 'Search patent publications.', 'legal'),
+    t('patents.search', 'Search patent publications.', 'research'),
   ],
   procurement: [
     t('suppliers.search', 'Search the supplier registry by category and country.', 'procurement'),

@@ -33,12 +33,15 @@ import {
 const SOURCE = 'composed-secpar';
 const rand = random(4242);
 
+/** `{a|b}`: braces holding a `|` (braces in pasted code have none). */
+const ALTERNATIVES = /\{([^{}]*\|[^{}]*)\}/g;
+
 /** Up to two variants of a text with `{a|b}` alternatives (variant k takes option k). */
 function variants(text: string): string[] {
-  const groups = [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]?.split('|') ?? []);
+  const groups = [...text.matchAll(ALTERNATIVES)].map((m) => m[1]?.split('|') ?? []);
   const count = Math.min(2, Math.max(1, ...groups.map((g) => g.length)));
   return Array.from({ length: count }, (_, k) =>
-    text.replace(/\{([^{}]*)\}/g, (_m, body: string) => {
+    text.replace(ALTERNATIVES, (_m, body: string) => {
       const options = body.split('|');
       return options[Math.min(k, options.length - 1)] as string;
     }),
