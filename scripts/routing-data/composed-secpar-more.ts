@@ -1165,7 +1165,7 @@ export const MORE: GroupedItem[] = [
     lang: 'it',
   }),
   parn('assistant', "what's the time difference between NYC, London and Tokyo", []),
-  parn('assistant', 'Convert 250 USD to EUR, GBP and JPY.', ['fx.convert']),
+  parn('assistant', 'Convert 250 CHF to EUR, SEK and CAD.', ['fx.convert']),
   parn('assistant', 'Escreve um poema curto sobre as três irmãs que vivem no farol.', [], {
     lang: 'pt',
   }),
