@@ -38,7 +38,21 @@ interface Prepared {
  * three multi-agent signals over the evidence the first two give. `command` is recorded in the
  * model's `about`.
  */
-export function fitRouterModel(records: readonly TrainingRecord[], command: string): RouterModel {
+export interface RouterFitOptions {
+  /** A source's records weigh at most this many records' worth in all: no source dominates. */
+  readonly sourceWeight: number;
+  /** A word is learned only when this many distinct sources use it: words of one source's style do not carry. */
+  readonly minSources: number;
+  readonly l2: number;
+}
+
+export const DEFAULT_ROUTER_FIT: RouterFitOptions = { sourceWeight: 400, minSources: 3, l2: 1e-4 };
+
+export function fitRouterModel(
+  records: readonly TrainingRecord[],
+  command: string,
+  options: RouterFitOptions = DEFAULT_ROUTER_FIT,
+): RouterModel {
   const prepared: Prepared[] = records.map((record) => {
     const task = parseTask({ input: record.input, tools: record.tools ?? [] });
     return { record, task, analysis: analyzeRequest(task.input) };
@@ -59,6 +73,20 @@ export function fitRouterModel(records: readonly TrainingRecord[], command: stri
   };
   const compiledEmpty = compileRouterModel(empty);
   const tools = prepared.map((p) => toolEvidence(p.task, p.analysis, compiledEmpty));
+  const share = prepared.map(({ record }) =>
+    Math.min(1, options.sourceWeight / (sources[record.source] ?? 1)),
+  );
+  const spread = new Map<string, Set<string>>();
+  tools.forEach((evidence, i) => {
+    const source = prepared[i]?.record.source ?? '';
+    for (const key of evidence.tokens) {
+      let set = spread.get(key);
+      if (set === undefined) spread.set(key, (set = new Set()));
+      set.add(source);
+    }
+  });
+  const allowed = new Set([...spread].filter(([, s]) => s.size >= options.minSources).map(([k]) => k));
+  const fit = { ...DEFAULT_FIT, l2: options.l2 };
 
   const needExamples: Example[] = [];
   prepared.forEach(({ record, task }, i) => {
@@ -75,7 +103,7 @@ export function fitRouterModel(records: readonly TrainingRecord[], command: stri
       });
     });
   });
-  const toolNeed = fitLogistic(needExamples, { ...DEFAULT_FIT, minCount: 1 });
+  const toolNeed = fitLogistic(needExamples, { ...fit, minCount: 1 });
 
   const useExamples: Example[] = [];
   prepared.forEach(({ record, task }, i) => {
@@ -87,10 +115,10 @@ export function fitRouterModel(records: readonly TrainingRecord[], command: stri
       dense: evidence.toolUse.dense,
       sparse: evidence.tokens,
       y,
-      weight: weightOf('toolUse', y),
+      weight: weightOf('toolUse', y) * (share[i] ?? 1),
     });
   });
-  const toolUse = fitLogistic(useExamples);
+  const toolUse = fitLogistic(useExamples, fit, allowed);
 
   const staged: RouterModel = { ...empty, models: { ...empty.models, toolNeed, toolUse } };
   const compiled = compileRouterModel(staged);
@@ -101,7 +129,12 @@ export function fitRouterModel(records: readonly TrainingRecord[], command: stri
   ) =>
     prepared.map(({ record }, i): Example => {
       const y = record.expected[signal] ? 1 : 0;
-      return { dense: dense(i), sparse: evidence[i]?.tokens ?? [], y, weight: weightOf(signal, y) };
+      return {
+        dense: dense(i),
+        sparse: evidence[i]?.tokens ?? [],
+        y,
+        weight: weightOf(signal, y) * (share[i] ?? 1),
+      };
     });
   return {
     ...staged,
@@ -110,6 +143,8 @@ export function fitRouterModel(records: readonly TrainingRecord[], command: stri
       toolUse,
       crossDomain: fitLogistic(
         signalExamples('crossDomain', (i) => evidence[i]?.crossDomain.features ?? {}),
+        fit,
+        allowed,
       ),
       securityBoundary: fitLogistic(
         signalExamples('securityBoundary', (i) => evidence[i]?.security.features ?? {}),
