@@ -1,6 +1,6 @@
 // Builds data/routing/sources/gsm8k.jsonl.gz: grade-school maths word problems of
 // openai/grade-school-math (GSM8K, MIT), grade_school_math/data/train.jsonl (the test split is left
-// to mgsm.ts and gsm-hard.ts, so no problem appears twice). 250 problems drawn with a fixed seed,
+// to mgsm.ts and gsm-hard.ts, so no problem appears twice). 200 problems drawn with a fixed seed,
 // each placed under a registry that mostly offers a calculator or code runner. GUIDE: arithmetic a
 // model does reliably stays direct whatever tools are offered. The gsm-hard rule (an answer of 9 or
 // more significant digits needs a tool) was applied to the drawn problems: none meets it (the
@@ -21,7 +21,7 @@ import {
 } from './qa-registries.ts';
 
 const SOURCE = 'gsm8k';
-const COUNT = 250;
+const COUNT = 200;
 const dir = sourceDir();
 const overrides = loadQaOverrides(new URL('./gsm8k-labels.json', import.meta.url));
 

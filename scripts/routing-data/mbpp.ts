@@ -3,7 +3,7 @@
 // repository is too large to fetch here, so the file is read from a verbatim copy,
 // OckBench/OckBench data/mbpp.jsonl (its `text` fields were checked against the original at two
 // places, tasks 1-28 and 513-539); only the `text` field is used: the natural request "Write a
-// function to ...", never the code or tests. 250 of the 972 tasks whose text starts with "Write",
+// function to ...", never the code or tests. 200 of the 972 tasks whose text starts with "Write",
 // drawn with a fixed seed (exact duplicate texts once),
 // each placed under a registry that mostly offers a code runner. GUIDE:
 // writing code (not running it) stays direct whatever tools are offered, so all are direct unless
@@ -21,7 +21,7 @@ import {
 } from './qa-registries.ts';
 
 const SOURCE = 'mbpp';
-const COUNT = 250;
+const COUNT = 200;
 const dir = sourceDir();
 const overrides = loadQaOverrides(new URL('./mbpp-labels.json', import.meta.url));
 

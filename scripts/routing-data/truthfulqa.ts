@@ -1,12 +1,12 @@
 // Builds data/routing/sources/truthfulqa.jsonl.gz: general-knowledge questions of TruthfulQA
 // (sylinrl/TruthfulQA, Apache-2.0). That repository cannot be fetched here, so TruthfulQA.csv is
-// read from a verbatim copy, benedictflorance/truthfulqa_experiments datasets/TruthfulQA.csv (817
-// questions, the original columns Type, Category, Question, ...; rows checked against a second
-// independent copy). Only the Question is used.
+// read from a verbatim copy of the 2021 release, benedictflorance/truthfulqa_experiments
+// datasets/TruthfulQA.csv (817 questions, the original columns Type, Category, Question, ...; 812
+// questions identical in an independent copy of the 2025 revision). Only the Question is used.
 //
 // Taken: every question of the category "Indexical Error: Time" (questions about the present:
 // the current president, the time now, Apple's market cap, "what's next for Tom Hanks") plus a
-// seeded draw of the others, 250 in all. Placed mostly under registries that offer web search: a
+// seeded draw of the others, 230 in all. Placed mostly under registries that offer web search: a
 // search tool on the topic does not make a knowledge question a tool need (GUIDE), so the label is
 // direct unless the question needs the present.
 //
@@ -29,7 +29,7 @@ import {
 } from './qa-registries.ts';
 
 const SOURCE = 'truthfulqa';
-const COUNT = 250;
+const COUNT = 230;
 const dir = sourceDir();
 const overrides = loadQaOverrides(new URL('./truthfulqa-labels.json', import.meta.url));
 
