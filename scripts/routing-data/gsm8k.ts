@@ -4,7 +4,8 @@
 // each placed under a registry that mostly offers a calculator or code runner. GUIDE: arithmetic a
 // model does reliably stays direct whatever tools are offered. The gsm-hard rule (an answer of 9 or
 // more significant digits needs a tool) was applied to the drawn problems: none meets it (the
-// largest GSM8K calculation, 974 x 673, is well within what a model does reliably), so all are
+// only large product in GSM8K's annotated calculations, 974 x 673, is well within what a model
+// does reliably), so all are
 // direct unless an override in gsm8k-labels.json says otherwise.
 //
 //   node scripts/routing-data/gsm8k.ts --from <bare git dir of openai/grade-school-math> [--review f]
