@@ -161,14 +161,14 @@ function spread<T>(items: T[], text: (t: T) => string, cap: number, limit: numbe
   return kept.map((k) => k.item);
 }
 
-/** The needed services' tools, 1 to 4 more of them, 0 to 2 other tools (or none of the needed). */
+/** The needed services' tools, 2 to 4 more of them, 0 to 2 other tools (or none of the needed). */
 function registry(rand: () => number, needed: string[], offered: boolean): ToolRecord[] {
   const services = Object.values(SERVICE);
   const own = offered ? services.filter((t) => needed.includes(t.name)) : [];
   const more = shuffle(
     rand,
     services.filter((t) => !needed.includes(t.name)),
-  ).slice(0, 1 + Math.floor(rand() * 4));
+  ).slice(0, 2 + Math.floor(rand() * 3));
   const extra = shuffle(rand, OTHER).slice(0, (offered ? 0 : 1) + Math.floor(rand() * 3));
   return shuffle(rand, [...own, ...more, ...extra]);
 }
