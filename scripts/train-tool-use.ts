@@ -2,7 +2,7 @@
 //
 //   node scripts/train-tool-use.ts TRAIN.jsonl... [--holdout FILE.jsonl...]
 //
-// Labeled records as in shared/routing/GUIDE.md. Records without tools are skipped (the scorer
+// Labeled records as in data/routing/GUIDE.md. Records without tools are skipped (the scorer
 // never consults the model for them). Prints accuracy on the training and held-out records.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseTask } from '../src/core/task.ts';
