@@ -22,6 +22,12 @@ export const mb = (v: number) => `${v.toFixed(1)} MB`;
 export const usd = (v: number) => `$${v.toFixed(4)}`;
 export const shortRow = (row: InterleavedRow) =>
   `${row.api === 'chat' ? 'Chat' : 'Responses'}${row.scenario === 'agent' ? `, ${row.delayMs} ms/call` : ''}`;
+/** Counts as a sentence lists them: `10, 100 and 1,000`. */
+export function counts(xs: readonly number[]): string {
+  const words = xs.map((x) => x.toLocaleString('en'));
+  const last = words.pop();
+  return words.length === 0 ? (last ?? '') : `${words.join(', ')} and ${last}`;
+}
 /** A heap figure; under 1 MB it is within the noise of measuring it (about ±1 MB). */
 export const held = (kbValue: number) =>
   Math.abs(kbValue) < 1024 ? '< 1 MB' : `${(kbValue / 1024).toFixed(1)} MB`;

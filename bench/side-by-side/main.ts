@@ -1,11 +1,14 @@
 // tierup side by side with @openai/agents and the Vercel AI SDK: `npm run bench` from the root.
 // Runs the six scenarios of issue 6, checks every run, writes bench/results/latest.json, the SVG
 // charts under docs/benchmarks/ and the generated part of docs/benchmarks.md, and prints the tables.
+// Every input is checked before the first scenario; the results so far are kept in
+// bench/results/latest.partial.json as each scenario finishes, so a failure loses nothing measured.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { measureLoad, measureMemory } from './alone-scenarios.ts';
 import { measureMapping } from './conversation-mapping.ts';
+import { counts } from './format.ts';
 import {
   agentPlan,
   directPlan,
@@ -15,8 +18,15 @@ import {
 } from './interleaved-scenarios.ts';
 import { Progress } from './measure.ts';
 import { renderReport } from './report.ts';
-import type { Results } from './results.ts';
+import type { Measured, Results } from './results.ts';
 import { measureRouting } from './routing-economics.ts';
+import {
+  MissingInputsError,
+  runScenarios,
+  type Scenario,
+  ScenarioFailedError,
+  shownPath,
+} from './run-scenarios.ts';
 import { SETTINGS } from './settings.ts';
 import { updateDocs } from './update-docs.ts';
 
@@ -31,62 +41,91 @@ const PEERS_MD_VERSIONS: Record<string, string> = {
 };
 const started = performance.now();
 const progress = new Progress();
-const versions = checkVersions();
-const scenario = (n: number, name: string) => progress.note(`scenario ${n}/6: ${name}`);
-
-scenario(1, 'direct, one call, no tools');
-const direct: InterleavedRow[] = [];
-for (const api of SETTINGS.direct.apis) {
-  direct.push(
-    await measureRow(directPlan(api, SETTINGS.direct.warmup, SETTINGS.direct.rounds), progress),
-  );
-}
-
-scenario(2, `agent, ${SETTINGS.agent.steps - 1} sequential tool calls then the answer`);
-const agent: InterleavedRow[] = [];
-for (const { api, delayMs, warmup, rounds } of SETTINGS.agent.latencies) {
-  agent.push(
-    await measureRow(
-      agentPlan('agent', api, SETTINGS.agent.steps, delayMs, warmup, rounds),
-      progress,
-    ),
-  );
-}
-const agentMemory = await measureMemory(
-  { ...SETTINGS.agent.memory, steps: SETTINGS.agent.steps },
-  progress,
-);
-
-scenario(3, 'fan-out, a manager and 8 specialists');
-const fanOut: InterleavedRow[] = [];
-for (const api of SETTINGS.fanOut.apis) {
-  const { specialistDelayMs, warmup, rounds } = SETTINGS.fanOut;
-  fanOut.push(await measureRow(fanOutPlan(api, specialistDelayMs, warmup, rounds), progress));
-}
-
-scenario(4, `load, ${SETTINGS.load.concurrency} concurrent agent runs`);
-const load = await measureLoad({ ...SETTINGS.load, steps: SETTINGS.agent.steps }, progress);
-
-scenario(5, 'growth, one agent run of 10, 100 and 1,000 steps');
-const growth: InterleavedRow[] = [];
-for (const { steps, warmup, rounds } of SETTINGS.growth.points) {
-  growth.push(
-    await measureRow(agentPlan('growth', SETTINGS.growth.api, steps, 0, warmup, rounds), progress),
-  );
-}
-
-const growthMapping = measureMapping();
-
-scenario(6, 'routing economics on ../shared/routing/dev.jsonl');
+/** Scenario 6's labelled requests: the team's development set, or `BENCH_ROUTING_FILE`. */
 const routingFile = process.env.BENCH_ROUTING_FILE
   ? new URL(process.env.BENCH_ROUTING_FILE, `file://${process.cwd()}/`)
-  : new URL('../shared/routing/dev.jsonl', root);
-const routing = measureRouting(routingFile, SETTINGS.routing.passes, progress);
+  : new URL('data/routing/dev.jsonl', root);
+const routingName = shownPath(routingFile, root);
 
-const results: Results = {
+const scenarios: Scenario<Measured>[] = [
+  {
+    title: 'direct, one call, no tools',
+    inputs: [],
+    run: async () => {
+      const direct: InterleavedRow[] = [];
+      for (const api of SETTINGS.direct.apis) {
+        const { warmup, rounds } = SETTINGS.direct;
+        direct.push(await measureRow(directPlan(api, warmup, rounds), progress));
+      }
+      return { direct };
+    },
+  },
+  {
+    title: `agent, ${SETTINGS.agent.steps - 1} sequential tool calls then the answer`,
+    inputs: [],
+    run: async () => {
+      const agent: InterleavedRow[] = [];
+      for (const { api, delayMs, warmup, rounds } of SETTINGS.agent.latencies) {
+        const plan = agentPlan('agent', api, SETTINGS.agent.steps, delayMs, warmup, rounds);
+        agent.push(await measureRow(plan, progress));
+      }
+      const agentMemory = await measureMemory(
+        { ...SETTINGS.agent.memory, steps: SETTINGS.agent.steps },
+        progress,
+      );
+      return { agent, agentMemory };
+    },
+  },
+  {
+    title: 'fan-out, a manager and 8 specialists',
+    inputs: [],
+    run: async () => {
+      const fanOut: InterleavedRow[] = [];
+      for (const api of SETTINGS.fanOut.apis) {
+        const { specialistDelayMs, warmup, rounds } = SETTINGS.fanOut;
+        fanOut.push(await measureRow(fanOutPlan(api, specialistDelayMs, warmup, rounds), progress));
+      }
+      return { fanOut };
+    },
+  },
+  {
+    title: `load, ${SETTINGS.load.concurrency} concurrent agent runs`,
+    inputs: [],
+    run: async () => ({
+      load: await measureLoad({ ...SETTINGS.load, steps: SETTINGS.agent.steps }, progress),
+    }),
+  },
+  {
+    title: `growth, one agent run of ${counts(SETTINGS.growth.points.map((p) => p.steps))} steps`,
+    inputs: [],
+    run: async () => {
+      const growth: InterleavedRow[] = [];
+      for (const { steps, warmup, rounds } of SETTINGS.growth.points) {
+        const plan = agentPlan('growth', SETTINGS.growth.api, steps, 0, warmup, rounds);
+        growth.push(await measureRow(plan, progress));
+      }
+      return { growth, growthMapping: measureMapping() };
+    },
+  },
+  {
+    title: `routing economics on ${routingName}`,
+    inputs: [
+      {
+        file: routingFile,
+        description: process.env.BENCH_ROUTING_FILE
+          ? 'the labelled requests named by BENCH_ROUTING_FILE'
+          : "the team's labelled development set, shipped in the repository",
+      },
+    ],
+    run: async () => ({
+      routing: measureRouting(routingFile, routingName, SETTINGS.routing.passes, progress),
+    }),
+  },
+];
+
+const header = {
   generatedAt: new Date().toISOString(),
   command: 'npm run bench',
-  durationSeconds: Math.round((performance.now() - started) / 100) / 10,
   quick: SETTINGS.quick,
   machine: {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -95,21 +134,36 @@ const results: Results = {
     os: `${process.platform} ${release()}`,
     node: process.version,
   },
-  versions,
-  direct,
-  agent,
-  agentMemory,
-  fanOut,
-  load,
-  growth,
-  growthMapping,
-  routing,
+  versions: checkVersions(),
 };
-
-const report = renderReport(results);
 const out = SETTINGS.quick ? 'bench/results/quick.json' : 'bench/results/latest.json';
+const partialFile = new URL(out.replace(/\.json$/, '.partial.json'), root);
 mkdirSync(new URL('bench/results/', root), { recursive: true });
+
+let measured: Partial<Measured>;
+try {
+  measured = await runScenarios(scenarios, {
+    partialFile,
+    header,
+    note: (text) => progress.note(text),
+    root,
+  });
+} catch (error) {
+  if (!(error instanceof MissingInputsError || error instanceof ScenarioFailedError)) throw error;
+  console.error(`\nnpm run bench: ${error.message}`);
+  if (error instanceof ScenarioFailedError) console.error(error.cause);
+  process.exit(1);
+}
+
+const results: Results = {
+  ...header,
+  durationSeconds: Math.round((performance.now() - started) / 100) / 10,
+  // runScenarios returned, so every scenario ran and gave its part.
+  ...(measured as Measured),
+};
+const report = renderReport(results);
 writeFileSync(new URL(out, root), `${JSON.stringify(results)}\n`);
+rmSync(partialFile, { force: true });
 if (!SETTINGS.quick) updateDocs(root, report);
 console.log(report.markdown);
 console.log(
@@ -132,7 +186,11 @@ function checkVersions(): Record<string, string> {
   const pins = read('bench/package.json').dependencies ?? {};
   const versions: Record<string, string> = {};
   for (const [name, pin] of Object.entries(pins)) {
-    const installed = read(`bench/node_modules/${name}/package.json`).version;
+    const manifest = `bench/node_modules/${name}/package.json`;
+    if (!existsSync(new URL(manifest, root))) {
+      throw new Error(`${manifest} is missing, so no scenario was run: run npm run bench:deps`);
+    }
+    const installed = read(manifest).version;
     const linked = pin.startsWith('file:');
     if (!linked && installed !== pin) {
       throw new Error(

@@ -10,7 +10,7 @@ import {
   rowFigures,
   toCriticalPath,
 } from './figures.ts';
-import { held, kb, mb, ms, ratio, sign, table, times, usd } from './format.ts';
+import { counts, held, kb, mb, ms, ratio, sign, table, times, usd } from './format.ts';
 import type { InterleavedRow } from './interleaved-scenarios.ts';
 import { checkPeers } from './peers-reference.ts';
 import { renderCharts } from './report-charts.ts';
@@ -307,7 +307,7 @@ export function renderReport(results: Results): Report {
     '',
     loadTable(results),
     '',
-    '### 5. Growth: one agent run of 10, 100 and 1,000 model calls (no delay)',
+    `### 5. Growth: one agent run of ${counts(results.growth.map((row) => row.calls))} model calls (no delay)`,
     '',
     '![Time per step by run length](benchmarks/side-by-side-growth.svg)',
     '',
@@ -317,7 +317,7 @@ export function renderReport(results: Results): Report {
     '',
     mappingTable(results),
     '',
-    `### 6. Routing economics (${results.routing.requests} labelled requests of ../shared/routing/dev.jsonl)`,
+    `### 6. Routing economics (${results.routing.requests} labelled requests of ${results.routing.file ?? 'data/routing/dev.jsonl'})`,
     '',
     '![Cost by routing policy](benchmarks/routing-economics.svg)',
     '',

@@ -4,7 +4,7 @@ import type { InterleavedRow } from './interleaved-scenarios.ts';
 import type { RoutingRow } from './routing-economics.ts';
 
 /** Everything one `npm run bench` measured: bench/results/latest.json. */
-export interface Results {
+export interface Results extends Measured {
   readonly generatedAt: string;
   readonly command: string;
   readonly durationSeconds: number;
@@ -17,6 +17,10 @@ export interface Results {
     readonly node: string;
   };
   readonly versions: Record<string, string>;
+}
+
+/** What the scenarios measure, each scenario a part of it. */
+export interface Measured {
   readonly direct: InterleavedRow[];
   readonly agent: InterleavedRow[];
   readonly agentMemory: MemoryRow;

@@ -1,4 +1,4 @@
-// Scenario 6: what routing saves on ../shared/routing/dev.jsonl, under a stated cost model, and
+// Scenario 6: what routing saves on data/routing/dev.jsonl, under a stated cost model, and
 // what the router itself costs. No model is called: each tier's calls and tokens are estimated from
 // the request's own length and its tools, and priced from tierup's price table.
 import { readFileSync } from 'node:fs';
@@ -114,6 +114,11 @@ export function tierCalls(record: RoutingRecord, tier: Tier, m: CostModel = COST
 }
 
 export interface RoutingRow {
+  /**
+   * The labelled requests, relative to the repository. Results from before it was recorded read
+   * ../shared/routing/dev.jsonl, of which data/routing/dev.jsonl is a byte-identical copy.
+   */
+  readonly file?: string;
   readonly costModel: CostModel;
   /** What routing saves against always multi-agent when the cost model's guesses change. */
   readonly sensitivity: { specialists: number; agentToolCalls: number; saved: number }[];
@@ -136,8 +141,13 @@ export type Policy =
   | 'tierup routing + escalation'
   | 'oracle (the label)';
 
-/** Runs scenario 6 over a JSONL file of labelled requests. */
-export function measureRouting(file: URL, passes: number, progress: Progress): RoutingRow {
+/** Runs scenario 6 over a JSONL file of labelled requests; `name` is how the results name it. */
+export function measureRouting(
+  file: URL,
+  name: string,
+  passes: number,
+  progress: Progress,
+): RoutingRow {
   const records = readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -215,7 +225,7 @@ export function measureRouting(file: URL, passes: number, progress: Progress): R
     }),
   );
 
-  progress.start('router speed over the dev set');
+  progress.start(`router speed over ${name}`);
   const perRequest: number[] = [];
   for (let pass = 0; pass < passes + 5; pass++) {
     for (const record of records) {
@@ -226,6 +236,7 @@ export function measureRouting(file: URL, passes: number, progress: Progress): R
     progress.update(pass + 1, passes + 5);
   }
   return {
+    file: name,
     costModel: COST_MODEL,
     sensitivity,
     price: { inputPerMillion: price.inputPerMillion, outputPerMillion: price.outputPerMillion },

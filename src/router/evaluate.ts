@@ -4,7 +4,7 @@ import { InvalidConfigError } from '../core/errors.ts';
 import { toIssues } from '../core/parse.ts';
 import { TIERS, Tier, tierRank } from '../core/tier.ts';
 
-/** The label of a request record, as in shared/routing/GUIDE.md. */
+/** The label of a request record, as in data/routing/GUIDE.md. */
 export const Expected = z.object({
   tier: Tier,
   toolUse: z.boolean(),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRouter, type EvaluationReport, Expected, evaluate } from '../../src/index.ts';
 
-const DEV = new URL('../../../shared/routing/dev.jsonl', import.meta.url);
+const DEV = new URL('../../data/routing/dev.jsonl', import.meta.url);
 const FIXTURES = new URL('../fixtures/routing/', import.meta.url);
 
 function evaluateFile(file: URL): EvaluationReport {
@@ -21,10 +21,13 @@ function evaluateFile(file: URL): EvaluationReport {
   return evaluate(results);
 }
 
-// The shared development set lives beside the repository (../shared, as on the team's machines
-// and in CI); a clone without it has nothing to measure here.
-describe.skipIf(!existsSync(DEV))('routing quality on shared/routing/dev.jsonl', () => {
+// The team's development set ships in the repository: without it this fails, it does not skip.
+describe('routing quality on data/routing/dev.jsonl', () => {
   it('meets the bar: tier accuracy >= 90%, under-escalation <= 3%', () => {
+    expect(
+      existsSync(DEV),
+      `${DEV.pathname} is missing: the development set ships in data/routing/`,
+    ).toBe(true);
     const report = evaluateFile(DEV);
     expect(report.total).toBe(150);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
