@@ -14,6 +14,8 @@ export interface RoutedRecord {
   readonly id: string;
   /** The whole record as read, `expected` and other fields included. */
   readonly record: Readonly<Record<string, unknown>>;
+  /** The task as routed: the record's `input`, `tools` and `hints`. */
+  readonly task: TaskInput;
   readonly decision: Decision;
 }
 
@@ -52,7 +54,7 @@ export function routeRecord(
     // The router validates the task and names the field at fault.
     const tools = toolLists === undefined ? fields.tools : toolLists.shared(fields.tools);
     const task = { input: fields.input, tools, hints: fields.hints } as TaskInput;
-    return { type: 'routed', line, id, record: fields, decision: router.route(task) };
+    return { type: 'routed', line, id, record: fields, task, decision: router.route(task) };
   } catch (error) {
     if (error instanceof InvalidTaskError) return { type: 'rejected', line, issues: error.issues };
     throw error;
