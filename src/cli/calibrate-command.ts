@@ -91,7 +91,8 @@ export async function calibrateCommand(
     },
   });
   if (scored.length === 0) {
-    stderr.write('tierup calibrate: no labeled record to calibrate on\n');
+    // Unreadable files and bad lines have been reported already.
+    if (exitCode === 0) stderr.write('tierup calibrate: no labeled record to calibrate on\n');
     return 2;
   }
 

@@ -184,7 +184,7 @@ describe('tierup calibrate', () => {
     expect(text).toMatch(/class="chosen"[^>]*><title>chosen: toolUse /);
   });
 
-  it('rejects a --max-under that is not a share and a --keep that is not a signal', async () => {
+  it('rejects a --max-under that is not a share, a --keep that is not a signal and an input without records', async () => {
     const file = fixture('calibration.jsonl');
     const share = await runInProcess(calibrateCommand, [file, '--max-under', '5%']);
     expect(share.code).toBe(2);
@@ -194,6 +194,12 @@ describe('tierup calibrate', () => {
     expect(keep.stderr).toContain('--keep takes a signal');
     const none = await runInProcess(calibrateCommand, []);
     expect(none.stderr).toContain('tierup calibrate: expected one FILE, got 0');
+    const empty = await runInProcess(calibrateCommand, ['-'], '\n');
+    expect(empty).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tierup calibrate: no labeled record to calibrate on\n',
+    });
   });
 
   it('runs as the tierup executable (src/cli/main.ts in a child process)', async () => {
