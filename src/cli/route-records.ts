@@ -5,6 +5,7 @@ import type { TaskInput } from '../core/task.ts';
 import type { Router } from '../router/create-router.ts';
 import { formatIssues } from './format-issues.ts';
 import { type JsonLine, readRecords } from './read-records.ts';
+import { ToolListCache } from './tool-list-cache.ts';
 
 /** A record the router accepted. */
 export interface RoutedRecord {
@@ -13,6 +14,8 @@ export interface RoutedRecord {
   readonly id: string;
   /** The whole record as read, `expected` and other fields included. */
   readonly record: Readonly<Record<string, unknown>>;
+  /** The task as routed: the record's `input`, `tools` and `hints`. */
+  readonly task: TaskInput;
   readonly decision: Decision;
 }
 
@@ -24,9 +27,15 @@ export type RecordOutcome =
 /**
  * Routes one JSONL record. Only `id`, `input`, `tools` and `hints` are read; a missing
  * `id` becomes `line-N`. Invalid JSON and tasks the router rejects with
- * {@link InvalidTaskError} come back as `rejected`, naming the field at fault.
+ * {@link InvalidTaskError} come back as `rejected`, naming the field at fault. With
+ * `toolLists`, a tool list of the same content as an earlier record's is routed as that
+ * record's objects, which the router has validated and profiled already.
  */
-export function routeRecord(router: Router, entry: JsonLine): RecordOutcome {
+export function routeRecord(
+  router: Router,
+  entry: JsonLine,
+  toolLists?: ToolListCache,
+): RecordOutcome {
   const { line } = entry;
   const reject = (path: string, message: string): RecordOutcome => ({
     type: 'rejected',
@@ -43,8 +52,9 @@ export function routeRecord(router: Router, entry: JsonLine): RecordOutcome {
   if (id === undefined) return reject('id', 'must be a non-empty string or a number');
   try {
     // The router validates the task and names the field at fault.
-    const task = { input: fields.input, tools: fields.tools, hints: fields.hints } as TaskInput;
-    return { type: 'routed', line, id, record: fields, decision: router.route(task) };
+    const tools = toolLists === undefined ? fields.tools : toolLists.shared(fields.tools);
+    const task = { input: fields.input, tools, hints: fields.hints } as TaskInput;
+    return { type: 'routed', line, id, record: fields, task, decision: router.route(task) };
   } catch (error) {
     if (error instanceof InvalidTaskError) return { type: 'rejected', line, issues: error.issues };
     throw error;
@@ -78,6 +88,7 @@ export async function routeRecords(options: RouteRecordsOptions): Promise<number
     stderr.write(`tierup ${command}: reading JSONL from stdin (end with Ctrl-D)\n`);
   }
   const records = readRecords(file, stdin);
+  const toolLists = new ToolListCache();
   let exitCode = 0;
   try {
     for (;;) {
@@ -90,7 +101,7 @@ export async function routeRecords(options: RouteRecordsOptions): Promise<number
         return 2;
       }
       if (next.done) return exitCode;
-      const outcome = routeRecord(router, next.value);
+      const outcome = routeRecord(router, next.value, toolLists);
       const issues = outcome.type === 'rejected' ? outcome.issues : await onRouted(outcome);
       if (issues !== undefined && issues.length > 0) {
         stderr.write(formatIssues(`line ${outcome.line}`, issues));

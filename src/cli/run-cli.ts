@@ -1,21 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { MOCK_SERVER_USAGE, runMockServerCommand } from '../testing/mock-llm-server/cli.ts';
+import { calibrateCommand } from './calibrate-command.ts';
 import { type CliStreams, write } from './cli-streams.ts';
 import { evalCommand } from './eval-command.ts';
 import { routeCommand } from './route-command.ts';
-import { EVAL_USAGE, ROUTE_USAGE, USAGE } from './usage.ts';
+import { CALIBRATE_USAGE, EVAL_USAGE, ROUTE_USAGE, USAGE } from './usage.ts';
 
 const COMMANDS: Readonly<
   Record<string, (args: readonly string[], streams: CliStreams) => Promise<number>>
 > = {
   route: routeCommand,
   eval: evalCommand,
+  calibrate: calibrateCommand,
   'mock-server': runMockServerCommand,
 };
 
 const HELP: Readonly<Record<string, string>> = {
   route: ROUTE_USAGE,
   eval: EVAL_USAGE,
+  calibrate: CALIBRATE_USAGE,
   'mock-server': MOCK_SERVER_USAGE,
 };
 

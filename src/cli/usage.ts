@@ -6,6 +6,7 @@ Pick the lowest tier (direct, agent, multi-agent) that reliably meets each reque
 Commands:
   route [FILE]   Route JSONL request records from FILE or stdin, one JSON decision per line
   eval FILE      Score the router against labeled JSONL records (see expected in the guide)
+  calibrate FILE Choose the thresholds for a target under-escalation on labeled JSONL records
   mock-server    Run the loopback mock LLM server (OpenAI and Anthropic wire formats) for tests
   help [COMMAND] Show help for tierup or a command
 
@@ -45,4 +46,30 @@ Options:
   --json           Print the evaluation report as JSON
   --config FILE    Router settings as JSON: {"thresholds": {...}, "maxTier", "uncertainBand"}
   -h, --help       Show this help
+`;
+
+/** `tierup calibrate --help`. */
+export const CALIBRATE_USAGE = `Usage: tierup calibrate FILE [--max-under 0.02] [--out FILE] [--svg FILE]
+                       [--config FILE] [--keep SIGNAL]...
+
+Routes each labeled JSONL record of FILE ("-" for stdin; records as tierup eval reads them)
+and chooses the four thresholds, each from 0.05 to 0.95 by 0.05, that give the best tier
+accuracy with under-escalation at most --max-under (ties: the lower cost, then the
+thresholds nearest the current ones). Every combination is tried. Prints the current and
+chosen settings, then each signal's thresholds with the others held at the chosen ones:
+accuracy, under- and over-escalation, and the cost of the routed tiers against running
+every request on multi-agent.
+
+A signal no record is labeled with cannot be calibrated: that is an error (exit 2) unless
+--keep holds its threshold. When no setting meets the target, the closest one is printed,
+no config is written and the exit status is 1.
+
+Options:
+  --max-under SHARE  Most under-escalation allowed, a share of the records (default 0.02)
+  --out FILE         Write the chosen settings as a config for --config and createRouter
+  --svg FILE         Draw under-escalation against cost as a self-contained SVG
+  --config FILE      Start from these settings: {"thresholds": {...}, "maxTier", "uncertainBand"};
+                     maxTier and uncertainBand apply while calibrating and are written to --out
+  --keep SIGNAL      Keep SIGNAL's current threshold (repeatable)
+  -h, --help         Show this help
 `;

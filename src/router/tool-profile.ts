@@ -37,8 +37,47 @@ const FAMILY_MATCH = 0.45;
 /** Share of the evidence beyond the strongest match that counts. */
 const SUPPORTING_FACTOR = 0.5;
 
-/** The profile of a tool, built on first use. Tool metadata is read once: tools are immutable. */
-export const toolProfile: (tool: ToolSpec) => ToolProfile = memoizeWeak(buildProfile);
+/** Most tool profiles {@link toolProfile} keeps by content: a few kilobytes each. */
+export const PROFILE_CACHE_SIZE = 4096;
+
+/** The latest profiles by content, oldest first (a `Map` keeps insertion order). */
+const byContent = new Map<string, ToolProfile>();
+
+/**
+ * The profile of a tool, built on first use. Tool metadata is read once: tools are immutable.
+ * The same tool object is found by identity; a new object with the same metadata (each line of
+ * a JSONL file, or a service that builds its tool list per request) is found by its content
+ * among the {@link PROFILE_CACHE_SIZE} latest, so a stream of distinct tools cannot grow the
+ * cache without limit.
+ */
+export const toolProfile: (tool: ToolSpec) => ToolProfile = memoizeWeak(profileByContent);
+
+function profileByContent(tool: ToolSpec): ToolProfile {
+  const key = contentKey(tool);
+  const found = byContent.get(key);
+  if (found !== undefined) {
+    // Seen again: make it the latest, so the least recently used is evicted first.
+    byContent.delete(key);
+    byContent.set(key, found);
+    return found;
+  }
+  const profile = buildProfile(tool);
+  byContent.set(key, profile);
+  if (byContent.size > PROFILE_CACHE_SIZE) {
+    const oldest = byContent.keys().next().value;
+    if (oldest !== undefined) byContent.delete(oldest);
+  }
+  return profile;
+}
+
+/** Everything a profile is built from: the name, description, domain and the three flags. */
+function contentKey(tool: ToolSpec): string {
+  const flags =
+    (tool.untrustedInput ? 1 : 0) | (tool.sensitiveData ? 2 : 0) | (tool.sideEffects ? 4 : 0);
+  // A name has no white space, so the line break ends it; the flags are one digit, and the
+  // domain's length says where the description starts.
+  return `${tool.name}\n${flags}${tool.domain.length}\n${tool.domain}${tool.description}`;
+}
 
 function buildProfile(tool: ToolSpec): ToolProfile {
   const byStem = new Map<string, ToolTerm>();
@@ -132,7 +171,7 @@ function matches(
  * proportion to the request's words and the catalog's size, with no lookup per tool term.
  */
 export interface CatalogIndex {
-  readonly tools: readonly ToolSpec[];
+  /** The profile of each tool, in the catalog's order. */
   readonly profiles: readonly ToolProfile[];
   /** Every tool's terms, flattened: tool i owns terms `termStart[i]` to `termStart[i + 1]`. */
   readonly termStart: Int32Array;
@@ -143,25 +182,29 @@ export interface CatalogIndex {
   readonly byFamily: ReadonlyMap<string, readonly number[]>;
 }
 
-const catalogs = new WeakMap<ToolSpec, CatalogIndex>();
+/** Catalog indexes by the profile of their first tool: one entry lives as long as that profile. */
+const catalogs = new WeakMap<ToolProfile, CatalogIndex>();
 
-/** The index of a tool catalog, reused while the same tools come in the same order. */
+/**
+ * The index of a tool catalog, reused while tools of the same content come in the same order:
+ * equal tools share a profile (see {@link toolProfile}), so the profiles identify the catalog.
+ */
 export function catalogIndex(tools: readonly ToolSpec[]): CatalogIndex {
-  const first = tools[0];
+  const profiles = tools.map(toolProfile);
+  const first = profiles[0];
   const cached = first === undefined ? undefined : catalogs.get(first);
-  if (cached !== undefined && sameTools(cached.tools, tools)) return cached;
-  const index = buildIndex(tools);
+  if (cached !== undefined && sameProfiles(cached.profiles, profiles)) return cached;
+  const index = buildIndex(profiles);
   if (first !== undefined) catalogs.set(first, index);
   return index;
 }
 
-function buildIndex(tools: readonly ToolSpec[]): CatalogIndex {
-  const profiles = tools.map(toolProfile);
+function buildIndex(profiles: readonly ToolProfile[]): CatalogIndex {
   const sharedBy = new Map<string, number>();
   for (const profile of profiles) {
     for (const term of profile.terms) sharedBy.set(term.stem, (sharedBy.get(term.stem) ?? 0) + 1);
   }
-  const termStart = new Int32Array(tools.length + 1);
+  const termStart = new Int32Array(profiles.length + 1);
   const weights: number[] = [];
   const byStem = new Map<string, number[]>();
   const byConcept = new Map<string, number[]>();
@@ -181,9 +224,8 @@ function buildIndex(tools: readonly ToolSpec[]): CatalogIndex {
       for (const family of term.families) post(byFamily, family, id);
     }
   });
-  termStart[tools.length] = weights.length;
+  termStart[profiles.length] = weights.length;
   return {
-    tools: [...tools],
     profiles,
     termStart,
     termWeight: Float64Array.from(weights),
@@ -214,7 +256,7 @@ export function matchedWeights(index: CatalogIndex, request: RequestAnalysis): F
   mark(request.stems, index.byStem, 1);
   mark(request.concepts, index.byConcept, CONCEPT_MATCH);
   mark(request.families, index.byFamily, FAMILY_MATCH);
-  const out = new Float64Array(index.tools.length);
+  const out = new Float64Array(index.profiles.length);
   for (let tool = 0; tool < out.length; tool++) {
     let total = 0;
     let strongest = 0;
@@ -231,7 +273,7 @@ export function matchedWeights(index: CatalogIndex, request: RequestAnalysis): F
   return out;
 }
 
-function sameTools(a: readonly ToolSpec[], b: readonly ToolSpec[]): boolean {
+function sameProfiles(a: readonly ToolProfile[], b: readonly ToolProfile[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

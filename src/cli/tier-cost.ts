@@ -1,0 +1,120 @@
+import type { Task, ToolSpec } from '../core/task.ts';
+import type { Tier } from '../core/tier.ts';
+import { createPriceTable } from '../pricing/price-table.ts';
+
+/**
+ * The cost model `tierup calibrate` weighs tiers by: the model calls and tokens of one run of
+ * each tier, estimated from the request's length and its tools, as the routing economics of
+ * `npm run bench` estimate them (bench/side-by-side/routing-economics.ts, `COST_MODEL`), priced
+ * at one model's list price. No model is called.
+ *
+ * - direct: 1 call (system prompt and request in, an answer out);
+ * - agent: 3 calls (2 tool calls, then the answer), the conversation growing by each tool call
+ *   and its result;
+ * - multi-agent: a plan, 3 specialists of 2 calls each (1 tool call, then a result) holding
+ *   their domain's share of the tools, and a synthesis that reads the 3 results.
+ */
+export const TIER_COST_MODEL = Object.freeze({
+  /** The model whose list price weighs input and output tokens. */
+  model: 'gpt-5.4-mini',
+  charsPerToken: 4,
+  /** A tier's system prompt. */
+  systemTokens: 60,
+  /** Per offered tool, on top of its name and description: its JSON schema. */
+  toolSchemaTokens: 40,
+  /** An answer to the user (direct, agent, synthesis). */
+  answerTokens: 250,
+  /** One tool call the model writes, and one tool result it reads. */
+  toolCallTokens: 30,
+  toolResultTokens: 150,
+  /** Agent tier: tool calls before the answer. */
+  agentToolCalls: 2,
+  /** Multi-agent tier: specialists the plan starts, each an agent with one tool call. */
+  specialists: 3,
+  specialistToolCalls: 1,
+  /** The plan's system prompt, its JSON schema, each subtask it writes. */
+  planSystemTokens: 200,
+  planSchemaTokens: 200,
+  subtaskTokens: 60,
+  /** A specialist's result, as the synthesis reads it. */
+  resultTokens: 200,
+});
+
+interface Call {
+  readonly input: number;
+  readonly output: number;
+}
+
+const m = TIER_COST_MODEL;
+const price = (() => {
+  const found = createPriceTable().priceOf(m.model);
+  if (found === undefined) throw new Error(`the price table has no price for ${m.model}`);
+  return found;
+})();
+
+/**
+ * What one run of each tier would cost for a task under {@link TIER_COST_MODEL}, in USD.
+ *
+ * @example
+ * const costs = tierCosts(parseTask({ input: 'Where is order 30418?', tools: [getOrder] }));
+ * costs.direct < costs.agent; // true
+ */
+export function tierCosts(task: Task): Readonly<Record<Tier, number>> {
+  return {
+    direct: costOf(tierCalls(task, 'direct')),
+    agent: costOf(tierCalls(task, 'agent')),
+    'multi-agent': costOf(tierCalls(task, 'multi-agent')),
+  };
+}
+
+function tierCalls(task: Task, tier: Tier): Call[] {
+  const request = tokens(task.input);
+  const tools = toolTokens(task.tools);
+  if (tier === 'direct') return [{ input: m.systemTokens + request, output: m.answerTokens }];
+  if (tier === 'agent') {
+    return agentCalls(m.systemTokens + request + tools, m.agentToolCalls, m.answerTokens);
+  }
+  const domains = new Set(task.tools.map((tool) => tool.domain)).size;
+  const plan = {
+    input: m.planSystemTokens + request + m.planSchemaTokens,
+    output: m.specialists * m.subtaskTokens,
+  };
+  // A specialist holds its domain's tools only: on average, the tools over the domains.
+  const ownTools = Math.ceil(tools / Math.max(1, domains));
+  const specialist = agentCalls(
+    m.systemTokens + m.subtaskTokens + ownTools,
+    m.specialistToolCalls,
+    m.resultTokens,
+  );
+  const synthesis = {
+    input: m.systemTokens + request + m.specialists * m.resultTokens,
+    output: m.answerTokens,
+  };
+  return [plan, ...Array.from({ length: m.specialists }, () => specialist).flat(), synthesis];
+}
+
+/** An agent loop's calls: `toolCalls` calls, then the answer; the conversation grows. */
+function agentCalls(context: number, toolCalls: number, answer: number): Call[] {
+  return Array.from({ length: toolCalls + 1 }, (_, j) => ({
+    input: context + j * (m.toolCallTokens + m.toolResultTokens),
+    output: j < toolCalls ? m.toolCallTokens : answer,
+  }));
+}
+
+function tokens(text: string): number {
+  return Math.ceil(text.length / m.charsPerToken);
+}
+
+function toolTokens(tools: readonly ToolSpec[]): number {
+  let sum = 0;
+  for (const tool of tools) sum += tokens(`${tool.name} ${tool.description}`) + m.toolSchemaTokens;
+  return sum;
+}
+
+function costOf(calls: readonly Call[]): number {
+  let usd = 0;
+  for (const call of calls) {
+    usd += (call.input * price.inputPerMillion + call.output * price.outputPerMillion) / 1e6;
+  }
+  return usd;
+}
