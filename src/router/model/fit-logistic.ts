@@ -39,51 +39,77 @@ export const DEFAULT_FIT: FitOptions = {
 export function fitLogistic(
   examples: readonly Example[],
   options: FitOptions = DEFAULT_FIT,
+  allowed?: ReadonlySet<string>,
 ): LogisticModel {
   const counts = new Map<string, number>();
   for (const example of examples) {
     for (const key of new Set(example.sparse)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const vocabulary = new Set([...counts].filter(([, n]) => n >= options.minCount).map(([k]) => k));
-  const prepared = examples.map((e) => ({
-    ...e,
-    sparse: [...new Set(e.sparse)].filter((k) => vocabulary.has(k)),
-    denseKeys: Object.keys(e.dense).filter((k) => (e.dense[k] ?? 0) !== 0),
-  }));
-  const w = new Map<string, number>();
-  const g2 = new Map<string, number>();
+  const vocabulary = new Set(
+    [...counts]
+      .filter(([k, n]) => n >= options.minCount && (allowed === undefined || allowed.has(k)))
+      .map(([k]) => k),
+  );
+  // Features as indices into one weight array: the epochs then touch typed arrays only.
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const slot = (key: string) => {
+    let i = index.get(key);
+    if (i === undefined) {
+      i = names.length;
+      index.set(key, i);
+      names.push(key);
+    }
+    return i;
+  };
+  const rows = examples.map((e) => {
+    const at: number[] = [];
+    const values: number[] = [];
+    for (const name in e.dense) {
+      const v = e.dense[name] ?? 0;
+      if (v === 0) continue;
+      at.push(slot(`d:${name}`));
+      values.push(v);
+    }
+    for (const key of new Set(e.sparse)) {
+      if (!vocabulary.has(key)) continue;
+      at.push(slot(`s:${key}`));
+      values.push(1);
+    }
+    return { at: Int32Array.from(at), values: Float64Array.from(values), y: e.y, weight: e.weight };
+  });
+  const w = new Float64Array(names.length);
+  const g2 = new Float64Array(names.length);
   let bias = 0;
   let biasG2 = 0;
-  const step = (key: string, gradient: number) => {
-    const current = w.get(key) ?? 0;
-    const g = gradient + options.l2 * current;
-    const acc = (g2.get(key) ?? 0) + g * g;
-    g2.set(key, acc);
-    w.set(key, current - (options.rate * g) / Math.sqrt(acc + 1e-8));
-  };
-  const order = prepared.map((_, i) => i);
+  const order = rows.map((_, i) => i);
   const rand = seeded(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
-    for (const index of order) {
-      const e = prepared[index];
-      if (e === undefined) continue;
+    for (const r of order) {
+      const row = rows[r];
+      if (row === undefined) continue;
+      const { at, values } = row;
       let z = bias;
-      for (const k of e.denseKeys) z += (w.get(`d:${k}`) ?? 0) * (e.dense[k] ?? 0);
-      for (const k of e.sparse) z += w.get(`s:${k}`) ?? 0;
-      const error = (1 / (1 + Math.exp(-z)) - e.y) * e.weight;
+      for (let k = 0; k < at.length; k++) z += (w[at[k] as number] as number) * (values[k] as number);
+      const error = (1 / (1 + Math.exp(-z)) - row.y) * row.weight;
       biasG2 += error * error;
       bias -= (options.rate * error) / Math.sqrt(biasG2 + 1e-8);
-      for (const k of e.denseKeys) step(`d:${k}`, error * (e.dense[k] ?? 0));
-      for (const k of e.sparse) step(`s:${k}`, error);
+      for (let k = 0; k < at.length; k++) {
+        const f = at[k] as number;
+        const g = error * (values[k] as number) + options.l2 * (w[f] as number);
+        g2[f] = (g2[f] as number) + g * g;
+        w[f] = (w[f] as number) - (options.rate * g) / Math.sqrt((g2[f] as number) + 1e-8);
+      }
     }
   }
   const dense: Record<string, number> = {};
   const sparse: Record<string, number> = {};
-  for (const [key, value] of [...w].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const sorted = names.map((name, i) => [name, w[i] as number] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, value] of sorted) {
     if (Math.abs(value) < options.prune) continue;
     const rounded = Math.round(value * 1000) / 1000;
     if (key.startsWith('d:')) dense[key.slice(2)] = rounded;

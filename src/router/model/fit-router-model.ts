@@ -148,9 +148,13 @@ export function fitRouterModel(
       ),
       securityBoundary: fitLogistic(
         signalExamples('securityBoundary', (i) => evidence[i]?.security.features ?? {}),
+        fit,
+        allowed,
       ),
       parallelism: fitLogistic(
         signalExamples('parallelism', (i) => evidence[i]?.parallelism ?? {}),
+        fit,
+        allowed,
       ),
     },
   };
