@@ -9,12 +9,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SIGNALS } from '../src/core/decision.ts';
 import { createRouter } from '../src/router/create-router.ts';
 import { evaluate } from '../src/router/evaluate.ts';
-import { fitRouterModel, type TrainingRecord } from '../src/router/model/fit-router-model.ts';
+import {
+  DEFAULT_ROUTER_FIT,
+  fitRouterModel,
+  type RouterFitOptions,
+  type TrainingRecord,
+} from '../src/router/model/fit-router-model.ts';
 import { loadRoutingRecords } from './routing-records.ts';
 
 const COMMAND = 'npm run fit:router';
 const OUT = new URL('../src/router/data/router-model.json', import.meta.url);
 const args = new Set(process.argv.slice(2));
+// `--set key=value` overrides a fit option, for experiments: --set minSources=4 --set signalWords=true
+const options: RouterFitOptions = { ...DEFAULT_ROUTER_FIT };
+process.argv.forEach((arg, i) => {
+  if (arg !== '--set') return;
+  const [key, value] = (process.argv[i + 1] ?? '').split('=');
+  if (key === undefined || !(key in options)) throw new Error(`unknown fit option ${key}`);
+  (options as unknown as Record<string, unknown>)[key] =
+    value === 'true' ? true : value === 'false' ? false : Number(value);
+});
 
 const records = loadRoutingRecords();
 const bySource = new Map<string, TrainingRecord[]>();
@@ -23,7 +37,7 @@ for (const record of records)
 console.log(`${records.length} records from ${bySource.size} sources`);
 
 const started = performance.now();
-const model = fitRouterModel(records, COMMAND);
+const model = fitRouterModel(records, COMMAND, options);
 console.log(`fitted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const text = `${JSON.stringify(model, null, 1)}\n`;
 if (args.has('--check')) {
@@ -37,31 +51,84 @@ if (args.has('--check')) {
   console.log(`wrote ${OUT.pathname} (${(text.length / 1024).toFixed(0)} KB)`);
 }
 
+/** Threshold settings whose out-of-source figures are summarized: the default first. */
+const SETTINGS: readonly { readonly toolUse: number; readonly signals: number }[] = [
+  { toolUse: 0.5, signals: 0.5 },
+  { toolUse: 0.35, signals: 0.5 },
+  { toolUse: 0.25, signals: 0.5 },
+  { toolUse: 0.15, signals: 0.5 },
+  { toolUse: 0.35, signals: 0.35 },
+  { toolUse: 0.25, signals: 0.25 },
+];
+interface Row {
+  readonly source: string;
+  readonly accuracy: number;
+  readonly under: number;
+  readonly over: number;
+}
+const summary: Row[][] = SETTINGS.map(() => []);
 if (args.has('--by-source')) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
   console.log(
-    '\nleft-out source                 n   acc  under   over   toolUse cross  secur  paral  | direct agent  multi',
+    '\nthresholds 0.5; left-out source n   acc  under   over   toolUse cross  secur  paral  | direct agent  multi',
   );
   for (const [source, held] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
-    const rest = records.filter((r) => r.source !== source);
-    const router = createRouter({ fittedModel: fitRouterModel(rest, COMMAND) });
-    const report = evaluate(
-      held.map((r) => ({
-        id: r.id,
-        expected: tierOf(r),
-        decision: router.route({ input: r.input, tools: r.tools as never }),
-      })),
+    const fittedModel = fitRouterModel(
+      records.filter((r) => r.source !== source),
+      COMMAND,
+      options,
     );
-    const f1 = SIGNALS.map((s) => {
-      const q = report.signals[s];
-      return q.truePositives + q.falseNegatives === 0 ? '   -  ' : q.f1.toFixed(2).padStart(6);
+    SETTINGS.forEach(({ toolUse, signals }, k) => {
+      const thresholds = {
+        toolUse,
+        crossDomain: signals,
+        securityBoundary: signals,
+        parallelism: signals,
+      };
+      const router = createRouter({ fittedModel, thresholds });
+      const report = evaluate(
+        held.map((r) => ({
+          id: r.id,
+          expected: tierOf(r),
+          decision: router.route({ input: r.input, tools: r.tools as never }),
+        })),
+      );
+      summary[k]?.push({
+        source,
+        accuracy: report.accuracy,
+        under: report.underEscalation,
+        over: report.overEscalation,
+      });
+      if (k > 0) return;
+      const f1 = SIGNALS.map((signal) => {
+        const q = report.signals[signal];
+        return q.truePositives + q.falseNegatives === 0 ? '   -  ' : q.f1.toFixed(2).padStart(6);
+      });
+      const constant = (tier: string) =>
+        held.filter((r) => tierOf(r).tier === tier).length / held.length;
+      console.log(
+        `${source.padEnd(28)} ${String(held.length).padStart(5)} ${pct(report.accuracy)} ${pct(report.underEscalation)} ${pct(report.overEscalation)}  ${f1.join(' ')}  | ${pct(constant('direct'))} ${pct(constant('agent'))} ${pct(constant('multi-agent'))}`,
+      );
     });
-    const constant = (tier: string) =>
-      held.filter((r) => tierOf(r).tier === tier).length / held.length;
-    console.log(
-      `${source.padEnd(28)} ${String(held.length).padStart(5)} ${pct(report.accuracy)} ${pct(report.underEscalation)} ${pct(report.overEscalation)}  ${f1.join(' ')}  | ${pct(constant('direct'))} ${pct(constant('agent'))} ${pct(constant('multi-agent'))}`,
-    );
   }
+  const mean = (rows: readonly Row[], k: 'accuracy' | 'under' | 'over') =>
+    `${((rows.reduce((sum, r) => sum + r[k], 0) / Math.max(1, rows.length)) * 100).toFixed(1)}%`.padStart(
+      6,
+    );
+  const groups: [string, (source: string) => boolean][] = [
+    ['all', () => true],
+    ['team-written', (source) => source.startsWith('composed-team')],
+    ['public', (source) => !source.startsWith('composed')],
+  ];
+  console.log('\nmean over sources left out, per threshold setting (accuracy / under / over)');
+  console.log(`toolUse signals  ${groups.map(([g]) => g.padEnd(22)).join(' ')}`);
+  SETTINGS.forEach(({ toolUse, signals }, k) => {
+    const cells = groups.map(([, has]) => {
+      const rows = (summary[k] ?? []).filter((r) => has(r.source));
+      return `${mean(rows, 'accuracy')} ${mean(rows, 'under')} ${mean(rows, 'over')}`;
+    });
+    console.log(`${String(toolUse).padEnd(7)} ${String(signals).padEnd(7)}  ${cells.join('  ')}`);
+  });
 }
 
 function tierOf(r: TrainingRecord) {

@@ -53,6 +53,14 @@ export function crossDomainEvidence(
   const domains = strongestPerDomain(neededTools);
   const specialist = strongestPerDomain(neededTools.filter((n) => !isChannel(n.tool)));
   const candidates = strongestPerDomain(candidateTools.filter((n) => !isChannel(n.tool)));
+  // The same spread judged by word relevance alone: a tool of another domain that matches the
+  // request's words nearly as well as the best one.
+  const best = Math.max(0, ...candidateTools.map((n) => n.relevance ?? 0));
+  const matching = strongestPerDomain(
+    candidateTools
+      .filter((n) => !isChannel(n.tool) && (n.relevance ?? 0) >= Math.max(0.2, best * 0.4))
+      .map((n) => ({ ...n, score: n.relevance ?? 0 })),
+  );
   const disciplines = reviewedDisciplines(analysis.instruction);
   const b = (x: boolean) => (x ? 1 : 0);
   return {
@@ -66,6 +74,8 @@ export function crossDomainEvidence(
       secondDomainNeed: specialist[1]?.score ?? 0,
       candidateDomains2: b(candidates.length >= 2),
       secondCandidate: candidates[1]?.score ?? 0,
+      matchingDomains2: b(matching.length >= 2),
+      secondMatch: matching[1]?.score ?? 0,
       disciplines2: b(disciplines.length >= 2),
       disciplines3: b(disciplines.length >= 3),
     },

@@ -16,7 +16,11 @@ import { requestTokens } from './tokens.ts';
 /** The evidence of the `toolUse` model and of the per-tool need model for one request. */
 export interface ToolEvidence {
   readonly tokens: readonly string[];
-  readonly toolUse: { readonly dense: Record<string, number>; readonly probability: number; readonly scored: Scored };
+  readonly toolUse: {
+    readonly dense: Record<string, number>;
+    readonly probability: number;
+    readonly scored: Scored;
+  };
   /** Each offered tool with its need probability (`score`) and word relevance, strongest first. */
   readonly needs: readonly ToolNeed[];
   /** Per tool, in the task's order: the need model's features. */
@@ -64,6 +68,9 @@ export function toolEvidence(
   for (let i = 1; i < TOOL_USE_FEATURES.length; i++) {
     dense[TOOL_USE_FEATURES[i] as string] = vector[i] ?? 0;
   }
+  const digits = longestNumber(analysis.instruction);
+  dense.longNumber = digits >= 7 ? 1 : 0;
+  dense.longNumberRelevance = digits >= 7 ? relevances.best : 0;
   const scored = score(model.models.toolUse, dense, tokens);
   const toolUse = { dense, probability: scored.probability, scored };
   const needFeatures: Record<string, number>[] = [];
@@ -106,3 +113,16 @@ export function evidenceOf(
     parallelism: { ...parallelismFeatures(analysis), toolUse: p },
   };
 }
+
+/** Digits of the longest number in the text ("7,547,401" has 7), up to the first 200 numbers. */
+function longestNumber(text: string): number {
+  let longest = 0;
+  let seen = 0;
+  for (const match of text.matchAll(NUMBER)) {
+    longest = Math.max(longest, match[0].replace(/\D/g, '').replace(/^0+/, '').length);
+    if (++seen >= 200) break;
+  }
+  return longest;
+}
+
+const NUMBER = /\d[\d,.' ]*\d|\d/g;

@@ -12,8 +12,10 @@ export interface Example {
 export interface FitOptions {
   /** Passes over the examples. */
   readonly epochs: number;
-  /** L2 penalty per example on every weight but the bias. */
+  /** L2 penalty per example on the dense features' weights. */
   readonly l2: number;
+  /** L2 penalty per example on the words' weights: words are many and each is weak evidence. */
+  readonly l2Words: number;
   /** Adagrad's base step. */
   readonly rate: number;
   /** A sparse key is learned only when this many examples hold it. */
@@ -26,9 +28,10 @@ export interface FitOptions {
 export const DEFAULT_FIT: FitOptions = {
   epochs: 20,
   l2: 1e-4,
+  l2Words: 1e-4,
   rate: 0.3,
   minCount: 3,
-  prune: 0.01,
+  prune: 0.02,
   seed: 1,
 };
 
@@ -78,6 +81,9 @@ export function fitLogistic(
     }
     return { at: Int32Array.from(at), values: Float64Array.from(values), y: e.y, weight: e.weight };
   });
+  const penalty = Float64Array.from(names, (name) =>
+    name.startsWith('s:') ? options.l2Words : options.l2,
+  );
   const w = new Float64Array(names.length);
   const g2 = new Float64Array(names.length);
   let bias = 0;
@@ -94,13 +100,14 @@ export function fitLogistic(
       if (row === undefined) continue;
       const { at, values } = row;
       let z = bias;
-      for (let k = 0; k < at.length; k++) z += (w[at[k] as number] as number) * (values[k] as number);
+      for (let k = 0; k < at.length; k++)
+        z += (w[at[k] as number] as number) * (values[k] as number);
       const error = (1 / (1 + Math.exp(-z)) - row.y) * row.weight;
       biasG2 += error * error;
       bias -= (options.rate * error) / Math.sqrt(biasG2 + 1e-8);
       for (let k = 0; k < at.length; k++) {
         const f = at[k] as number;
-        const g = error * (values[k] as number) + options.l2 * (w[f] as number);
+        const g = error * (values[k] as number) + (penalty[f] as number) * (w[f] as number);
         g2[f] = (g2[f] as number) + g * g;
         w[f] = (w[f] as number) - (options.rate * g) / Math.sqrt((g2[f] as number) + 1e-8);
       }
@@ -108,7 +115,9 @@ export function fitLogistic(
   }
   const dense: Record<string, number> = {};
   const sparse: Record<string, number> = {};
-  const sorted = names.map((name, i) => [name, w[i] as number] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = names
+    .map((name, i) => [name, w[i] as number] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, value] of sorted) {
     if (Math.abs(value) < options.prune) continue;
     const rounded = Math.round(value * 1000) / 1000;

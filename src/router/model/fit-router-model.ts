@@ -14,15 +14,6 @@ export interface TrainingRecord {
   readonly expected: Readonly<Record<SignalName, boolean>> & { readonly tools?: readonly string[] };
 }
 
-/** Positive examples of each model weigh this much more than negatives. */
-const POSITIVE_WEIGHT: Readonly<Record<keyof RouterModel['models'], number>> = {
-  toolNeed: 1,
-  toolUse: 1.5,
-  crossDomain: 2,
-  securityBoundary: 2,
-  parallelism: 2,
-};
-
 const NEED_CUT = 0.5;
 const CANDIDATE_CUT = 0.2;
 
@@ -44,9 +35,28 @@ export interface RouterFitOptions {
   /** A word is learned only when this many distinct sources use it: words of one source's style do not carry. */
   readonly minSources: number;
   readonly l2: number;
+  /** L2 penalty on the words' weights in the toolUse model. */
+  readonly l2Words: number;
+  /** L2 penalty on the words' weights in the three multi-agent models. */
+  readonly l2SignalWords: number;
+  /** Whether the three multi-agent models weigh the request's words, or only their structural evidence. */
+  readonly signalWords: boolean;
+  /** Positive examples of toolUse weigh this much more than negatives: a missed need is the costly mistake. */
+  readonly toolUseWeight: number;
+  /** Likewise for the three multi-agent signals. */
+  readonly signalWeight: number;
 }
 
-export const DEFAULT_ROUTER_FIT: RouterFitOptions = { sourceWeight: 400, minSources: 3, l2: 1e-4 };
+export const DEFAULT_ROUTER_FIT: RouterFitOptions = {
+  sourceWeight: 400,
+  minSources: 3,
+  l2: 1e-4,
+  l2Words: 1e-4,
+  l2SignalWords: 0.003,
+  signalWords: true,
+  toolUseWeight: 3,
+  signalWeight: 4,
+};
 
 export function fitRouterModel(
   records: readonly TrainingRecord[],
@@ -80,13 +90,23 @@ export function fitRouterModel(
   tools.forEach((evidence, i) => {
     const source = prepared[i]?.record.source ?? '';
     for (const key of evidence.tokens) {
-      let set = spread.get(key);
-      if (set === undefined) spread.set(key, (set = new Set()));
+      const set = spread.get(key) ?? new Set<string>();
       set.add(source);
+      spread.set(key, set);
     }
   });
-  const allowed = new Set([...spread].filter(([, s]) => s.size >= options.minSources).map(([k]) => k));
-  const fit = { ...DEFAULT_FIT, l2: options.l2 };
+  const allowed = new Set(
+    [...spread].filter(([, s]) => s.size >= options.minSources).map(([k]) => k),
+  );
+  const fit = { ...DEFAULT_FIT, l2: options.l2, l2Words: options.l2Words };
+  const signalFit = { ...fit, l2Words: options.l2SignalWords };
+  const weightOf = (model: keyof RouterModel['models'], y: 0 | 1): number =>
+    y === 0 || model === 'toolNeed'
+      ? 1
+      : model === 'toolUse'
+        ? options.toolUseWeight
+        : options.signalWeight;
+  const signalVocabulary = options.signalWords ? allowed : new Set<string>();
 
   const needExamples: Example[] = [];
   prepared.forEach(({ record, task }, i) => {
@@ -143,23 +163,19 @@ export function fitRouterModel(
       toolUse,
       crossDomain: fitLogistic(
         signalExamples('crossDomain', (i) => evidence[i]?.crossDomain.features ?? {}),
-        fit,
-        allowed,
+        signalFit,
+        signalVocabulary,
       ),
       securityBoundary: fitLogistic(
         signalExamples('securityBoundary', (i) => evidence[i]?.security.features ?? {}),
-        fit,
-        allowed,
+        signalFit,
+        signalVocabulary,
       ),
       parallelism: fitLogistic(
         signalExamples('parallelism', (i) => evidence[i]?.parallelism ?? {}),
-        fit,
-        allowed,
+        signalFit,
+        signalVocabulary,
       ),
     },
   };
-}
-
-function weightOf(model: keyof RouterModel['models'], y: 0 | 1): number {
-  return y === 1 ? POSITIVE_WEIGHT[model] : 1;
 }
