@@ -20,14 +20,14 @@ import { loadRoutingRecords } from './routing-records.ts';
 const COMMAND = 'npm run fit:router';
 const OUT = new URL('../src/router/data/router-model.json', import.meta.url);
 const args = new Set(process.argv.slice(2));
-// `--set key=value` overrides a fit option, for experiments: --set minSources=4 --set signalWords=true
+// `--set key=value` overrides a fit option, for experiments: --set minSources=4 --set signalWords=crossDomain,parallelism
 const options: RouterFitOptions = { ...DEFAULT_ROUTER_FIT };
 process.argv.forEach((arg, i) => {
   if (arg !== '--set') return;
   const [key, value] = (process.argv[i + 1] ?? '').split('=');
   if (key === undefined || !(key in options)) throw new Error(`unknown fit option ${key}`);
   (options as unknown as Record<string, unknown>)[key] =
-    value === 'true' ? true : value === 'false' ? false : Number(value);
+    key === 'signalWords' ? (value ?? '').split(',').filter(Boolean) : Number(value);
 });
 
 const records = loadRoutingRecords();
@@ -53,11 +53,11 @@ if (args.has('--check')) {
 
 /** Threshold settings whose out-of-source figures are summarized: the default first. */
 const SETTINGS: readonly { readonly toolUse: number; readonly signals: number }[] = [
+  { toolUse: 0.35, signals: 0.35 },
   { toolUse: 0.5, signals: 0.5 },
   { toolUse: 0.35, signals: 0.5 },
   { toolUse: 0.25, signals: 0.5 },
   { toolUse: 0.15, signals: 0.5 },
-  { toolUse: 0.35, signals: 0.35 },
   { toolUse: 0.25, signals: 0.25 },
 ];
 interface Row {
@@ -70,7 +70,7 @@ const summary: Row[][] = SETTINGS.map(() => []);
 if (args.has('--by-source')) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
   console.log(
-    '\nthresholds 0.5; left-out source n   acc  under   over   toolUse cross  secur  paral  | direct agent  multi',
+    '\nthresholds 0.35; left-out source n   acc  under   over   toolUse cross  secur  paral  | direct agent  multi',
   );
   for (const [source, held] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
     const fittedModel = fitRouterModel(

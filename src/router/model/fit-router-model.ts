@@ -39,8 +39,12 @@ export interface RouterFitOptions {
   readonly l2Words: number;
   /** L2 penalty on the words' weights in the three multi-agent models. */
   readonly l2SignalWords: number;
-  /** Whether the three multi-agent models weigh the request's words, or only their structural evidence. */
-  readonly signalWords: boolean;
+  /**
+   * Which multi-agent models also weigh the request's words. The others decide from structural
+   * evidence alone (the needed tools' domains and flags, disciplines named), so that they follow the
+   * tools judged needed: with toolUse unset, crossDomain and securityBoundary cannot fire on words.
+   */
+  readonly signalWords: readonly ('crossDomain' | 'securityBoundary' | 'parallelism')[];
   /** Positive examples of toolUse weigh this much more than negatives: a missed need is the costly mistake. */
   readonly toolUseWeight: number;
   /** Likewise for the three multi-agent signals. */
@@ -53,7 +57,7 @@ export const DEFAULT_ROUTER_FIT: RouterFitOptions = {
   l2: 1e-4,
   l2Words: 1e-4,
   l2SignalWords: 0.003,
-  signalWords: true,
+  signalWords: ['parallelism'],
   toolUseWeight: 3,
   signalWeight: 4,
 };
@@ -106,7 +110,9 @@ export function fitRouterModel(
       : model === 'toolUse'
         ? options.toolUseWeight
         : options.signalWeight;
-  const signalVocabulary = options.signalWords ? allowed : new Set<string>();
+  const none = new Set<string>();
+  const words = (signal: 'crossDomain' | 'securityBoundary' | 'parallelism') =>
+    options.signalWords.includes(signal) ? allowed : none;
 
   const needExamples: Example[] = [];
   prepared.forEach(({ record, task }, i) => {
@@ -164,17 +170,17 @@ export function fitRouterModel(
       crossDomain: fitLogistic(
         signalExamples('crossDomain', (i) => evidence[i]?.crossDomain.features ?? {}),
         signalFit,
-        signalVocabulary,
+        words('crossDomain'),
       ),
       securityBoundary: fitLogistic(
         signalExamples('securityBoundary', (i) => evidence[i]?.security.features ?? {}),
         signalFit,
-        signalVocabulary,
+        words('securityBoundary'),
       ),
       parallelism: fitLogistic(
         signalExamples('parallelism', (i) => evidence[i]?.parallelism ?? {}),
         signalFit,
-        signalVocabulary,
+        words('parallelism'),
       ),
     },
   };

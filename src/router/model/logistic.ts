@@ -64,9 +64,12 @@ export function score(
     z += value;
     keep(value > 0 ? up : down, key, value);
   }
-  const probability = 1 / (1 + Math.exp(-z));
+  // A model is never certain: 0.999 at most, so that a threshold of 1 turns a signal off.
+  const probability = Math.min(MOST_LIKELY, 1 / (1 + Math.exp(-z)));
   return { probability, top: probability >= 0.5 ? up : down };
 }
+
+const MOST_LIKELY = 0.999;
 
 /** Keeps the three contributions of largest magnitude, largest first. */
 function keep(top: Contribution[], feature: string, value: number): void {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { parseTask, type ToolSpecInput } from '../../src/index.ts';
+import { analyzeRequest } from '../../src/router/analysis.ts';
+import { crossDomainEvidence, isChannel } from '../../src/router/features/cross-domain-features.ts';
+import { parallelismFeatures } from '../../src/router/features/parallelism-features.ts';
+import { securityEvidence } from '../../src/router/features/security-features.ts';
+import { toolRelevances } from '../../src/router/features/tool-relevance.ts';
+import type { ToolNeed } from '../../src/router/scorer.ts';
+
+// The features the fitted models weigh. Their weights are data (src/router/data/router-model.json);
+// what each feature measures is code, tested here on its own.
+
+function needs(tools: readonly ToolSpecInput[], score = 0.9): ToolNeed[] {
+  return parseTask({ input: 'x', tools }).tools.map((tool) => ({ tool, score, relevance: score }));
+}
+
+describe('parallelism features', () => {
+  it('count substantial items handled one by one', () => {
+    const f = parallelismFeatures(
+      analyzeRequest('Research these five vendors: A, B, C, D and E; for each write a brief'),
+    );
+    expect(f).toMatchObject({ items3: 1, items4: 1, eachItems: 1, substantialItems: 1 });
+  });
+
+  it('mark quick look-ups over several records as trivial', () => {
+    const f = parallelismFeatures(analyzeRequest('Status for orders 1, 2, 3, 4 and 5'));
+    expect(f).toMatchObject({ items3: 1, trivialItems: 1 });
+    expect(f.substantialItems ?? 0).toBe(0);
+  });
+
+  it('do not count nights, days or other units as items of work', () => {
+    expect(parallelismFeatures(analyzeRequest('3 nights in Paris')).items3 ?? 0).toBe(0);
+    expect(
+      parallelismFeatures(
+        analyzeRequest('Research hotels for 3 nights in Paris and write a short brief for each.'),
+      ).items3 ?? 0,
+    ).toBe(0);
+    expect(
+      parallelismFeatures(
+        analyzeRequest('Research 3 hotels in Paris and write a short brief for each.'),
+      ).items3,
+    ).toBe(1);
+  });
+});
+
+describe('security boundary evidence', () => {
+  const tools: ToolSpecInput[] = [
+    {
+      name: 'read_inbox',
+      description: 'Read the inbox.',
+      untrustedInput: true,
+      sensitiveData: true,
+    },
+    { name: 'get_customer_record', description: 'A customer record.', sensitiveData: true },
+    { name: 'send_email', description: 'Send an email.', sideEffects: true },
+  ];
+  const request = analyzeRequest('Read my newest email and reply to the sender.');
+
+  it('holds all three legs when the needed tools read untrusted content, touch sensitive data and act', () => {
+    const found = securityEvidence(request, needs(tools), [], 1);
+    expect(found.features).toMatchObject({ threeLegs: 1, twoLegs: 0 });
+    expect(found.untrusted.need?.tool.name).toBe('read_inbox');
+    expect(found.acting.need?.tool.name).toBe('send_email');
+  });
+
+  it('drops the acting leg when the request says not to act', () => {
+    const held = analyzeRequest(
+      "Read my newest email and draft a reply, but don't send anything yet.",
+    );
+    const found = securityEvidence(held, needs(tools), [], 1);
+    expect(found.features).toMatchObject({ threeLegs: 0, holdAction: 1 });
+    expect(found.acting.need).toBeUndefined();
+  });
+
+  it('holds two legs without a sending tool', () => {
+    const found = securityEvidence(request, needs(tools.slice(0, 2)), [], 1);
+    expect(found.features).toMatchObject({ threeLegs: 0, twoLegs: 1 });
+  });
+});
+
+describe('cross-domain evidence', () => {
+  const invoice = { name: 'get_invoice', description: 'Fetch an invoice.', domain: 'billing' };
+  const shipment = { name: 'get_shipment', description: 'Tracking status.', domain: 'logistics' };
+  const sendEmail = {
+    name: 'send_email',
+    description: 'Send an email.',
+    domain: 'messaging',
+    sideEffects: true,
+  };
+  const request = analyzeRequest('Check invoice INV-2291 and the tracking status of its shipment.');
+
+  it('counts the specialist domains of the needed tools', () => {
+    const found = crossDomainEvidence(request, needs([invoice, shipment]), [], 1);
+    expect(found.features).toMatchObject({ domains2: 1, specialistDomains2: 1 });
+    expect(found.domains.map((n) => n.tool.domain).sort()).toEqual(['billing', 'logistics']);
+  });
+
+  it('does not count a channel that only delivers the result as a domain', () => {
+    expect(isChannel(parseTask({ input: 'x', tools: [sendEmail] }).tools[0] as never)).toBe(true);
+    const found = crossDomainEvidence(request, needs([invoice, sendEmail]), [], 1);
+    expect(found.features).toMatchObject({ domains2: 1, specialistDomains2: 0 });
+  });
+
+  it('counts disciplines named for separate reviews', () => {
+    const reviews = analyzeRequest(
+      'Get a security review and a separate privacy/legal review of the spec, then merge them.',
+    );
+    expect(crossDomainEvidence(reviews, [], [], 0).disciplines.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('tool relevance', () => {
+  it('matches German words to an English tool through the lexicon', () => {
+    const task = parseTask({
+      input: 'Wo ist meine Bestellung 30418?',
+      tools: [
+        { name: 'get_order', description: 'Look up a shop order by id.', domain: 'commerce' },
+        { name: 'search_hotels', description: 'Search hotel availability.', domain: 'travel' },
+      ],
+    });
+    const { perTool } = toolRelevances(task.tools, analyzeRequest(task.input));
+    expect(perTool[0]?.relevance).toBeGreaterThan(0.3);
+    expect(perTool[1]?.relevance).toBe(0);
+  });
+});
