@@ -53,11 +53,11 @@ if (args.has('--check')) {
 
 /** Threshold settings whose out-of-source figures are summarized: the default first. */
 const SETTINGS: readonly { readonly toolUse: number; readonly signals: number }[] = [
-  { toolUse: 0.35, signals: 0.35 },
   { toolUse: 0.5, signals: 0.5 },
   { toolUse: 0.35, signals: 0.5 },
   { toolUse: 0.25, signals: 0.5 },
   { toolUse: 0.15, signals: 0.5 },
+  { toolUse: 0.35, signals: 0.35 },
   { toolUse: 0.25, signals: 0.25 },
 ];
 interface Row {
@@ -70,7 +70,7 @@ const summary: Row[][] = SETTINGS.map(() => []);
 if (args.has('--by-source')) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
   console.log(
-    '\nthresholds 0.35; left-out source n   acc  under   over   toolUse cross  secur  paral  | direct agent  multi',
+    '\nthresholds 0.5; left-out source n    acc  under   over   toolUse cross  secur  paral  | direct agent  multi',
   );
   for (const [source, held] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
     const fittedModel = fitRouterModel(

@@ -9,16 +9,28 @@ import type { LanguageModel } from '../core/language-model.ts';
 import { parseTask, type Task, type TaskInput } from '../core/task.ts';
 import { analyzeRequest } from './analysis.ts';
 import { modelScorers } from './model/model-scorers.ts';
-import { SHIPPED_MODEL } from './model/router-model.ts';
 import { type AssistedDecision, refineWithModel } from './model-assisted.ts';
 import { type ResolvedRouterConfig, type RouterOptions, resolveRouterConfig } from './options.ts';
 import { runScorers } from './run-scorers.ts';
 import type { Scorer, ScoringContext, SignalScore, ToolNeed } from './scorer.ts';
+import { crossDomainScorer } from './scorers/cross-domain.ts';
+import { parallelismScorer } from './scorers/parallelism.ts';
+import { securityBoundaryScorer } from './scorers/security-boundary.ts';
+import { toolUseScorer } from './scorers/tool-use.ts';
 import { applyTierPolicy } from './tier-policy.ts';
 import { joinWords } from './wording.ts';
 
-/** The default scorer of each signal. */
-export const DEFAULT_SCORERS: Readonly<Record<SignalName, Scorer>> = modelScorers(SHIPPED_MODEL);
+/**
+ * The default scorer of each signal: hand-weighted scorers over the request's cues and the tools'
+ * word relevance. `createRouter({ fittedModel })` replaces them with models fitted on labeled data
+ * (experimental; see docs/routing.md for how the two compare).
+ */
+export const DEFAULT_SCORERS: Readonly<Record<SignalName, Scorer>> = Object.freeze({
+  toolUse: toolUseScorer,
+  crossDomain: crossDomainScorer,
+  securityBoundary: securityBoundaryScorer,
+  parallelism: parallelismScorer,
+});
 
 /** Picks the tier for a request. Synchronous; makes no model call. */
 export interface Router {

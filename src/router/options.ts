@@ -9,18 +9,17 @@ import type { Scorer } from './scorer.ts';
 const Score = z.number().min(0).max(1);
 
 /**
- * Per-signal thresholds: a signal is set when its score reaches its threshold. The defaults were
- * chosen on the shipped models' figures on sources left out of their fit (docs/routing.md): a
- * missed need costs more than an unneeded escalation.
+ * Per-signal thresholds: a signal is set when its score reaches its threshold. `tierup calibrate`
+ * chooses them on a labeled file for a target under-escalation rate.
  */
 export const Thresholds = z.strictObject({
-  /** @default 0.35 */
+  /** @default 0.5 */
   toolUse: Score.optional(),
-  /** @default 0.35 */
+  /** @default 0.5 */
   crossDomain: Score.optional(),
-  /** @default 0.35 */
+  /** @default 0.5 */
   securityBoundary: Score.optional(),
-  /** @default 0.35 */
+  /** @default 0.5 */
   parallelism: Score.optional(),
 });
 export type Thresholds = z.infer<typeof Thresholds>;
@@ -46,9 +45,10 @@ export interface RouterOptions extends RouterConfig {
   /** Add scorers; a signal's score is the highest of its scorers' scores. */
   extraScorers?: readonly Scorer[];
   /**
-   * The fitted models the default scorers use, as `fitRouterModel` returns them or as a JSON file
-   * of `npm run fit:router` holds them. Experimental: the format may change between minor versions.
-   * @default the models shipped with tierup (fitted on data/routing, see docs/routing.md)
+   * Experimental: decide the signals with fitted models instead of the hand-weighted default
+   * scorers: `experimental_fittedRouterModel` (fitted on data/routing, see docs/routing.md) or a
+   * model of `npm run fit:router`. The format may change between minor versions.
+   * @example createRouter({ fittedModel: experimental_fittedRouterModel })
    */
   fittedModel?: RouterModel;
 }
@@ -63,10 +63,10 @@ export interface ResolvedRouterConfig {
 /** The defaults, in one place. */
 export const DEFAULT_ROUTER_CONFIG: ResolvedRouterConfig = Object.freeze({
   thresholds: Object.freeze({
-    toolUse: 0.35,
-    crossDomain: 0.35,
-    securityBoundary: 0.35,
-    parallelism: 0.35,
+    toolUse: 0.5,
+    crossDomain: 0.5,
+    securityBoundary: 0.5,
+    parallelism: 0.5,
   }),
   maxTier: 'multi-agent',
   uncertainBand: 0.1,

@@ -112,14 +112,17 @@ const CLOSE_REVIEW =
 const LISTED_AFTER_REVIEWS =
   /\b(reviews|assessments|opinions|sign[- ]?offs|audits|evaluations|perspectives)\b[^.?!]*$/;
 
-/** The strongest needed tool of each domain other than `general`, strongest first. */
-function strongestPerDomain(needs: readonly ToolNeed[]): ToolNeed[] {
+/** The strongest tool of each domain other than `general`, strongest first. */
+export function strongestPerDomain(
+  needs: readonly ToolNeed[],
+  strength: (need: ToolNeed) => number = (need) => need.score,
+): ToolNeed[] {
   const best = new Map<string, ToolNeed>();
   for (const need of needs) {
     const domain = need.tool.domain;
     if (domain === 'general') continue;
     const current = best.get(domain);
-    if (current === undefined || need.score > current.score) best.set(domain, need);
+    if (current === undefined || strength(need) > strength(current)) best.set(domain, need);
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return [...best.values()].sort((a, b) => strength(b) - strength(a));
 }

@@ -61,16 +61,16 @@ const CLAUSE_BREAK = /[()]|[.;:!?\n—–]+(?:\s|$)/;
 const LIST_SEPARATOR = /,\s*(?:(?:and|et|und|y|e|en|&|or)\s+)?|\s(?:and|et|und|y|e|en|&|or)\s/;
 /** A list item that names an entity (a name, a code, an id) rather than an aspect ("pricing"). */
 const ENTITY_ITEM = /^([A-Z]|[^\s]*[\d_./#-])/;
-const EACH =
+export const EACH =
   /\b(each|every|per|for all|separately|separate|individually|one by one|apiece|jede\w*|jeweils|einzeln|chaque|respectivement|cada|por separado|ciascun\w*|ogni|separatamente|elk\w*|afzonderlijk|respectivamente)\b/;
 /** Work per item big enough to deserve its own context. */
-const SUBSTANTIAL =
+export const SUBSTANTIAL =
   /\b(research\w*|briefs?|review\w*|analy[sz]\w*|draft\w*|write|writ\w+|prepar\w*|prep|compar\w*|investigat\w*|root cause|propos\w*|plans?|reconcil\w*|profil\w*|assess\w*|audit\w*|evaluat\w*|diligence|migrat\w*|descriptions?|articles?|reports?|packets?|recommend\w*|process\w*|work through|repl(y|ies)|responses?|summar\w*|figure out|diagnos\w*|letters?|redact\w*|respuesta\w*|borrador\w*|analys\w*|recherch\w*|untersuch\w*|pruf\w*|verifi\w*|notes?|memos?|write-?ups?|packs?|briefings?|runbooks?|post-?mortems?|concili\w*|riconcili\w*|rapproch\w*|abgleich\w*|bericht\w*|rapport\w*|informe\w*|relatorio\w*|notitie\w*|verslag\w*)\b/;
 /** Steps of a per-item workflow ("check the SLA, compute the credit, apply it and reply"). */
-const STEP =
+export const STEP =
   /\b(check|verify|find|look up|list|compute|calculate|apply|reply|respond|match|pay|compare|book|refund|send|draft|write|review|summari[sz]e|update|close|research|propose|recommend|busca\w*|revisa\w*|verifie\w*|prufe?)\b/g;
 /** Work per item a single agent does with one parallel batch of tool calls. */
-const TRIVIAL =
+export const TRIVIAL =
   /\b(status|stock levels?|stock|rates?|prices?|weather|forecast|time zones?|balances?|tracking|one[- ]line|one word|label|translate|convert)\b/;
 
 /**

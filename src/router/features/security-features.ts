@@ -2,24 +2,24 @@ import type { RequestAnalysis } from '../analysis.ts';
 import type { ToolNeed } from '../scorer.ts';
 
 /** The request carries content written by an outsider: a pasted email, message, review or upload. */
-const OUTSIDE_ORIGIN =
+export const OUTSIDE_ORIGIN =
   /\b(customer|client|vendor|supplier|candidate|applicant|patient|user|someone|stranger|lead|prospect|lawyer|attacker|third[- ]party|external|inbound|incoming|emailed|e-?mail|wrote|sent (us|me|in)|forwarded|pasted|attached|upload\w*|posted|review|comment|message|kunde\w*|client\w*|cliente\w*|fournisseur|proveedor|lieferant\w*)\b/;
 /** Data of a restricted audience flowing to a wider one, or several tenants in one context. */
-const RESTRICTED =
+export const RESTRICTED =
   /\b(board[- ]only|confidential|restricted|privileged|internal[- ]only|need[- ]to[- ]know|secret)\b/;
-const WIDE_AUDIENCE =
+export const WIDE_AUDIENCE =
   /\b(all[- ]hands|whole company|everyone|public|all (staff|employees)|customers?|press|externally)\b/;
-const COMPARED = /\b(compare|comparison|benchmark|next to|versus|vs\.?|against|alongside)\b/;
-const OTHERS = /\b(other|another|competitors?|customers'|tenants?|each other|'s)\b/;
+export const COMPARED = /\b(compare|comparison|benchmark|next to|versus|vs\.?|against|alongside)\b/;
+export const OTHERS = /\b(other|another|competitors?|customers'|tenants?|each other|'s)\b/;
 
 /** `first` matches, and `then` matches somewhere after it. Linear, unlike one pattern with `[\s\S]*` between. */
-function followedBy(text: string, first: RegExp, then: RegExp): boolean {
+export function followedBy(text: string, first: RegExp, then: RegExp): boolean {
   const found = first.exec(text);
   return found !== null && then.test(text.slice(found.index + found[0].length));
 }
 
 /** Pasted material this long can carry instructions (an email, a message); an address cannot. */
-const MESSAGE_LENGTH = 120;
+export const MESSAGE_LENGTH = 120;
 
 /** One leg of the Rule of Two: the needed tool that holds it and how strongly it is needed. */
 export interface Leg {

@@ -1,0 +1,62 @@
+import { reviewedDisciplines, strongestPerDomain } from '../features/cross-domain-features.ts';
+import type { Scorer, SignalScore } from '../scorer.ts';
+import { countWord, joinWords } from '../wording.ts';
+
+// The hand-weighted default scorer of the crossDomain signal; see docs/routing.md.
+
+/** A tool of another domain counts when its score reaches this share of the top tool's... */
+const SECOND_DOMAIN_SHARE = 0.4;
+/** ...and this much. */
+const SECOND_DOMAIN_FLOOR = 0.2;
+/** The top tool's score from which the second domain's evidence counts fully. */
+const FULL_NEED = 0.5;
+/** crossDomain = (this + the second domain's own word match), scaled down while the top tool's score is under FULL_NEED. */
+const SECOND_DOMAIN_BASE = 0.2;
+/**
+ * Default `crossDomain` scorer: the needed tools span two or more domains, the request asks for
+ * separate expert reviews from two or more named disciplines, or the caller's hints name two
+ * or more domains.
+ */
+export const crossDomainScorer: Scorer = {
+  name: 'domain-spread',
+  signal: 'crossDomain',
+  score({ task, analysis, neededTools, candidateTools }): SignalScore {
+    const reasons: string[] = [];
+    let score = 0;
+
+    const top = neededTools[0]?.score ?? 0;
+    const byDomain = strongestPerDomain(
+      candidateTools.filter(
+        (c) => c.score >= Math.max(SECOND_DOMAIN_FLOOR, top * SECOND_DOMAIN_SHARE),
+      ),
+      (n) => n.relevance ?? n.score,
+    );
+    if (byDomain.length >= 2) {
+      const second = byDomain[1];
+      const evidence = second?.relevance ?? second?.score ?? 0;
+      score = Math.max(
+        score,
+        Math.min(1, Math.min(1, top / FULL_NEED) * (SECOND_DOMAIN_BASE + evidence)),
+      );
+      const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
+      reasons.push(`draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
+    } else if (byDomain.length === 1 && byDomain[0] !== undefined) {
+      reasons.push(`needed tools stay in one domain (${byDomain[0].tool.domain})`);
+    }
+
+    const disciplines = reviewedDisciplines(analysis.instruction);
+    if (disciplines.length >= 2) {
+      score = Math.max(score, 0.9);
+      reasons.push(`asks for reviews from ${joinWords(disciplines)}`);
+    }
+
+    const hinted = new Set(
+      (task.hints?.domains ?? []).map((d) => d.toLowerCase()).filter((d) => d !== 'general'),
+    );
+    if (hinted.size >= 2) {
+      score = 1;
+      reasons.push(`hints name ${hinted.size} domains: ${joinWords([...hinted])}`);
+    }
+    return { score, reasons };
+  },
+};

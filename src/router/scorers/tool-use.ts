@@ -1,0 +1,80 @@
+import type { RequestAnalysis } from '../analysis.ts';
+import { toolRelevances } from '../features/tool-relevance.ts';
+import { type ToolRelevance, toolUseFeatures } from '../features/tool-use-features.ts';
+import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
+import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
+
+/** The least toolUse score of a request whose script the router cannot read, when tools are offered. */
+const UNREADABLE_FLOOR = 0.55;
+/** Shorter unreadable requests are greetings and thanks more often than asks. */
+const UNREADABLE_MIN_LENGTH = 8;
+/** A tool is needed when its score reaches this share of the best tool's score... */
+const RELATIVE_CUT = 0.5;
+/** ...and at least this much. */
+const ABSOLUTE_CUT = 0.25;
+
+/** Probability that the request needs one of the tools, from the fitted model's weights. */
+export function toolUseProbability(analysis: RequestAnalysis, relevance: ToolRelevance): number {
+  const features = toolUseFeatures(analysis, relevance);
+  let z = 0;
+  for (let i = 0; i < features.length; i++) z += (features[i] ?? 0) * (TOOL_USE_WEIGHTS[i] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Default `toolUse` scorer: how likely the request needs one of the offered tools.
+ * A logistic model weighs the tools' relevance against cues of the request's shape: it asks to
+ * act, names a record, wants current state or speaks of "our" data; or it transforms or explains
+ * content it carries, or asks a general question. The weights were fitted on labeled requests
+ * (see docs/routing.md). The tools judged needed are the most relevant ones.
+ */
+export const toolUseScorer: Scorer = {
+  name: 'tool-match',
+  signal: 'toolUse',
+  score({ task, analysis }): SignalScore {
+    if (task.tools.length === 0)
+      return { score: 0, reasons: ['no tools are offered'], neededTools: [] };
+    const relevance = toolRelevances(task.tools, analysis);
+    // A request in a script the lexicon cannot read gives no evidence either way; missing a tool
+    // need costs more than an unneeded agent, so such a request does not go below the floor.
+    const modelled = toolUseProbability(analysis, relevance);
+    const floored =
+      analysis.unreadable &&
+      analysis.instruction.replace(/\s/g, '').length >= UNREADABLE_MIN_LENGTH;
+    const probability = floored ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
+    const candidates: ToolNeed[] = [];
+    if (relevance.best > 0) {
+      for (const { tool, relevance: r } of relevance.perTool) {
+        if (r > 0)
+          candidates.push({ tool, score: (probability * r) / relevance.best, relevance: r });
+      }
+      candidates.sort((a, b) => b.score - a.score);
+    }
+    const cut = Math.max(ABSOLUTE_CUT, probability * RELATIVE_CUT);
+    return {
+      score: probability,
+      reasons: [describeShape(analysis)],
+      neededTools: candidates.filter((c) => c.score >= cut),
+      candidateTools: candidates,
+    };
+  },
+};
+
+function describeShape({ cues, material, unreadable }: RequestAnalysis): string {
+  if (unreadable)
+    return "the request's script is outside the lexicon: an agent gets the benefit of the doubt";
+  const need: string[] = [];
+  if (cues.identifier) need.push('names a specific record');
+  if (cues.fresh) need.push('asks for current state');
+  if (cues.owned || cues.personal) need.push("speaks of the user's own data");
+  if (cues.action) need.push('asks to act or fetch');
+  if (cues.lookup) need.push('asks about the state of something');
+  const own: string[] = [];
+  if (material !== '' && (cues.deictic || cues.transform)) own.push('works on content it carries');
+  else if (cues.transform) own.push('asks to transform or explain text');
+  if (cues.knowledge) own.push('reads as a general question');
+  if (need.length === 0 && own.length === 0)
+    return 'the request shows no cue of needing live data or an action';
+  const parts = [...need, ...own];
+  return `the request ${parts.join(', ')}`;
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter, type ToolSpecInput } from '../../src/index.ts';
+
+const router = createRouter();
+
+const getOrder: ToolSpecInput = {
+  name: 'get_order',
+  description: 'Look up a shop order by id, with items, status and shipping address.',
+  domain: 'commerce',
+  sensitiveData: true,
+};
+const searchHotels: ToolSpecInput = {
+  name: 'search_hotels',
+  description: 'Search hotel availability and prices in a city for given dates.',
+  domain: 'travel',
+};
+
+describe('parallelism', () => {
+  it('is set for several substantial subtasks handled one by one', () => {
+    const decision = router.route(
+      'Research these five vendors: A, B, C, D and E; for each write a brief',
+    );
+    expect(decision.signals.parallelism.set).toBe(true);
+    expect(decision.tier).toBe('multi-agent');
+    expect(decision.reasons).toContain('five substantial items of work, each handled on its own');
+  });
+
+  it('is not set for quick look-ups over several records', () => {
+    const decision = router.route({
+      input: 'Status for orders 1, 2, 3, 4 and 5',
+      tools: [getOrder],
+    });
+    expect(decision.signals.parallelism.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+    // The five items are seen, and judged quick: even "for each" does not make them parallel.
+    expect(decision.reasons).toContain('not parallel: five quick items of work');
+    const each = router.route({
+      input: 'Status for each of orders 1, 2, 3, 4 and 5',
+      tools: [getOrder],
+    });
+    expect(each.signals.parallelism.set).toBe(false);
+  });
+
+  it('does not count nights, days or other units as items of work', () => {
+    expect(
+      router.route({ input: '3 nights in Paris', tools: [searchHotels] }).signals.parallelism.score,
+    ).toBe(0);
+    // The same sentence with items of work in place of the unit is parallel.
+    const nights = router.route({
+      input: 'Research hotels for 3 nights in Paris and write a short brief for each.',
+      tools: [searchHotels],
+    });
+    const hotels = router.route({
+      input: 'Research 3 hotels in Paris and write a short brief for each.',
+      tools: [searchHotels],
+    });
+    expect(nights.signals.parallelism.set).toBe(false);
+    expect(hotels.signals.parallelism.set).toBe(true);
+  });
+});
+
+describe('securityBoundary', () => {
+  const tools: ToolSpecInput[] = [
+    {
+      name: 'read_inbox',
+      description: "Read messages in the user's email inbox.",
+      domain: 'messaging',
+      untrustedInput: true,
+      sensitiveData: true,
+    },
+    {
+      name: 'get_customer_record',
+      description: 'Return a customer record with contact details, address and payment history.',
+      domain: 'crm',
+      sensitiveData: true,
+    },
+    {
+      name: 'send_email',
+      description: "Send an email from the user's mailbox.",
+      domain: 'messaging',
+      sideEffects: true,
+    },
+  ];
+
+  it('is set when one agent would read untrusted mail, touch a sensitive record and send', () => {
+    const decision = router.route({
+      input:
+        'Read the newest email in my inbox, look up the customer record of the sender and send them a reply with their payment history.',
+      tools,
+    });
+    expect(decision.signals.securityBoundary.set).toBe(true);
+    expect(decision.tier).toBe('multi-agent');
+    const reason = decision.reasons.find((r) => r.endsWith('all three of the Rule of Two'));
+    expect(reason).toContain('read untrusted read_inbox (messaging)');
+    expect(reason).toContain('touch sensitive get_customer_record (crm)');
+    expect(reason).toContain('act through send_email (messaging)');
+  });
+
+  it('is not set when the request says not to send anything yet', () => {
+    const decision = router.route({
+      input:
+        "Read the newest email in my inbox, look up the customer record of the sender and draft a reply with their payment history, but don't send anything yet.",
+      tools,
+    });
+    expect(decision.signals.securityBoundary.set).toBe(false);
+    expect(decision.reasons.join(' ')).toContain('no side effect (asked not to act)');
+  });
+
+  it('is not set without a sending tool', () => {
+    const decision = router.route({
+      input:
+        'Read the newest email in my inbox, look up the customer record of the sender and send them a reply with their payment history.',
+      tools: tools.filter((t) => t.name !== 'send_email'),
+    });
+    expect(decision.signals.securityBoundary.set).toBe(false);
+  });
+});
+
+describe('crossDomain', () => {
+  const tools: ToolSpecInput[] = [
+    {
+      name: 'get_invoice',
+      description: 'Fetch an invoice by number with line items and amount due.',
+      domain: 'billing',
+    },
+    {
+      name: 'get_shipment',
+      description: 'Return the tracking status of a shipment.',
+      domain: 'logistics',
+    },
+  ];
+
+  it('is set when the request matches tools of two domains', () => {
+    const decision = router.route({
+      input: 'Check invoice INV-2291 and the tracking status of its shipment.',
+      tools,
+    });
+    expect(decision.signals.crossDomain.set).toBe(true);
+    expect(decision.tools.map((t) => t.name).sort()).toEqual(['get_invoice', 'get_shipment']);
+    expect(decision.reasons).toContain(
+      'draws on get_shipment (logistics) and get_invoice (billing): two domains',
+    );
+  });
+
+  it("is not set when only one domain's tool matches, though two domains are offered", () => {
+    const decision = router.route({
+      input: 'Check invoice INV-2291 and tell me the amount due.',
+      tools,
+    });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+    expect(decision.tools.map((t) => t.name)).toEqual(['get_invoice']);
+  });
+});
+
+describe('toolUse', () => {
+  const revenue: ToolSpecInput = {
+    name: 'get_revenue_report',
+    description: 'Return the quarterly revenue report with churn and growth by segment.',
+    domain: 'finance',
+    sensitiveData: true,
+  };
+  const pasted = [
+    'Our revenue for the last quarter came in at 4.2 million, up 12 percent.',
+    'Growth was driven by strong demand for the enterprise plan in Europe.',
+    'Churn in our small-business segment rose slightly after the price change in March.',
+  ].join('\n');
+
+  it('is not set for a request to summarize a pasted paragraph, though a tool shares its topic', () => {
+    const decision = router.route({ input: `Summarize this:\n${pasted}`, tools: [revenue] });
+    expect(decision.signals.toolUse.set).toBe(false);
+    expect(decision.tier).toBe('direct');
+    expect(decision.tools).toEqual([]);
+    expect(decision.reasons).toContain('the request works on content it carries');
+  });
+
+  it('is set when the same topic is asked about rather than carried', () => {
+    const decision = router.route({
+      input: 'What was our revenue last quarter by segment?',
+      tools: [revenue],
+    });
+    expect(decision.signals.toolUse.set).toBe(true);
+    expect(decision.tools.map((t) => t.name)).toEqual(['get_revenue_report']);
+  });
+
+  it('reads German: "Wo ist meine Bestellung 30418?" needs get_order', () => {
+    const decision = router.route({
+      input: 'Wo ist meine Bestellung 30418?',
+      tools: [getOrder, searchHotels],
+    });
+    expect(decision.signals.toolUse.set).toBe(true);
+    expect(decision.tier).toBe('agent');
+    expect(decision.tools.map((t) => t.name)).toEqual(['get_order']);
+  });
+});
