@@ -1,7 +1,7 @@
 // Router speed and memory: `npm run bench:router`.
 // Decisions per second and p50/p99 latency for a ~1 KB request with 8 tools, on one core,
 // and the heap a router holds once it has seen 200 distinct tools.
-import { createRouter, type ToolSpecInput } from '../src/index.ts';
+import { createRouter, experimental_fittedRouterModel, type ToolSpecInput } from '../src/index.ts';
 
 const tools: ToolSpecInput[] = [
   [
@@ -81,29 +81,31 @@ if (gc === undefined) {
   if (big.route({ input, tools: many }).tier === undefined) throw new Error('unreachable');
 }
 
-const router = createRouter();
 const task = { input, tools };
 console.log(
   `request: ${Buffer.byteLength(input)} bytes, ${tools.length} tools; Node ${process.version}`,
 );
 
-for (let i = 0; i < 20_000; i++) router.route(task);
-
-const runs = 200_000;
-let start = process.hrtime.bigint();
-for (let i = 0; i < runs; i++) router.route(task);
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-
-const samples = new Float64Array(50_000);
-for (let i = 0; i < samples.length; i++) {
-  start = process.hrtime.bigint();
-  router.route(task);
-  samples[i] = Number(process.hrtime.bigint() - start) / 1000;
+// The default scorers, then the experimental fitted models, measured the same way one after the other.
+for (const [name, router] of [
+  ['default scorers', createRouter()],
+  ['fitted models (experimental)', createRouter({ fittedModel: experimental_fittedRouterModel })],
+] as const) {
+  for (let i = 0; i < 20_000; i++) router.route(task);
+  const runs = 200_000;
+  let start = process.hrtime.bigint();
+  for (let i = 0; i < runs; i++) router.route(task);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const samples = new Float64Array(50_000);
+  for (let i = 0; i < samples.length; i++) {
+    start = process.hrtime.bigint();
+    router.route(task);
+    samples[i] = Number(process.hrtime.bigint() - start) / 1000;
+  }
+  samples.sort();
+  const at = (q: number) =>
+    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  console.log(
+    `${name}: ${Math.round(runs / seconds).toLocaleString('en')} decisions/s (${runs.toLocaleString('en')} in ${seconds.toFixed(2)} s); latency p50 ${at(0.5).toFixed(1)} µs, p99 ${at(0.99).toFixed(1)} µs`,
+  );
 }
-samples.sort();
-const at = (q: number) =>
-  samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-console.log(
-  `throughput: ${Math.round(runs / seconds).toLocaleString('en')} decisions/s (${runs.toLocaleString('en')} in ${seconds.toFixed(2)} s)`,
-);
-console.log(`latency: p50 ${at(0.5).toFixed(1)} µs, p99 ${at(0.99).toFixed(1)} µs`);

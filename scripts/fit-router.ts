@@ -67,6 +67,9 @@ interface Row {
   readonly over: number;
 }
 const summary: Row[][] = SETTINGS.map(() => []);
+/** The hand-weighted default scorers on each source, for comparison (they were not fitted on these sources but on the team's sets). */
+const defaults: Row[] = [];
+const defaultRouter = createRouter();
 if (args.has('--by-source')) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
   console.log(
@@ -106,8 +109,21 @@ if (args.has('--by-source')) {
       });
       const constant = (tier: string) =>
         held.filter((r) => tierOf(r).tier === tier).length / held.length;
+      const heuristic = evaluate(
+        held.map((r) => ({
+          id: r.id,
+          expected: tierOf(r),
+          decision: defaultRouter.route({ input: r.input, tools: r.tools as never }),
+        })),
+      );
+      defaults.push({
+        source,
+        accuracy: heuristic.accuracy,
+        under: heuristic.underEscalation,
+        over: heuristic.overEscalation,
+      });
       console.log(
-        `${source.padEnd(28)} ${String(held.length).padStart(5)} ${pct(report.accuracy)} ${pct(report.underEscalation)} ${pct(report.overEscalation)}  ${f1.join(' ')}  | ${pct(constant('direct'))} ${pct(constant('agent'))} ${pct(constant('multi-agent'))}`,
+        `${source.padEnd(28)} ${String(held.length).padStart(5)} ${pct(report.accuracy)} ${pct(report.underEscalation)} ${pct(report.overEscalation)}  ${f1.join(' ')}  | ${pct(constant('direct'))} ${pct(constant('agent'))} ${pct(constant('multi-agent'))} | ${pct(heuristic.accuracy)} ${pct(heuristic.underEscalation)} ${pct(heuristic.overEscalation)}`,
       );
     });
   }
@@ -129,6 +145,11 @@ if (args.has('--by-source')) {
     });
     console.log(`${String(toolUse).padEnd(7)} ${String(signals).padEnd(7)}  ${cells.join('  ')}`);
   });
+  const cells = groups.map(([, has]) => {
+    const rows = defaults.filter((r) => has(r.source));
+    return `${mean(rows, 'accuracy')} ${mean(rows, 'under')} ${mean(rows, 'over')}`;
+  });
+  console.log(`default scorers  ${cells.join('  ')}`);
 }
 
 function tierOf(r: TrainingRecord) {
