@@ -95,15 +95,12 @@ export {
   type ToolRunOptions,
   toModelTool,
 } from './core/tool.ts';
-export { ESCALATE_TOOL } from './executors/direct-executor.ts';
+export { agentExecutor } from './executors/agent-executor.ts';
+export { directExecutor, ESCALATE_TOOL } from './executors/direct-executor.ts';
 export {
-  agentExecutor,
-  directExecutor,
-  type ExecutorOptions,
   type MultiAgentExecutorOptions,
   multiAgentExecutor,
-} from './executors/executors.ts';
-export { defaultPolicy } from './executors/run-security.ts';
+} from './executors/multi-agent-executor.ts';
 export type { Specialist } from './executors/specialists.ts';
 export {
   type FromFunctionOptions,
@@ -127,6 +124,8 @@ export {
   type SignalQuality,
 } from './router/evaluate.ts';
 export * from './router/index.ts';
+export type { ExecutorOptions } from './run/create-executor.ts';
+export { defaultPolicy } from './security/run-security.ts';
 export {
   type AcceptCheck,
   createTierup,

@@ -3,9 +3,9 @@ import type { LanguageModel, ModelMessage, ModelTool, ToolCall } from '../core/l
 import { memoizeWeak } from '../core/memoize-weak.ts';
 import type { Tier } from '../core/tier.ts';
 import { type AnyTool, type Tool, toModelTool } from '../core/tool.ts';
-import { callModel } from './call-model.ts';
-import type { Limiter } from './limiter.ts';
-import type { RunContext } from './run-context.ts';
+import { callModel } from '../run/call-model.ts';
+import type { Limiter } from '../run/limiter.ts';
+import type { RunScope } from '../run/run-scope.ts';
 import { runTool } from './run-tool.ts';
 import { privilegesOf } from './specialists.ts';
 
@@ -49,7 +49,7 @@ const modelToolOf = memoizeWeak((tool: AnyTool): ModelTool => toModelTool(tool a
  * @throws {EscalationRequired} `max-steps` after `maxSteps` model calls with no final answer.
  */
 export async function runAgentLoop(
-  ctx: RunContext,
+  ctx: RunScope,
   agent: AgentLoop,
   conversation: readonly ModelMessage[],
 ): Promise<AgentAnswer> {
@@ -82,7 +82,7 @@ export async function runAgentLoop(
       content: response.text,
       ...(response.toolCalls.length > 0 ? { toolCalls: response.toolCalls } : {}),
     });
-    if (response.text) ctx.lastOutput = response.text;
+    if (response.text) ctx.report.output(response.text);
     if (response.toolCalls.length === 0) return { text: response.text, messages, steps: step };
     agent.beforeTools?.(response.toolCalls);
     const outcomes = await Promise.all(
@@ -105,7 +105,7 @@ export async function runAgentLoop(
       message: `agent \`${agent.name}\` made ${maxSteps} model calls without a final answer`,
       steps: maxSteps,
     },
-    { summary: summarizeAttempt(agent.name, maxSteps, messages), output: ctx.lastOutput },
+    { summary: summarizeAttempt(agent.name, maxSteps, messages), output: ctx.report.lastOutput },
   );
 }
 

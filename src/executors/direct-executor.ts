@@ -1,14 +1,16 @@
 import { EscalationRequired } from '../core/errors.ts';
+import type { Executor } from '../core/executor.ts';
 import type { LanguageModel, ModelTool } from '../core/language-model.ts';
-import { asAgent } from './agent-span.ts';
-import { callModel } from './call-model.ts';
-import { openingMessages, systemPrompt } from './prompts.ts';
-import type { PreparedTask, RunContext } from './run-context.ts';
-import { callForOutput } from './structured-output.ts';
-import type { TierRunner } from './tier-runner.ts';
+import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
+import { asAgent } from '../run/agent-span.ts';
+import { callModel } from '../run/call-model.ts';
+import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import type { RunScope } from '../run/run-scope.ts';
+import { callForOutput } from '../run/structured-output.ts';
+import type { PreparedTask, TierStep } from '../run/tier-step.ts';
 
-/** Options of {@link directRunner}. */
-export interface DirectRunnerOptions {
+/** Options of {@link directStep}. */
+export interface DirectStepOptions {
   readonly model: LanguageModel;
   readonly instructions?: string | undefined;
 }
@@ -23,20 +25,30 @@ const ROLE = 'Answer the request directly from your own knowledge and the conver
  * offers tools and a higher tier exists, the model is also offered `tierup_escalate`, to call
  * instead of answering when it needs data, an action or a tool it does not have.
  */
-export function directRunner(options: DirectRunnerOptions): TierRunner {
+export function directStep(options: DirectStepOptions): TierStep {
   const { model, instructions } = options;
-  return {
-    tier: 'direct',
-    execute: (task, ctx, parentId) =>
-      asAgent(ctx, { name: 'direct', tier: 'direct', parentId }, (spanId) =>
-        runDirect(task, ctx, spanId, model, instructions),
-      ),
-  };
+  return (task, ctx, parentId) =>
+    asAgent(ctx, { name: 'direct', tier: 'direct', parentId }, (spanId) =>
+      runDirect(task, ctx, spanId, model, instructions),
+    );
+}
+
+/**
+ * The direct tier alone: one model call. Throws {@link EscalationRequired} when the model says it
+ * needs a tool or data it lacks, or structured output fails twice.
+ *
+ * @example
+ * const direct = directExecutor({ model });
+ * const { output } = await direct.run('Summarize this paragraph: ...');
+ */
+export function directExecutor(options: ExecutorOptions): Executor {
+  assertOptions(options);
+  return createExecutor('direct', directStep(options), options);
 }
 
 async function runDirect(
   task: PreparedTask,
-  ctx: RunContext,
+  ctx: RunScope,
   parentId: string,
   model: LanguageModel,
   instructions: string | undefined,
@@ -70,7 +82,7 @@ async function runDirect(
         : {}),
     },
   });
-  if (response.text) ctx.lastOutput = response.text;
+  if (response.text) ctx.report.output(response.text);
   const asked = response.toolCalls[0];
   if (asked !== undefined) throw escalation(asked.name, asked.arguments, names);
   return response.text;

@@ -1,22 +1,25 @@
 import { BudgetExceededError } from '../core/errors.ts';
+import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
-import { asAgent } from './agent-span.ts';
-import { callModel } from './call-model.ts';
+import { systemPrompt } from '../prompts/system-prompt.ts';
+import { asAgent } from '../run/agent-span.ts';
+import { callModel } from '../run/call-model.ts';
+import { checkModel, fail } from '../run/check-options.ts';
+import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import { callForOutput } from '../run/structured-output.ts';
+import type { PreparedTask, TierStep } from '../run/tier-step.ts';
 import { type Plan, planSchema } from './plan.ts';
-import { systemPrompt } from './prompts.ts';
 import { checkPlanBoundary, expandPlaceholders } from './quarantine.ts';
-import type { PreparedTask } from './run-context.ts';
 import { runPlan, type SubtaskResult, type TeamRun } from './run-plan.ts';
 import {
+  checkSpecialists,
   privilegesOf,
   type ResolvedSpecialist,
   resolveSpecialists,
   type Specialist,
 } from './specialists.ts';
-import { callForOutput } from './structured-output.ts';
-import type { TierRunner } from './tier-runner.ts';
-/** Options of {@link multiAgentRunner}. */
-export interface MultiAgentRunnerOptions {
+/** Options of {@link multiAgentStep}. */
+export interface MultiAgentStepOptions {
   /** The manager's model. */
   readonly model: LanguageModel;
   /** The specialists' model, unless a specialist has its own. @default model */
@@ -39,75 +42,112 @@ const MANAGER = 'manager';
  * its own tools and sees only its subtask and the results it depends on. A specialist that fails
  * or passes `agentTimeoutMs` does not stop the others: the manager is told which failed and why.
  */
-export function multiAgentRunner(options: MultiAgentRunnerOptions): TierRunner {
+export function multiAgentStep(options: MultiAgentStepOptions): TierStep {
   const { model, instructions } = options;
   const specialistModel = options.specialistModel ?? model;
-  return {
-    tier: 'multi-agent',
-    execute: (task, ctx, parentId) =>
-      asAgent(ctx, { name: MANAGER, tier: 'multi-agent', parentId }, async (spanId) => {
-        const boundary =
-          options.boundary === 'always' ||
-          (options.boundary !== 'off' &&
-            (task.securityBoundary === true || privilegesOf(task.tools).length === 3));
-        const specialists = resolveSpecialists(
-          options.specialists ?? [],
-          task.tools,
-          specialistModel,
-          boundary,
-        );
-        const call = { agent: MANAGER, tier: 'multi-agent' as const, parentId: spanId, model };
-        const plan = (await callForOutput(
-          ctx,
-          {
-            ...call,
-            request: {
-              system: systemPrompt(instructions, planRole(specialists, boundary), task),
-              messages: [...task.history, { role: 'user', content: task.input }],
-            },
-          },
-          planSchema(specialists, Math.max(0, ctx.budgets.maxAgents - ctx.agentsStarted), boundary),
-        )) as Plan;
-        if (ctx.agentsStarted + plan.subtasks.length > ctx.budgets.maxAgents) {
-          throw new BudgetExceededError(
-            'maxAgents',
-            ctx.budgets.maxAgents,
-            ctx.agentsStarted + plan.subtasks.length,
-            `the plan has ${plan.subtasks.length} subtasks`,
-          );
-        }
-        if (boundary) checkPlanBoundary(plan, specialists);
-        const team: TeamRun = {
-          ctx,
-          boundary,
-          placeholders: new Map(),
-          managerSpan: spanId,
-          instructions,
-        };
-        const results = await runPlan(team, plan, specialists);
-        const synthesis = {
+  return (task, ctx, parentId) =>
+    asAgent(ctx, { name: MANAGER, tier: 'multi-agent', parentId }, async (spanId) => {
+      const boundary =
+        options.boundary === 'always' ||
+        (options.boundary !== 'off' &&
+          (task.securityBoundary === true || privilegesOf(task.tools).length === 3));
+      const specialists = resolveSpecialists(
+        options.specialists ?? [],
+        task.tools,
+        specialistModel,
+        boundary,
+      );
+      const call = { agent: MANAGER, tier: 'multi-agent' as const, parentId: spanId, model };
+      const plan = (await callForOutput(
+        ctx,
+        {
           ...call,
           request: {
-            system: systemPrompt(instructions, SYNTHESIS_ROLE, task),
-            messages: [
-              ...task.history,
-              { role: 'user' as const, content: synthesisPrompt(task, results) },
-            ],
+            system: systemPrompt(instructions, planRole(specialists, boundary), task),
+            messages: [...task.history, { role: 'user', content: task.input }],
           },
-        };
-        // The manager saw untrusted strings only as placeholders; the answer gets them back.
-        if (task.output !== undefined) {
-          // Placeholders are put back before the schema checks the answer, not after.
-          return callForOutput(ctx, synthesis, task.output, (candidate) =>
-            expandPlaceholders(candidate, team.placeholders),
-          );
-        }
-        const answer = await callModel(ctx, synthesis);
-        const text = expandPlaceholders(answer.text, team.placeholders) as string;
-        ctx.lastOutput = text;
-        return text;
-      }),
-  };
+        },
+        planSchema(
+          specialists,
+          Math.max(0, ctx.budgets.maxAgents - ctx.report.agentsStarted),
+          boundary,
+        ),
+      )) as Plan;
+      if (ctx.report.agentsStarted + plan.subtasks.length > ctx.budgets.maxAgents) {
+        throw new BudgetExceededError(
+          'maxAgents',
+          ctx.budgets.maxAgents,
+          ctx.report.agentsStarted + plan.subtasks.length,
+          `the plan has ${plan.subtasks.length} subtasks`,
+        );
+      }
+      if (boundary) checkPlanBoundary(plan, specialists);
+      const team: TeamRun = {
+        ctx,
+        boundary,
+        placeholders: new Map(),
+        managerSpan: spanId,
+        instructions,
+      };
+      const results = await runPlan(team, plan, specialists);
+      const synthesis = {
+        ...call,
+        request: {
+          system: systemPrompt(instructions, SYNTHESIS_ROLE, task),
+          messages: [
+            ...task.history,
+            { role: 'user' as const, content: synthesisPrompt(task, results) },
+          ],
+        },
+      };
+      // The manager saw untrusted strings only as placeholders; the answer gets them back.
+      if (task.output !== undefined) {
+        // Placeholders are put back before the schema checks the answer, not after.
+        return callForOutput(ctx, synthesis, task.output, (candidate) =>
+          expandPlaceholders(candidate, team.placeholders),
+        );
+      }
+      const answer = await callModel(ctx, synthesis);
+      const text = expandPlaceholders(answer.text, team.placeholders) as string;
+      ctx.report.output(text);
+      return text;
+    });
+}
+
+/** Options of {@link multiAgentExecutor}. */
+export interface MultiAgentExecutorOptions extends ExecutorOptions {
+  /** Declared specialists; tools no specialist holds get one specialist per domain. @default [] */
+  readonly specialists?: readonly Specialist[];
+  /** The specialists' model, unless a specialist has its own. @default model */
+  readonly specialistModel?: LanguageModel;
+  /**
+   * When to enforce the security boundary (docs/security.md): `auto` when the run's tools hold
+   * untrusted content, sensitive data and side effects together. @default 'auto'
+   */
+  readonly boundary?: 'auto' | 'always' | 'off';
+}
+
+/**
+ * The multi-agent tier alone: a manager plans subtasks for specialists, runs them (independent
+ * ones at once), and writes the answer from their results.
+ *
+ * @example
+ * const team = multiAgentExecutor({ model, tools: [getOrder, refundPayment] });
+ * const { output, usage } = await team.run('Refund order 30418 and email the customer.');
+ */
+export function multiAgentExecutor(options: MultiAgentExecutorOptions): Executor {
+  assertOptions(options);
+  const { boundary, specialists = [], specialistModel } = options;
+  if (boundary !== undefined && !['auto', 'always', 'off'].includes(boundary)) {
+    fail('boundary', 'must be "auto", "always" or "off"');
+  }
+  checkSpecialists(specialists);
+  if (specialistModel !== undefined)
+    checkModel(specialistModel, 'specialistModel', { tools: true });
+  return createExecutor('multi-agent', multiAgentStep(options), options, [
+    specialistModel,
+    ...specialists.map((s) => s.model),
+  ]);
 }
 
 function planRole(specialists: readonly ResolvedSpecialist[], boundary: boolean): string {

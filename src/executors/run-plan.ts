@@ -7,9 +7,13 @@ import {
 } from '../core/errors.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
+import { asAgent } from '../run/agent-span.ts';
+import { createLimiter } from '../run/limiter.ts';
+import type { RunScope } from '../run/run-scope.ts';
+import { callForOutput } from '../run/structured-output.ts';
+import { describeError } from '../run/trace-recorder.ts';
+import { untilAborted } from '../run/until-aborted.ts';
 import { type AgentAnswer, runAgentLoop } from './agent-loop.ts';
-import { asAgent } from './agent-span.ts';
-import { createLimiter } from './limiter.ts';
 import type { Plan, Subtask } from './plan.ts';
 import {
   expandPlaceholders,
@@ -19,15 +23,11 @@ import {
   type Placeholders,
   renderHandOff,
 } from './quarantine.ts';
-import type { RunContext } from './run-context.ts';
 import type { ResolvedSpecialist } from './specialists.ts';
-import { callForOutput } from './structured-output.ts';
-import { describeError } from './trace-recorder.ts';
-import { untilAborted } from './until-aborted.ts';
 
 /** The state a multi-agent run shares between its subtasks. */
 export interface TeamRun {
-  readonly ctx: RunContext;
+  readonly ctx: RunScope;
   /** The security boundary is enforced. */
   readonly boundary: boolean;
   /** Untrusted strings of quarantined hand-offs, by placeholder. */

@@ -10,10 +10,10 @@ import type {
 } from '../core/security.ts';
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
-import type { RunContext } from './run-context.ts';
-import { destinationsOf } from './taint-ledger.ts';
-import { describeError } from './trace-recorder.ts';
-import { untilAborted } from './until-aborted.ts';
+import type { RunScope } from '../run/run-scope.ts';
+import { describeError } from '../run/trace-recorder.ts';
+import { untilAborted } from '../run/until-aborted.ts';
+import { destinationsOf } from '../security/taint-ledger.ts';
 
 /** What the model is told of one tool call. */
 export interface ToolOutcome {
@@ -51,7 +51,7 @@ type Checked =
  * propagates.
  */
 export async function runTool(
-  ctx: RunContext,
+  ctx: RunScope,
   at: ToolCaller,
   tools: ReadonlyMap<string, AnyTool>,
   call: ToolCall,
@@ -130,7 +130,7 @@ export async function runTool(
 
 /** Validation, the tool-call guardrail, the policy and approvals, before a tool may run. */
 async function check(
-  ctx: RunContext,
+  ctx: RunScope,
   at: ToolCaller,
   tools: ReadonlyMap<string, AnyTool>,
   call: ToolCall,
@@ -215,7 +215,7 @@ async function check(
 }
 
 async function askApproval(
-  ctx: RunContext,
+  ctx: RunScope,
   request: ToolCallRequest,
   provenance: Provenance,
   reason: string,
@@ -272,7 +272,7 @@ function refused(
 
 /** Runs a checked call under its time limit and signal; records its result for tracing. */
 async function execute(
-  ctx: RunContext,
+  ctx: RunScope,
   tool: AnyTool,
   input: unknown,
   at: ToolCaller,

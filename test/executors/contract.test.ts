@@ -16,27 +16,22 @@ import {
 } from 'tierup';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ANSWER, teamModel } from './team-model.ts';
+import { ANSWER, getOrder, teamModel } from './team-model.ts';
+import { userExecutor } from './user-executor.ts';
 
 // One contract, three executors: same inputs, same envelope, same errors, same abort and budgets.
 
-const getOrder = defineTool({
-  name: 'get_order',
-  description: 'Look up a shop order by id.',
-  domain: 'commerce',
-  input: z.object({ orderId: z.string() }),
-  run: ({ orderId }) => ({ orderId, status: 'shipped' }),
-});
-
-const EXECUTORS: readonly [string, (options: ExecutorOptions) => Executor][] = [
-  ['direct', directExecutor],
-  ['agent', agentExecutor],
-  ['multi-agent', multiAgentExecutor],
+const EXECUTORS: readonly [string, string, (options: ExecutorOptions) => Executor][] = [
+  ['direct', 'direct', directExecutor],
+  ['agent', 'agent', agentExecutor],
+  ['multi-agent', 'multi-agent', multiAgentExecutor],
+  // The interface is the contract: an executor written outside tierup meets it too.
+  ['user-written agent', 'agent', userExecutor],
 ];
 
 const task = { input: 'Where is order 30418?' };
 
-describe.each(EXECUTORS)('%s executor', (tier, make) => {
+describe.each(EXECUTORS)('%s executor', (_name, tier, make) => {
   it('returns the result envelope: output, tier, usage by tier, agent and model, and a nested trace', async () => {
     const model = teamModel();
     const executor = make({ model, tools: [getOrder] });

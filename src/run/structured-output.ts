@@ -3,7 +3,7 @@ import { EscalationRequired } from '../core/errors.ts';
 import type { JsonSchema, ModelMessage, ModelResponse } from '../core/language-model.ts';
 import { memoizeWeak } from '../core/memoize-weak.ts';
 import { callModel, type ModelCall } from './call-model.ts';
-import type { RunContext } from './run-context.ts';
+import type { RunScope } from './run-scope.ts';
 
 /** The JSON Schema a model is asked to follow for a zod output schema (cached per schema). */
 export const outputJsonSchema = memoizeWeak((schema: z.ZodType): JsonSchema => {
@@ -20,7 +20,7 @@ export const outputJsonSchema = memoizeWeak((schema: z.ZodType): JsonSchema => {
  * @throws {EscalationRequired} `invalid-output` when the repaired answer fails too.
  */
 export async function callForOutput(
-  ctx: RunContext,
+  ctx: RunScope,
   call: ModelCall,
   schema: z.ZodType,
   /** Rewrites the model's JSON before the schema checks it (placeholders put back). */
@@ -30,10 +30,10 @@ export async function callForOutput(
   const first = await callModel(ctx, { ...call, request });
   const checked = check(first, schema, prepare);
   if (checked.ok) {
-    ctx.lastOutput = checked.value;
+    ctx.report.output(checked.value);
     return checked.value;
   }
-  ctx.lastOutput = checked.raw;
+  ctx.report.output(checked.raw);
   const repair: ModelMessage[] = [
     ...request.messages,
     { role: 'assistant', content: checked.raw },
@@ -45,10 +45,10 @@ export async function callForOutput(
   const second = await callModel(ctx, { ...call, request: { ...request, messages: repair } });
   const again = check(second, schema, prepare);
   if (again.ok) {
-    ctx.lastOutput = again.value;
+    ctx.report.output(again.value);
     return again.value;
   }
-  ctx.lastOutput = again.raw;
+  ctx.report.output(again.raw);
   throw new EscalationRequired(
     {
       type: 'invalid-output',

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { InvalidConfigError } from '../core/errors.ts';
 import type { LanguageModel } from '../core/language-model.ts';
-import type { AnyTool } from '../core/tool.ts';
+import { type AnyTool, isTool } from '../core/tool.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
-import type { Specialist } from './specialists.ts';
 
-function fail(path: string, message: string): never {
+/** Throws {@link InvalidConfigError} naming one option. */
+export function fail(path: string, message: string): never {
   throw new InvalidConfigError([{ path, message }]);
 }
 
@@ -36,55 +35,11 @@ export function checkTools(tools: unknown, path = 'tools'): readonly AnyTool[] {
   if (!Array.isArray(tools)) fail(path, 'must be a list of tools made with `defineTool`');
   const seen = new Set<string>();
   tools.forEach((tool: AnyTool, i) => {
-    if (typeof tool?.run !== 'function' || !(tool.input instanceof z.ZodType)) {
-      fail(`${path}[${i}]`, 'must be a tool made with `defineTool`');
-    }
+    if (!isTool(tool)) fail(`${path}[${i}]`, 'must be a tool made with `defineTool`');
     if (seen.has(tool.name)) fail(`${path}[${i}].name`, `duplicates the tool \`${tool.name}\``);
     seen.add(tool.name);
   });
   return tools as readonly AnyTool[];
-}
-
-const NAME = /^[A-Za-z0-9_-]{1,64}$/;
-
-/**
- * Checks declared specialists before any run: names, descriptions, tools (names or tools), and
- * models that can call tools.
- * @throws {InvalidConfigError} naming e.g. `specialists[1].name`.
- */
-export function checkSpecialists(
-  specialists: unknown,
-  path = 'specialists',
-): readonly Specialist[] {
-  if (specialists === undefined) return [];
-  if (!Array.isArray(specialists)) fail(path, 'must be a list');
-  const seen = new Set<string>();
-  specialists.forEach((s: Specialist, i) => {
-    const at = `${path}[${i}]`;
-    if (typeof s !== 'object' || s === null) fail(at, 'must be an object');
-    if (typeof s.name !== 'string' || !NAME.test(s.name)) {
-      fail(`${at}.name`, 'must be 1-64 letters, digits, `_` or `-`');
-    }
-    if (seen.has(s.name)) fail(`${at}.name`, `duplicates the specialist \`${s.name}\``);
-    seen.add(s.name);
-    if (typeof s.description !== 'string' || s.description.trim() === '') {
-      fail(`${at}.description`, 'must be a sentence on what it is good at');
-    }
-    if (s.instructions !== undefined && typeof s.instructions !== 'string') {
-      fail(`${at}.instructions`, 'must be a string');
-    }
-    if (s.tools !== undefined) {
-      if (!Array.isArray(s.tools)) fail(`${at}.tools`, 'must be a list of tools or tool names');
-      s.tools.forEach((tool, j) => {
-        if (typeof tool === 'string') return;
-        if (typeof tool?.run !== 'function' || !(tool.input instanceof z.ZodType)) {
-          fail(`${at}.tools[${j}]`, 'must be a tool name or a tool made with `defineTool`');
-        }
-      });
-    }
-    if (s.model !== undefined) checkModel(s.model, `${at}.model`, { tools: true });
-  });
-  return specialists as readonly Specialist[];
 }
 
 /**

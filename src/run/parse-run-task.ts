@@ -4,8 +4,8 @@ import type { RunTask } from '../core/executor.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { toIssues } from '../core/parse.ts';
 import { parseTask, type TaskInput } from '../core/task.ts';
-import type { AnyTool } from '../core/tool.ts';
-import type { PreparedTask } from './run-context.ts';
+import { type AnyTool, toolProblem } from '../core/tool.ts';
+import type { PreparedTask } from './tier-step.ts';
 
 const ToolCallShape = z.object({ id: z.string(), name: z.string(), arguments: z.unknown() });
 const History = z.array(
@@ -48,20 +48,17 @@ export function checkTask(
     throw new InvalidTaskError([{ path: '', message: 'must be a string or an object' }]);
   }
   const taskTools = given.tools ?? [];
-  parseTask({
+  // The router reads the parsed request and hints; the executors the given tools and schemas.
+  const { input, hints } = parseTask({
     input: given.input,
     tools: taskTools,
     ...(given.hints ? { hints: given.hints } : {}),
   });
   const issues: Issue[] = [];
   taskTools.forEach((tool, i) => {
-    if (typeof tool.run !== 'function')
-      issues.push({
-        path: `tools[${i}].run`,
-        message: 'must be a function (define tools with `defineTool`)',
-      });
-    else if (!(tool.input instanceof z.ZodType))
-      issues.push({ path: `tools[${i}].input`, message: 'must be a zod schema' });
+    const problem = toolProblem(tool);
+    if (problem !== undefined)
+      issues.push({ path: `tools[${i}].${problem.field}`, message: problem.message });
   });
   if (given.instructions !== undefined && typeof given.instructions !== 'string') {
     issues.push({ path: 'instructions', message: 'must be a string' });
@@ -77,9 +74,9 @@ export function checkTask(
   for (const tool of taskTools) merged.set(tool.name, tool);
   const tools = [...merged.values()];
   return {
-    routed: { input: given.input, tools, ...(given.hints ? { hints: given.hints } : {}) },
+    routed: { input, tools, ...(hints ? { hints } : {}) },
     prepared: {
-      input: given.input,
+      input,
       tools,
       output: given.output,
       history: (given.history ?? []) as readonly ModelMessage[],

@@ -1,0 +1,83 @@
+import { type Budgets, resolveBudgets } from '../core/budgets.ts';
+import type { Executor } from '../core/executor.ts';
+import type { LanguageModel } from '../core/language-model.ts';
+import type { SecurityOptions } from '../core/security.ts';
+import type { Tier } from '../core/tier.ts';
+import type { AnyTool } from '../core/tool.ts';
+import { createPriceTable, type PriceTableOptions } from '../pricing/price-table.ts';
+import { checkSecurityOptions } from '../security/run-security.ts';
+import { checkModel, checkTools, fail } from './check-options.ts';
+import { runAndStream, runPipeline } from './run-pipeline.ts';
+import type { TierStep } from './tier-step.ts';
+
+/** Options shared by the three executors. */
+export interface ExecutorOptions extends SecurityOptions {
+  /** The model the tier calls (for multi-agent, the manager's). */
+  readonly model: LanguageModel;
+  /** The service's own system prompt, put before the tier's. */
+  readonly instructions?: string;
+  /** Tools for every run, besides the task's own. @default [] */
+  readonly tools?: readonly AnyTool[];
+  /** Default budgets of a run; a run's options override them. */
+  readonly budgets?: Budgets;
+  /** Prices to add to or override in the built-in table (see docs/costs.md). */
+  readonly prices?: PriceTableOptions['prices'];
+}
+
+/** The step of each executor this module made, for `createTierup` to run inside its own run. */
+const steps = new WeakMap<Executor, TierStep>();
+
+/**
+ * Makes an {@link Executor} of one tier: the run pipeline around the tier's step. Checks the
+ * options every executor shares; the tier's own options are checked by its factory.
+ * @param models every model the tier may call besides `options.model`, for the price check.
+ * @throws {InvalidConfigError} naming the option at fault.
+ */
+export function createExecutor(
+  tier: Tier,
+  step: TierStep,
+  options: ExecutorOptions,
+  models: readonly (LanguageModel | undefined)[] = [],
+): Executor {
+  checkModel(options.model, 'model', { tools: tier !== 'direct' });
+  if (options.instructions !== undefined && typeof options.instructions !== 'string') {
+    fail('instructions', 'must be a string');
+  }
+  checkSecurityOptions(options);
+  const config = {
+    tools: checkTools(options.tools),
+    budgets: resolveBudgets(options.budgets, 'budgets'),
+    prices: createPriceTable(options.prices ? { prices: options.prices } : {}),
+    security: options,
+  };
+  const everyModel = [options.model, ...models];
+  const executor: Executor = {
+    tier,
+    ...runAndStream((call) =>
+      runPipeline(config, call, (task) => ({
+        tier,
+        span: { type: 'tier', name: tier, tier },
+        models: everyModel,
+        run: (scope, spanId) =>
+          step({ ...task.prepared, canEscalate: tier !== 'multi-agent' }, scope, spanId),
+      })),
+    ),
+  };
+  steps.set(executor, step);
+  return executor;
+}
+
+/** The step of an executor made by {@link createExecutor}; `undefined` for one of the user's own. */
+export function builtInStep(executor: Executor): TierStep | undefined {
+  return steps.get(executor);
+}
+
+/**
+ * Checks that the options are an object before anything reads them.
+ * @throws {InvalidConfigError} with an empty path.
+ */
+export function assertOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    fail('', 'options must be an object with a `model`');
+  }
+}
