@@ -96,7 +96,7 @@ export {
   toModelTool,
 } from './core/tool.ts';
 export { agentExecutor } from './executors/agent-executor.ts';
-export { directExecutor, ESCALATE_TOOL } from './executors/direct-executor.ts';
+export { directExecutor } from './executors/direct-executor.ts';
 export {
   type MultiAgentExecutorOptions,
   multiAgentExecutor,
@@ -115,6 +115,7 @@ export {
   type PriceTable,
   type PriceTableOptions,
 } from './pricing/price-table.ts';
+export { ESCALATE_TOOL } from './prompts/escalate-tool.ts';
 export type { RetryEvent, RetryOptions } from './providers/retry.ts';
 export {
   type EvaluationReport,

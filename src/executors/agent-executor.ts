@@ -1,14 +1,14 @@
 import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import { ESCALATE_TOOL } from '../prompts/escalate-tool.ts';
 import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
 import { createLimiter } from '../run/limiter.ts';
 import { callForOutput } from '../run/structured-output.ts';
 import type { TierStep } from '../run/tier-step.ts';
+import { checkWithheld, splitForRuleOfTwo, withheldTool } from '../security/rule-of-two.ts';
 import { runAgentLoop } from './agent-loop.ts';
-import { ESCALATE_TOOL } from './direct-executor.ts';
-import { checkWithheld, splitForRuleOfTwo, withheldTool } from './rule-of-two.ts';
 
 /** Options of {@link agentStep}. */
 export interface AgentStepOptions {

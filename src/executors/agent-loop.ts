@@ -6,8 +6,8 @@ import { type AnyTool, type Tool, toModelTool } from '../core/tool.ts';
 import { callModel } from '../run/call-model.ts';
 import type { Limiter } from '../run/limiter.ts';
 import type { RunScope } from '../run/run-scope.ts';
+import { privilegesOf } from '../security/privileges.ts';
 import { runTool } from './run-tool.ts';
-import { privilegesOf } from './specialists.ts';
 
 /** One agent's loop: who it is, its model, instructions and tools. */
 export interface AgentLoop {

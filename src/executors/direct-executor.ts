@@ -1,6 +1,7 @@
 import { EscalationRequired } from '../core/errors.ts';
 import type { Executor } from '../core/executor.ts';
-import type { LanguageModel, ModelTool } from '../core/language-model.ts';
+import type { LanguageModel } from '../core/language-model.ts';
+import { ESCALATE_TOOL, escalateTool } from '../prompts/escalate-tool.ts';
 import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { callModel } from '../run/call-model.ts';
@@ -14,9 +15,6 @@ export interface DirectStepOptions {
   readonly model: LanguageModel;
   readonly instructions?: string | undefined;
 }
-
-/** The name of the tool the direct tier's model calls to say it cannot meet the request alone. */
-export const ESCALATE_TOOL = 'tierup_escalate';
 
 const ROLE = 'Answer the request directly from your own knowledge and the conversation.';
 
@@ -86,23 +84,6 @@ async function runDirect(
   const asked = response.toolCalls[0];
   if (asked !== undefined) throw escalation(asked.name, asked.arguments, names);
   return response.text;
-}
-
-/** The escalation tool a tier offers its model: why it hands over, and the tool it needs, if one. */
-export function escalateTool(description: string, names: readonly string[]): ModelTool {
-  return {
-    name: ESCALATE_TOOL,
-    description,
-    inputSchema: {
-      type: 'object',
-      properties: {
-        reason: { type: 'string', description: 'What you would need, in one sentence.' },
-        tool: { type: 'string', enum: [...names], description: 'The tool you would need, if one.' },
-      },
-      required: ['reason'],
-      additionalProperties: false,
-    },
-  };
 }
 
 function escalation(name: string, args: unknown, names: readonly string[]): EscalationRequired {

@@ -8,12 +8,12 @@ import { checkModel, fail } from '../run/check-options.ts';
 import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
 import { callForOutput } from '../run/structured-output.ts';
 import type { PreparedTask, TierStep } from '../run/tier-step.ts';
+import { checkPlanBoundary, needsBoundary } from '../security/boundary.ts';
+import { expandPlaceholders } from '../security/quarantine.ts';
 import { type Plan, planSchema } from './plan.ts';
-import { checkPlanBoundary, expandPlaceholders } from './quarantine.ts';
 import { runPlan, type SubtaskResult, type TeamRun } from './run-plan.ts';
 import {
   checkSpecialists,
-  privilegesOf,
   type ResolvedSpecialist,
   resolveSpecialists,
   type Specialist,
@@ -47,10 +47,7 @@ export function multiAgentStep(options: MultiAgentStepOptions): TierStep {
   const specialistModel = options.specialistModel ?? model;
   return (task, ctx, parentId) =>
     asAgent(ctx, { name: MANAGER, tier: 'multi-agent', parentId }, async (spanId) => {
-      const boundary =
-        options.boundary === 'always' ||
-        (options.boundary !== 'off' &&
-          (task.securityBoundary === true || privilegesOf(task.tools).length === 3));
+      const boundary = needsBoundary(options.boundary, task.securityBoundary, task.tools);
       const specialists = resolveSpecialists(
         options.specialists ?? [],
         task.tools,

@@ -1,7 +1,6 @@
 import {
   BoundaryViolationError,
   BudgetExceededError,
-  EscalationRequired,
   GuardrailTripped,
   InvalidConfigError,
 } from '../core/errors.ts';
@@ -13,8 +12,6 @@ import type { RunScope } from '../run/run-scope.ts';
 import { callForOutput } from '../run/structured-output.ts';
 import { describeError } from '../run/trace-recorder.ts';
 import { untilAborted } from '../run/until-aborted.ts';
-import { type AgentAnswer, runAgentLoop } from './agent-loop.ts';
-import type { Plan, Subtask } from './plan.ts';
 import {
   expandPlaceholders,
   extractionSchema,
@@ -22,7 +19,10 @@ import {
   maskPlaceholders,
   type Placeholders,
   renderHandOff,
-} from './quarantine.ts';
+  withheldFailure,
+} from '../security/quarantine.ts';
+import { type AgentAnswer, runAgentLoop } from './agent-loop.ts';
+import type { Plan, Subtask } from './plan.ts';
 import type { ResolvedSpecialist } from './specialists.ts';
 
 /** The state a multi-agent run shares between its subtasks. */
@@ -130,23 +130,12 @@ async function runSubtask(
     const why = link.timedOut
       ? `timed out after ${agentTimeoutMs} ms`
       : specialist.quarantined
-        ? withheld(error)
+        ? withheldFailure(error)
         : describeError(error);
     return { subtask, ok: false, text: `failed: ${why}` };
   } finally {
     link.dispose();
   }
-}
-
-/**
- * Why a quarantined specialist failed, without its error's message: that can quote untrusted
- * content (a schema error names the unknown fields a compromised reader handed on). The trace
- * keeps the whole error.
- */
-function withheld(error: unknown): string {
-  const kind = error instanceof EscalationRequired ? ` (${error.cause.type})` : '';
-  const name = error instanceof Error ? error.name : 'an error';
-  return `${name}${kind}; details withheld, as the specialist read untrusted content`;
 }
 
 /** A specialist's work: its tool loop, then, for a quarantined one, the structured hand-off. */

@@ -2,8 +2,8 @@ import { EscalationRequired } from '../core/errors.ts';
 import type { ModelTool, ToolCall } from '../core/language-model.ts';
 import type { Privilege } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
-import { ESCALATE_TOOL, escalateTool } from './direct-executor.ts';
-import { privilegesOf } from './specialists.ts';
+import { ESCALATE_TOOL, escalateTool } from '../prompts/escalate-tool.ts';
+import { privilegesOf } from './privileges.ts';
 
 /** The tools one agent may hold without breaking the Rule of Two, and those it may not. */
 export interface ToolSplit {
