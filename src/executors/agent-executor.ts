@@ -1,7 +1,11 @@
 import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
-import { ESCALATE_TOOL } from '../prompts/escalate-tool.ts';
 import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
+import {
+  AGENT_ROLE,
+  AGENT_ROLE_WITH_WITHHELD,
+  FINAL_ANSWER_AS_JSON,
+} from '../prompts/tier-roles.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
 import { createLimiter } from '../run/limiter.ts';
@@ -22,9 +26,6 @@ export interface AgentStepOptions {
   readonly ruleOfTwo?: boolean | undefined;
 }
 
-const ROLE =
-  'Meet the request using the tools when they help: call them for data and actions you do not have, then answer.';
-
 /**
  * The agent tier: one agent with every tool of the task, in a tool loop (`maxSteps` model calls at
  * most). With an output schema, one more call turns its answer into the typed output.
@@ -37,9 +38,7 @@ export function agentStep(options: AgentStepOptions): TierStep {
         ? splitForRuleOfTwo(task.tools, task.neededTools ?? [])
         : { offered: task.tools, withheld: [] };
       const escalate = withheld.length > 0 && task.canEscalate;
-      const role = escalate
-        ? `${ROLE} Some tools are withheld from you; if the request needs one, call \`${ESCALATE_TOOL}\`.`
-        : ROLE;
+      const role = escalate ? AGENT_ROLE_WITH_WITHHELD : AGENT_ROLE;
       const system = systemPrompt(instructions, role, task);
       const answer = await runAgentLoop(
         ctx,
@@ -70,10 +69,7 @@ export function agentStep(options: AgentStepOptions): TierStep {
           model,
           request: {
             system,
-            messages: [
-              ...answer.messages,
-              { role: 'user', content: 'Give your final answer as JSON matching the schema.' },
-            ],
+            messages: [...answer.messages, { role: 'user', content: FINAL_ANSWER_AS_JSON }],
           },
         },
         task.output,

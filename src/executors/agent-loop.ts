@@ -3,6 +3,7 @@ import type { LanguageModel, ModelMessage, ModelTool, ToolCall } from '../core/l
 import { memoizeWeak } from '../core/memoize-weak.ts';
 import type { Tier } from '../core/tier.ts';
 import { type AnyTool, type Tool, toModelTool } from '../core/tool.ts';
+import { maxStepsSummary } from '../prompts/escalation-summaries.ts';
 import { callModel } from '../run/call-model.ts';
 import type { Limiter } from '../run/limiter.ts';
 import type { RunScope } from '../run/run-scope.ts';
@@ -105,19 +106,6 @@ export async function runAgentLoop(
       message: `agent \`${agent.name}\` made ${maxSteps} model calls without a final answer`,
       steps: maxSteps,
     },
-    { summary: summarizeAttempt(agent.name, maxSteps, messages), output: ctx.report.lastOutput },
+    { summary: maxStepsSummary(agent.name, maxSteps, messages), output: ctx.report.lastOutput },
   );
-}
-
-/** What an agent did, in a few lines, for the tier that takes over. */
-export function summarizeAttempt(
-  name: string,
-  steps: number,
-  messages: readonly ModelMessage[],
-): string {
-  const calls = messages.flatMap((m) =>
-    m.role === 'tool' ? [`${m.toolName}${m.isError ? ' (failed)' : ''}`] : [],
-  );
-  const shown = calls.slice(-12).join(', ');
-  return `Agent \`${name}\` made ${steps} model calls without finishing; tool calls: ${shown || 'none'}.`;
 }

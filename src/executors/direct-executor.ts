@@ -2,7 +2,9 @@ import { EscalationRequired } from '../core/errors.ts';
 import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import { ESCALATE_TOOL, escalateTool } from '../prompts/escalate-tool.ts';
+import { capabilityNeededSummary, toolNeededSummary } from '../prompts/escalation-summaries.ts';
 import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
+import { DIRECT_ESCALATION, DIRECT_ROLE, directRoleWithEscalation } from '../prompts/tier-roles.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { callModel } from '../run/call-model.ts';
 import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
@@ -15,8 +17,6 @@ export interface DirectStepOptions {
   readonly model: LanguageModel;
   readonly instructions?: string | undefined;
 }
-
-const ROLE = 'Answer the request directly from your own knowledge and the conversation.';
 
 /**
  * The direct tier: one model call (two when structured output needs its repair). When the task
@@ -54,14 +54,12 @@ async function runDirect(
   const call = { agent: 'direct', tier: 'direct' as const, parentId, model };
   const messages = openingMessages(task);
   if (task.output !== undefined) {
-    const system = systemPrompt(instructions, ROLE, task);
+    const system = systemPrompt(instructions, DIRECT_ROLE, task);
     return callForOutput(ctx, { ...call, request: { system, messages } }, task.output);
   }
   const offer = task.canEscalate && task.tools.length > 0 && model.supportsTools !== false;
   const names = task.tools.map((tool) => tool.name);
-  const role = offer
-    ? `${ROLE} If you cannot meet it without live or private data, an action in the world, or one of these tools: ${names.join(', ')}, call \`${ESCALATE_TOOL}\` instead of answering.`
-    : ROLE;
+  const role = offer ? directRoleWithEscalation(names) : DIRECT_ROLE;
   const response = await callModel(ctx, {
     ...call,
     request: {
@@ -69,12 +67,7 @@ async function runDirect(
       messages,
       ...(offer
         ? {
-            tools: [
-              escalateTool(
-                'Hand the request to an agent that can use tools. Call it only when you cannot answer without live or private data, an action, or one of the offered tools.',
-                names,
-              ),
-            ],
+            tools: [escalateTool(DIRECT_ESCALATION, names)],
             toolChoice: 'auto' as const,
           }
         : {}),
@@ -95,11 +88,11 @@ function escalation(name: string, args: unknown, names: readonly string[]): Esca
   if (tool && names.includes(tool)) {
     return new EscalationRequired(
       { type: 'tool-unavailable', message: `needs the tool \`${tool}\`: ${reason}`, tool },
-      { summary: `The direct tier's model needed the tool \`${tool}\`: ${reason}` },
+      { summary: toolNeededSummary(tool, reason) },
     );
   }
   return new EscalationRequired(
     { type: 'needs-capability', message: reason },
-    { summary: `The direct tier's model could not answer alone: ${reason}` },
+    { summary: capabilityNeededSummary(reason) },
   );
 }

@@ -2,22 +2,18 @@ import { BudgetExceededError } from '../core/errors.ts';
 import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import { systemPrompt } from '../prompts/system-prompt.ts';
+import { planRole, SYNTHESIS_ROLE, synthesisPrompt } from '../prompts/team-prompts.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { callModel } from '../run/call-model.ts';
 import { checkModel, fail } from '../run/check-options.ts';
 import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
 import { callForOutput } from '../run/structured-output.ts';
-import type { PreparedTask, TierStep } from '../run/tier-step.ts';
+import type { TierStep } from '../run/tier-step.ts';
 import { checkPlanBoundary, needsBoundary } from '../security/boundary.ts';
 import { expandPlaceholders } from '../security/quarantine.ts';
 import { type Plan, planSchema } from './plan.ts';
-import { runPlan, type SubtaskResult, type TeamRun } from './run-plan.ts';
-import {
-  checkSpecialists,
-  type ResolvedSpecialist,
-  resolveSpecialists,
-  type Specialist,
-} from './specialists.ts';
+import { runPlan, type TeamRun } from './run-plan.ts';
+import { checkSpecialists, resolveSpecialists, type Specialist } from './specialists.ts';
 /** Options of {@link multiAgentStep}. */
 export interface MultiAgentStepOptions {
   /** The manager's model. */
@@ -93,7 +89,7 @@ export function multiAgentStep(options: MultiAgentStepOptions): TierStep {
           system: systemPrompt(instructions, SYNTHESIS_ROLE, task),
           messages: [
             ...task.history,
-            { role: 'user' as const, content: synthesisPrompt(task, results) },
+            { role: 'user' as const, content: synthesisPrompt(task.input, results) },
           ],
         },
       };
@@ -145,29 +141,4 @@ export function multiAgentExecutor(options: MultiAgentExecutorOptions): Executor
     specialistModel,
     ...specialists.map((s) => s.model),
   ]);
-}
-
-function planRole(specialists: readonly ResolvedSpecialist[], boundary: boolean): string {
-  const list = specialists
-    .map(
-      (s) =>
-        `- ${s.name}: ${s.description}${s.tools.length ? ` Tools: ${s.tools.map((t) => t.name).join(', ')}.` : ''}`,
-    )
-    .join('\n');
-  const quarantine = boundary
-    ? `\nSpecialists that read untrusted content are quarantined: give each of their subtasks an \`extract\` list of the fields to hand on (name; type string, number, boolean or enum with its values). Only those fields leave it; strings reach other specialists and you as placeholders such as {{t1.sender}}, which they pass into tool arguments and you may put in your answer. Never make a quarantined subtask depend on one that reads sensitive data: compare or combine in a later subtask. Give other subtasks an empty \`extract\`.`
-    : '';
-  return `You are the manager of a team of specialists. Plan the request as subtasks for them:\n${list}\nGive each subtask everything it needs in its \`task\` text: a specialist sees only its subtask and the results of the subtasks it depends on (\`dependsOn\`). Subtasks that do not depend on each other run at the same time. Use as few subtasks as the request needs; an empty list means you answer it yourself.${quarantine} Answer with the plan as JSON.`;
-}
-
-const SYNTHESIS_ROLE =
-  'You are the manager of a team of specialists. Write the final answer to the request from their results. Where a subtask failed, say what is missing rather than inventing it.';
-
-function synthesisPrompt(task: PreparedTask, results: readonly SubtaskResult[]): string {
-  if (results.length === 0) return task.input;
-  const lines = results.map(
-    ({ subtask, ok, text }) =>
-      `[${subtask.id}] ${subtask.specialist} (${ok ? 'done' : 'FAILED'}): ${text}`,
-  );
-  return `Request:\n${task.input}\n\nResults of the subtasks:\n${lines.join('\n\n')}`;
 }

@@ -6,6 +6,7 @@ import {
 } from '../core/errors.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
+import { handOnRequest, subtaskPrompt } from '../prompts/team-prompts.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { createLimiter } from '../run/limiter.ts';
 import type { RunScope } from '../run/run-scope.ts';
@@ -104,9 +105,7 @@ async function runSubtask(
   });
   const { signal } = link;
   const context = deps.map((dep) => `[${dep.subtask.id}] ${dep.subtask.specialist}: ${dep.text}`);
-  const content = context.length
-    ? `${subtask.task}\n\nResults you depend on:\n${context.join('\n\n')}`
-    : subtask.task;
+  const content = subtaskPrompt(subtask.task, context);
   try {
     const { text } = await asAgent(
       ctx,
@@ -175,7 +174,7 @@ async function work(
   const fields = fieldsOf(subtask);
   const request: ModelMessage = {
     role: 'user',
-    content: `Hand on only these fields, as JSON: ${fields.map((f) => `${f.name} (${f.type === 'enum' ? `one of ${f.values.join(', ')}` : f.type})`).join('; ')}.`,
+    content: handOnRequest(fields),
   };
   const values = (await callForOutput(
     ctx,

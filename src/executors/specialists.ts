@@ -2,7 +2,10 @@ import { InvalidConfigError } from '../core/errors.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import type { Privilege } from '../core/security.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
-import { QUARANTINED_SPECIALIST_NOTE } from '../prompts/specialist-prompts.ts';
+import {
+  defaultSpecialistInstructions,
+  QUARANTINED_SPECIALIST_NOTE,
+} from '../prompts/team-prompts.ts';
 import { checkModel, fail } from '../run/check-options.ts';
 import { specialistPrivileges } from '../security/boundary.ts';
 
@@ -73,7 +76,7 @@ export function resolveSpecialists(
       name,
       description,
       instructions:
-        (instructions ?? defaultInstructions(name, description)) +
+        (instructions ?? defaultSpecialistInstructions(name, description)) +
         (quarantined ? QUARANTINED_SPECIALIST_NOTE : ''),
       tools: own,
       model: ownModel,
@@ -125,10 +128,6 @@ export function resolveSpecialists(
   }
   checkNames(out);
   return out;
-}
-
-function defaultInstructions(name: string, description: string): string {
-  return `You are the ${name} specialist. ${description} Do only the subtask you are given and answer with its result.`;
 }
 
 /** A domain as a specialist name: characters outside the name's alphabet become `_`. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EscalationRequired } from '../core/errors.ts';
 import type { JsonSchema, ModelMessage, ModelResponse } from '../core/language-model.ts';
 import { memoizeWeak } from '../core/memoize-weak.ts';
+import { invalidOutputSummary } from '../prompts/escalation-summaries.ts';
+import { repairRequest } from '../prompts/tier-roles.ts';
 import { callModel, type ModelCall } from './call-model.ts';
 import type { RunScope } from './run-scope.ts';
 
@@ -39,7 +41,7 @@ export async function callForOutput(
     { role: 'assistant', content: checked.raw },
     {
       role: 'user',
-      content: `That answer does not match the required JSON schema: ${checked.problems}. Answer again with JSON that matches it.`,
+      content: repairRequest(checked.problems),
     },
   ];
   const second = await callModel(ctx, { ...call, request: { ...request, messages: repair } });
@@ -55,7 +57,7 @@ export async function callForOutput(
       message: `the structured output failed its schema twice: ${again.problems}`,
     },
     {
-      summary: `A lower tier's structured answer failed the schema twice (${again.problems}).`,
+      summary: invalidOutputSummary(again.problems),
       output: again.raw,
     },
   );
