@@ -3,7 +3,7 @@ import { type Budgets, resolveBudgets } from './core/budgets.ts';
 import { InvalidConfigError } from './core/errors.ts';
 import type { Executor } from './core/executor.ts';
 import type { LanguageModel } from './core/language-model.ts';
-import { toIssues } from './core/parse.ts';
+import { parseOptions } from './core/parse.ts';
 import type { SecurityOptions } from './core/security.ts';
 import { type Tier, tierRank } from './core/tier.ts';
 import type { AnyTool } from './core/tool.ts';
@@ -12,16 +12,15 @@ import { createSessions, type Sessions } from './escalation/sessions.ts';
 import { agentStep } from './executors/agent-executor.ts';
 import { directStep } from './executors/direct-executor.ts';
 import { multiAgentStep } from './executors/multi-agent-executor.ts';
-import { checkSpecialists, type Specialist } from './executors/specialists.ts';
+import { type Specialist, SpecialistList } from './executors/specialists.ts';
 import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
 import type { Router } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
-import { checkModel, checkTools } from './run/check-options.ts';
 import { builtInStep } from './run/create-executor.ts';
+import { Callback, executorOptionsShape, modelSchema } from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
 import type { TierStep } from './run/tier-step.ts';
 import { userExecutorStep } from './run/user-executor-step.ts';
-import { checkSecurityOptions } from './security/run-security.ts';
 
 /** Options of `createTierup`. */
 export interface TierupOptions extends RouterOptions, SecurityOptions {
@@ -77,13 +76,13 @@ const executorOf = (tier: Tier) =>
     )
     .optional();
 
-const Options = z.looseObject({
+const Options = executorOptionsShape({ tools: false }).extend({
   models: z
     .strictObject({
-      direct: z.unknown().optional(),
-      agent: z.unknown().optional(),
-      manager: z.unknown().optional(),
-      specialist: z.unknown().optional(),
+      direct: modelSchema().optional(),
+      agent: modelSchema().optional(),
+      manager: modelSchema().optional(),
+      specialist: modelSchema({ tools: true }).optional(),
     })
     .optional(),
   executors: z
@@ -93,12 +92,10 @@ const Options = z.looseObject({
       'multi-agent': executorOf('multi-agent'),
     })
     .optional(),
-  tools: z.array(z.unknown()).optional(),
-  specialists: z.array(z.unknown()).optional(),
-  instructions: z.string().optional(),
+  specialists: SpecialistList.optional(),
   escalation: z.enum(['per-request', 'sticky']).optional(),
   boundary: z.enum(['auto', 'always', 'off']).optional(),
-  accept: z.custom((value) => typeof value === 'function', 'must be a function').optional(),
+  accept: Callback.optional(),
 });
 
 /** `createTierup`'s options, checked and resolved once. */
@@ -121,8 +118,7 @@ export function resolveTierupOptions(
   options: TierupOptions,
   makeRouter: (options: RouterOptions) => Router,
 ): ResolvedTierup {
-  const parsed = Options.safeParse(options);
-  if (!parsed.success) throw new InvalidConfigError(toIssues(parsed.error));
+  parseOptions(Options, options);
   const {
     model,
     models = {},
@@ -140,16 +136,11 @@ export function resolveTierupOptions(
     boundary,
     ...routerOptions
   } = options;
-  checkSecurityOptions({ policy, approve, guardrails });
-  checkModel(model, 'model');
-  for (const [tier, own] of Object.entries(models))
-    if (own !== undefined) checkModel(own, `models.${tier}`, { tools: tier === 'specialist' });
-  checkSpecialists(specialists);
   const router = makeRouter(routerOptions);
   const pipeline: PipelineConfig = {
     budgets: resolveBudgets(budgets, 'budgets'),
     prices: createPriceTable(prices ? { prices } : {}),
-    tools: checkTools(tools),
+    tools: tools ?? [],
     security: { policy, approve, guardrails },
   };
   const specialistModel = models.specialist ?? models.agent ?? model;

@@ -1,5 +1,6 @@
 import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import { parseOptions } from '../core/parse.ts';
 import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
 import {
   AGENT_ROLE,
@@ -7,8 +8,9 @@ import {
   FINAL_ANSWER_AS_JSON,
 } from '../prompts/tier-roles.ts';
 import { asAgent } from '../run/agent-span.ts';
-import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import { createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
 import { createLimiter } from '../run/limiter.ts';
+import { executorOptionsShape } from '../run/option-schemas.ts';
 import { callForOutput } from '../run/structured-output.ts';
 import type { TierStep } from '../run/tier-step.ts';
 import { checkWithheld, splitForRuleOfTwo, withheldTool } from '../security/rule-of-two.ts';
@@ -85,6 +87,6 @@ export function agentStep(options: AgentStepOptions): TierStep {
  * const { output, trace } = await agent.run('Where is order 30418?');
  */
 export function agentExecutor(options: ExecutorOptions): Executor {
-  assertOptions(options);
+  parseOptions(executorOptionsShape({ tools: true }), options);
   return createExecutor('agent', agentStep(options), options);
 }

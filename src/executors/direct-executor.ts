@@ -1,13 +1,15 @@
 import { EscalationRequired } from '../core/errors.ts';
 import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import { parseOptions } from '../core/parse.ts';
 import { ESCALATE_TOOL, escalateTool } from '../prompts/escalate-tool.ts';
 import { capabilityNeededSummary, toolNeededSummary } from '../prompts/escalation-summaries.ts';
 import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
 import { DIRECT_ESCALATION, DIRECT_ROLE, directRoleWithEscalation } from '../prompts/tier-roles.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { callModel } from '../run/call-model.ts';
-import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import { createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import { executorOptionsShape } from '../run/option-schemas.ts';
 import type { RunScope } from '../run/run-scope.ts';
 import { callForOutput } from '../run/structured-output.ts';
 import type { PreparedTask, TierStep } from '../run/tier-step.ts';
@@ -40,7 +42,7 @@ export function directStep(options: DirectStepOptions): TierStep {
  * const { output } = await direct.run('Summarize this paragraph: ...');
  */
 export function directExecutor(options: ExecutorOptions): Executor {
-  assertOptions(options);
+  parseOptions(executorOptionsShape({ tools: false }), options);
   return createExecutor('direct', directStep(options), options);
 }
 

@@ -1,19 +1,21 @@
+import { z } from 'zod';
 import { BudgetExceededError } from '../core/errors.ts';
 import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import { parseOptions } from '../core/parse.ts';
 import { systemPrompt } from '../prompts/system-prompt.ts';
 import { planRole, SYNTHESIS_ROLE, synthesisPrompt } from '../prompts/team-prompts.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { callModel } from '../run/call-model.ts';
-import { checkModel, fail } from '../run/check-options.ts';
-import { assertOptions, createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import { createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import { executorOptionsShape, modelSchema } from '../run/option-schemas.ts';
 import { callForOutput } from '../run/structured-output.ts';
 import type { TierStep } from '../run/tier-step.ts';
 import { checkPlanBoundary, needsBoundary } from '../security/boundary.ts';
 import { expandPlaceholders } from '../security/quarantine.ts';
 import { type Plan, planSchema } from './plan.ts';
 import { runPlan, type TeamRun } from './run-plan.ts';
-import { checkSpecialists, resolveSpecialists, type Specialist } from './specialists.ts';
+import { resolveSpecialists, type Specialist, SpecialistList } from './specialists.ts';
 /** Options of {@link multiAgentStep}. */
 export interface MultiAgentStepOptions {
   /** The manager's model. */
@@ -120,6 +122,12 @@ export interface MultiAgentExecutorOptions extends ExecutorOptions {
   readonly boundary?: 'auto' | 'always' | 'off';
 }
 
+const MultiAgentOptionsShape = executorOptionsShape({ tools: true }).extend({
+  specialists: SpecialistList.optional(),
+  specialistModel: modelSchema({ tools: true }).optional(),
+  boundary: z.enum(['auto', 'always', 'off']).optional(),
+});
+
 /**
  * The multi-agent tier alone: a manager plans subtasks for specialists, runs them (independent
  * ones at once), and writes the answer from their results.
@@ -129,14 +137,8 @@ export interface MultiAgentExecutorOptions extends ExecutorOptions {
  * const { output, usage } = await team.run('Refund order 30418 and email the customer.');
  */
 export function multiAgentExecutor(options: MultiAgentExecutorOptions): Executor {
-  assertOptions(options);
-  const { boundary, specialists = [], specialistModel } = options;
-  if (boundary !== undefined && !['auto', 'always', 'off'].includes(boundary)) {
-    fail('boundary', 'must be "auto", "always" or "off"');
-  }
-  checkSpecialists(specialists);
-  if (specialistModel !== undefined)
-    checkModel(specialistModel, 'specialistModel', { tools: true });
+  parseOptions(MultiAgentOptionsShape, options);
+  const { specialists = [], specialistModel } = options;
   return createExecutor('multi-agent', multiAgentStep(options), options, [
     specialistModel,
     ...specialists.map((s) => s.model),

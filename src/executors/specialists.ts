@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { InvalidConfigError } from '../core/errors.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import type { Privilege } from '../core/security.ts';
@@ -6,7 +7,7 @@ import {
   defaultSpecialistInstructions,
   QUARANTINED_SPECIALIST_NOTE,
 } from '../prompts/team-prompts.ts';
-import { checkModel, fail } from '../run/check-options.ts';
+import { modelSchema, uniqueNames } from '../run/option-schemas.ts';
 import { specialistPrivileges } from '../security/boundary.ts';
 
 /**
@@ -156,41 +157,26 @@ function checkNames(specialists: readonly ResolvedSpecialist[]): void {
 }
 
 /**
- * Checks declared specialists before any run: names, descriptions, tools (names or tools), and
- * models that can call tools.
- * @throws {InvalidConfigError} naming e.g. `specialists[1].name`.
+ * The schema of declared specialists, checked before any run: names, descriptions, tools (names
+ * or tools) and models that can call tools.
  */
-export function checkSpecialists(
-  specialists: unknown,
-  path = 'specialists',
-): readonly Specialist[] {
-  if (specialists === undefined) return [];
-  if (!Array.isArray(specialists)) fail(path, 'must be a list');
-  const seen = new Set<string>();
-  specialists.forEach((s: Specialist, i) => {
-    const at = `${path}[${i}]`;
-    if (typeof s !== 'object' || s === null) fail(at, 'must be an object');
-    if (typeof s.name !== 'string' || !NAME.test(s.name)) {
-      fail(`${at}.name`, 'must be 1-64 letters, digits, `_` or `-`');
-    }
-    if (seen.has(s.name)) fail(`${at}.name`, `duplicates the specialist \`${s.name}\``);
-    seen.add(s.name);
-    if (typeof s.description !== 'string' || s.description.trim() === '') {
-      fail(`${at}.description`, 'must be a sentence on what it is good at');
-    }
-    if (s.instructions !== undefined && typeof s.instructions !== 'string') {
-      fail(`${at}.instructions`, 'must be a string');
-    }
-    if (s.tools !== undefined) {
-      if (!Array.isArray(s.tools)) fail(`${at}.tools`, 'must be a list of tools or tool names');
-      s.tools.forEach((tool, j) => {
-        if (typeof tool === 'string') return;
-        if (!isTool(tool)) {
-          fail(`${at}.tools[${j}]`, 'must be a tool name or a tool made with `defineTool`');
-        }
-      });
-    }
-    if (s.model !== undefined) checkModel(s.model, `${at}.model`, { tools: true });
-  });
-  return specialists as readonly Specialist[];
-}
+export const SpecialistList = z
+  .array(
+    z.looseObject({
+      name: z.string().regex(NAME, 'must be 1-64 letters, digits, `_` or `-`'),
+      description: z
+        .string()
+        .refine((text) => text.trim() !== '', 'must be a sentence on what it is good at'),
+      instructions: z.string().optional(),
+      tools: z
+        .array(
+          z.custom<AnyTool | string>(
+            (tool) => typeof tool === 'string' || isTool(tool),
+            'must be a tool name or a tool made with `defineTool`',
+          ),
+        )
+        .optional(),
+      model: modelSchema({ tools: true }).optional(),
+    }),
+  )
+  .superRefine(uniqueNames('specialist'));

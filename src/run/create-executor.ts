@@ -5,8 +5,6 @@ import type { SecurityOptions } from '../core/security.ts';
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { createPriceTable, type PriceTableOptions } from '../pricing/price-table.ts';
-import { checkSecurityOptions } from '../security/run-security.ts';
-import { checkModel, checkTools, fail } from './check-options.ts';
 import { runAndStream, runPipeline } from './run-pipeline.ts';
 import type { TierStep } from './tier-step.ts';
 
@@ -28,8 +26,8 @@ export interface ExecutorOptions extends SecurityOptions {
 const steps = new WeakMap<Executor, TierStep>();
 
 /**
- * Makes an {@link Executor} of one tier: the run pipeline around the tier's step. Checks the
- * options every executor shares; the tier's own options are checked by its factory.
+ * Makes an {@link Executor} of one tier: the run pipeline around the tier's step. Its factory
+ * checks the options first (`executorOptionsShape`).
  * @param models every model the tier may call besides `options.model`, for the price check.
  * @throws {InvalidConfigError} naming the option at fault.
  */
@@ -39,13 +37,8 @@ export function createExecutor(
   options: ExecutorOptions,
   models: readonly (LanguageModel | undefined)[] = [],
 ): Executor {
-  checkModel(options.model, 'model', { tools: tier !== 'direct' });
-  if (options.instructions !== undefined && typeof options.instructions !== 'string') {
-    fail('instructions', 'must be a string');
-  }
-  checkSecurityOptions(options);
   const config = {
-    tools: checkTools(options.tools),
+    tools: options.tools ?? [],
     budgets: resolveBudgets(options.budgets, 'budgets'),
     prices: createPriceTable(options.prices ? { prices: options.prices } : {}),
     security: options,
@@ -70,14 +63,4 @@ export function createExecutor(
 /** The step of an executor made by {@link createExecutor}; `undefined` for one of the user's own. */
 export function builtInStep(executor: Executor): TierStep | undefined {
   return steps.get(executor);
-}
-
-/**
- * Checks that the options are an object before anything reads them.
- * @throws {InvalidConfigError} with an empty path.
- */
-export function assertOptions(options: unknown): void {
-  if (typeof options !== 'object' || options === null) {
-    fail('', 'options must be an object with a `model`');
-  }
 }

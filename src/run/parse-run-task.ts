@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidTaskError, type Issue } from '../core/errors.ts';
+import { InvalidTaskError } from '../core/errors.ts';
 import type { RunTask } from '../core/executor.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { toIssues } from '../core/parse.ts';
@@ -25,6 +25,24 @@ const History = z.array(
     }),
   ]),
 );
+
+/** What a run task holds besides what `parseTask` checks: runnable tools, schemas, history. */
+const RunTaskExtras = z.looseObject({
+  tools: z
+    .array(
+      z.unknown().superRefine((tool, ctx) => {
+        const problem = toolProblem(tool);
+        if (problem)
+          ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+      }),
+    )
+    .optional(),
+  instructions: z.string().optional(),
+  output: z
+    .custom<z.ZodType>((value) => value instanceof z.ZodType, 'must be a zod schema')
+    .optional(),
+  history: History.optional(),
+});
 
 /** A run task, checked: what the router reads and what the executors run. */
 export interface CheckedTask {
@@ -54,21 +72,8 @@ export function checkTask(
     tools: taskTools,
     ...(given.hints ? { hints: given.hints } : {}),
   });
-  const issues: Issue[] = [];
-  taskTools.forEach((tool, i) => {
-    const problem = toolProblem(tool);
-    if (problem !== undefined)
-      issues.push({ path: `tools[${i}].${problem.field}`, message: problem.message });
-  });
-  if (given.instructions !== undefined && typeof given.instructions !== 'string') {
-    issues.push({ path: 'instructions', message: 'must be a string' });
-  }
-  if (given.output !== undefined && !(given.output instanceof z.ZodType)) {
-    issues.push({ path: 'output', message: 'must be a zod schema' });
-  }
-  const history = History.safeParse(given.history ?? []);
-  if (!history.success) issues.push(...toIssues(history.error, 'history'));
-  if (issues.length > 0) throw new InvalidTaskError(issues);
+  const extras = RunTaskExtras.safeParse(given);
+  if (!extras.success) throw new InvalidTaskError(toIssues(extras.error));
 
   const merged = new Map(ownTools.map((tool) => [tool.name, tool]));
   for (const tool of taskTools) merged.set(tool.name, tool);

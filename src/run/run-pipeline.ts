@@ -1,6 +1,7 @@
 import { type ResolvedBudgets, resolveBudgets } from '../core/budgets.ts';
 import type { RunOptions, RunTask } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import { parseOptions } from '../core/parse.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { RunResult } from '../core/run-result.ts';
 import type { SecurityOptions } from '../core/security.ts';
@@ -8,8 +9,9 @@ import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import { createRunSecurity } from '../security/run-security.ts';
-import { checkPriced, checkRunOptions } from './check-options.ts';
+import { checkPriced } from './check-priced.ts';
 import { driveRun, streamRun } from './drive-run.ts';
+import { RunOptionsShape } from './option-schemas.ts';
 import { type CheckedTask, checkTask } from './parse-run-task.ts';
 import type { RunScope } from './run-scope.ts';
 import type { SpanStart } from './trace-recorder.ts';
@@ -57,7 +59,7 @@ export async function runPipeline<Output>(
   call: RunCall,
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
-  checkRunOptions(call.options);
+  parseOptions(RunOptionsShape, call.options);
   const { signal, policy, approve, guardrails, ...budgets } = call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
