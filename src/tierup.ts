@@ -1,12 +1,10 @@
 import type { Decision } from './core/decision.ts';
 import type { RunOptions, RunTask } from './core/executor.ts';
-import { parseOptions } from './core/parse.ts';
 import type { RunEvent } from './core/run-event.ts';
 import type { RoutedRunResult } from './core/run-result.ts';
 import type { TaskInput } from './core/task.ts';
 import { type AcceptCheck, climbTiers, modelsUpTo, runCap } from './escalation/climb.ts';
 import { createRouter, type Router } from './router/create-router.ts';
-import { RunOptionsShape } from './run/option-schemas.ts';
 import type { CheckedTask } from './run/parse-run-task.ts';
 import { checkTask } from './run/parse-run-task.ts';
 import { type RunCall, type RunPlan, runAndStream, runPipeline } from './run/run-pipeline.ts';
@@ -58,13 +56,10 @@ export interface Tierup {
 export function createTierup(options: TierupOptions): Tierup {
   const tierup = resolveTierupOptions(options, createRouter);
   const { router } = tierup;
-  const execute = async (call: RunCall & { readonly options: TierupRunOptions }) => {
-    parseOptions(RunOptionsShape, call.options);
-    const { sessionId, accept, ...runOptions } = call.options;
-    return runPipeline(tierup.pipeline, { ...call, options: runOptions }, (task) =>
-      planRun(tierup, task, sessionId, accept ?? tierup.accept),
+  const execute = (call: RunCall & { readonly options: TierupRunOptions }) =>
+    runPipeline(tierup.pipeline, call, (task) =>
+      planRun(tierup, task, call.options.sessionId, call.options.accept ?? tierup.accept),
     );
-  };
   const { run, stream } = runAndStream(execute);
   return {
     router,
