@@ -72,8 +72,12 @@ export function checkTask(
     tools: taskTools,
     ...(given.hints ? { hints: given.hints } : {}),
   });
-  const extras = RunTaskExtras.safeParse(given);
-  if (!extras.success) throw new InvalidTaskError(toIssues(extras.error));
+  // A task of input and hints alone (most are) has nothing more to check.
+  const extra = [given.tools, given.instructions, given.output, given.history];
+  if (extra.some((field) => field !== undefined)) {
+    const extras = RunTaskExtras.safeParse(given);
+    if (!extras.success) throw new InvalidTaskError(toIssues(extras.error));
+  }
 
   const merged = new Map(ownTools.map((tool) => [tool.name, tool]));
   for (const tool of taskTools) merged.set(tool.name, tool);

@@ -93,7 +93,7 @@ export function startRun(setup: RunSetup): Run {
       ),
   });
   const { emit } = setup;
-  const state = createRunState(setup.tier);
+  const state = new RunRecord(setup.tier);
   let ended = false;
   const scope: RunScope = {
     signal: link.signal,
@@ -106,11 +106,11 @@ export function startRun(setup: RunSetup): Run {
     emit: (event) => {
       if (!ended) emit?.(event);
     },
-    report: state.report,
+    report: state,
   };
   const partial = (): PartialRun => ({
     ...state.shared(),
-    ...(state.report.lastOutput === undefined ? {} : { output: state.report.lastOutput }),
+    ...(state.lastOutput === undefined ? {} : { output: state.lastOutput }),
     usage: scope.usage.snapshot(),
     trace: scope.trace.snapshot(),
     audit: [...scope.security.audit],
@@ -124,8 +124,8 @@ export function startRun(setup: RunSetup): Run {
         usage: scope.usage.snapshot(),
         trace: scope.trace.snapshot(),
         audit: [...scope.security.audit],
-        finishReason: state.finishReason(),
-        warnings: state.warnings(),
+        finishReason: state.finishReason,
+        warnings: [...state.warnings],
       }) as RunResult<Output>,
     error(thrown) {
       let error: RunError;
@@ -136,7 +136,7 @@ export function startRun(setup: RunSetup): Run {
         error = thrown;
       } else {
         const what = TierupError.isInstance(thrown) ? thrown.message : describeError(thrown);
-        error = new RunError('run-failed', `The run failed on the ${state.tier()} tier: ${what}`, {
+        error = new RunError('run-failed', `The run failed on the ${state.tier} tier: ${what}`, {
           cause: thrown,
         });
       }
@@ -153,54 +153,56 @@ export function startRun(setup: RunSetup): Run {
   };
 }
 
-/** The state a run's report writes; nothing else writes it. */
-function createRunState(firstTier: Tier) {
-  let tier = firstTier;
-  let decision: Decision | undefined;
-  let agentsStarted = 0;
-  let lastOutput: unknown;
-  let finishReason: FinishReason = { unified: 'other', raw: undefined };
-  const warnings: ModelWarning[] = [];
-  const escalations: Escalation[] = [];
-  const report: RunReport = {
-    get agentsStarted() {
-      return agentsStarted;
-    },
-    get lastOutput() {
-      return lastOutput;
-    },
-    agentStarted: () => {
-      agentsStarted++;
-    },
-    output: (value) => {
-      lastOutput = value;
-    },
-    modelFinished: (reason, given) => {
-      finishReason = reason;
-      for (const warning of given) {
-        if (!warnings.some((w) => w.setting === warning.setting)) warnings.push(warning);
-      }
-    },
-    tierStarted: (next) => {
-      tier = next;
-    },
-    decided: (made) => {
-      decision = made;
-    },
-    escalated: (step) => {
-      escalations.push(step);
-    },
-  };
-  return {
-    report,
-    tier: () => tier,
-    finishReason: () => finishReason,
-    warnings: () => [...warnings],
-    /** What a result and a partial run both say. */
-    shared: () => ({
-      tier,
-      ...(decision ? { decision } : {}),
-      escalations: [...escalations],
-    }),
-  };
+/**
+ * The state a run's report writes; nothing else writes it (the scope hands it out typed as the
+ * read-only {@link RunReport}). A class, so a run allocates one object, not a closure a method.
+ */
+class RunRecord implements RunReport {
+  tier: Tier;
+  decision: Decision | undefined;
+  agentsStarted = 0;
+  lastOutput: unknown;
+  finishReason: FinishReason = { unified: 'other', raw: undefined };
+  readonly warnings: ModelWarning[] = [];
+  readonly escalations: Escalation[] = [];
+
+  constructor(tier: Tier) {
+    this.tier = tier;
+  }
+
+  agentStarted(): void {
+    this.agentsStarted++;
+  }
+
+  output(value: unknown): void {
+    this.lastOutput = value;
+  }
+
+  modelFinished(reason: FinishReason, warnings: readonly ModelWarning[]): void {
+    this.finishReason = reason;
+    for (const warning of warnings) {
+      if (!this.warnings.some((w) => w.setting === warning.setting)) this.warnings.push(warning);
+    }
+  }
+
+  tierStarted(tier: Tier): void {
+    this.tier = tier;
+  }
+
+  decided(decision: Decision): void {
+    this.decision = decision;
+  }
+
+  escalated(step: Escalation): void {
+    this.escalations.push(step);
+  }
+
+  /** What a result and a partial run both say. */
+  shared() {
+    return {
+      tier: this.tier,
+      ...(this.decision ? { decision: this.decision } : {}),
+      escalations: [...this.escalations],
+    };
+  }
 }

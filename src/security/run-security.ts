@@ -52,7 +52,10 @@ export function createRunSecurity(
   defaults: SecurityOptions,
   userInput: string,
 ): RunSecurity {
-  checkSecurityOptions(run);
+  // Most runs give none of their own: nothing to check.
+  if (run.policy !== undefined || run.approve !== undefined || run.guardrails !== undefined) {
+    checkSecurityOptions(run);
+  }
   // A run's own settings replace the defaults one by one.
   const options: SecurityOptions = {
     policy: run.policy ?? defaults.policy,
