@@ -16,7 +16,6 @@ import { type Specialist, SpecialistList } from './executors/specialists.ts';
 import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
 import type { Router } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
-import { builtInStep } from './run/create-executor.ts';
 import { Callback, executorOptionsShape, modelSchema } from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
 import type { TierStep } from './run/tier-step.ts';
@@ -167,9 +166,11 @@ function buildSteps(
   maxTier: Tier,
 ): Record<Tier, TierStep> {
   const { model, models = {}, specialists, instructions, boundary } = options;
+  // An executor you give runs through its public `run`, with its own options (tools, budgets,
+  // prices), even one made by `agentExecutor` & co.
   const own = (tier: Tier) => {
     const executor = executors[tier];
-    return executor && (builtInStep(executor) ?? userExecutorStep(executor));
+    return executor && userExecutorStep(executor);
   };
   const agentModel = models.agent ?? model;
   const managerModel = models.manager ?? model;

@@ -1,4 +1,5 @@
 import {
+  agentExecutor,
   createTierup,
   EscalationRequired,
   type Executor,
@@ -93,6 +94,17 @@ describe('createTierup with executors', () => {
     controller.abort(new Error('user left'));
     expect(await running.catch((e: unknown) => e)).toBeInstanceOf(RunAbortedError);
     expect(given?.aborted).toBe(true);
+  });
+
+  it('runs a built-in executor given for a tier with its own options', async () => {
+    const model = teamModel();
+    const agent = agentExecutor({ model, tools: [getOrder] }); // the facade has no tools
+    const result = await createTierup({ model, executors: { agent } }).run({
+      input: 'Where is order 30418?',
+      hints: { tier: 'agent' },
+    });
+    expect(result.tier).toBe('agent');
+    expect(result.audit.map((entry) => entry.tool)).toEqual(['get_order']);
   });
 
   it('names an executor of the wrong tier', () => {

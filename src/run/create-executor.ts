@@ -22,9 +22,6 @@ export interface ExecutorOptions extends SecurityOptions {
   readonly prices?: PriceTableOptions['prices'];
 }
 
-/** The step of each executor this module made, for `createTierup` to run inside its own run. */
-const steps = new WeakMap<Executor, TierStep>();
-
 /**
  * Makes an {@link Executor} of one tier: the run pipeline around the tier's step. Its factory
  * checks the options first (`executorOptionsShape`).
@@ -44,7 +41,7 @@ export function createExecutor(
     security: options,
   };
   const everyModel = [options.model, ...models];
-  const executor: Executor = {
+  return {
     tier,
     ...runAndStream((call) =>
       runPipeline(config, call, (task) => ({
@@ -56,11 +53,4 @@ export function createExecutor(
       })),
     ),
   };
-  steps.set(executor, step);
-  return executor;
-}
-
-/** The step of an executor made by {@link createExecutor}; `undefined` for one of the user's own. */
-export function builtInStep(executor: Executor): TierStep | undefined {
-  return steps.get(executor);
 }
