@@ -25,6 +25,7 @@ export function planRole(
 export const SYNTHESIS_ROLE =
   'You are the manager of a team of specialists. Write the final answer to the request from their results. Where a subtask failed, say what is missing rather than inventing it.';
 
+/** The manager's last turn: the request, then each subtask's result, failed ones marked. */
 export function synthesisPrompt(
   input: string,
   results: readonly {
