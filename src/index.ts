@@ -95,15 +95,12 @@ export {
   type ToolRunOptions,
   toModelTool,
 } from './core/tool.ts';
-export { ESCALATE_TOOL } from './executors/direct-executor.ts';
+export { agentExecutor } from './executors/agent-executor.ts';
+export { directExecutor } from './executors/direct-executor.ts';
 export {
-  agentExecutor,
-  directExecutor,
-  type ExecutorOptions,
   type MultiAgentExecutorOptions,
   multiAgentExecutor,
-} from './executors/executors.ts';
-export { defaultPolicy } from './executors/run-security.ts';
+} from './executors/multi-agent-executor.ts';
 export type { Specialist } from './executors/specialists.ts';
 export {
   type FromFunctionOptions,
@@ -118,6 +115,7 @@ export {
   type PriceTable,
   type PriceTableOptions,
 } from './pricing/price-table.ts';
+export { ESCALATE_TOOL } from './prompts/escalate-tool.ts';
 export type { RetryEvent, RetryOptions } from './providers/retry.ts';
 export {
   type EvaluationReport,
@@ -127,6 +125,8 @@ export {
   type SignalQuality,
 } from './router/evaluate.ts';
 export * from './router/index.ts';
+export type { ExecutorOptions } from './run/create-executor.ts';
+export { defaultPolicy } from './security/run-security.ts';
 export {
   type AcceptCheck,
   createTierup,

@@ -57,6 +57,16 @@ function article(type: string): string {
 }
 
 /**
+ * Validates options with their schema: the one way tierup checks what a caller configures.
+ * @throws {InvalidConfigError} naming every field at fault, under `prefix`.
+ */
+export function parseOptions<T>(schema: z.ZodType<T>, value: unknown, prefix?: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidConfigError(toIssues(result.error, prefix));
+  return result.data;
+}
+
+/**
  * Reads a JSON file and validates it with a schema.
  * @throws {InvalidConfigError} naming the field at fault, or with an empty path when the file
  * cannot be read or is not JSON.

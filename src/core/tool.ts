@@ -108,6 +108,27 @@ export function defineTool<Input, Output>(
 }
 
 /**
+ * What keeps a value from being a tool made with {@link defineTool}, or `undefined` when it is
+ * one: the one check of "is this a tool", for options, specialists and tasks alike.
+ */
+export function toolProblem(
+  value: unknown,
+): { readonly field: 'run' | 'input'; readonly message: string } | undefined {
+  const tool = value as Partial<AnyTool> | null | undefined;
+  if (typeof tool?.run !== 'function') {
+    return { field: 'run', message: 'must be a function (define tools with `defineTool`)' };
+  }
+  if (!(tool.input instanceof z.ZodType))
+    return { field: 'input', message: 'must be a zod schema' };
+  return undefined;
+}
+
+/** Whether a value is a tool made with {@link defineTool}. */
+export function isTool(value: unknown): value is AnyTool {
+  return toolProblem(value) === undefined;
+}
+
+/**
  * The model-facing description of a tool: its name, description and the JSON Schema of its
  * arguments, made from its zod schema.
  *

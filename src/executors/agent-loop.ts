@@ -3,11 +3,12 @@ import type { LanguageModel, ModelMessage, ModelTool, ToolCall } from '../core/l
 import { memoizeWeak } from '../core/memoize-weak.ts';
 import type { Tier } from '../core/tier.ts';
 import { type AnyTool, type Tool, toModelTool } from '../core/tool.ts';
-import { callModel } from './call-model.ts';
-import type { Limiter } from './limiter.ts';
-import type { RunContext } from './run-context.ts';
+import { maxStepsSummary } from '../prompts/escalation-summaries.ts';
+import { callModel } from '../run/call-model.ts';
+import type { Limiter } from '../run/limiter.ts';
+import type { RunScope } from '../run/run-scope.ts';
+import { privilegesOf } from '../security/privileges.ts';
 import { runTool } from './run-tool.ts';
-import { privilegesOf } from './specialists.ts';
 
 /** One agent's loop: who it is, its model, instructions and tools. */
 export interface AgentLoop {
@@ -49,7 +50,7 @@ const modelToolOf = memoizeWeak((tool: AnyTool): ModelTool => toModelTool(tool a
  * @throws {EscalationRequired} `max-steps` after `maxSteps` model calls with no final answer.
  */
 export async function runAgentLoop(
-  ctx: RunContext,
+  ctx: RunScope,
   agent: AgentLoop,
   conversation: readonly ModelMessage[],
 ): Promise<AgentAnswer> {
@@ -82,7 +83,7 @@ export async function runAgentLoop(
       content: response.text,
       ...(response.toolCalls.length > 0 ? { toolCalls: response.toolCalls } : {}),
     });
-    if (response.text) ctx.lastOutput = response.text;
+    if (response.text) ctx.report.output(response.text);
     if (response.toolCalls.length === 0) return { text: response.text, messages, steps: step };
     agent.beforeTools?.(response.toolCalls);
     const outcomes = await Promise.all(
@@ -105,19 +106,6 @@ export async function runAgentLoop(
       message: `agent \`${agent.name}\` made ${maxSteps} model calls without a final answer`,
       steps: maxSteps,
     },
-    { summary: summarizeAttempt(agent.name, maxSteps, messages), output: ctx.lastOutput },
+    { summary: maxStepsSummary(agent.name, maxSteps, messages), output: ctx.report.lastOutput },
   );
-}
-
-/** What an agent did, in a few lines, for the tier that takes over. */
-export function summarizeAttempt(
-  name: string,
-  steps: number,
-  messages: readonly ModelMessage[],
-): string {
-  const calls = messages.flatMap((m) =>
-    m.role === 'tool' ? [`${m.toolName}${m.isError ? ' (failed)' : ''}`] : [],
-  );
-  const shown = calls.slice(-12).join(', ');
-  return `Agent \`${name}\` made ${steps} model calls without finishing; tool calls: ${shown || 'none'}.`;
 }

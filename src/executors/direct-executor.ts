@@ -1,42 +1,54 @@
 import { EscalationRequired } from '../core/errors.ts';
-import type { LanguageModel, ModelTool } from '../core/language-model.ts';
-import { asAgent } from './agent-span.ts';
-import { callModel } from './call-model.ts';
-import { openingMessages, systemPrompt } from './prompts.ts';
-import type { PreparedTask, RunContext } from './run-context.ts';
-import { callForOutput } from './structured-output.ts';
-import type { TierRunner } from './tier-runner.ts';
+import type { Executor } from '../core/executor.ts';
+import type { LanguageModel } from '../core/language-model.ts';
+import { parseOptions } from '../core/parse.ts';
+import { ESCALATE_TOOL, escalateTool } from '../prompts/escalate-tool.ts';
+import { capabilityNeededSummary, toolNeededSummary } from '../prompts/escalation-summaries.ts';
+import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
+import { DIRECT_ESCALATION, DIRECT_ROLE, directRoleWithEscalation } from '../prompts/tier-roles.ts';
+import { asAgent } from '../run/agent-span.ts';
+import { callModel } from '../run/call-model.ts';
+import { createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import { executorOptionsShape } from '../run/option-schemas.ts';
+import type { RunScope } from '../run/run-scope.ts';
+import { callForOutput } from '../run/structured-output.ts';
+import type { PreparedTask, TierStep } from '../run/tier-step.ts';
 
-/** Options of {@link directRunner}. */
-export interface DirectRunnerOptions {
+/** Options of {@link directStep}. */
+export interface DirectStepOptions {
   readonly model: LanguageModel;
   readonly instructions?: string | undefined;
 }
-
-/** The name of the tool the direct tier's model calls to say it cannot meet the request alone. */
-export const ESCALATE_TOOL = 'tierup_escalate';
-
-const ROLE = 'Answer the request directly from your own knowledge and the conversation.';
 
 /**
  * The direct tier: one model call (two when structured output needs its repair). When the task
  * offers tools and a higher tier exists, the model is also offered `tierup_escalate`, to call
  * instead of answering when it needs data, an action or a tool it does not have.
  */
-export function directRunner(options: DirectRunnerOptions): TierRunner {
+export function directStep(options: DirectStepOptions): TierStep {
   const { model, instructions } = options;
-  return {
-    tier: 'direct',
-    execute: (task, ctx, parentId) =>
-      asAgent(ctx, { name: 'direct', tier: 'direct', parentId }, (spanId) =>
-        runDirect(task, ctx, spanId, model, instructions),
-      ),
-  };
+  return (task, ctx, parentId) =>
+    asAgent(ctx, { name: 'direct', tier: 'direct', parentId }, (spanId) =>
+      runDirect(task, ctx, spanId, model, instructions),
+    );
+}
+
+/**
+ * The direct tier alone: one model call. Throws {@link EscalationRequired} when the model says it
+ * needs a tool or data it lacks, or structured output fails twice.
+ *
+ * @example
+ * const direct = directExecutor({ model });
+ * const { output } = await direct.run('Summarize this paragraph: ...');
+ */
+export function directExecutor(options: ExecutorOptions): Executor {
+  parseOptions(executorOptionsShape({ tools: false }), options);
+  return createExecutor('direct', directStep(options), options);
 }
 
 async function runDirect(
   task: PreparedTask,
-  ctx: RunContext,
+  ctx: RunScope,
   parentId: string,
   model: LanguageModel,
   instructions: string | undefined,
@@ -44,14 +56,12 @@ async function runDirect(
   const call = { agent: 'direct', tier: 'direct' as const, parentId, model };
   const messages = openingMessages(task);
   if (task.output !== undefined) {
-    const system = systemPrompt(instructions, ROLE, task);
+    const system = systemPrompt(instructions, DIRECT_ROLE, task);
     return callForOutput(ctx, { ...call, request: { system, messages } }, task.output);
   }
   const offer = task.canEscalate && task.tools.length > 0 && model.supportsTools !== false;
   const names = task.tools.map((tool) => tool.name);
-  const role = offer
-    ? `${ROLE} If you cannot meet it without live or private data, an action in the world, or one of these tools: ${names.join(', ')}, call \`${ESCALATE_TOOL}\` instead of answering.`
-    : ROLE;
+  const role = offer ? directRoleWithEscalation(names) : DIRECT_ROLE;
   const response = await callModel(ctx, {
     ...call,
     request: {
@@ -59,38 +69,16 @@ async function runDirect(
       messages,
       ...(offer
         ? {
-            tools: [
-              escalateTool(
-                'Hand the request to an agent that can use tools. Call it only when you cannot answer without live or private data, an action, or one of the offered tools.',
-                names,
-              ),
-            ],
+            tools: [escalateTool(DIRECT_ESCALATION, names)],
             toolChoice: 'auto' as const,
           }
         : {}),
     },
   });
-  if (response.text) ctx.lastOutput = response.text;
+  if (response.text) ctx.report.output(response.text);
   const asked = response.toolCalls[0];
   if (asked !== undefined) throw escalation(asked.name, asked.arguments, names);
   return response.text;
-}
-
-/** The escalation tool a tier offers its model: why it hands over, and the tool it needs, if one. */
-export function escalateTool(description: string, names: readonly string[]): ModelTool {
-  return {
-    name: ESCALATE_TOOL,
-    description,
-    inputSchema: {
-      type: 'object',
-      properties: {
-        reason: { type: 'string', description: 'What you would need, in one sentence.' },
-        tool: { type: 'string', enum: [...names], description: 'The tool you would need, if one.' },
-      },
-      required: ['reason'],
-      additionalProperties: false,
-    },
-  };
 }
 
 function escalation(name: string, args: unknown, names: readonly string[]): EscalationRequired {
@@ -102,11 +90,11 @@ function escalation(name: string, args: unknown, names: readonly string[]): Esca
   if (tool && names.includes(tool)) {
     return new EscalationRequired(
       { type: 'tool-unavailable', message: `needs the tool \`${tool}\`: ${reason}`, tool },
-      { summary: `The direct tier's model needed the tool \`${tool}\`: ${reason}` },
+      { summary: toolNeededSummary(tool, reason) },
     );
   }
   return new EscalationRequired(
     { type: 'needs-capability', message: reason },
-    { summary: `The direct tier's model could not answer alone: ${reason}` },
+    { summary: capabilityNeededSummary(reason) },
   );
 }

@@ -1,22 +1,23 @@
+import { z } from 'zod';
 import { BudgetExceededError } from '../core/errors.ts';
+import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
-import { asAgent } from './agent-span.ts';
-import { callModel } from './call-model.ts';
+import { parseOptions } from '../core/parse.ts';
+import { systemPrompt } from '../prompts/system-prompt.ts';
+import { planRole, SYNTHESIS_ROLE, synthesisPrompt } from '../prompts/team-prompts.ts';
+import { asAgent } from '../run/agent-span.ts';
+import { callModel } from '../run/call-model.ts';
+import { createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
+import { executorOptionsShape, modelSchema } from '../run/option-schemas.ts';
+import { callForOutput } from '../run/structured-output.ts';
+import type { TierStep } from '../run/tier-step.ts';
+import { checkPlanBoundary, needsBoundary } from '../security/boundary.ts';
+import { expandPlaceholders } from '../security/quarantine.ts';
 import { type Plan, planSchema } from './plan.ts';
-import { systemPrompt } from './prompts.ts';
-import { checkPlanBoundary, expandPlaceholders } from './quarantine.ts';
-import type { PreparedTask } from './run-context.ts';
-import { runPlan, type SubtaskResult, type TeamRun } from './run-plan.ts';
-import {
-  privilegesOf,
-  type ResolvedSpecialist,
-  resolveSpecialists,
-  type Specialist,
-} from './specialists.ts';
-import { callForOutput } from './structured-output.ts';
-import type { TierRunner } from './tier-runner.ts';
-/** Options of {@link multiAgentRunner}. */
-export interface MultiAgentRunnerOptions {
+import { runPlan, type TeamRun } from './run-plan.ts';
+import { resolveSpecialists, type Specialist, SpecialistList } from './specialists.ts';
+/** Options of {@link multiAgentStep}. */
+export interface MultiAgentStepOptions {
   /** The manager's model. */
   readonly model: LanguageModel;
   /** The specialists' model, unless a specialist has its own. @default model */
@@ -39,98 +40,107 @@ const MANAGER = 'manager';
  * its own tools and sees only its subtask and the results it depends on. A specialist that fails
  * or passes `agentTimeoutMs` does not stop the others: the manager is told which failed and why.
  */
-export function multiAgentRunner(options: MultiAgentRunnerOptions): TierRunner {
+export function multiAgentStep(options: MultiAgentStepOptions): TierStep {
   const { model, instructions } = options;
   const specialistModel = options.specialistModel ?? model;
-  return {
-    tier: 'multi-agent',
-    execute: (task, ctx, parentId) =>
-      asAgent(ctx, { name: MANAGER, tier: 'multi-agent', parentId }, async (spanId) => {
-        const boundary =
-          options.boundary === 'always' ||
-          (options.boundary !== 'off' &&
-            (task.securityBoundary === true || privilegesOf(task.tools).length === 3));
-        const specialists = resolveSpecialists(
-          options.specialists ?? [],
-          task.tools,
-          specialistModel,
-          boundary,
-        );
-        const call = { agent: MANAGER, tier: 'multi-agent' as const, parentId: spanId, model };
-        const plan = (await callForOutput(
-          ctx,
-          {
-            ...call,
-            request: {
-              system: systemPrompt(instructions, planRole(specialists, boundary), task),
-              messages: [...task.history, { role: 'user', content: task.input }],
-            },
-          },
-          planSchema(specialists, Math.max(0, ctx.budgets.maxAgents - ctx.agentsStarted), boundary),
-        )) as Plan;
-        if (ctx.agentsStarted + plan.subtasks.length > ctx.budgets.maxAgents) {
-          throw new BudgetExceededError(
-            'maxAgents',
-            ctx.budgets.maxAgents,
-            ctx.agentsStarted + plan.subtasks.length,
-            `the plan has ${plan.subtasks.length} subtasks`,
-          );
-        }
-        if (boundary) checkPlanBoundary(plan, specialists);
-        const team: TeamRun = {
-          ctx,
-          boundary,
-          placeholders: new Map(),
-          managerSpan: spanId,
-          instructions,
-        };
-        const results = await runPlan(team, plan, specialists);
-        const synthesis = {
+  return (task, ctx, parentId) =>
+    asAgent(ctx, { name: MANAGER, tier: 'multi-agent', parentId }, async (spanId) => {
+      const boundary = needsBoundary(options.boundary, task.securityBoundary, task.tools);
+      const specialists = resolveSpecialists(
+        options.specialists ?? [],
+        task.tools,
+        specialistModel,
+        boundary,
+      );
+      const call = { agent: MANAGER, tier: 'multi-agent' as const, parentId: spanId, model };
+      const plan = (await callForOutput(
+        ctx,
+        {
           ...call,
           request: {
-            system: systemPrompt(instructions, SYNTHESIS_ROLE, task),
-            messages: [
-              ...task.history,
-              { role: 'user' as const, content: synthesisPrompt(task, results) },
-            ],
+            system: systemPrompt(instructions, planRole(specialists, boundary), task),
+            messages: [...task.history, { role: 'user', content: task.input }],
           },
-        };
-        // The manager saw untrusted strings only as placeholders; the answer gets them back.
-        if (task.output !== undefined) {
-          // Placeholders are put back before the schema checks the answer, not after.
-          return callForOutput(ctx, synthesis, task.output, (candidate) =>
-            expandPlaceholders(candidate, team.placeholders),
-          );
-        }
-        const answer = await callModel(ctx, synthesis);
-        const text = expandPlaceholders(answer.text, team.placeholders) as string;
-        ctx.lastOutput = text;
-        return text;
-      }),
-  };
+        },
+        planSchema(
+          specialists,
+          Math.max(0, ctx.budgets.maxAgents - ctx.report.agentsStarted),
+          boundary,
+        ),
+      )) as Plan;
+      if (ctx.report.agentsStarted + plan.subtasks.length > ctx.budgets.maxAgents) {
+        throw new BudgetExceededError(
+          'maxAgents',
+          ctx.budgets.maxAgents,
+          ctx.report.agentsStarted + plan.subtasks.length,
+          `the plan has ${plan.subtasks.length} subtasks`,
+        );
+      }
+      if (boundary) checkPlanBoundary(plan, specialists);
+      const team: TeamRun = {
+        ctx,
+        boundary,
+        placeholders: new Map(),
+        managerSpan: spanId,
+        instructions,
+      };
+      const results = await runPlan(team, plan, specialists);
+      const synthesis = {
+        ...call,
+        request: {
+          system: systemPrompt(instructions, SYNTHESIS_ROLE, task),
+          messages: [
+            ...task.history,
+            { role: 'user' as const, content: synthesisPrompt(task.input, results) },
+          ],
+        },
+      };
+      // The manager saw untrusted strings only as placeholders; the answer gets them back.
+      if (task.output !== undefined) {
+        // Placeholders are put back before the schema checks the answer, not after.
+        return callForOutput(ctx, synthesis, task.output, (candidate) =>
+          expandPlaceholders(candidate, team.placeholders),
+        );
+      }
+      const answer = await callModel(ctx, synthesis);
+      const text = expandPlaceholders(answer.text, team.placeholders) as string;
+      ctx.report.output(text);
+      return text;
+    });
 }
 
-function planRole(specialists: readonly ResolvedSpecialist[], boundary: boolean): string {
-  const list = specialists
-    .map(
-      (s) =>
-        `- ${s.name}: ${s.description}${s.tools.length ? ` Tools: ${s.tools.map((t) => t.name).join(', ')}.` : ''}`,
-    )
-    .join('\n');
-  const quarantine = boundary
-    ? `\nSpecialists that read untrusted content are quarantined: give each of their subtasks an \`extract\` list of the fields to hand on (name; type string, number, boolean or enum with its values). Only those fields leave it; strings reach other specialists and you as placeholders such as {{t1.sender}}, which they pass into tool arguments and you may put in your answer. Never make a quarantined subtask depend on one that reads sensitive data: compare or combine in a later subtask. Give other subtasks an empty \`extract\`.`
-    : '';
-  return `You are the manager of a team of specialists. Plan the request as subtasks for them:\n${list}\nGive each subtask everything it needs in its \`task\` text: a specialist sees only its subtask and the results of the subtasks it depends on (\`dependsOn\`). Subtasks that do not depend on each other run at the same time. Use as few subtasks as the request needs; an empty list means you answer it yourself.${quarantine} Answer with the plan as JSON.`;
+/** Options of {@link multiAgentExecutor}. */
+export interface MultiAgentExecutorOptions extends ExecutorOptions {
+  /** Declared specialists; tools no specialist holds get one specialist per domain. @default [] */
+  readonly specialists?: readonly Specialist[];
+  /** The specialists' model, unless a specialist has its own. @default model */
+  readonly specialistModel?: LanguageModel;
+  /**
+   * When to enforce the security boundary (docs/security.md): `auto` when the run's tools hold
+   * untrusted content, sensitive data and side effects together. @default 'auto'
+   */
+  readonly boundary?: 'auto' | 'always' | 'off';
 }
 
-const SYNTHESIS_ROLE =
-  'You are the manager of a team of specialists. Write the final answer to the request from their results. Where a subtask failed, say what is missing rather than inventing it.';
+const MultiAgentOptionsShape = executorOptionsShape({ tools: true }).extend({
+  specialists: SpecialistList.optional(),
+  specialistModel: modelSchema({ tools: true }).optional(),
+  boundary: z.enum(['auto', 'always', 'off']).optional(),
+});
 
-function synthesisPrompt(task: PreparedTask, results: readonly SubtaskResult[]): string {
-  if (results.length === 0) return task.input;
-  const lines = results.map(
-    ({ subtask, ok, text }) =>
-      `[${subtask.id}] ${subtask.specialist} (${ok ? 'done' : 'FAILED'}): ${text}`,
-  );
-  return `Request:\n${task.input}\n\nResults of the subtasks:\n${lines.join('\n\n')}`;
+/**
+ * The multi-agent tier alone: a manager plans subtasks for specialists, runs them (independent
+ * ones at once), and writes the answer from their results.
+ *
+ * @example
+ * const team = multiAgentExecutor({ model, tools: [getOrder, refundPayment] });
+ * const { output, usage } = await team.run('Refund order 30418 and email the customer.');
+ */
+export function multiAgentExecutor(options: MultiAgentExecutorOptions): Executor {
+  parseOptions(MultiAgentOptionsShape, options);
+  const { specialists = [], specialistModel } = options;
+  return createExecutor('multi-agent', multiAgentStep(options), options, [
+    specialistModel,
+    ...specialists.map((s) => s.model),
+  ]);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExtractField } from '../security/quarantine.ts';
 import type { ResolvedSpecialist } from './specialists.ts';
 
 /** One step of the manager's plan. */
@@ -11,15 +12,6 @@ export interface Subtask {
   readonly dependsOn: readonly string[];
   /** Under a security boundary: the fields a quarantined specialist hands on, and nothing else. */
   readonly extract?: readonly ExtractField[];
-}
-
-/** One field a quarantined specialist extracts from untrusted content. */
-export interface ExtractField {
-  /** Letters, digits and `_`. */
-  readonly name: string;
-  readonly type: 'string' | 'number' | 'boolean' | 'enum';
-  /** The allowed values of an `enum`; ignored otherwise. */
-  readonly values: readonly string[];
 }
 
 /** The most fields one quarantined subtask may extract. */

@@ -1,16 +1,18 @@
 import {
   BoundaryViolationError,
   BudgetExceededError,
-  EscalationRequired,
   GuardrailTripped,
   InvalidConfigError,
 } from '../core/errors.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
-import { type AgentAnswer, runAgentLoop } from './agent-loop.ts';
-import { asAgent } from './agent-span.ts';
-import { createLimiter } from './limiter.ts';
-import type { Plan, Subtask } from './plan.ts';
+import { handOnRequest, subtaskPrompt } from '../prompts/team-prompts.ts';
+import { asAgent } from '../run/agent-span.ts';
+import { createLimiter } from '../run/limiter.ts';
+import type { RunScope } from '../run/run-scope.ts';
+import { callForOutput } from '../run/structured-output.ts';
+import { describeError } from '../run/trace-recorder.ts';
+import { untilAborted } from '../run/until-aborted.ts';
 import {
   expandPlaceholders,
   extractionSchema,
@@ -18,16 +20,15 @@ import {
   maskPlaceholders,
   type Placeholders,
   renderHandOff,
-} from './quarantine.ts';
-import type { RunContext } from './run-context.ts';
+  withheldFailure,
+} from '../security/quarantine.ts';
+import { type AgentAnswer, runAgentLoop } from './agent-loop.ts';
+import type { Plan, Subtask } from './plan.ts';
 import type { ResolvedSpecialist } from './specialists.ts';
-import { callForOutput } from './structured-output.ts';
-import { describeError } from './trace-recorder.ts';
-import { untilAborted } from './until-aborted.ts';
 
 /** The state a multi-agent run shares between its subtasks. */
 export interface TeamRun {
-  readonly ctx: RunContext;
+  readonly ctx: RunScope;
   /** The security boundary is enforced. */
   readonly boundary: boolean;
   /** Untrusted strings of quarantined hand-offs, by placeholder. */
@@ -104,9 +105,7 @@ async function runSubtask(
   });
   const { signal } = link;
   const context = deps.map((dep) => `[${dep.subtask.id}] ${dep.subtask.specialist}: ${dep.text}`);
-  const content = context.length
-    ? `${subtask.task}\n\nResults you depend on:\n${context.join('\n\n')}`
-    : subtask.task;
+  const content = subtaskPrompt(subtask.task, context);
   try {
     const { text } = await asAgent(
       ctx,
@@ -130,23 +129,12 @@ async function runSubtask(
     const why = link.timedOut
       ? `timed out after ${agentTimeoutMs} ms`
       : specialist.quarantined
-        ? withheld(error)
+        ? withheldFailure(error)
         : describeError(error);
     return { subtask, ok: false, text: `failed: ${why}` };
   } finally {
     link.dispose();
   }
-}
-
-/**
- * Why a quarantined specialist failed, without its error's message: that can quote untrusted
- * content (a schema error names the unknown fields a compromised reader handed on). The trace
- * keeps the whole error.
- */
-function withheld(error: unknown): string {
-  const kind = error instanceof EscalationRequired ? ` (${error.cause.type})` : '';
-  const name = error instanceof Error ? error.name : 'an error';
-  return `${name}${kind}; details withheld, as the specialist read untrusted content`;
 }
 
 /** A specialist's work: its tool loop, then, for a quarantined one, the structured hand-off. */
@@ -186,7 +174,7 @@ async function work(
   const fields = fieldsOf(subtask);
   const request: ModelMessage = {
     role: 'user',
-    content: `Hand on only these fields, as JSON: ${fields.map((f) => `${f.name} (${f.type === 'enum' ? `one of ${f.values.join(', ')}` : f.type})`).join('; ')}.`,
+    content: handOnRequest(fields),
   };
   const values = (await callForOutput(
     ctx,

@@ -6,6 +6,7 @@ import type {
   ModelResponse,
   ModelStreamEvent,
 } from '../core/language-model.ts';
+import { jsonOnlyRequest } from '../prompts/tier-roles.ts';
 
 /** A call a service already makes: a prompt in, text out. */
 export type TextFunction = (
@@ -82,9 +83,7 @@ function toPrompt(request: ModelRequest): string {
   if (only?.role === 'user') parts.push(only.content);
   else parts.push(...request.messages.map(turn));
   if (request.output) {
-    parts.push(
-      `Answer with JSON only, matching this JSON Schema:\n${JSON.stringify(request.output.schema)}`,
-    );
+    parts.push(jsonOnlyRequest(JSON.stringify(request.output.schema)));
   }
   return parts.join('\n\n');
 }

@@ -3,6 +3,7 @@ import { agentExecutor, defineTool, EscalationRequired, type ModelRequest } from
 import { scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { AT_ONCE_MS } from '../load-bounds.ts';
 
 const getOrder = defineTool({
   name: 'get_order',
@@ -78,7 +79,7 @@ describe('agentExecutor', () => {
       input: z.object({}),
       run: async (_, { signal }) => {
         signalled = signal;
-        await sleep(5_000, undefined, { signal });
+        await sleep(15_000, undefined, { signal });
       },
     });
     const model = scriptedModel([{ toolCalls: [{ name: 'slow_lookup', arguments: {} }] }, 'Done.']);
@@ -86,7 +87,7 @@ describe('agentExecutor', () => {
     const result = await agentExecutor({ model, tools: [slow] }).run('Look it up.', {
       toolTimeoutMs: 30,
     });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(AT_ONCE_MS); // not the tool's 15 s
     expect(result.output).toBe('Done.');
     expect(signalled?.aborted).toBe(true);
     expect(toolResults(model.calls[1])[0]?.content).toBe(
@@ -110,11 +111,9 @@ describe('agentExecutor', () => {
     });
     const calls = Array.from({ length: 6 }, (_, n) => ({ name: 'lookup', arguments: { n } }));
     const model = scriptedModel([{ toolCalls: calls }, 'All six.']);
-    const started = performance.now();
     await agentExecutor({ model, tools: [lookup] }).run('Look up six.', { maxConcurrency: 3 });
-    const elapsed = performance.now() - started;
+    // Three ran at once, and never more: counted, not timed (a busy machine breaks a time bound).
     expect(most).toBe(3);
-    expect(elapsed).toBeLessThan(6 * 15); // two waves, not six calls in a row
     expect(toolResults(model.calls[1]).map((m) => m.content)).toEqual([
       '0',
       '1',

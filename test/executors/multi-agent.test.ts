@@ -8,6 +8,7 @@ import {
 import { type ScriptedAnswer, scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { AT_ONCE_MS } from '../load-bounds.ts';
 
 const tool = (name: string, domain: string) =>
   defineTool({
@@ -145,7 +146,7 @@ describe('multiAgentExecutor', () => {
     const result = await multiAgentExecutor({ model, tools: TOOLS }).run('Both.', {
       agentTimeoutMs: 50,
     });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(AT_ONCE_MS); // `payments` never answers
     expect(synthesisOf(model)).toContain('[b] payments (FAILED): failed: timed out after 50 ms');
     expect(synthesisOf(model)).toContain('[a] commerce (done): quick done');
     expect(result.output).toBe('Final answer.');
@@ -176,10 +177,9 @@ describe('multiAgentExecutor', () => {
         ? { toolCalls: [{ name: 'slow', arguments: {} }] }
         : 'part done',
     );
-    const started = performance.now();
     await multiAgentExecutor({ model, tools: [slow] }).run('Five parts.', { maxConcurrency: 2 });
+    // Two ran at once, and never more: counted, not timed (a busy machine breaks a time bound).
     expect(most).toBe(2);
-    expect(performance.now() - started).toBeLessThan(5 * 40); // three waves, not five in a row
   });
 
   it('asks the manager again when its plan names an unknown specialist or a cycle', async () => {

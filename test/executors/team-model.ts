@@ -1,5 +1,6 @@
-import type { ModelRequest } from 'tierup';
+import { defineTool, type ModelRequest } from 'tierup';
 import { type ScriptedAnswer, type ScriptedModelOptions, scriptedModel } from 'tierup/testing';
+import { z } from 'zod';
 
 /** What {@link teamModel} answers with. */
 export interface TeamScript {
@@ -14,6 +15,15 @@ export interface TeamScript {
 }
 
 export const ANSWER = 'Order 30418 has shipped.';
+
+/** The tool the scripted runs call. */
+export const getOrder = defineTool({
+  name: 'get_order',
+  description: 'Look up a shop order by id.',
+  domain: 'commerce',
+  input: z.object({ orderId: z.string() }),
+  run: ({ orderId }) => ({ orderId, status: 'shipped' }),
+});
 
 /**
  * One scripted model that plays every part: the manager's plan (one subtask per specialist with

@@ -14,38 +14,7 @@ export function toMessagesBody(
   request: ModelRequest,
   model: string,
 ): { body: Omit<MessageCreateParamsNonStreaming, 'stream'>; warnings: ModelWarning[] } {
-  const messages: MessageParam[] = [];
-  for (const message of request.messages) {
-    if (message.role === 'user') messages.push({ role: 'user', content: message.content });
-    else if (message.role === 'assistant') {
-      const calls = message.toolCalls ?? [];
-      // An empty assistant turn is rejected by the API; it says nothing, so it is left out.
-      if (message.content === '' && calls.length === 0) continue;
-      messages.push({
-        role: 'assistant',
-        content: [
-          ...(message.content === '' ? [] : [{ type: 'text' as const, text: message.content }]),
-          ...calls.map((call) => ({
-            type: 'tool_use' as const,
-            id: call.id,
-            name: call.name,
-            input: (call.arguments ?? {}) as Record<string, unknown>,
-          })),
-        ],
-      });
-    } else {
-      // Tool results travel in a user turn; consecutive results share one.
-      const block = {
-        type: 'tool_result' as const,
-        tool_use_id: message.toolCallId,
-        content: message.content,
-        ...(message.isError ? { is_error: true } : {}),
-      };
-      const last = messages[messages.length - 1];
-      if (last?.role === 'user' && Array.isArray(last.content)) last.content.push(block);
-      else messages.push({ role: 'user', content: [block] });
-    }
-  }
+  const messages = toMessageParams(request.messages);
   const tools: Tool[] = (request.tools ?? []).map((tool) => ({
     name: tool.name,
     description: tool.description,
@@ -94,4 +63,41 @@ export function toMessagesBody(
     },
     warnings,
   };
+}
+
+/** The conversation as Messages turns: tool calls as `tool_use`, results in a user turn. */
+function toMessageParams(conversation: ModelRequest['messages']): MessageParam[] {
+  const messages: MessageParam[] = [];
+  for (const message of conversation) {
+    if (message.role === 'user') messages.push({ role: 'user', content: message.content });
+    else if (message.role === 'assistant') {
+      const calls = message.toolCalls ?? [];
+      // An empty assistant turn is rejected by the API; it says nothing, so it is left out.
+      if (message.content === '' && calls.length === 0) continue;
+      messages.push({
+        role: 'assistant',
+        content: [
+          ...(message.content === '' ? [] : [{ type: 'text' as const, text: message.content }]),
+          ...calls.map((call) => ({
+            type: 'tool_use' as const,
+            id: call.id,
+            name: call.name,
+            input: (call.arguments ?? {}) as Record<string, unknown>,
+          })),
+        ],
+      });
+    } else {
+      // Tool results travel in a user turn; consecutive results share one.
+      const block = {
+        type: 'tool_result' as const,
+        tool_use_id: message.toolCallId,
+        content: message.content,
+        ...(message.isError ? { is_error: true } : {}),
+      };
+      const last = messages[messages.length - 1];
+      if (last?.role === 'user' && Array.isArray(last.content)) last.content.push(block);
+      else messages.push({ role: 'user', content: [block] });
+    }
+  }
+  return messages;
 }

@@ -45,10 +45,12 @@ export {
   type ChatCompletionsDropInOptions,
   chatCompletionsDropIn,
   type DropInRunOptions,
-  type TierupChatCompletion,
-  type TierupChatCompletionChunk,
   type TierupChatCompletionStream,
-  type TierupCompletionDetails,
 } from './chat-completions-drop-in.ts';
+export type {
+  TierupChatCompletion,
+  TierupChatCompletionChunk,
+  TierupCompletionDetails,
+} from './chat-completions-result.ts';
 export { type ChatClient, openaiChatModel } from './chat-model.ts';
 export { openaiResponsesModel, type ResponsesClient } from './responses-model.ts';

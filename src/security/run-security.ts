@@ -1,4 +1,6 @@
-import { GuardrailTripped, InvalidConfigError } from '../core/errors.ts';
+import { z } from 'zod';
+import { GuardrailTripped } from '../core/errors.ts';
+import { parseOptions } from '../core/parse.ts';
 import type {
   Approver,
   AuditEntry,
@@ -50,7 +52,10 @@ export function createRunSecurity(
   defaults: SecurityOptions,
   userInput: string,
 ): RunSecurity {
-  checkSecurityOptions(run);
+  // Most runs give none of their own: nothing to check.
+  if (run.policy !== undefined || run.approve !== undefined || run.guardrails !== undefined) {
+    checkSecurityOptions(run);
+  }
   // A run's own settings replace the defaults one by one.
   const options: SecurityOptions = {
     policy: run.policy ?? defaults.policy,
@@ -81,31 +86,31 @@ export function createRunSecurity(
   };
 }
 
+const AnyFunction = z.custom<(...args: never[]) => unknown>(
+  (value) => typeof value === 'function',
+  'must be a function',
+);
+/** One guardrail or a list of them, checked as a list. */
+const GuardrailList = z.preprocess(
+  (value) => (typeof value === 'function' ? [value] : value),
+  z.array(AnyFunction),
+);
+
+/** The schema of {@link SecurityOptions}, as options of createTierup, an executor or a run. */
+export const SecurityOptionsShape = z.looseObject({
+  policy: AnyFunction.optional(),
+  approve: AnyFunction.optional(),
+  guardrails: z
+    .strictObject(
+      Object.fromEntries(Object.values(HOPS).map((key) => [key, GuardrailList.optional()])),
+    )
+    .optional(),
+});
+
 /**
  * Validates security options.
  * @throws {InvalidConfigError} naming the option, e.g. `guardrails.toolCall[1]`.
  */
-export function checkSecurityOptions(options: SecurityOptions, prefix = ''): void {
-  const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
-  const fail = (path: string, message: string) => {
-    throw new InvalidConfigError([{ path: at(path), message }]);
-  };
-  if (options.policy !== undefined && typeof options.policy !== 'function')
-    fail('policy', 'must be a function');
-  if (options.approve !== undefined && typeof options.approve !== 'function')
-    fail('approve', 'must be a function');
-  const guardrails = options.guardrails;
-  if (guardrails === undefined) return;
-  if (typeof guardrails !== 'object' || guardrails === null)
-    fail('guardrails', 'must be an object');
-  for (const [key, value] of Object.entries(guardrails)) {
-    if (!Object.values(HOPS).includes(key as keyof Guardrails))
-      fail(`guardrails.${key}`, 'is not a known option');
-    const list = typeof value === 'function' ? [value] : value;
-    if (!Array.isArray(list))
-      fail(`guardrails.${key}`, 'must be a function or a list of functions');
-    (list as unknown[]).forEach((item, i) => {
-      if (typeof item !== 'function') fail(`guardrails.${key}[${i}]`, 'must be a function');
-    });
-  }
+export function checkSecurityOptions(options: SecurityOptions): void {
+  parseOptions(SecurityOptionsShape, options);
 }

@@ -13,6 +13,8 @@ export interface UsageKey {
 /** Sums the usage of a run's model calls, in total and by tier, agent and model. */
 export interface UsageMeter {
   add(key: UsageKey, usage: Usage, costUsd: number | null): void;
+  /** Adds what another run used (a user's own executor run inside this one). */
+  merge(other: RunUsage): void;
   /** Tokens used so far, input and output. */
   readonly tokens: number;
   /** USD spent so far; `null` once a call had no known price. */
@@ -48,6 +50,18 @@ export function createUsageMeter(): UsageMeter {
       byAgent[key.agent] = plus(byAgent[key.agent] ?? ZERO, usage, costUsd);
       byModel[key.model] = plus(byModel[key.model] ?? ZERO, usage, costUsd);
     },
+    merge(other) {
+      total = sum(total, other);
+      for (const [tier, totals] of Object.entries(other.byTier) as [Tier, UsageTotals][]) {
+        byTier[tier] = sum(byTier[tier] ?? ZERO, totals);
+      }
+      for (const [agent, totals] of Object.entries(other.byAgent)) {
+        byAgent[agent] = sum(byAgent[agent] ?? ZERO, totals);
+      }
+      for (const [model, totals] of Object.entries(other.byModel)) {
+        byModel[model] = sum(byModel[model] ?? ZERO, totals);
+      }
+    },
     get tokens() {
       return total.inputTokens + total.outputTokens;
     },
@@ -77,5 +91,15 @@ function plus(totals: UsageTotals, usage: Usage, costUsd: number | null): UsageT
     cachedInputTokens: totals.cachedInputTokens + usage.cachedInputTokens,
     costUsd: totals.costUsd === null || costUsd === null ? null : totals.costUsd + costUsd,
     calls: totals.calls + 1,
+  };
+}
+
+function sum(a: UsageTotals, b: UsageTotals): UsageTotals {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    cachedInputTokens: a.cachedInputTokens + b.cachedInputTokens,
+    costUsd: a.costUsd === null || b.costUsd === null ? null : a.costUsd + b.costUsd,
+    calls: a.calls + b.calls,
   };
 }

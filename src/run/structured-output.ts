@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { EscalationRequired } from '../core/errors.ts';
 import type { JsonSchema, ModelMessage, ModelResponse } from '../core/language-model.ts';
 import { memoizeWeak } from '../core/memoize-weak.ts';
+import { invalidOutputSummary } from '../prompts/escalation-summaries.ts';
+import { repairRequest } from '../prompts/tier-roles.ts';
 import { callModel, type ModelCall } from './call-model.ts';
-import type { RunContext } from './run-context.ts';
+import type { RunScope } from './run-scope.ts';
 
 /** The JSON Schema a model is asked to follow for a zod output schema (cached per schema). */
 export const outputJsonSchema = memoizeWeak((schema: z.ZodType): JsonSchema => {
@@ -20,7 +22,7 @@ export const outputJsonSchema = memoizeWeak((schema: z.ZodType): JsonSchema => {
  * @throws {EscalationRequired} `invalid-output` when the repaired answer fails too.
  */
 export async function callForOutput(
-  ctx: RunContext,
+  ctx: RunScope,
   call: ModelCall,
   schema: z.ZodType,
   /** Rewrites the model's JSON before the schema checks it (placeholders put back). */
@@ -30,32 +32,32 @@ export async function callForOutput(
   const first = await callModel(ctx, { ...call, request });
   const checked = check(first, schema, prepare);
   if (checked.ok) {
-    ctx.lastOutput = checked.value;
+    ctx.report.output(checked.value);
     return checked.value;
   }
-  ctx.lastOutput = checked.raw;
+  ctx.report.output(checked.raw);
   const repair: ModelMessage[] = [
     ...request.messages,
     { role: 'assistant', content: checked.raw },
     {
       role: 'user',
-      content: `That answer does not match the required JSON schema: ${checked.problems}. Answer again with JSON that matches it.`,
+      content: repairRequest(checked.problems),
     },
   ];
   const second = await callModel(ctx, { ...call, request: { ...request, messages: repair } });
   const again = check(second, schema, prepare);
   if (again.ok) {
-    ctx.lastOutput = again.value;
+    ctx.report.output(again.value);
     return again.value;
   }
-  ctx.lastOutput = again.raw;
+  ctx.report.output(again.raw);
   throw new EscalationRequired(
     {
       type: 'invalid-output',
       message: `the structured output failed its schema twice: ${again.problems}`,
     },
     {
-      summary: `A lower tier's structured answer failed the schema twice (${again.problems}).`,
+      summary: invalidOutputSummary(again.problems),
       output: again.raw,
     },
   );

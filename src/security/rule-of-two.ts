@@ -2,8 +2,10 @@ import { EscalationRequired } from '../core/errors.ts';
 import type { ModelTool, ToolCall } from '../core/language-model.ts';
 import type { Privilege } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
-import { ESCALATE_TOOL, escalateTool } from './direct-executor.ts';
-import { privilegesOf } from './specialists.ts';
+import { ESCALATE_TOOL, escalateTool } from '../prompts/escalate-tool.ts';
+import { RULE_OF_TWO_SUMMARY, withheldToolSummary } from '../prompts/escalation-summaries.ts';
+import { withheldEscalation } from '../prompts/tier-roles.ts';
+import { privilegesOf } from './privileges.ts';
 
 /** The tools one agent may hold without breaking the Rule of Two, and those it may not. */
 export interface ToolSplit {
@@ -38,7 +40,7 @@ export function splitForRuleOfTwo(tools: readonly AnyTool[], needed: readonly st
         message:
           'the request needs untrusted content, sensitive data and side effects: one agent may not hold all three (Rule of Two)',
       },
-      { summary: 'The agent tier could not hold every tool the request needs (Rule of Two).' },
+      { summary: RULE_OF_TWO_SUMMARY },
     );
   }
   const dropped = LEGS.filter((leg) => !kept.has(leg));
@@ -52,10 +54,8 @@ export function splitForRuleOfTwo(tools: readonly AnyTool[], needed: readonly st
 
 /** The escalation tool offered to an agent whose tools were withheld. */
 export function withheldTool(withheld: readonly AnyTool[]): ModelTool {
-  return escalateTool(
-    `Hand the request to a team that can safely use the tools withheld from you (${withheld.map((t) => t.name).join(', ')}). Call it only when the request needs one of them.`,
-    withheld.map((t) => t.name),
-  );
+  const names = withheld.map((t) => t.name);
+  return escalateTool(withheldEscalation(names), names);
 }
 
 /**
@@ -78,7 +78,7 @@ export function checkWithheld(calls: readonly ToolCall[], withheld: readonly Any
         message: `needs \`${asked || 'a withheld tool'}\`, withheld on the agent tier by the Rule of Two: ${reason}`,
       },
       {
-        summary: `The agent tier needed \`${asked || 'a withheld tool'}\`, which one agent may not hold with its other tools: ${reason}`,
+        summary: withheldToolSummary(asked, reason),
       },
     );
   }

@@ -11,6 +11,11 @@ export interface TraceRecorder {
   close(id: string, outcome?: { error?: unknown; usage?: TraceSpan['usage'] }): void;
   /** Marks a failed tier span, and its failed agents, as `escalated`: the run went on above it. */
   markEscalated(id: string): void;
+  /**
+   * Adds the spans of another run (a user's own executor) under `parentId`, with ids of this
+   * trace and times shifted so that the other run ends now.
+   */
+  adopt(spans: readonly TraceSpan[], parentId: string): void;
   /** Every span so far; open ones have no `endMs`. */
   snapshot(): readonly TraceSpan[];
 }
@@ -53,6 +58,24 @@ export function createTraceRecorder(now: () => number = performance.now.bind(per
           spans[i] = { ...span, status: 'escalated' };
         }
       });
+    },
+    adopt(others, parentId) {
+      const ids = new Map<string, string>();
+      const end = Math.max(0, ...others.map((span) => span.endMs ?? span.startMs));
+      const shift = elapsed() - end;
+      for (const span of others) {
+        const id = `s${spans.length + 1}`;
+        ids.set(span.id, id);
+        index.set(id, spans.length);
+        const moved = (ms: number) => Math.round((ms + shift) * 1000) / 1000;
+        spans.push({
+          ...span,
+          id,
+          parentId: (span.parentId && ids.get(span.parentId)) ?? parentId,
+          startMs: moved(span.startMs),
+          ...(span.endMs === undefined ? {} : { endMs: moved(span.endMs) }),
+        });
+      }
     },
     snapshot: () => [...spans],
   };

@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { BoundaryViolationError } from '../core/errors.ts';
-import type { Privilege } from '../core/security.ts';
-import type { ExtractField, Plan, Subtask } from './plan.ts';
-import type { ResolvedSpecialist } from './specialists.ts';
+import { EscalationRequired } from '../core/errors.ts';
+
+/** One field a quarantined specialist extracts from untrusted content. */
+export interface ExtractField {
+  /** Letters, digits and `_`. */
+  readonly name: string;
+  readonly type: 'string' | 'number' | 'boolean' | 'enum';
+  /** The allowed values of an `enum`; ignored otherwise. */
+  readonly values: readonly string[];
+}
 
 /** The longest string a quarantined specialist may hand on in one field. */
 export const MAX_FIELD_LENGTH = 500;
@@ -11,7 +17,9 @@ export const MAX_FIELD_LENGTH = 500;
 const DEFAULT_FIELDS: readonly ExtractField[] = [{ name: 'summary', type: 'string', values: [] }];
 
 /** The fields of a quarantined subtask: the plan's, or a single `summary`. */
-export function fieldsOf(subtask: Subtask): readonly ExtractField[] {
+export function fieldsOf(subtask: {
+  readonly extract?: readonly ExtractField[] | undefined;
+}): readonly ExtractField[] {
   return subtask.extract && subtask.extract.length > 0 ? subtask.extract : DEFAULT_FIELDS;
 }
 
@@ -102,43 +110,12 @@ export function maskPlaceholders(text: string, placeholders: Placeholders): stri
 }
 
 /**
- * Checks a plan under a security boundary before anything runs: no subtask's agent may hold, with
- * what reaches its context, untrusted content, sensitive data and side effects together, and no
- * quarantined subtask may see sensitive data at all: its read tools can carry what it sees out
- * (a URL it fetches). Sensitive data reaches a subtask through the results it depends on; a
- * quarantined result reaches it only as fields, which carry no untrusted text.
- * @throws {BoundaryViolationError}
+ * Why a quarantined specialist failed, without its error's message: that can quote untrusted
+ * content (a schema error names the unknown fields a compromised reader handed on). The trace
+ * keeps the whole error.
  */
-export function checkPlanBoundary(plan: Plan, specialists: readonly ResolvedSpecialist[]): void {
-  const byName = new Map(specialists.map((s) => [s.name, s]));
-  const byId = new Map(plan.subtasks.map((s) => [s.id, s]));
-  const memo = new Map<string, Set<Privilege>>();
-  const effective = (subtask: Subtask): Set<Privilege> => {
-    const known = memo.get(subtask.id);
-    if (known) return known;
-    const own = new Set(byName.get(subtask.specialist)?.privileges ?? []);
-    memo.set(subtask.id, own);
-    for (const id of subtask.dependsOn) {
-      const dep = byId.get(id);
-      if (dep && effective(dep).has('sensitive')) own.add('sensitive');
-    }
-    return own;
-  };
-  for (const subtask of plan.subtasks) {
-    const held = effective(subtask);
-    if (byName.get(subtask.specialist)?.quarantined && held.has('sensitive')) {
-      throw new BoundaryViolationError(
-        subtask.specialist,
-        [...held],
-        `would read untrusted content after seeing sensitive data from the subtasks it depends on, in subtask ${subtask.id}; what it reads can make its tools carry that data out`,
-      );
-    }
-    if (held.has('untrusted') && held.has('sensitive') && held.has('acting')) {
-      throw new BoundaryViolationError(
-        subtask.specialist,
-        [...held],
-        `would hold untrusted content, sensitive data and side effects together in subtask ${subtask.id}`,
-      );
-    }
-  }
+export function withheldFailure(error: unknown): string {
+  const kind = error instanceof EscalationRequired ? ` (${error.cause.type})` : '';
+  const name = error instanceof Error ? error.name : 'an error';
+  return `${name}${kind}; details withheld, as the specialist read untrusted content`;
 }

@@ -1,12 +1,6 @@
 import type { RunEvent } from '../core/run-event.ts';
 import type { RunResult } from '../core/run-result.ts';
-import {
-  createRunContext,
-  type RunContext,
-  type RunSetup,
-  toRunError,
-  toRunResult,
-} from './run-context.ts';
+import { type RunScope, type RunSetup, startRun } from './run-scope.ts';
 import { untilAborted } from './until-aborted.ts';
 
 /**
@@ -16,22 +10,23 @@ import { untilAborted } from './until-aborted.ts';
  */
 export async function driveRun<Output>(
   setup: RunSetup,
-  body: (ctx: RunContext) => Promise<unknown>,
+  body: (scope: RunScope) => Promise<unknown>,
 ): Promise<RunResult<Output>> {
-  const ctx = createRunContext(setup);
+  const run = startRun(setup);
+  const { scope } = run;
   let failure: unknown;
   try {
-    ctx.signal.throwIfAborted();
-    const output = await untilAborted(body(ctx), ctx.signal);
-    const result = toRunResult(ctx, output as Output);
-    ctx.emit({ type: 'run-finish', result: result as RunResult<unknown> });
+    scope.signal.throwIfAborted();
+    const output = await untilAborted(body(scope), scope.signal);
+    const result = run.result(output as Output);
+    scope.emit({ type: 'run-finish', result: result as RunResult<unknown> });
     return result;
   } catch (error) {
-    failure = toRunError(ctx, error);
+    failure = run.error(error);
     throw failure;
   } finally {
     // After the error is made: its kind depends on whether the run's signal had fired.
-    ctx.dispose(failure);
+    run.dispose(failure);
   }
 }
 

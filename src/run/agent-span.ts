@@ -1,6 +1,6 @@
 import { BudgetExceededError } from '../core/errors.ts';
 import type { Tier } from '../core/tier.ts';
-import type { RunContext } from './run-context.ts';
+import type { RunScope } from './run-scope.ts';
 
 /**
  * Runs `work` as one agent of the run: counts it against `maxAgents`, records its span,
@@ -9,21 +9,21 @@ import type { RunContext } from './run-context.ts';
  * @throws {BudgetExceededError} `maxAgents` before the agent starts, when the run has no room left.
  */
 export async function asAgent<T>(
-  ctx: RunContext,
+  ctx: RunScope,
   agent: { readonly name: string; readonly tier: Tier; readonly parentId: string },
   work: (spanId: string) => Promise<T>,
   outputOf: (result: T) => unknown = (result) => result,
 ): Promise<T> {
   const { maxAgents } = ctx.budgets;
-  if (ctx.agentsStarted >= maxAgents) {
+  if (ctx.report.agentsStarted >= maxAgents) {
     throw new BudgetExceededError(
       'maxAgents',
       maxAgents,
-      ctx.agentsStarted + 1,
-      `agent \`${agent.name}\` would be agent ${ctx.agentsStarted + 1}`,
+      ctx.report.agentsStarted + 1,
+      `agent \`${agent.name}\` would be agent ${ctx.report.agentsStarted + 1}`,
     );
   }
-  ctx.agentsStarted++;
+  ctx.report.agentStarted();
   const { name, tier } = agent;
   const spanId = ctx.trace.open({
     type: 'agent',

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { InvalidTaskError, type Issue } from '../core/errors.ts';
+import { InvalidTaskError } from '../core/errors.ts';
 import type { RunTask } from '../core/executor.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { toIssues } from '../core/parse.ts';
 import { parseTask, type TaskInput } from '../core/task.ts';
-import type { AnyTool } from '../core/tool.ts';
-import type { PreparedTask } from './run-context.ts';
+import { type AnyTool, toolProblem } from '../core/tool.ts';
+import type { PreparedTask } from './tier-step.ts';
 
 const ToolCallShape = z.object({ id: z.string(), name: z.string(), arguments: z.unknown() });
 const History = z.array(
@@ -25,6 +25,24 @@ const History = z.array(
     }),
   ]),
 );
+
+/** What a run task holds besides what `parseTask` checks: runnable tools, schemas, history. */
+const RunTaskExtras = z.looseObject({
+  tools: z
+    .array(
+      z.unknown().superRefine((tool, ctx) => {
+        const problem = toolProblem(tool);
+        if (problem)
+          ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+      }),
+    )
+    .optional(),
+  instructions: z.string().optional(),
+  output: z
+    .custom<z.ZodType>((value) => value instanceof z.ZodType, 'must be a zod schema')
+    .optional(),
+  history: History.optional(),
+});
 
 /** A run task, checked: what the router reads and what the executors run. */
 export interface CheckedTask {
@@ -48,38 +66,26 @@ export function checkTask(
     throw new InvalidTaskError([{ path: '', message: 'must be a string or an object' }]);
   }
   const taskTools = given.tools ?? [];
-  parseTask({
+  // The router reads the parsed request and hints; the executors the given tools and schemas.
+  const { input, hints } = parseTask({
     input: given.input,
     tools: taskTools,
     ...(given.hints ? { hints: given.hints } : {}),
   });
-  const issues: Issue[] = [];
-  taskTools.forEach((tool, i) => {
-    if (typeof tool.run !== 'function')
-      issues.push({
-        path: `tools[${i}].run`,
-        message: 'must be a function (define tools with `defineTool`)',
-      });
-    else if (!(tool.input instanceof z.ZodType))
-      issues.push({ path: `tools[${i}].input`, message: 'must be a zod schema' });
-  });
-  if (given.instructions !== undefined && typeof given.instructions !== 'string') {
-    issues.push({ path: 'instructions', message: 'must be a string' });
+  // A task of input and hints alone (most are) has nothing more to check.
+  const extra = [given.tools, given.instructions, given.output, given.history];
+  if (extra.some((field) => field !== undefined)) {
+    const extras = RunTaskExtras.safeParse(given);
+    if (!extras.success) throw new InvalidTaskError(toIssues(extras.error));
   }
-  if (given.output !== undefined && !(given.output instanceof z.ZodType)) {
-    issues.push({ path: 'output', message: 'must be a zod schema' });
-  }
-  const history = History.safeParse(given.history ?? []);
-  if (!history.success) issues.push(...toIssues(history.error, 'history'));
-  if (issues.length > 0) throw new InvalidTaskError(issues);
 
   const merged = new Map(ownTools.map((tool) => [tool.name, tool]));
   for (const tool of taskTools) merged.set(tool.name, tool);
   const tools = [...merged.values()];
   return {
-    routed: { input: given.input, tools, ...(given.hints ? { hints: given.hints } : {}) },
+    routed: { input, tools, ...(hints ? { hints } : {}) },
     prepared: {
-      input: given.input,
+      input,
       tools,
       output: given.output,
       history: (given.history ?? []) as readonly ModelMessage[],

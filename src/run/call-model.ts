@@ -7,7 +7,7 @@ import type {
   Usage,
 } from '../core/language-model.ts';
 import type { Tier } from '../core/tier.ts';
-import type { RunContext } from './run-context.ts';
+import type { RunScope } from './run-scope.ts';
 
 /** One model call of a run: who makes it, on which model, asking what. */
 export interface ModelCall {
@@ -27,7 +27,7 @@ export interface ModelCall {
  * streams when the run streams, then counts the usage and cost and records the span.
  * @throws {BudgetExceededError} before the call when it would pass `maxTokens` or `maxCostUsd`.
  */
-export async function callModel(ctx: RunContext, call: ModelCall): Promise<ModelResponse> {
+export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelResponse> {
   const signal = call.signal ?? ctx.signal;
   signal.throwIfAborted();
   const { model, agent, tier } = call;
@@ -60,10 +60,7 @@ export async function callModel(ctx: RunContext, call: ModelCall): Promise<Model
     throw error;
   }
   budgeted.release();
-  ctx.lastFinishReason = response.finishReason;
-  for (const warning of response.warnings) {
-    if (!ctx.warnings.some((w) => w.setting === warning.setting)) ctx.warnings.push(warning);
-  }
+  ctx.report.modelFinished(response.finishReason, response.warnings);
   const costUsd = ctx.prices.costOf(model.modelId, response.usage);
   ctx.usage.add({ tier, agent, model: name }, response.usage, costUsd);
   const usage = {
@@ -109,7 +106,7 @@ const UNCAPPED_OUTPUT = 16_384;
  * real usage is counted.
  */
 function withinBudget(
-  ctx: RunContext,
+  ctx: RunScope,
   model: LanguageModel,
   request: Omit<ModelRequest, 'signal'>,
 ): { request: Omit<ModelRequest, 'signal'>; release: () => void } {

@@ -1,0 +1,142 @@
+import type { Decision } from '../core/decision.ts';
+import { EscalationRequired } from '../core/errors.ts';
+import type { LanguageModel } from '../core/language-model.ts';
+import type { EscalationCause } from '../core/run-result.ts';
+import type { TaskHints } from '../core/task.ts';
+import { lowerTier, TIERS, type Tier, tierRank } from '../core/tier.ts';
+import type { AnyTool } from '../core/tool.ts';
+import { rejectedSummary, untrustedSummary } from '../prompts/escalation-summaries.ts';
+import type { RunScope } from '../run/run-scope.ts';
+import type { PreparedTask, TierStep } from '../run/tier-step.ts';
+
+/** The caller's own check of a result; `false` or a reason escalates to the next tier. */
+export type AcceptCheck = (result: {
+  readonly output: unknown;
+  readonly tier: Tier;
+}) => boolean | string | Promise<boolean | string>;
+
+/**
+ * The highest tier a run may reach: the router's `maxTier`, lowered by the task's `hints.maxTier`.
+ * The router caps its decision the same way (router/tier-policy.ts, left as it is); this is the
+ * cap the run's escalations obey.
+ */
+export function runCap(maxTier: Tier, hints: TaskHints | undefined): Tier {
+  return lowerTier(maxTier, hints?.maxTier ?? 'multi-agent');
+}
+
+/** The models a run capped at `cap` may call: those of its tier and every tier below it. */
+export function modelsUpTo(
+  cap: Tier,
+  byTier: Readonly<Record<Tier, readonly (LanguageModel | undefined)[]>>,
+): (LanguageModel | undefined)[] {
+  return TIERS.slice(0, tierRank(cap) + 1).flatMap((tier) => byTier[tier]);
+}
+
+/** How one run climbs the tiers. */
+export interface Climb {
+  readonly steps: Readonly<Record<Tier, TierStep>>;
+  readonly decision: Decision;
+  /** The highest tier the run may reach ({@link runCap}). */
+  readonly cap: Tier;
+  /** The tier to start on: the decision's, or higher for a sticky session. */
+  readonly start: Tier;
+  readonly accept: AcceptCheck | undefined;
+  /** Told the tier the run ended on, whether it met the request or failed. */
+  readonly reached: (tier: Tier) => void;
+}
+
+/**
+ * Runs the task from `climb.start` up: each tier in its own span under `runSpan`; on
+ * {@link EscalationRequired} (and only on it) from a tier below the cap, the next tier gets the
+ * task with a summary of what the lower ones tried.
+ * @returns the output of the first tier that meets the request (and its `accept` check).
+ * @throws the last tier's error, or any other error at once.
+ */
+export async function climbTiers(
+  scope: RunScope,
+  task: PreparedTask,
+  climb: Climb,
+  runSpan: string,
+): Promise<unknown> {
+  const { decision, cap } = climb;
+  const priorAttempts: string[] = [];
+  let tier = climb.start;
+  for (;;) {
+    scope.report.tierStarted(tier);
+    const canEscalate = tierRank(tier) < tierRank(cap);
+    const tierSpan = scope.trace.open({ type: 'tier', name: tier, tier, parentId: runSpan });
+    const given: PreparedTask = {
+      ...task,
+      priorAttempts,
+      canEscalate,
+      securityBoundary: decision.signals.securityBoundary.set,
+      neededTools: decision.tools.map((t) => t.name),
+    };
+    try {
+      const output = await runTier(scope, tier, climb.steps[tier], given, tierSpan, climb.accept);
+      climb.reached(tier);
+      return output;
+    } catch (error) {
+      if (!(error instanceof EscalationRequired) || !canEscalate || scope.signal.aborted) {
+        climb.reached(tier);
+        throw error;
+      }
+      scope.trace.markEscalated(tierSpan);
+      const to = TIERS[tierRank(tier) + 1] as Tier;
+      const summary = handOn(scope, tier, error, task.tools);
+      const step = { from: tier, to, cause: error.cause, summary };
+      scope.report.escalated(step);
+      scope.emit({ type: 'tier-escalated', escalation: step });
+      priorAttempts.push(summary);
+      tier = to;
+    }
+  }
+}
+
+/**
+ * What an escalation hands on to the next tier: the failed tier's own summary, or, when the run
+ * has read untrusted content, fixed words only: the tier may have written what it read into its
+ * summary, and the next tier (a manager planning with privileged specialists) must not read it.
+ */
+function handOn(
+  scope: RunScope,
+  tier: Tier,
+  error: EscalationRequired,
+  tools: readonly AnyTool[],
+): string {
+  if (!scope.security.ledger.readUntrusted) return error.summary;
+  const cause: EscalationCause = error.cause;
+  const named = 'tool' in cause ? cause.tool : undefined;
+  const tool = named !== undefined && tools.some((t) => t.name === named) ? named : '';
+  return untrustedSummary(tier, cause, tool);
+}
+
+/** Runs one tier in its span, then the caller's `accept` check on its output. */
+async function runTier(
+  scope: RunScope,
+  tier: Tier,
+  step: TierStep,
+  task: PreparedTask,
+  spanId: string,
+  accept: AcceptCheck | undefined,
+): Promise<unknown> {
+  try {
+    const output = await step(task, scope, spanId);
+    if (accept !== undefined) {
+      const verdict = await accept({ output, tier });
+      if (verdict !== true) {
+        const message =
+          typeof verdict === 'string' && verdict ? verdict : 'the accept check returned false';
+        throw new EscalationRequired(
+          { type: 'rejected', message },
+          { summary: rejectedSummary(tier, message), output },
+        );
+      }
+    }
+    scope.trace.close(spanId);
+    return output;
+  } catch (error) {
+    scope.trace.close(spanId, { error });
+    throw error;
+  }
+}

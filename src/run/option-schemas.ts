@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { LanguageModel } from '../core/language-model.ts';
+import { type AnyTool, isTool } from '../core/tool.ts';
+import { SecurityOptionsShape } from '../security/run-security.ts';
+
+// The schemas of what a caller configures: checked with `parseOptions` (core/parse.ts), whose
+// issues name the option at fault (`tools[1].name`, `specialists[0].model`).
+
+/** A function, given as a callback. */
+export const Callback = z.custom<(...args: never[]) => unknown>(
+  (value) => typeof value === 'function',
+  'must be a function',
+);
+
+/** A {@link LanguageModel}; with `tools`, one that can call tools. */
+export function modelSchema(needs: { readonly tools?: boolean } = {}): z.ZodType<LanguageModel> {
+  return z.unknown().superRefine((value, ctx) => {
+    const model = value as Partial<LanguageModel> | null | undefined;
+    if (typeof model?.generate !== 'function' || typeof model.stream !== 'function') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a LanguageModel (openaiModel, anthropicModel, fromFunction, ...)',
+      });
+    } else if (needs.tools && model.supportsTools === false) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'cannot call tools, and this part of a run needs a model that can',
+      });
+    }
+  }) as unknown as z.ZodType<LanguageModel>;
+}
+
+/** A tool made with `defineTool`. */
+export const DefinedTool = z.custom<AnyTool>(isTool, 'must be a tool made with `defineTool`');
+
+/** A refinement of a list that names each item whose `name` an earlier item has. */
+export function uniqueNames(what: string) {
+  return (items: readonly { readonly name: string }[], ctx: z.RefinementCtx): void => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.name)) {
+        const message = `duplicates the ${what} \`${item.name}\``;
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message });
+      }
+      seen.add(item.name);
+    });
+  };
+}
+
+/** Tools made with `defineTool`, with unique names. */
+export const ToolList = z.array(DefinedTool).superRefine(uniqueNames('tool'));
+
+/** Options of one run besides its budgets and security settings (those are checked apart). */
+export const RunOptionsShape = z.looseObject({
+  signal: z
+    .custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')
+    .optional(),
+  sessionId: z.string().optional(),
+  accept: Callback.optional(),
+});
+
+/** Options every executor takes; budgets and prices are checked where they are resolved. */
+export function executorOptionsShape(needs: { readonly tools: boolean }) {
+  return z.looseObject({
+    model: modelSchema(needs),
+    instructions: z.string().optional(),
+    tools: ToolList.optional(),
+    ...SecurityOptionsShape.shape,
+  });
+}

@@ -1,0 +1,83 @@
+import { BudgetExceededError, EscalationRequired, RunError } from '../core/errors.ts';
+import type { Executor, RunOptions, RunTask } from '../core/executor.ts';
+import type { PartialRun, RunResult } from '../core/run-result.ts';
+import { priorAttemptsNote } from '../prompts/system-prompt.ts';
+import type { RunScope } from './run-scope.ts';
+import type { PreparedTask, TierStep } from './tier-step.ts';
+
+/**
+ * A user's own {@link Executor} as a step of a tierup run: it gets the task (what lower tiers
+ * tried added to its instructions), the run's signal, policy, approver and what is left of its
+ * budgets; its usage, trace and audit join the run's, and its {@link EscalationRequired}
+ * escalates like a built-in tier's.
+ */
+export function userExecutorStep(executor: Executor): TierStep {
+  return async (task, scope, parentId) => {
+    let result: RunResult<unknown>;
+    try {
+      result = await executor.run(toRunTask(task), remainingOptions(scope));
+    } catch (error) {
+      if (error instanceof RunError && error.partial !== undefined) {
+        join(scope, error.partial, parentId);
+        // The run's own partial result, with this executor's share in it, replaces its own.
+        if (!(error instanceof EscalationRequired)) error.partial = undefined;
+      }
+      throw error;
+    }
+    join(scope, result, parentId);
+    scope.report.modelFinished(result.finishReason, result.warnings);
+    return result.output;
+  };
+}
+
+function toRunTask(task: PreparedTask): RunTask<unknown> {
+  const instructions = [task.instructions?.trim(), priorAttemptsNote(task.priorAttempts)]
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    input: task.input,
+    tools: task.tools,
+    history: task.history,
+    ...(task.output ? { output: task.output } : {}),
+    ...(instructions ? { instructions } : {}),
+  };
+}
+
+/**
+ * The run's options for the executor: what its budgets leave, its signal (which carries the
+ * run's time limit), policy and approver. Guardrails stay with the run, which checks the input
+ * and output itself.
+ * @throws {BudgetExceededError} when a budget is spent already.
+ */
+function remainingOptions(scope: RunScope): RunOptions {
+  const { budgets, usage, report } = scope;
+  const left = (budget: 'maxAgents' | 'maxTokens' | 'maxCostUsd', limit: number, used: number) => {
+    if (limit - used > 0) return limit - used;
+    throw new BudgetExceededError(budget, limit, used, `the run used ${used} before this tier`);
+  };
+  const cost = usage.costUsd;
+  return {
+    signal: scope.signal,
+    policy: scope.security.policy,
+    ...(scope.security.approve ? { approve: scope.security.approve } : {}),
+    maxSteps: budgets.maxSteps,
+    maxConcurrency: budgets.maxConcurrency,
+    toolTimeoutMs: budgets.toolTimeoutMs,
+    agentTimeoutMs: budgets.agentTimeoutMs,
+    maxAgents: left('maxAgents', budgets.maxAgents, report.agentsStarted),
+    ...(budgets.maxTokens === undefined
+      ? {}
+      : { maxTokens: left('maxTokens', budgets.maxTokens, usage.tokens) }),
+    ...(budgets.maxCostUsd === undefined || cost === null
+      ? {}
+      : { maxCostUsd: left('maxCostUsd', budgets.maxCostUsd, cost) }),
+  };
+}
+
+/** Adds what the executor's run used and did to this run. */
+function join(scope: RunScope, run: PartialRun | RunResult<unknown>, parentId: string): void {
+  scope.usage.merge(run.usage);
+  scope.trace.adopt(run.trace, parentId);
+  scope.security.audit.push(...run.audit);
+  if (run.output !== undefined) scope.report.output(run.output);
+}

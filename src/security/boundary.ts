@@ -1,0 +1,105 @@
+import { BoundaryViolationError } from '../core/errors.ts';
+import type { Privilege } from '../core/security.ts';
+import type { AnyTool } from '../core/tool.ts';
+import { privilegesOf } from './privileges.ts';
+
+// The security boundary of the multi-agent tier (docs/security.md): when it holds, which
+// specialists it quarantines, and which plans it refuses.
+
+/** A subtask of a plan, as the boundary sees it. */
+export interface PlannedSubtask {
+  readonly id: string;
+  readonly specialist: string;
+  readonly dependsOn: readonly string[];
+}
+
+/** A specialist, as the boundary sees it. */
+export interface PlannedAgent {
+  readonly name: string;
+  readonly privileges: readonly Privilege[];
+  readonly quarantined: boolean;
+}
+
+/**
+ * Whether a multi-agent run enforces the boundary: always, never (`off`, for comparisons), or
+ * (`auto`) when the router set `securityBoundary` or the run's tools hold untrusted content,
+ * sensitive data and side effects together.
+ */
+export function needsBoundary(
+  mode: 'auto' | 'always' | 'off' | undefined,
+  routerSet: boolean | undefined,
+  tools: readonly AnyTool[],
+): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'off') return false;
+  return routerSet === true || privilegesOf(tools).length === 3;
+}
+
+/**
+ * The privileges of a specialist holding `tools`, and whether the boundary quarantines it (it
+ * reads untrusted content).
+ * @throws {BoundaryViolationError} for a quarantined specialist that would hold anything else.
+ */
+export function specialistPrivileges(
+  name: string,
+  tools: readonly AnyTool[],
+  boundary: boolean,
+): { readonly privileges: Privilege[]; readonly quarantined: boolean } {
+  const privileges = privilegesOf(tools);
+  const quarantined = boundary && privileges.includes('untrusted');
+  if (quarantined && privileges.length > 1) {
+    const others = privileges.filter((p) => p !== 'untrusted').join(' and ');
+    const held = tools.filter((t) => t.sensitiveData || t.sideEffects).map((t) => t.name);
+    throw new BoundaryViolationError(
+      name,
+      privileges,
+      `would read untrusted content while holding ${others} tools (${held.join(', ')}); give its untrusted-content tools to a specialist of their own, and split a tool that is both into two`,
+    );
+  }
+  return { privileges, quarantined };
+}
+
+/**
+ * Checks a plan under a security boundary before anything runs: no subtask's agent may hold, with
+ * what reaches its context, untrusted content, sensitive data and side effects together, and no
+ * quarantined subtask may see sensitive data at all: its read tools can carry what it sees out
+ * (a URL it fetches). Sensitive data reaches a subtask through the results it depends on; a
+ * quarantined result reaches it only as fields, which carry no untrusted text.
+ * @throws {BoundaryViolationError}
+ */
+export function checkPlanBoundary(
+  plan: { readonly subtasks: readonly PlannedSubtask[] },
+  specialists: readonly PlannedAgent[],
+): void {
+  const byName = new Map(specialists.map((s) => [s.name, s]));
+  const byId = new Map(plan.subtasks.map((s) => [s.id, s]));
+  const memo = new Map<string, Set<Privilege>>();
+  const effective = (subtask: PlannedSubtask): Set<Privilege> => {
+    const known = memo.get(subtask.id);
+    if (known) return known;
+    const own = new Set(byName.get(subtask.specialist)?.privileges ?? []);
+    memo.set(subtask.id, own);
+    for (const id of subtask.dependsOn) {
+      const dep = byId.get(id);
+      if (dep && effective(dep).has('sensitive')) own.add('sensitive');
+    }
+    return own;
+  };
+  for (const subtask of plan.subtasks) {
+    const held = effective(subtask);
+    if (byName.get(subtask.specialist)?.quarantined && held.has('sensitive')) {
+      throw new BoundaryViolationError(
+        subtask.specialist,
+        [...held],
+        `would read untrusted content after seeing sensitive data from the subtasks it depends on, in subtask ${subtask.id}; what it reads can make its tools carry that data out`,
+      );
+    }
+    if (held.has('untrusted') && held.has('sensitive') && held.has('acting')) {
+      throw new BoundaryViolationError(
+        subtask.specialist,
+        [...held],
+        `would hold untrusted content, sensitive data and side effects together in subtask ${subtask.id}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import type { ToolCall } from '../core/language-model.ts';
+import type {
+  AuditEntry,
+  PolicyDecision,
+  Privilege,
+  Provenance,
+  ToolCallRequest,
+} from '../core/security.ts';
+import type { Tier } from '../core/tier.ts';
+import type { AnyTool } from '../core/tool.ts';
+import { toolMessages } from '../prompts/tool-messages.ts';
+import type { RunSecurity } from './run-security.ts';
+import { destinationsOf } from './taint-ledger.ts';
+
+/** Who makes a tool call. */
+export interface ToolCaller {
+  readonly agent: string;
+  readonly tier: Tier;
+  readonly parentId: string;
+  /** The agent's privileges, for the policy and the audit trail. */
+  readonly privileges: readonly Privilege[];
+  /** Rewrites the model's arguments before anything else (placeholders of untrusted fields). */
+  readonly resolveArguments?: ((args: unknown) => unknown) | undefined;
+}
+
+/** What the model is told of one tool call. */
+export interface ToolOutcome {
+  readonly content: string;
+  readonly isError: boolean;
+}
+
+/** A checked tool call: run it with `input`, or tell the model `outcome`; audited either way. */
+export type CheckedCall =
+  | { readonly run: true; readonly input: unknown; readonly entry: Omit<AuditEntry, 'spanId'> }
+  | {
+      readonly run: false;
+      readonly outcome: ToolOutcome;
+      readonly entry: Omit<AuditEntry, 'spanId'>;
+    };
+
+type Entry = Omit<AuditEntry, 'spanId' | 'decision' | 'reason'>;
+
+/**
+ * Everything before a tool may run: the tool exists, its arguments pass its schema, the
+ * tool-call guardrails, the policy (for a side effect whose arguments came from untrusted
+ * content) and approvals.
+ * @throws {GuardrailTripped} and whatever a guardrail, the policy or the approver throws.
+ */
+export async function checkToolCall(
+  security: RunSecurity,
+  at: ToolCaller,
+  tools: ReadonlyMap<string, AnyTool>,
+  call: ToolCall,
+  signal: AbortSignal,
+): Promise<CheckedCall> {
+  const tool = tools.get(call.name);
+  const { ledger } = security;
+  const base = {
+    tool: call.name,
+    agent: at.agent,
+    tier: at.tier,
+    privileges: at.privileges,
+    arguments: call.arguments,
+  };
+  if (tool === undefined) {
+    const provenance = ledger.provenanceOf(standIn(call.name), call.arguments);
+    return invalid({ ...base, provenance }, toolMessages.unknown(call.name, [...tools.keys()]));
+  }
+  const provenance = ledger.provenanceOf(tool, call.arguments);
+  const parsed = tool.input.safeParse(call.arguments);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`)
+      .join('; ');
+    return invalid({ ...base, provenance }, toolMessages.invalidArguments(call.name, problems));
+  }
+  await security.check('tool-call', parsed.data, { agent: at.agent, tool: tool.name, signal });
+  const entry = { ...base, arguments: parsed.data, provenance };
+  return decide(security, at, tool, parsed.data, entry, signal);
+}
+
+/** The policy and approvals for a valid call. */
+async function decide(
+  security: RunSecurity,
+  at: ToolCaller,
+  tool: AnyTool,
+  input: unknown,
+  entry: Entry,
+  signal: AbortSignal,
+): Promise<CheckedCall> {
+  const { provenance } = entry;
+  const request: ToolCallRequest = {
+    tool: tool.name,
+    arguments: input,
+    agent: at.agent,
+    tier: at.tier,
+    privileges: at.privileges,
+    sideEffects: tool.sideEffects,
+    sensitiveData: tool.sensitiveData,
+    untrustedInput: tool.untrustedInput,
+    destinations: destinationsOf(tool, input),
+  };
+  let decision: PolicyDecision = { verdict: 'allow', reason: 'no check needed' };
+  if (tool.sideEffects && provenance.untrusted) {
+    decision = normalize(await security.policy(request, provenance));
+  }
+  if (decision.verdict === 'allow' && (await wantsApproval(tool, input))) {
+    decision = { verdict: 'approve', reason: `\`${tool.name}\` needs approval` };
+  }
+  if (decision.verdict === 'allow') {
+    return { run: true, input, entry: { ...entry, decision: 'allowed', reason: decision.reason } };
+  }
+  if (decision.verdict === 'deny') {
+    return refused(entry, 'denied', decision.reason, toolMessages.denied(decision.reason));
+  }
+  const answer = await askApproval(security, request, provenance, decision.reason, signal);
+  if (answer.approved) {
+    return { run: true, input, entry: { ...entry, decision: 'approved', reason: answer.reason } };
+  }
+  return refused(entry, 'not-approved', answer.reason, toolMessages.notApproved(answer.reason));
+}
+
+async function askApproval(
+  security: RunSecurity,
+  request: ToolCallRequest,
+  provenance: Provenance,
+  reason: string,
+  signal: AbortSignal,
+): Promise<{ approved: boolean; reason: string }> {
+  const { approve } = security;
+  if (approve === undefined)
+    return { approved: false, reason: `${reason}, and the run has no approve callback` };
+  const answer = await approve({ ...request, provenance, reason, signal });
+
+  if (typeof answer === 'boolean')
+    return { approved: answer, reason: answer ? 'approved' : 'the approver said no' };
+  return {
+    approved: answer.approved === true,
+    reason: answer.reason ?? (answer.approved ? 'approved' : 'the approver said no'),
+  };
+}
+
+async function wantsApproval(tool: AnyTool, input: unknown): Promise<boolean> {
+  const { needsApproval } = tool;
+  if (typeof needsApproval === 'function') return (await needsApproval(input)) === true;
+  return needsApproval === true;
+}
+
+function normalize(verdict: PolicyDecision | PolicyDecision['verdict']): PolicyDecision {
+  if (typeof verdict === 'string') return { verdict, reason: `the policy said ${verdict}` };
+  if (verdict?.verdict === 'allow' || verdict?.verdict === 'deny' || verdict?.verdict === 'approve')
+    return verdict;
+  return {
+    verdict: 'deny',
+    reason: `the policy returned ${JSON.stringify(verdict)}, not a verdict`,
+  };
+}
+
+function invalid(entry: Entry, content: string): CheckedCall {
+  return {
+    run: false,
+    outcome: { content, isError: true },
+    entry: { ...entry, decision: 'invalid', reason: content },
+  };
+}
+
+function refused(
+  entry: Entry,
+  decision: 'denied' | 'not-approved',
+  reason: string,
+  content: string,
+): CheckedCall {
+  return { run: false, outcome: { content, isError: true }, entry: { ...entry, decision, reason } };
+}
+
+/** A stand-in to trace an unknown tool's arguments. */
+function standIn(name: string): AnyTool {
+  return { name } as AnyTool;
+}

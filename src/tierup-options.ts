@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { type Budgets, resolveBudgets } from './core/budgets.ts';
+import { InvalidConfigError } from './core/errors.ts';
+import type { Executor } from './core/executor.ts';
+import type { LanguageModel } from './core/language-model.ts';
+import { parseOptions } from './core/parse.ts';
+import type { SecurityOptions } from './core/security.ts';
+import { type Tier, tierRank } from './core/tier.ts';
+import type { AnyTool } from './core/tool.ts';
+import type { AcceptCheck } from './escalation/climb.ts';
+import { createSessions, type Sessions } from './escalation/sessions.ts';
+import { agentStep } from './executors/agent-executor.ts';
+import { directStep } from './executors/direct-executor.ts';
+import { multiAgentStep } from './executors/multi-agent-executor.ts';
+import { type Specialist, SpecialistList } from './executors/specialists.ts';
+import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
+import type { Router } from './router/create-router.ts';
+import type { RouterOptions } from './router/options.ts';
+import { Callback, executorOptionsShape, modelSchema } from './run/option-schemas.ts';
+import type { PipelineConfig } from './run/run-pipeline.ts';
+import type { TierStep } from './run/tier-step.ts';
+import { userExecutorStep } from './run/user-executor-step.ts';
+
+/** Options of `createTierup`. */
+export interface TierupOptions extends RouterOptions, SecurityOptions {
+  /** The model of every tier, unless `models` names another for a tier. */
+  readonly model: LanguageModel;
+  /** Per-tier models: a cheap one for `direct`, a stronger one for the `manager`, ... */
+  readonly models?: {
+    readonly direct?: LanguageModel;
+    readonly agent?: LanguageModel;
+    readonly manager?: LanguageModel;
+    readonly specialist?: LanguageModel;
+  };
+  /**
+   * Your own executor for a tier, run instead of the built-in one: it gets the task, the run's
+   * signal and what is left of its budgets, and its usage and trace join the run's; throwing
+   * `EscalationRequired` escalates. Its `tier` must be the key's.
+   * @example createTierup({ model, executors: { 'multi-agent': myTeamExecutor } })
+   */
+  readonly executors?: Readonly<Partial<Record<Tier, Executor>>>;
+  /** Tools for every run, besides each task's own. @default [] */
+  readonly tools?: readonly AnyTool[];
+  /** Specialists of the multi-agent tier; tools none of them holds get one per domain. @default [] */
+  readonly specialists?: readonly Specialist[];
+  /** The service's own system prompt, put before each tier's. */
+  readonly instructions?: string;
+  /** Default budgets of every run; a run's options override them. */
+  readonly budgets?: Budgets;
+  /** Prices to add to or override in the built-in table; `null` removes one (docs/costs.md). */
+  readonly prices?: PriceTableOptions['prices'];
+  /**
+   * `sticky`: a run with a `sessionId` starts no lower than the highest tier that session reached.
+   * @default 'per-request'
+   */
+  readonly escalation?: 'per-request' | 'sticky';
+  /** Checks each tier's result; `false` or a reason (string) escalates to the next tier. */
+  readonly accept?: AcceptCheck;
+  /**
+   * When the multi-agent tier enforces the security boundary (docs/security.md): `auto` when the
+   * router set `securityBoundary` or the run's tools hold untrusted content, sensitive data and
+   * side effects together; `off` is for comparisons, not for production. @default 'auto'
+   */
+  readonly boundary?: 'auto' | 'always' | 'off';
+}
+
+const executorOf = (tier: Tier) =>
+  z
+    .custom<Executor>(
+      (value) =>
+        typeof (value as Executor | undefined)?.run === 'function' &&
+        typeof (value as Executor).stream === 'function' &&
+        (value as Executor).tier === tier,
+      `must be an Executor (run, stream) of the ${tier} tier`,
+    )
+    .optional();
+
+const Options = executorOptionsShape({ tools: false }).extend({
+  models: z
+    .strictObject({
+      direct: modelSchema().optional(),
+      agent: modelSchema().optional(),
+      manager: modelSchema().optional(),
+      specialist: modelSchema({ tools: true }).optional(),
+    })
+    .optional(),
+  executors: z
+    .strictObject({
+      direct: executorOf('direct'),
+      agent: executorOf('agent'),
+      'multi-agent': executorOf('multi-agent'),
+    })
+    .optional(),
+  specialists: SpecialistList.optional(),
+  escalation: z.enum(['per-request', 'sticky']).optional(),
+  boundary: z.enum(['auto', 'always', 'off']).optional(),
+  accept: Callback.optional(),
+});
+
+/** `createTierup`'s options, checked and resolved once. */
+export interface ResolvedTierup {
+  readonly pipeline: PipelineConfig;
+  readonly steps: Readonly<Record<Tier, TierStep>>;
+  /** The models each tier may call (none known for a user's executor), for the price check. */
+  readonly models: Readonly<Record<Tier, readonly (LanguageModel | undefined)[]>>;
+  readonly router: Router;
+  readonly sessions: Sessions;
+  /** The result check of every run, unless a run gives its own. */
+  readonly accept: AcceptCheck | undefined;
+}
+
+/**
+ * Checks `createTierup`'s options and resolves them: the pipeline's defaults and each tier's step.
+ * @throws {InvalidConfigError} naming the option at fault.
+ */
+export function resolveTierupOptions(
+  options: TierupOptions,
+  makeRouter: (options: RouterOptions) => Router,
+): ResolvedTierup {
+  parseOptions(Options, options);
+  const {
+    model,
+    models = {},
+    executors = {},
+    tools,
+    specialists = [],
+    instructions,
+    budgets,
+    prices,
+    escalation,
+    accept,
+    policy,
+    approve,
+    guardrails,
+    boundary,
+    ...routerOptions
+  } = options;
+  const router = makeRouter(routerOptions);
+  const pipeline: PipelineConfig = {
+    budgets: resolveBudgets(budgets, 'budgets'),
+    prices: createPriceTable(prices ? { prices } : {}),
+    tools: tools ?? [],
+    security: { policy, approve, guardrails },
+  };
+  const specialistModel = models.specialist ?? models.agent ?? model;
+  return {
+    router,
+    pipeline,
+    steps: buildSteps(options, executors, router.config.maxTier),
+    models: {
+      direct: executors.direct ? [] : [models.direct ?? model],
+      agent: executors.agent ? [] : [models.agent ?? model],
+      'multi-agent': executors['multi-agent']
+        ? []
+        : [models.manager ?? model, specialistModel, ...specialists.map((s) => s.model)],
+    },
+    sessions: createSessions(escalation ?? 'per-request'),
+    accept,
+  };
+}
+
+/** Each tier's step: the user's executor for the tier, else the built-in one. */
+function buildSteps(
+  options: TierupOptions,
+  executors: Readonly<Partial<Record<Tier, Executor>>>,
+  maxTier: Tier,
+): Record<Tier, TierStep> {
+  const { model, models = {}, specialists, instructions, boundary } = options;
+  // An executor you give runs through its public `run`, with its own options (tools, budgets,
+  // prices), even one made by `agentExecutor` & co.
+  const own = (tier: Tier) => {
+    const executor = executors[tier];
+    return executor && userExecutorStep(executor);
+  };
+  const agentModel = models.agent ?? model;
+  const managerModel = models.manager ?? model;
+  if (!executors.agent && tierRank(maxTier) >= 1 && agentModel.supportsTools === false) {
+    throw new InvalidConfigError([
+      {
+        path: models.agent ? 'models.agent' : 'model',
+        message:
+          'cannot call tools; give the agent tier a model that can, or set `maxTier: "direct"`',
+      },
+    ]);
+  }
+  if (!executors['multi-agent'] && tierRank(maxTier) >= 2 && managerModel.supportsTools === false) {
+    throw new InvalidConfigError([
+      {
+        path: models.manager ? 'models.manager' : 'model',
+        message: 'cannot produce a plan; give the manager a model that can call tools',
+      },
+    ]);
+  }
+  return {
+    direct: own('direct') ?? directStep({ model: models.direct ?? model, instructions }),
+    agent:
+      own('agent') ?? agentStep({ model: agentModel, instructions, ruleOfTwo: boundary !== 'off' }),
+    'multi-agent':
+      own('multi-agent') ??
+      multiAgentStep({
+        model: managerModel,
+        specialistModel: models.specialist ?? agentModel,
+        specialists,
+        instructions,
+        boundary,
+      }),
+  };
+}
