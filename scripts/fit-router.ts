@@ -67,6 +67,27 @@ interface Row {
   readonly over: number;
 }
 const summary: Row[][] = SETTINGS.map(() => []);
+/** Per source: the share of requests with a signal in the uncertain band (0.1), which `routing.assist` would send to a model, and the accuracy on the others. */
+const band: { source: string; fitted: BandFigures; default: BandFigures }[] = [];
+interface BandFigures {
+  readonly share: number;
+  readonly accuracyOutside: number;
+}
+function bandFigures(
+  routed: readonly {
+    id: string;
+    expected: ReturnType<typeof tierOf>;
+    decision: ReturnType<ReturnType<typeof createRouter>['route']>;
+  }[],
+): BandFigures {
+  const outside = routed.filter((r) => !Object.values(r.decision.signals).some((s) => s.uncertain));
+  return {
+    share: 1 - outside.length / Math.max(1, routed.length),
+    accuracyOutside:
+      outside.filter((r) => r.decision.tier === r.expected.tier).length /
+      Math.max(1, outside.length),
+  };
+}
 /** The hand-weighted default scorers on each source, for comparison (they were not fitted on these sources but on the team's sets). */
 const defaults: Row[] = [];
 const defaultRouter = createRouter();
@@ -89,13 +110,24 @@ if (args.has('--by-source')) {
         parallelism: signals,
       };
       const router = createRouter({ fittedModel, thresholds });
-      const report = evaluate(
-        held.map((r) => ({
-          id: r.id,
-          expected: tierOf(r),
-          decision: router.route({ input: r.input, tools: r.tools as never }),
-        })),
-      );
+      const routed = held.map((r) => ({
+        id: r.id,
+        expected: tierOf(r),
+        decision: router.route({ input: r.input, tools: r.tools as never }),
+      }));
+      const report = evaluate(routed);
+      if (k === 0)
+        band.push({
+          source,
+          fitted: bandFigures(routed),
+          default: bandFigures(
+            held.map((r) => ({
+              id: r.id,
+              expected: tierOf(r),
+              decision: defaultRouter.route({ input: r.input, tools: r.tools as never }),
+            })),
+          ),
+        });
       summary[k]?.push({
         source,
         accuracy: report.accuracy,
@@ -150,6 +182,17 @@ if (args.has('--by-source')) {
     return `${mean(rows, 'accuracy')} ${mean(rows, 'under')} ${mean(rows, 'over')}`;
   });
   console.log(`default scorers  ${cells.join('  ')}`);
+  console.log(
+    '\nuncertain band 0.1: share of requests a routing.assist model would see, accuracy on the rest',
+  );
+  console.log(
+    'source                        fitted: share  acc-outside | default: share  acc-outside',
+  );
+  for (const row of band) {
+    console.log(
+      `${row.source.padEnd(28)} ${pct(row.fitted.share)} ${pct(row.fitted.accuracyOutside)}      | ${pct(row.default.share)} ${pct(row.default.accuracyOutside)}`,
+    );
+  }
 }
 
 function tierOf(r: TrainingRecord) {

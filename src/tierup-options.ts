@@ -62,6 +62,19 @@ export interface TierupOptions extends RouterOptions, SecurityOptions {
    * side effects together; `off` is for comparisons, not for production. @default 'auto'
    */
   readonly boundary?: 'auto' | 'always' | 'off';
+  /**
+   * Routing with a model for the uncertain band: when `assist` is given, the signals whose score
+   * lies within `band` of their threshold are settled by one structured-output call to `assist`
+   * before the run starts (`router.routeAssisted`); a request with no uncertain signal makes no
+   * call. The call's usage counts in the run's usage under the agent `router`, and
+   * `result.decision.assistance` says what it decided.
+   * @example createTierup({ model, routing: { assist: openaiModel(client, { model: 'gpt-4.1-mini' }), band: 0.15 } })
+   */
+  readonly routing?: {
+    readonly assist?: LanguageModel;
+    /** Half-width of the uncertain band around each threshold; sets the router's `uncertainBand`. @default 0.1 */
+    readonly band?: number;
+  };
 }
 
 const executorOf = (tier: Tier) =>
@@ -95,6 +108,12 @@ const Options = executorOptionsShape({ tools: false }).extend({
   escalation: z.enum(['per-request', 'sticky']).optional(),
   boundary: z.enum(['auto', 'always', 'off']).optional(),
   accept: Callback.optional(),
+  routing: z
+    .strictObject({
+      assist: modelSchema().optional(),
+      band: z.number().min(0).max(0.5).optional(),
+    })
+    .optional(),
 });
 
 /** `createTierup`'s options, checked and resolved once. */
@@ -107,6 +126,8 @@ export interface ResolvedTierup {
   readonly sessions: Sessions;
   /** The result check of every run, unless a run gives its own. */
   readonly accept: AcceptCheck | undefined;
+  /** The model that settles the router's uncertain signals, if any. */
+  readonly assist: LanguageModel | undefined;
 }
 
 /**
@@ -133,9 +154,12 @@ export function resolveTierupOptions(
     approve,
     guardrails,
     boundary,
+    routing,
     ...routerOptions
   } = options;
-  const router = makeRouter(routerOptions);
+  const router = makeRouter(
+    routing?.band === undefined ? routerOptions : { ...routerOptions, uncertainBand: routing.band },
+  );
   const pipeline: PipelineConfig = {
     budgets: resolveBudgets(budgets, 'budgets'),
     prices: createPriceTable(prices ? { prices } : {}),
@@ -156,6 +180,7 @@ export function resolveTierupOptions(
     },
     sessions: createSessions(escalation ?? 'per-request'),
     accept,
+    assist: routing?.assist,
   };
 }
 

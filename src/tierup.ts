@@ -8,6 +8,7 @@ import { createRouter, type Router } from './router/create-router.ts';
 import type { CheckedTask } from './run/parse-run-task.ts';
 import { checkTask } from './run/parse-run-task.ts';
 import { type RunCall, type RunPlan, runAndStream, runPipeline } from './run/run-pipeline.ts';
+import type { RunScope } from './run/run-scope.ts';
 import { type ResolvedTierup, resolveTierupOptions, type TierupOptions } from './tierup-options.ts';
 
 /** Options of one run: budgets, signal, and the session it belongs to. */
@@ -82,8 +83,8 @@ function planRun(
     tier: 'direct',
     span: { type: 'run', name: 'run' },
     models: modelsUpTo(cap, tierup.models),
-    run: (scope, runSpan) => {
-      const decision = router.route(task.routed);
+    run: async (scope, runSpan) => {
+      const decision = await decide(tierup, task, scope);
       scope.report.decided(decision);
       scope.emit({ type: 'tier-decided', tier: decision.tier, decision });
       const climb = {
@@ -97,6 +98,27 @@ function planRun(
       return climbTiers(scope, task.prepared, climb, runSpan);
     },
   };
+}
+
+/** The router's decision, settled by the assist model when its signals are uncertain. */
+async function decide(
+  tierup: ResolvedTierup,
+  task: CheckedTask,
+  scope: RunScope,
+): Promise<Decision> {
+  const { router, assist } = tierup;
+  if (assist === undefined) return router.route(task.routed);
+  const decision = await router.routeAssisted(task.routed, { model: assist, signal: scope.signal });
+  const used = decision.assistance;
+  if (used !== undefined) {
+    const costUsd = scope.prices.costOf(assist.modelId, used.usage);
+    scope.usage.add(
+      { tier: decision.tier, agent: 'router', model: `${assist.provider}/${assist.modelId}` },
+      used.usage,
+      costUsd,
+    );
+  }
+  return decision;
 }
 
 export type { AcceptCheck, TaskInput, TierupOptions };
