@@ -6,7 +6,9 @@
 //                                              the figures on the source left out
 //   node scripts/fit-router.ts --check         fit and compare with the shipped file (exit 1 if it differs)
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tierCosts } from '../src/cli/tier-cost.ts';
 import { SIGNALS } from '../src/core/decision.ts';
+import { parseTask } from '../src/core/task.ts';
 import { createRouter } from '../src/router/create-router.ts';
 import { evaluate } from '../src/router/evaluate.ts';
 import {
@@ -67,6 +69,38 @@ interface Row {
   readonly over: number;
 }
 const summary: Row[][] = SETTINGS.map(() => []);
+/**
+ * Per source: what routing costs against running every request on the agent tier and on the
+ * multi-agent tier, under the cost model of `tierup calibrate` (src/cli/tier-cost.ts). A request
+ * run below its label costs that attempt plus a run on the labeled tier (always-agent pays this
+ * for every multi-agent request too).
+ */
+const costs: { source: string; fitted: CostFigures; default: CostFigures }[] = [];
+interface CostFigures {
+  /** Routing's cost as a share of always multi-agent. */
+  readonly routing: number;
+  /** Always agent's cost as a share of always multi-agent. */
+  readonly agent: number;
+}
+function costFigures(
+  held: readonly TrainingRecord[],
+  routed: readonly { decision: { tier: 'direct' | 'agent' | 'multi-agent' } }[],
+): CostFigures {
+  const rank = { direct: 0, agent: 1, 'multi-agent': 2 } as const;
+  let routing = 0;
+  let agent = 0;
+  let multi = 0;
+  held.forEach((r, i) => {
+    const cost = tierCosts(parseTask({ input: r.input, tools: (r.tools ?? []) as never }));
+    const want = tierOf(r).tier;
+    const got = routed[i]?.decision.tier ?? want;
+    routing += cost[got] + (rank[got] < rank[want] ? cost[want] : 0);
+    agent += cost.agent + (want === 'multi-agent' ? cost[want] : 0);
+    multi += cost['multi-agent'];
+  });
+  return { routing: routing / multi, agent: agent / multi };
+}
+
 /** Per source: the share of requests with a signal in the uncertain band (0.1), which `routing.assist` would send to a model, and the accuracy on the others. */
 const band: { source: string; fitted: BandFigures; default: BandFigures }[] = [];
 interface BandFigures {
@@ -116,6 +150,16 @@ if (args.has('--by-source')) {
         decision: router.route({ input: r.input, tools: r.tools as never }),
       }));
       const report = evaluate(routed);
+      if (k === 0) {
+        const heuristic = held.map((r) => ({
+          decision: defaultRouter.route({ input: r.input, tools: r.tools as never }),
+        }));
+        costs.push({
+          source,
+          fitted: costFigures(held, routed),
+          default: costFigures(held, heuristic),
+        });
+      }
       if (k === 0)
         band.push({
           source,
@@ -182,6 +226,15 @@ if (args.has('--by-source')) {
     return `${mean(rows, 'accuracy')} ${mean(rows, 'under')} ${mean(rows, 'over')}`;
   });
   console.log(`default scorers  ${cells.join('  ')}`);
+  console.log(
+    '\ncost against always multi-agent (under-escalated: the lower attempt plus the right tier)',
+  );
+  console.log('source                        fitted  default  always-agent');
+  for (const row of costs) {
+    console.log(
+      `${row.source.padEnd(28)} ${pct(row.fitted.routing)}  ${pct(row.default.routing)}  ${pct(row.fitted.agent)}`,
+    );
+  }
   console.log(
     '\nuncertain band 0.1: share of requests a routing.assist model would see, accuracy on the rest',
   );

@@ -44,16 +44,44 @@ export function fitLogistic(
   options: FitOptions = DEFAULT_FIT,
   allowed?: ReadonlySet<string>,
 ): LogisticModel {
+  const { names, rows } = indexExamples(examples, vocabularyOf(examples, options, allowed));
+  const penalty = Float64Array.from(names, (name) =>
+    name.startsWith('s:') ? options.l2Words : options.l2,
+  );
+  const { weights, bias } = descend(rows, penalty, options);
+  return stored(names, weights, bias, options.prune);
+}
+
+/** The sparse keys held by at least `minCount` examples and, if given, allowed. */
+function vocabularyOf(
+  examples: readonly Example[],
+  options: FitOptions,
+  allowed: ReadonlySet<string> | undefined,
+): Set<string> {
   const counts = new Map<string, number>();
   for (const example of examples) {
     for (const key of new Set(example.sparse)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const vocabulary = new Set(
+  return new Set(
     [...counts]
       .filter(([k, n]) => n >= options.minCount && (allowed === undefined || allowed.has(k)))
       .map(([k]) => k),
   );
-  // Features as indices into one weight array: the epochs then touch typed arrays only.
+}
+
+/** An example as indices into one weight array, so that the epochs touch typed arrays only. */
+interface Row {
+  readonly at: Int32Array;
+  readonly values: Float64Array;
+  readonly y: 0 | 1;
+  readonly weight: number;
+}
+
+/** Names each feature (`d:` dense, `s:` sparse) once and turns the examples into rows. */
+function indexExamples(
+  examples: readonly Example[],
+  vocabulary: ReadonlySet<string>,
+): { names: string[]; rows: Row[] } {
   const index = new Map<string, number>();
   const names: string[] = [];
   const slot = (key: string) => {
@@ -65,7 +93,7 @@ export function fitLogistic(
     }
     return i;
   };
-  const rows = examples.map((e) => {
+  const rows = examples.map((e): Row => {
     const at: number[] = [];
     const values: number[] = [];
     for (const name in e.dense) {
@@ -81,11 +109,17 @@ export function fitLogistic(
     }
     return { at: Int32Array.from(at), values: Float64Array.from(values), y: e.y, weight: e.weight };
   });
-  const penalty = Float64Array.from(names, (name) =>
-    name.startsWith('s:') ? options.l2Words : options.l2,
-  );
-  const w = new Float64Array(names.length);
-  const g2 = new Float64Array(names.length);
+  return { names, rows };
+}
+
+/** Adagrad over the rows in a seeded order, `epochs` times. */
+function descend(
+  rows: readonly Row[],
+  penalty: Float64Array,
+  options: FitOptions,
+): { weights: Float64Array; bias: number } {
+  const w = new Float64Array(penalty.length);
+  const g2 = new Float64Array(penalty.length);
   let bias = 0;
   let biasG2 = 0;
   const order = rows.map((_, i) => i);
@@ -113,13 +147,23 @@ export function fitLogistic(
       }
     }
   }
+  return { weights: w, bias };
+}
+
+/** The model as stored: weights under `prune` dropped, the rest rounded to 3 decimals, sorted. */
+function stored(
+  names: readonly string[],
+  weights: Float64Array,
+  bias: number,
+  prune: number,
+): LogisticModel {
   const dense: Record<string, number> = {};
   const sparse: Record<string, number> = {};
   const sorted = names
-    .map((name, i) => [name, w[i] as number] as const)
+    .map((name, i) => [name, weights[i] as number] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, value] of sorted) {
-    if (Math.abs(value) < options.prune) continue;
+    if (Math.abs(value) < prune) continue;
     const rounded = Math.round(value * 1000) / 1000;
     if (key.startsWith('d:')) dense[key.slice(2)] = rounded;
     else sparse[key.slice(2)] = rounded;

@@ -1,7 +1,7 @@
 import type { SignalName } from '../../core/decision.ts';
 import { parseTask, type Task } from '../../core/task.ts';
 import { analyzeRequest, type RequestAnalysis } from '../analysis.ts';
-import { evidenceOf, toolEvidence } from './evidence.ts';
+import { type Evidence, evidenceOf, type ToolEvidence, toolEvidence } from './evidence.ts';
 import { DEFAULT_FIT, type Example, fitLogistic } from './fit-logistic.ts';
 import { compileRouterModel, EMPTY_LOGISTIC, type RouterModel } from './router-model.ts';
 
@@ -67,26 +67,59 @@ export function fitRouterModel(
   command: string,
   options: RouterFitOptions = DEFAULT_ROUTER_FIT,
 ): RouterModel {
+  const corpus = prepareCorpus(records, options);
+  const fit = { ...DEFAULT_FIT, l2: options.l2, l2Words: options.l2Words };
+  const toolNeed = fitLogistic(needExamples(corpus), { ...fit, minCount: 1 });
+  const toolUse = fitLogistic(useExamples(corpus, options), fit, corpus.allowed);
+  const empty = emptyModel(command, corpus.sources);
+  const staged: RouterModel = { ...empty, models: { ...empty.models, toolNeed, toolUse } };
+  const compiled = compileRouterModel(staged);
+  const evidence = corpus.prepared.map((p) =>
+    evidenceOf(p.task, p.analysis, compiled, (x) => x >= 0.5),
+  );
+  const signalFit = { ...fit, l2Words: options.l2SignalWords };
+  const none = new Set<string>();
+  const fitSignal = (signal: MultiAgentSignal, dense: (i: number) => Record<string, number>) =>
+    fitLogistic(
+      signalExamples(corpus, options, signal, evidence, dense),
+      signalFit,
+      options.signalWords.includes(signal) ? corpus.allowed : none,
+    );
+  return {
+    ...staged,
+    models: {
+      toolNeed,
+      toolUse,
+      crossDomain: fitSignal('crossDomain', (i) => evidence[i]?.crossDomain.features ?? {}),
+      securityBoundary: fitSignal('securityBoundary', (i) => evidence[i]?.security.features ?? {}),
+      parallelism: fitSignal('parallelism', (i) => evidence[i]?.parallelism ?? {}),
+    },
+  };
+}
+
+type MultiAgentSignal = 'crossDomain' | 'securityBoundary' | 'parallelism';
+
+/** The records parsed and analyzed once, with what every model's fit shares. */
+interface Corpus {
+  readonly prepared: readonly Prepared[];
+  readonly sources: Record<string, number>;
+  /** The toolUse and per-tool features of each record (they do not depend on any weight). */
+  readonly tools: readonly ToolEvidence[];
+  /** Each record's weight share: a source weighs at most `sourceWeight` records in all. */
+  readonly share: readonly number[];
+  /** The words used by at least `minSources` sources: the only words a model may learn. */
+  readonly allowed: ReadonlySet<string>;
+}
+
+function prepareCorpus(records: readonly TrainingRecord[], options: RouterFitOptions): Corpus {
   const prepared: Prepared[] = records.map((record) => {
     const task = parseTask({ input: record.input, tools: record.tools ?? [] });
     return { record, task, analysis: analyzeRequest(task.input) };
   });
   const sources: Record<string, number> = {};
   for (const { source } of records) sources[source] = (sources[source] ?? 0) + 1;
-  const empty: RouterModel = {
-    about: { command, sources },
-    needCut: NEED_CUT,
-    candidateCut: CANDIDATE_CUT,
-    models: {
-      toolNeed: EMPTY_LOGISTIC,
-      toolUse: EMPTY_LOGISTIC,
-      crossDomain: EMPTY_LOGISTIC,
-      securityBoundary: EMPTY_LOGISTIC,
-      parallelism: EMPTY_LOGISTIC,
-    },
-  };
-  const compiledEmpty = compileRouterModel(empty);
-  const tools = prepared.map((p) => toolEvidence(p.task, p.analysis, compiledEmpty));
+  const blank = compileRouterModel(emptyModel('', sources));
+  const tools = prepared.map((p) => toolEvidence(p.task, p.analysis, blank));
   const share = prepared.map(({ record }) =>
     Math.min(1, options.sourceWeight / (sources[record.source] ?? 1)),
   );
@@ -102,86 +135,62 @@ export function fitRouterModel(
   const allowed = new Set(
     [...spread].filter(([, s]) => s.size >= options.minSources).map(([k]) => k),
   );
-  const fit = { ...DEFAULT_FIT, l2: options.l2, l2Words: options.l2Words };
-  const signalFit = { ...fit, l2Words: options.l2SignalWords };
-  const weightOf = (model: keyof RouterModel['models'], y: 0 | 1): number =>
-    y === 0 || model === 'toolNeed'
-      ? 1
-      : model === 'toolUse'
-        ? options.toolUseWeight
-        : options.signalWeight;
-  const none = new Set<string>();
-  const words = (signal: 'crossDomain' | 'securityBoundary' | 'parallelism') =>
-    options.signalWords.includes(signal) ? allowed : none;
+  return { prepared, sources, tools, share, allowed };
+}
 
-  const needExamples: Example[] = [];
+function emptyModel(command: string, sources: Record<string, number>): RouterModel {
+  return {
+    about: { command, sources },
+    needCut: NEED_CUT,
+    candidateCut: CANDIDATE_CUT,
+    models: {
+      toolNeed: EMPTY_LOGISTIC,
+      toolUse: EMPTY_LOGISTIC,
+      crossDomain: EMPTY_LOGISTIC,
+      securityBoundary: EMPTY_LOGISTIC,
+      parallelism: EMPTY_LOGISTIC,
+    },
+  };
+}
+
+/** One example per offered tool of every record that names the tools it needs. */
+function needExamples({ prepared, tools }: Corpus): Example[] {
+  const examples: Example[] = [];
   prepared.forEach(({ record, task }, i) => {
     const names = record.expected.tools;
     if (!record.expected.toolUse || names === undefined || names.length === 0) return;
     const features = tools[i]?.needFeatures ?? [];
     task.tools.forEach((tool, t) => {
       const y = names.includes(tool.name) ? 1 : 0;
-      needExamples.push({
-        dense: features[t] ?? {},
-        sparse: [],
-        y,
-        weight: weightOf('toolNeed', y),
-      });
+      examples.push({ dense: features[t] ?? {}, sparse: [], y, weight: 1 });
     });
   });
-  const toolNeed = fitLogistic(needExamples, { ...fit, minCount: 1 });
+  return examples;
+}
 
-  const useExamples: Example[] = [];
+/** One example per record that offers tools: a request with none offered needs none. */
+function useExamples({ prepared, tools, share }: Corpus, options: RouterFitOptions): Example[] {
+  const examples: Example[] = [];
   prepared.forEach(({ record, task }, i) => {
-    if (task.tools.length === 0) return;
     const evidence = tools[i];
-    if (evidence === undefined) return;
+    if (task.tools.length === 0 || evidence === undefined) return;
     const y = record.expected.toolUse ? 1 : 0;
-    useExamples.push({
-      dense: evidence.toolUse.dense,
-      sparse: evidence.tokens,
-      y,
-      weight: weightOf('toolUse', y) * (share[i] ?? 1),
-    });
+    const weight = (y === 1 ? options.toolUseWeight : 1) * (share[i] ?? 1);
+    examples.push({ dense: evidence.toolUse.dense, sparse: evidence.tokens, y, weight });
   });
-  const toolUse = fitLogistic(useExamples, fit, allowed);
+  return examples;
+}
 
-  const staged: RouterModel = { ...empty, models: { ...empty.models, toolNeed, toolUse } };
-  const compiled = compileRouterModel(staged);
-  const evidence = prepared.map((p) => evidenceOf(p.task, p.analysis, compiled, (x) => x >= 0.5));
-  const signalExamples = (
-    signal: 'crossDomain' | 'securityBoundary' | 'parallelism',
-    dense: (i: number) => Record<string, number>,
-  ) =>
-    prepared.map(({ record }, i): Example => {
-      const y = record.expected[signal] ? 1 : 0;
-      return {
-        dense: dense(i),
-        sparse: evidence[i]?.tokens ?? [],
-        y,
-        weight: weightOf(signal, y) * (share[i] ?? 1),
-      };
-    });
-  return {
-    ...staged,
-    models: {
-      toolNeed,
-      toolUse,
-      crossDomain: fitLogistic(
-        signalExamples('crossDomain', (i) => evidence[i]?.crossDomain.features ?? {}),
-        signalFit,
-        words('crossDomain'),
-      ),
-      securityBoundary: fitLogistic(
-        signalExamples('securityBoundary', (i) => evidence[i]?.security.features ?? {}),
-        signalFit,
-        words('securityBoundary'),
-      ),
-      parallelism: fitLogistic(
-        signalExamples('parallelism', (i) => evidence[i]?.parallelism ?? {}),
-        signalFit,
-        words('parallelism'),
-      ),
-    },
-  };
+function signalExamples(
+  { prepared, share }: Corpus,
+  options: RouterFitOptions,
+  signal: MultiAgentSignal,
+  evidence: readonly Evidence[],
+  dense: (i: number) => Record<string, number>,
+): Example[] {
+  return prepared.map(({ record }, i): Example => {
+    const y = record.expected[signal] ? 1 : 0;
+    const weight = (y === 1 ? options.signalWeight : 1) * (share[i] ?? 1);
+    return { dense: dense(i), sparse: evidence[i]?.tokens ?? [], y, weight };
+  });
 }

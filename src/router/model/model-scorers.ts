@@ -4,20 +4,20 @@ import { crossDomainEvidence } from '../features/cross-domain-features.ts';
 import { parallelismFeatures } from '../features/parallelism-features.ts';
 import { securityEvidence } from '../features/security-features.ts';
 import type { Scorer, ScoringContext, SignalScore } from '../scorer.ts';
-import { joinWords } from '../wording.ts';
+import { countWord, joinWords } from '../wording.ts';
 import { type ToolEvidence, toolEvidence } from './evidence.ts';
 import { type Contribution, type Scored, score } from './logistic.ts';
-import { compileRouterModel, type RouterModel } from './router-model.ts';
+import { type CompiledRouterModel, compileRouterModel, type RouterModel } from './router-model.ts';
 
 /**
- * The four default scorers over fitted models: each signal's score is its model's probability.
- * The tool evidence is computed once per route (the analysis object is new on every route) and
- * shared by the four.
+ * The four scorers over fitted models: each signal's score is its model's probability. The tool
+ * evidence is computed once per route (the analysis object is new on every route) and shared by
+ * the four.
  */
 export function modelScorers(fitted: RouterModel): Readonly<Record<SignalName, Scorer>> {
   const model = compileRouterModel(fitted);
   const cache = new WeakMap<RequestAnalysis, ToolEvidence>();
-  const toolsOf = ({ task, analysis }: ScoringContext): ToolEvidence => {
+  const toolsOf: ToolsOf = ({ task, analysis }) => {
     let found = cache.get(analysis);
     if (found === undefined) {
       found = toolEvidence(task, analysis, model);
@@ -25,113 +25,126 @@ export function modelScorers(fitted: RouterModel): Readonly<Record<SignalName, S
     }
     return found;
   };
-  const explain = ({ probability, top }: Scored): string[] =>
-    top.length === 0
-      ? []
-      : [`${probability >= 0.5 ? 'for' : 'against'}: ${joinWords(top.map(describe))}`];
   return Object.freeze({
-    toolUse: {
-      name: 'tool-use-model',
-      signal: 'toolUse',
-      score(context): SignalScore {
-        if (context.task.tools.length === 0) {
-          return {
-            score: 0,
-            reasons: ['no tools are offered'],
-            neededTools: [],
-            candidateTools: [],
-          };
-        }
-        const evidence = toolsOf(context);
-        const p = evidence.toolUse.probability;
-        let needed = evidence.needs.filter((n) => n.score >= model.needCut);
-        if (needed.length === 0) needed = evidence.needs.slice(0, 1);
-        return {
-          score: p,
-          reasons: explain(evidence.toolUse.scored),
-          neededTools: needed,
-          candidateTools: evidence.needs.filter((n) => n.score >= model.candidateCut),
-        };
-      },
-    },
-    crossDomain: {
-      name: 'cross-domain-model',
-      signal: 'crossDomain',
-      score(context): SignalScore {
-        const { task, analysis, neededTools, candidateTools } = context;
-        const evidence = toolsOf(context);
-        const found = crossDomainEvidence(
-          analysis,
-          neededTools,
-          candidateTools,
-          evidence.toolUse.probability,
-        );
-        const hinted = new Set(
-          (task.hints?.domains ?? []).map((d) => d.toLowerCase()).filter((d) => d !== 'general'),
-        );
-        if (hinted.size >= 2) {
-          return {
-            score: 1,
-            reasons: [`hints name ${hinted.size} domains: ${joinWords([...hinted])}`],
-          };
-        }
-        const scored = score(model.models.crossDomain, found.features, evidence.tokens);
-        const p = scored.probability;
-        const reasons: string[] = [];
-        if (found.domains.length >= 2) {
-          reasons.push(
-            `draws on ${joinWords(found.domains.map((n) => `${n.tool.name} (${n.tool.domain})`))}`,
-          );
-        }
-        if (found.disciplines.length >= 2)
-          reasons.push(`asks for reviews from ${joinWords(found.disciplines)}`);
-        reasons.push(...explain(scored));
-        return { score: p, reasons };
-      },
-    },
-    securityBoundary: {
-      name: 'security-boundary-model',
-      signal: 'securityBoundary',
-      score(context): SignalScore {
-        const { analysis, neededTools, candidateTools } = context;
-        const evidence = toolsOf(context);
-        const found = securityEvidence(
-          analysis,
-          neededTools,
-          candidateTools,
-          evidence.toolUse.probability,
-        );
-        const scored = score(model.models.securityBoundary, found.features, evidence.tokens);
-        const p = scored.probability;
-        const legs = [
-          found.untrusted.need && `read untrusted ${found.untrusted.need.tool.name}`,
-          found.sensitive.need && `touch sensitive ${found.sensitive.need.tool.name}`,
-          found.acting.need && `act through ${found.acting.need.tool.name}`,
-        ].filter((x): x is string => typeof x === 'string');
-        const reasons =
-          legs.length === 3
-            ? [`would ${joinWords(legs)}: all three of the Rule of Two`]
-            : legs.length > 0
-              ? [`the needed tools would ${joinWords(legs)}: not all three of the Rule of Two`]
-              : [];
-        reasons.push(...explain(scored));
-        return { score: p, reasons };
-      },
-    },
-    parallelism: {
-      name: 'parallelism-model',
-      signal: 'parallelism',
-      score(context): SignalScore {
-        const evidence = toolsOf(context);
-        const features = {
-          ...parallelismFeatures(context.analysis),
-          toolUse: evidence.toolUse.probability,
-        };
-        const scored = score(model.models.parallelism, features, evidence.tokens);
-        return { score: scored.probability, reasons: explain(scored) };
-      },
-    },
+    toolUse: toolUseScorer(model, toolsOf),
+    crossDomain: crossDomainScorer(model, toolsOf),
+    securityBoundary: securityScorer(model, toolsOf),
+    parallelism: parallelismScorer(model, toolsOf),
   });
+}
+
+type ToolsOf = (context: ScoringContext) => ToolEvidence;
+
+function toolUseScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer {
+  return {
+    name: 'tool-use-model',
+    signal: 'toolUse',
+    score(context): SignalScore {
+      if (context.task.tools.length === 0) {
+        return { score: 0, reasons: ['no tools are offered'], neededTools: [], candidateTools: [] };
+      }
+      const evidence = toolsOf(context);
+      let needed = evidence.needs.filter((n) => n.score >= model.needCut);
+      if (needed.length === 0) needed = evidence.needs.slice(0, 1);
+      return {
+        score: evidence.toolUse.probability,
+        reasons: explain(evidence.toolUse.scored),
+        neededTools: needed,
+        candidateTools: evidence.needs.filter((n) => n.score >= model.candidateCut),
+      };
+    },
+  };
+}
+
+function crossDomainScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer {
+  return {
+    name: 'cross-domain-model',
+    signal: 'crossDomain',
+    score(context): SignalScore {
+      const { task, analysis, neededTools, candidateTools } = context;
+      const hinted = new Set(
+        (task.hints?.domains ?? []).map((d) => d.toLowerCase()).filter((d) => d !== 'general'),
+      );
+      if (hinted.size >= 2) {
+        return {
+          score: 1,
+          reasons: [`hints name ${hinted.size} domains: ${joinWords([...hinted])}`],
+        };
+      }
+      const evidence = toolsOf(context);
+      const found = crossDomainEvidence(
+        analysis,
+        neededTools,
+        candidateTools,
+        evidence.toolUse.probability,
+      );
+      const scored = score(model.models.crossDomain, found.features, evidence.tokens);
+      const reasons: string[] = [];
+      if (found.domains.length >= 2) {
+        const listed = found.domains.map((n) => `${n.tool.name} (${n.tool.domain})`);
+        reasons.push(`draws on ${joinWords(listed)}: ${countWord(found.domains.length)} domains`);
+      }
+      if (found.disciplines.length >= 2) {
+        reasons.push(`asks for reviews from ${joinWords(found.disciplines)}`);
+      }
+      reasons.push(...explain(scored));
+      return { score: scored.probability, reasons };
+    },
+  };
+}
+
+function securityScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer {
+  return {
+    name: 'security-boundary-model',
+    signal: 'securityBoundary',
+    score(context): SignalScore {
+      const { analysis, neededTools, candidateTools } = context;
+      const evidence = toolsOf(context);
+      const found = securityEvidence(
+        analysis,
+        neededTools,
+        candidateTools,
+        evidence.toolUse.probability,
+      );
+      const scored = score(model.models.securityBoundary, found.features, evidence.tokens);
+      const legs = [
+        found.untrusted.need && `read untrusted ${found.untrusted.need.tool.name}`,
+        found.sensitive.need && `touch sensitive ${found.sensitive.need.tool.name}`,
+        found.acting.need && `act through ${found.acting.need.tool.name}`,
+      ].filter((x): x is string => typeof x === 'string');
+      const reasons =
+        legs.length === 3
+          ? [`would ${joinWords(legs)}: all three of the Rule of Two`]
+          : legs.length > 0
+            ? [`the needed tools would ${joinWords(legs)}: not all three of the Rule of Two`]
+            : [];
+      reasons.push(...explain(scored));
+      return { score: scored.probability, reasons };
+    },
+  };
+}
+
+function parallelismScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer {
+  return {
+    name: 'parallelism-model',
+    signal: 'parallelism',
+    score(context): SignalScore {
+      const evidence = toolsOf(context);
+      const features = {
+        ...parallelismFeatures(context.analysis),
+        toolUse: evidence.toolUse.probability,
+      };
+      const scored = score(model.models.parallelism, features, evidence.tokens);
+      return { score: scored.probability, reasons: explain(scored) };
+    },
+  };
+}
+
+/** The strongest evidence on the side the score fell, in words. */
+function explain({ probability, top }: Scored): string[] {
+  return top.length === 0
+    ? []
+    : [`${probability >= 0.5 ? 'for' : 'against'}: ${joinWords(top.map(describe))}`];
 }
 
 /** A feature's contribution in words a person can check. */
@@ -172,6 +185,12 @@ const FEATURE_WORDS: Readonly<Record<string, string>> = {
   threeLegs: 'the needed tools hold all three of the Rule of Two',
   twoLegs: 'the needed tools hold two of the Rule of Two',
   specialistDomains2: 'the needed tools span two specialist domains',
+  specialistDomains3: 'the needed tools span three specialist domains',
+  candidateDomains2: 'likely tools span two domains',
+  matchingDomains2: "tools of two domains match the request's words",
+  candidateThreeLegs: 'likely tools hold all three of the Rule of Two',
+  restrictedToWide: 'sends restricted data to a wider audience',
+  longNumber: 'holds a long number',
   domains2: 'the needed tools span two domains',
   disciplines2: 'asks for reviews from two disciplines',
   items3: 'counts three or more items of work',
