@@ -1,7 +1,13 @@
 import { SIGNALS, type SignalName } from '../core/decision.ts';
 import { InvalidInputError } from '../core/errors.ts';
-import { TIERS, tierRank } from '../core/tier.ts';
 import type { ScoredRecord } from './calibration-scores.ts';
+import {
+  groupRecords,
+  type RecordGroup,
+  type Tally,
+  tallyGroups,
+  tallyThresholds,
+} from './tally-groups.ts';
 
 /** The thresholds calibration tries for each signal: 0.05 to 0.95 by 0.05. */
 export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 19 }, (_, i) =>
@@ -91,175 +97,181 @@ export function calibrateThresholds(
   options: CalibrationOptions,
 ): Calibration {
   const { maxUnder, start, keep } = options;
+  const candidates = candidateThresholds(records, start, keep);
+  const groups = groupRecords(records, candidates);
+  const total = records.length;
+  const allowedUnder = Math.floor(maxUnder * total + 1e-9);
+  const totals: Totals = {
+    records: total,
+    multiAgentCost: records.reduce((sum, record) => sum + record.costs['multi-agent'], 0),
+  };
+  const at = (index: SettingIndex): SettingFigures =>
+    figuresOf(thresholdsAt(candidates, index), tallyGroups(groups, index), totals);
+  const search = searchSettings(groups, candidates, start, allowedUnder);
+  return {
+    total,
+    allowedUnder,
+    met: search.best.feasible,
+    chosen: at(search.best.index),
+    start: figuresOf({ ...start }, tallyThresholds(records, start), totals),
+    settings: search.settings,
+    sweeps: sweepsAround(search.best.index, candidates, at),
+    frontier: frontierOf(search.cheapestByUnder, totals),
+  };
+}
+
+/** For each signal, the position of its threshold among its candidates. */
+type SettingIndex = Record<SignalName, number>;
+
+type Candidates = Readonly<Record<SignalName, readonly number[]>>;
+
+/** What the figures are shares of. */
+interface Totals {
+  readonly records: number;
+  /** The cost of running every record on multi-agent. */
+  readonly multiAgentCost: number;
+}
+
+/** The best setting so far, and whether it meets the target. */
+interface Best {
+  readonly index: SettingIndex;
+  readonly tally: Tally;
+  readonly feasible: boolean;
+}
+
+/**
+ * The thresholds to try for each signal: its `start` value for a kept signal, the grid for the
+ * others.
+ * @throws {NoPositiveLabelError} when no record is labeled with a signal that is not kept.
+ */
+function candidateThresholds(
+  records: readonly ScoredRecord[],
+  start: Readonly<Record<SignalName, number>>,
+  keep: readonly SignalName[],
+): Candidates {
   const unlabeled = SIGNALS.filter(
     (signal) => !keep.includes(signal) && !records.some((record) => record.expected[signal]),
   );
   if (unlabeled.length > 0) throw new NoPositiveLabelError(unlabeled);
-  const candidates = Object.fromEntries(
+  return Object.fromEntries(
     SIGNALS.map((signal) => [signal, keep.includes(signal) ? [start[signal]] : THRESHOLD_GRID]),
   ) as Record<SignalName, readonly number[]>;
-  const groups = groupRecords(records, candidates);
-  const total = records.length;
-  const allowedUnder = Math.floor(maxUnder * total + 1e-9);
-  const multiAgentCost = records.reduce((sum, record) => sum + record.costs['multi-agent'], 0);
-  const figures = (thresholds: Record<SignalName, number>, tally: Tally): SettingFigures => ({
-    thresholds,
-    accuracy: share(tally.correct, total),
-    underEscalation: share(tally.under, total),
-    overEscalation: share(tally.over, total),
-    relativeCost: multiAgentCost === 0 ? 0 : tally.cost / multiAgentCost,
-    correct: tally.correct,
-    under: tally.under,
-    over: tally.over,
-  });
-  const at = (index: Record<SignalName, number>): SettingFigures =>
-    figures(
-      Object.fromEntries(SIGNALS.map((s) => [s, candidates[s][index[s]] as number])) as Record<
-        SignalName,
-        number
-      >,
-      tally(groups, index),
-    );
+}
 
-  const distance = (index: Record<SignalName, number>) =>
+/**
+ * Tallies every setting of `candidates`: the best one, how many were tried, and the lowest
+ * tier cost reached at each count of under-escalated records.
+ */
+function searchSettings(
+  groups: readonly RecordGroup[],
+  candidates: Candidates,
+  start: Readonly<Record<SignalName, number>>,
+  allowedUnder: number,
+): { best: Best; settings: number; cheapestByUnder: number[] } {
+  const distance = (index: SettingIndex) =>
     SIGNALS.reduce((sum, s) => sum + Math.abs((candidates[s][index[s]] as number) - start[s]), 0);
-  let best: { index: Record<SignalName, number>; tally: Tally; feasible: boolean } | undefined;
+  const total = groups.reduce((sum, group) => sum + group.count, 0);
+  let best: Best | undefined;
   const cheapestByUnder = new Array<number>(total + 1).fill(Number.POSITIVE_INFINITY);
   let settings = 0;
   for (const index of settingsOf(candidates)) {
-    const result = tally(groups, index);
+    const result = tallyGroups(groups, index);
     settings += 1;
     cheapestByUnder[result.under] = Math.min(
       cheapestByUnder[result.under] ?? Number.POSITIVE_INFINITY,
       result.cost,
     );
     const feasible = result.under <= allowedUnder;
-    if (best === undefined || better(result, feasible, index, best)) {
+    if (best === undefined || better(result, feasible, index, best, distance)) {
       best = { index: { ...index }, tally: result, feasible };
     }
   }
   if (best === undefined) throw new Error('no setting was evaluated');
-  const chosenIndex = best.index;
+  return { best, settings, cheapestByUnder };
+}
 
-  function better(
-    result: Tally,
-    feasible: boolean,
-    index: Record<SignalName, number>,
-    than: NonNullable<typeof best>,
-  ): boolean {
-    if (feasible !== than.feasible) return feasible;
-    // Short of the target, the closest setting is the one with the least under-escalation.
-    if (!feasible && result.under !== than.tally.under) return result.under < than.tally.under;
-    if (result.correct !== than.tally.correct) return result.correct > than.tally.correct;
-    if (Math.abs(result.cost - than.tally.cost) > 1e-12 * (1 + than.tally.cost)) {
-      return result.cost < than.tally.cost;
-    }
-    return distance(index) < distance(than.index) - 1e-12;
+/**
+ * Whether a setting beats `than`: meeting the target first; short of it, less under-escalation;
+ * then more correct records, a lower cost, and thresholds nearer the start.
+ */
+function better(
+  result: Tally,
+  feasible: boolean,
+  index: SettingIndex,
+  than: Best,
+  distance: (index: SettingIndex) => number,
+): boolean {
+  if (feasible !== than.feasible) return feasible;
+  // Short of the target, the closest setting is the one with the least under-escalation.
+  if (!feasible && result.under !== than.tally.under) return result.under < than.tally.under;
+  if (result.correct !== than.tally.correct) return result.correct > than.tally.correct;
+  if (Math.abs(result.cost - than.tally.cost) > 1e-12 * (1 + than.tally.cost)) {
+    return result.cost < than.tally.cost;
   }
+  return distance(index) < distance(than.index) - 1e-12;
+}
 
-  const sweeps = Object.fromEntries(
+/** The thresholds a setting index stands for. */
+function thresholdsAt(candidates: Candidates, index: SettingIndex): Record<SignalName, number> {
+  return Object.fromEntries(SIGNALS.map((s) => [s, candidates[s][index[s]] as number])) as Record<
+    SignalName,
+    number
+  >;
+}
+
+/** A setting's figures from its tally. */
+function figuresOf(
+  thresholds: Record<SignalName, number>,
+  tally: Tally,
+  totals: Totals,
+): SettingFigures {
+  return {
+    thresholds,
+    accuracy: share(tally.correct, totals.records),
+    underEscalation: share(tally.under, totals.records),
+    overEscalation: share(tally.over, totals.records),
+    relativeCost: relativeCost(tally.cost, totals),
+    correct: tally.correct,
+    under: tally.under,
+    over: tally.over,
+  };
+}
+
+/** Each signal's candidates in turn, the other signals held at `chosen`. */
+function sweepsAround(
+  chosen: SettingIndex,
+  candidates: Candidates,
+  at: (index: SettingIndex) => SettingFigures,
+): Record<SignalName, SettingFigures[]> {
+  return Object.fromEntries(
     SIGNALS.map((signal) => [
       signal,
-      candidates[signal].map((_, i) => at({ ...chosenIndex, [signal]: i })),
+      candidates[signal].map((_, i) => at({ ...chosen, [signal]: i })),
     ]),
   ) as Record<SignalName, SettingFigures[]>;
+}
 
+/** The points of `cheapestByUnder` (indexed by under-escalated records) no other beats on both. */
+function frontierOf(
+  cheapestByUnder: readonly number[],
+  totals: Totals,
+): { underEscalation: number; relativeCost: number }[] {
   const frontier: { underEscalation: number; relativeCost: number }[] = [];
   let cheapest = Number.POSITIVE_INFINITY;
   cheapestByUnder.forEach((cost, under) => {
     if (cost >= cheapest) return;
     cheapest = cost;
     frontier.push({
-      underEscalation: share(under, total),
-      relativeCost: multiAgentCost === 0 ? 0 : cost / multiAgentCost,
+      underEscalation: share(under, totals.records),
+      relativeCost: relativeCost(cost, totals),
     });
   });
-
-  return {
-    total,
-    allowedUnder,
-    met: best.feasible,
-    chosen: at(chosenIndex),
-    start: figures({ ...start }, tallyAt(records, start)),
-    settings,
-    sweeps,
-    frontier,
-  };
-}
-
-interface Tally {
-  correct: number;
-  under: number;
-  over: number;
-  cost: number;
-}
-
-/**
- * Records that route alike at every setting tried: the same expected tier, the same tier for
- * each combination of set signals, and the same candidate position at which each score is set.
- */
-interface Group {
-  readonly count: number;
-  readonly expectedRank: number;
-  /** `TIERS` rank for each signal combination; -1 where no threshold gives it. */
-  readonly ranks: Int8Array;
-  /** Per signal: how many of its candidates the score reaches (set iff candidate index < this). */
-  readonly toolUse: number;
-  readonly withTools: readonly [number, number, number];
-  readonly withoutTools: readonly [number, number, number];
-  /** The summed cost of the group's records on each tier, by rank. */
-  readonly costs: readonly [number, number, number];
-}
-
-function groupRecords(
-  records: readonly ScoredRecord[],
-  candidates: Readonly<Record<SignalName, readonly number[]>>,
-): Group[] {
-  const reached = (signal: SignalName, score: number) =>
-    candidates[signal].filter((threshold) => score >= threshold).length;
-  const byKey = new Map<
-    string,
-    Omit<Group, 'count' | 'costs'> & { count: number; costs: [number, number, number] }
-  >();
-  for (const record of records) {
-    const side = (scores: ScoredRecord['withTools']) =>
-      [
-        reached('crossDomain', scores.crossDomain),
-        reached('securityBoundary', scores.securityBoundary),
-        reached('parallelism', scores.parallelism),
-      ] as const;
-    const ranks = Int8Array.from(record.tiers, (tier) =>
-      tier === undefined ? -1 : tierRank(tier),
-    );
-    const group = {
-      expectedRank: tierRank(record.expected.tier),
-      ranks,
-      toolUse: reached('toolUse', record.toolUse),
-      withTools: side(record.withTools),
-      withoutTools: side(record.withoutTools),
-    };
-    const key = JSON.stringify([
-      group.expectedRank,
-      [...ranks],
-      group.toolUse,
-      group.withTools,
-      group.withoutTools,
-    ]);
-    const found = byKey.get(key) ?? { ...group, count: 0, costs: [0, 0, 0] };
-    found.count += 1;
-    TIERS.forEach((tier, rank) => {
-      found.costs[rank] = (found.costs[rank] ?? 0) + record.costs[tier];
-    });
-    byKey.set(key, found);
-  }
-  return [...byKey.values()];
+  return frontier;
 }
 
 /** Every combination of candidate indexes, the last signal varying fastest. */
-function* settingsOf(
-  candidates: Readonly<Record<SignalName, readonly number[]>>,
-): Generator<Record<SignalName, number>> {
-  const index = Object.fromEntries(SIGNALS.map((s) => [s, 0])) as Record<SignalName, number>;
+function* settingsOf(candidates: Candidates): Generator<SettingIndex> {
+  const index = Object.fromEntries(SIGNALS.map((s) => [s, 0])) as SettingIndex;
   for (;;) {
     yield index;
     let position = SIGNALS.length - 1;
@@ -273,33 +285,8 @@ function* settingsOf(
   }
 }
 
-function tally(groups: readonly Group[], index: Readonly<Record<SignalName, number>>): Tally {
-  const result: Tally = { correct: 0, under: 0, over: 0, cost: 0 };
-  const { toolUse: t, crossDomain: c, securityBoundary: s, parallelism: p } = index;
-  for (const group of groups) {
-    const tools = t < group.toolUse;
-    const [cd, sb, par] = tools ? group.withTools : group.withoutTools;
-    const mask = (tools ? 1 : 0) | (c < cd ? 2 : 0) | (s < sb ? 4 : 0) | (p < par ? 8 : 0);
-    const rank = group.ranks[mask] ?? -1;
-    if (rank < 0) throw new Error(`no tier was learned for signal combination ${mask}`);
-    result.cost += group.costs[rank] ?? 0;
-    if (rank === group.expectedRank) result.correct += group.count;
-    else if (rank < group.expectedRank) result.under += group.count;
-    else result.over += group.count;
-  }
-  return result;
-}
-
-/** The tally of thresholds that need not be candidates (the start setting). */
-function tallyAt(
-  records: readonly ScoredRecord[],
-  thresholds: Readonly<Record<SignalName, number>>,
-): Tally {
-  const single = Object.fromEntries(
-    SIGNALS.map((s): [SignalName, readonly number[]] => [s, [thresholds[s]]]),
-  ) as Record<SignalName, readonly number[]>;
-  const zero = Object.fromEntries(SIGNALS.map((s) => [s, 0])) as Record<SignalName, number>;
-  return tally(groupRecords(records, single), zero);
+function relativeCost(cost: number, totals: Totals): number {
+  return totals.multiAgentCost === 0 ? 0 : cost / totals.multiAgentCost;
 }
 
 function share(count: number, total: number): number {
