@@ -1,26 +1,4 @@
-// Builder of data/routing/sources/metatool.jsonl.gz from HowieHwong/MetaTool (MIT).
-//
-//   node scripts/routing-data/metatool.ts --from /work/.mirror/HowieHwong+MetaTool/repo
-//
-// MetaTool's ToolE set pairs user queries with the plugin (OpenAI plugin store tools and merged
-// "big" tools such as FinanceTool) that should answer them. Taken:
-// - single-tool queries (dataset/data/all_clean_data.csv): the query under a registry of the
-//   needed tool plus 3 to 9 other ToolE tools of other domains (the source has no per-query list):
-//   agent, expected.tools = [the tool]; direct when the tool only does what a model does alone
-//   (rewriting, gift or recipe ideas, product advice, games and horoscopes, translation, writing
-//   SQL: MODEL_CAPABLE below). At most two queries per tool. securityBoundary stays false (one
-//   call of one tool reads or writes, not both); per-id overrides in metatool-labels.json.
-// - multi-tool queries (dataset/tmp_dataset/Task2-Subtask4.json): the source's own 10-tool list
-//   and its two golden tools: agent, expected.tools = the golden tools that are not
-//   MODEL_CAPABLE. Two look-ups one agent combines; crossDomain stays false (the ToolE tools are
-//   look-up services, not specialist expertise). At most two queries per tool pair.
-// - reliability queries (dataset/tmp_dataset/Task2-Subtask3.json): the source's 10-tool list,
-//   which by construction lacks the query's tool (the expected answer is "None"): direct. Removed
-//   from the list first: general-purpose tools that could still serve (web search, browsers,
-//   Zapier) and tools of the missing tool's domain.
-// MetaTool's tool-usage-awareness negatives (Task1) are NOT used: part of them comes from
-// instruction sets this project reserves for evaluation, and they cannot be told apart.
-import { readFileSync } from 'node:fs';
+import { type Judgment, parseCsv, readLabels } from './builder-kit.ts';
 import {
   headCommit,
   type LabeledRecord,
@@ -38,9 +16,7 @@ const SOURCE = 'metatool';
 const dir = sourceDir();
 const rand = random(7070);
 
-const overrides = JSON.parse(
-  readFileSync(new URL('metatool-labels.json', import.meta.url), 'utf8'),
-) as Record<string, { drop?: boolean; direct?: boolean; securityBoundary?: boolean; why?: string }>;
+const overrides = readLabels<Record<string, Judgment>>('metatool-labels.json');
 
 /** Tools whose job a model does alone (GUIDE: writing, advice, general knowledge, games). */
 const MODEL_CAPABLE = new Set([
@@ -447,37 +423,4 @@ function dedupe(tools: ToolRecord[]): ToolRecord[] {
     seen.add(t.name);
     return true;
   });
-}
-
-/** A small RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      out.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    out.push(row);
-  }
-  return out;
 }

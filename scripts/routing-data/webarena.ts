@@ -1,15 +1,4 @@
-// Builds data/routing/sources/webarena.jsonl.gz from WebArena's task intents
-// (web-arena-x/webarena, Apache-2.0: config_files/test.raw.json).
-//
-//   node scripts/routing-data/webarena.ts --from <bare git dir of web-arena-x/webarena>
-//
-// Each WebArena site (shopping, shopping_admin, gitlab, reddit, map, wikipedia) becomes a set of
-// tools covering what its web UI lets a user do. The request is the task's `intent`, as written.
-// The tools a task needs come from its intent template (webarena-labels.json, read by hand from
-// each template); the signals follow from those tools' flags (see webarena.md). Negatives: tasks
-// of a template beyond the cap, placed under the tools of unrelated sites only (not toolUse), and
-// the one template that general knowledge answers.
-import { readFileSync } from 'node:fs';
+import { readLabels } from './builder-kit.ts';
 import {
   type LabeledRecord,
   label,
@@ -285,12 +274,10 @@ const RELATED: [string, string][] = [
 const related = (a: string, b: string) =>
   a === b || RELATED.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
 
-const labels = JSON.parse(
-  readFileSync(new URL('./webarena-labels.json', import.meta.url), 'utf8'),
-) as {
+const labels = readLabels<{
   templates: Record<string, string[] | null>;
   byTask: Record<string, string[]>;
-};
+}>('webarena-labels.json');
 
 const tasks = JSON.parse(readGitFile(dir, 'config_files/test.raw.json')) as Task[];
 const rand = random(812);
