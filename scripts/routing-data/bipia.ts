@@ -1,3 +1,22 @@
+// Builds data/routing/sources/bipia.jsonl.gz from microsoft/BIPIA (MIT; contexts under the
+// licences listed in its NOTICE.md: OpenAI evals invoices MIT, WikiTableQuestions and Stack
+// Exchange CC-BY-SA-4.0).
+//
+//   node scripts/routing-data/bipia.ts --from /work/.mirror/microsoft+BIPIA/repo
+//
+// BIPIA pastes an email, a table or a Stack Overflow answer into the prompt and injects an
+// instruction into that pasted material. As a routing record that is the hard negative the GUIDE
+// needs: untrusted material the user pasted is processed by one model call (direct), even under a
+// registry whose tools read inboxes, touch private data and send things. Four kinds of records:
+// - `pasted`: BIPIA's own no-system-prompt user prompt (the role preamble, the poisoned context and
+//   the question), or the same prompt without the preamble (a trim): direct.
+// - `inbox`: the EmailQA question alone (BIPIA's system-prompt variant puts the email out of the
+//   user's turn), under a registry whose inbox tool holds that email: agent, needs the inbox
+//   reader only (untrusted + sensitive, no side effect) though a sender is registered: not
+//   securityBoundary.
+// - `ask`: BIPIA's benign attack instructions (information retrieval, tutoring, translation...)
+//   sent as requests on their own, under registries with tools on their topic: direct unless
+//   bipia-labels.json says a tool is needed (fresh data).
 import { readLabels } from './builder-kit.ts';
 import {
   headCommit,

@@ -108,6 +108,40 @@ export function writeReviewFile(rows: () => readonly unknown[]): void {
   );
 }
 
+/** What a need-labeling builder proposed and decided for one request. */
+export interface NeedReview {
+  id: string;
+  need: string;
+  proposed: string;
+  registry: string;
+  /** The request text (else the record's). */
+  input?: string;
+}
+
+/**
+ * `--review <file>`: one JSON line per reviewed request of a need-labeling builder (id, need,
+ * proposed need, registry, whether the label is toolUse, text), for reading by hand.
+ */
+export function writeNeedReview(
+  records: readonly LabeledRecord[],
+  reviewed: readonly NeedReview[],
+): void {
+  writeReviewFile(() => {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    return reviewed.map((p) => {
+      const r = byId.get(p.id);
+      return {
+        id: p.id,
+        need: p.need,
+        proposed: p.proposed,
+        registry: p.registry,
+        toolUse: r?.expected.toolUse ?? false,
+        input: 'input' in p ? p.input : r?.input,
+      };
+    });
+  });
+}
+
 /** RFC 4180 CSV rows (quoted fields may hold commas, newlines and doubled quotes). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -10,7 +10,7 @@
 // request that no offered tool can help with is not toolUse). No chat prompt of these sources has
 // three substantial independent subtasks or two specialist domains, so the other signals stay off
 // unless an override sets them.
-import { loadNeedOverrides, type NeedOverride, seedOf, writeReviewFile } from './builder-kit.ts';
+import { loadNeedOverrides, type NeedOverride, seedOf } from './builder-kit.ts';
 import { type LabeledRecord, label, random, type ToolRecord, tool } from './lib.ts';
 
 export type Need =
@@ -447,22 +447,4 @@ export function chatRecord(
     expected: serving ? label({ toolUse: true }, [serving]) : label({}),
     ...(lang ? { lang } : {}),
   };
-}
-
-/** `--review <file>`: writes the proposals (id, need, registry, label, text) for reading by hand. */
-export function writeReview(
-  records: readonly LabeledRecord[],
-  reviewed: readonly Proposal[],
-): void {
-  writeReviewFile(() => {
-    const byId = new Map(records.map((r) => [r.id, r]));
-    return reviewed.map((p) => ({
-      id: p.id,
-      need: p.need,
-      proposed: p.proposed,
-      registry: p.registry,
-      toolUse: byId.get(p.id)?.expected.toolUse ?? false,
-      input: p.input,
-    }));
-  });
 }

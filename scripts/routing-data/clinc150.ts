@@ -1,3 +1,8 @@
+// CLINC150 (clinc/oos-eval, CC-BY-3.0): crowd-written user queries to a task assistant, 150
+// intents in 10 domains plus out-of-scope queries. Each query is placed under a tool registry of
+// its domain's vertical (clinc150-registries.ts) and labeled from its intent by the table below.
+//
+//   node scripts/routing-data/clinc150.ts --from /work/.mirror/clinc+oos-eval/repo
 import {
   assertOverridesUsed,
   jaccard,

@@ -1,3 +1,18 @@
+// CrossWOZ (thu-coai/CrossWOZ, Apache-2.0): Chinese wizard-of-oz dialogues of a Beijing travel
+// assistant with five services (attractions, restaurants, hotels, metro, taxi), dialogue acts on
+// every turn and the assistant's database queries. The validation and test splits are used (the
+// train zip is over the snapshot's size limit). Records (all `lang: zh`):
+//   - `u1`: the user's opening request; the services it needs are the domains of its dialogue acts;
+//   - `uN`: later user turns that stand on their own: a taxi or metro request naming both places,
+//     or a question about a place named in the turn ("北京贵都大酒店的电话是多少？");
+//   - `task`: the goal description the user worker was given, joined (a request phrased as a
+//     scenario: "你要去一个餐馆(id=1)用餐。...");
+//   - `close`: thank-you and goodbye turns (direct);
+//   - about 15% of the requests sit under a registry without the services they need (direct).
+// Hotel, restaurant, attraction, metro and taxi are one travel domain: a trip plan over them is
+// one agent's work, never crossDomain.
+//
+//   node scripts/routing-data/crosswoz.ts --from /work/.mirror/thu-coai+CrossWOZ/repo
 import { inflateRawSync } from 'node:zlib';
 import {
   type LabelOverride,

@@ -1,6 +1,7 @@
 // Shared by every builder under scripts/routing-data/: the labeled record format of
-// data/routing/GUIDE.md (plus `source` and the tools a request needs), reading a file from a
-// fetched bare git directory, a seeded random source, and the writer of data/routing/sources/.
+// data/routing/GUIDE.md (plus `source` and the tools a request needs), the command line, reading
+// files from a fetched bare git directory, a seeded random source, and the writer of
+// data/routing/sources/. Helpers several builders share beyond these are in builder-kit.ts.
 //
 // A builder is run as `node scripts/routing-data/<source>.ts --from <bare git dir>` and writes
 // data/routing/sources/<source>.jsonl.gz. Builders are deterministic: the same source commit

@@ -1,3 +1,25 @@
+// Builder of data/routing/sources/metatool.jsonl.gz from HowieHwong/MetaTool (MIT).
+//
+//   node scripts/routing-data/metatool.ts --from /work/.mirror/HowieHwong+MetaTool/repo
+//
+// MetaTool's ToolE set pairs user queries with the plugin (OpenAI plugin store tools and merged
+// "big" tools such as FinanceTool) that should answer them. Taken:
+// - single-tool queries (dataset/data/all_clean_data.csv): the query under a registry of the
+//   needed tool plus 3 to 9 other ToolE tools of other domains (the source has no per-query list):
+//   agent, expected.tools = [the tool]; direct when the tool only does what a model does alone
+//   (rewriting, gift or recipe ideas, product advice, games and horoscopes, translation, writing
+//   SQL: MODEL_CAPABLE below). At most two queries per tool. securityBoundary stays false (one
+//   call of one tool reads or writes, not both); per-id overrides in metatool-labels.json.
+// - multi-tool queries (dataset/tmp_dataset/Task2-Subtask4.json): the source's own 10-tool list
+//   and its two golden tools: agent, expected.tools = the golden tools that are not
+//   MODEL_CAPABLE. Two look-ups one agent combines; crossDomain stays false (the ToolE tools are
+//   look-up services, not specialist expertise). At most two queries per tool pair.
+// - reliability queries (dataset/tmp_dataset/Task2-Subtask3.json): the source's 10-tool list,
+//   which by construction lacks the query's tool (the expected answer is "None"): direct. Removed
+//   from the list first: general-purpose tools that could still serve (web search, browsers,
+//   Zapier) and tools of the missing tool's domain.
+// MetaTool's tool-usage-awareness negatives (Task1) are NOT used: part of them comes from
+// instruction sets this project reserves for evaluation, and they cannot be told apart.
 import { type Judgment, parseCsv, readLabels } from './builder-kit.ts';
 import {
   headCommit,

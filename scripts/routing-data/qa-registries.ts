@@ -15,7 +15,7 @@
 // None of these requests has two specialist domains, three substantial independent subtasks, or a
 // need for tools that together read untrusted content, touch sensitive data and act outward, so
 // crossDomain, securityBoundary and parallelism stay false.
-import { loadNeedOverrides, type NeedOverride, seedOf, writeReviewFile } from './builder-kit.ts';
+import { loadNeedOverrides, type NeedOverride, seedOf } from './builder-kit.ts';
 import { REGISTRIES as CHAT_REGISTRIES } from './chat-registries.ts';
 import { type LabeledRecord, label, random, type ToolRecord, tool } from './lib.ts';
 
@@ -305,27 +305,6 @@ export function qaRecord(
     expected: serving ? label({ toolUse: true }, [serving]) : label({}),
     ...(lang ? { lang } : {}),
   };
-}
-
-/** `--review <file>`: one JSON line per record (id, need, proposed need, registry, label, text). */
-export function writeQaReview(
-  records: readonly LabeledRecord[],
-  reviewed: readonly QaReview[],
-): void {
-  writeReviewFile(() => {
-    const byId = new Map(records.map((r) => [r.id, r]));
-    return reviewed.map((p) => {
-      const r = byId.get(p.id);
-      return {
-        id: p.id,
-        need: p.need,
-        proposed: p.proposed,
-        registry: p.registry,
-        toolUse: r?.expected.toolUse ?? false,
-        input: r?.input,
-      };
-    });
-  });
 }
 
 /**

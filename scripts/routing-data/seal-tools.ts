@@ -1,3 +1,22 @@
+// Builder of data/routing/sources/seal-tools.jsonl.gz from fairyshine/Seal-Tools (Apache-2.0).
+//
+//   node scripts/routing-data/seal-tools.ts --from /work/.mirror/fairyshine+Seal-Tools/repo
+//
+// Seal-Tools gives, per item, a user query, the API list offered to the model (the ground-truth
+// APIs plus retrieved distractors, in dataset_for_finetune/<split>.json) and the ground-truth
+// calls (<split>.jsonl). Splits used: dev, test_in_domain, test_out_domain (train.jsonl is too
+// large for the snapshot). Records:
+// - single-call items ("easy"): agent, expected.tools = the called API; when that API only does
+//   what a model does alone (translating a phrase, writing an essay or marketing copy, F = m*a),
+//   the item is direct (GUIDE: writing, translating and easy arithmetic stay direct).
+// - multi-call items ("difficult", 2 to 6 calls, often chained through API_call_k): agent,
+//   expected.tools = the called APIs. Seal-Tools joins unrelated one-call look-ups from different
+//   fields; none is a specialist task whose result must be combined with another, and each is a
+//   single call, so crossDomain and parallelism stay false. securityBoundary by the Rule of Two
+//   over the needed tools' flags (seal-tools-rules.ts), with per-id overrides.
+// - irrelevance: other items' queries offered 3 to 10 APIs drawn from the catalog (tool.jsonl)
+//   outside the called APIs' top-level fields and sharing no content word with them: direct.
+// Near-duplicates: at most two records per set of called APIs.
 import { type Judgment, readLabels } from './builder-kit.ts';
 import {
   headCommit,

@@ -1,3 +1,15 @@
+// Taskmaster (google-research-datasets/Taskmaster, CC-BY-4.0): the opening user turns of
+//   - Taskmaster-3 (TicketTalk) movie-ticketing dialogues, as found in TM-3-2020/reward/*.json
+//     (the dialogue prefixes with the agent's next API call; the full TM-3 data files are over the
+//     snapshot's size limit), with the APIs the agent called (find_movies, find_showtimes,
+//     check_tickets, book_tickets...);
+//   - Taskmaster-4 coffee-ordering self-dialogues (TM-4-2024/data/*.json), whose user turns carry
+//     the API calls they caused (get_menu_items, add_order_item, finish_order...), including the
+//     "completely off topic" scenario (general questions to the barista) and greeting openings.
+// Requests sit under the service's own API registry (plus a few other services' tools); about 12%
+// of the tool requests sit under the other service's registry (direct: no offered tool helps).
+//
+//   node scripts/routing-data/taskmaster.ts --from /work/.mirror/google-research-datasets+Taskmaster/repo
 import {
   type LabelOverride,
   overriddenRecords,

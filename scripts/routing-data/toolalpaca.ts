@@ -1,3 +1,23 @@
+// Builder of data/routing/sources/toolalpaca.jsonl.gz from tangqiaoyu/ToolAlpaca (Apache-2.0).
+//
+//   node scripts/routing-data/toolalpaca.ts --from /work/.mirror/tangqiaoyu+ToolAlpaca/repo
+//
+// ToolAlpaca's evaluation sets (data/eval_real.json: 11 real public APIs, data/eval_simulated.json:
+// 10 simulated ones) give per API its functions (Function_Description, Function_Projection with
+// the HTTP method), its category, user instructions and golden action sequences. (train_data.json
+// is too large for the snapshot.) Records:
+// - every instruction whose golden actions are all offered functions of its API (the "getDetails"
+//   ask-the-user step dropped, "[Optional]" actions kept): the API's functions as the registry
+//   (needed ones kept, trimmed to 12; a one-function API gets 2 to 4 functions of another API of
+//   another category beside it): agent, expected.tools = the golden actions. Instructions that
+//   general knowledge, writing or easy arithmetic meet (WolframAlpha's "capital of Australia",
+//   a dictionary definition, a Chuck Norris joke) are direct by per-id judgment in
+//   toolalpaca-labels.json. Several calls of one function (three cities' weather) are one agent.
+// - irrelevance: one to three instructions per API offered the functions of two APIs of other
+//   categories only: direct.
+// Flags: the HTTP method first (GET reads; PUT, PATCH, DELETE write; POST writes unless the
+// function's verb only computes or looks up), then the rules of seal-tools-rules.ts for the
+// sensitive and untrusted flags.
 import { type Judgment, readLabels } from './builder-kit.ts';
 import {
   headCommit,

@@ -17,7 +17,7 @@
 // answer (`none`), and the few other-category questions whose answer depends on the date asked.
 //
 //   node scripts/routing-data/truthfulqa.ts --from <bare git dir of the copy> [--review f]
-import { parseCsv } from './builder-kit.ts';
+import { parseCsv, writeNeedReview } from './builder-kit.ts';
 import { type LabeledRecord, random, readGitFile, shuffle, sourceDir, writeSource } from './lib.ts';
 import {
   loadQaOverrides,
@@ -26,7 +26,6 @@ import {
   type QaReview,
   qaRecord,
   WEB_POOL,
-  writeQaReview,
 } from './qa-registries.ts';
 
 const SOURCE = 'truthfulqa';
@@ -71,4 +70,4 @@ for (const row of chosen) {
   reviewed.push({ id, need, proposed, registry: reg.name });
 }
 writeSource(SOURCE, records);
-writeQaReview(records, reviewed);
+writeNeedReview(records, reviewed);

@@ -1,3 +1,14 @@
+// Builds data/routing/sources/webarena.jsonl.gz from WebArena's task intents
+// (web-arena-x/webarena, Apache-2.0: config_files/test.raw.json).
+//
+//   node scripts/routing-data/webarena.ts --from <bare git dir of web-arena-x/webarena>
+//
+// Each WebArena site (shopping, shopping_admin, gitlab, reddit, map, wikipedia) becomes a set of
+// tools covering what its web UI lets a user do. The request is the task's `intent`, as written.
+// The tools a task needs come from its intent template (webarena-labels.json, read by hand from
+// each template); the signals follow from those tools' flags (see webarena.md). Negatives: tasks
+// of a template beyond the cap, placed under the tools of unrelated sites only (not toolUse), and
+// the one template that general knowledge answers.
 import { readLabels } from './builder-kit.ts';
 import {
   type LabeledRecord,
@@ -10,6 +21,7 @@ import {
   tool,
   writeSource,
 } from './lib.ts';
+import { ruleOfTwoBroken } from './seal-tools-rules.ts';
 
 const SOURCE = 'webarena';
 const dir = sourceDir();
@@ -355,11 +367,7 @@ for (const [template, list] of [...byTemplate.entries()].sort((a, b) => a[0] - b
         continue;
       }
       const tools = registry(needed, task.sites);
-      const flags = tools.filter((t) => needed.includes(t.name));
-      const securityBoundary =
-        flags.some((t) => t.untrustedInput) &&
-        flags.some((t) => t.sensitiveData) &&
-        flags.some((t) => t.sideEffects);
+      const securityBoundary = ruleOfTwoBroken(tools.filter((t) => needed.includes(t.name)));
       records.push({
         id,
         source: SOURCE,

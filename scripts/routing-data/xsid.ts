@@ -1,3 +1,11 @@
+// xSID (mainlp/xsid, CC-BY-SA-4.0): the English test and validation queries to a voice
+// assistant of the Facebook multilingual task-oriented set and of SNIPS (weather, alarms,
+// reminders, restaurant booking, music, films, books), translated by people into 12+ languages.
+// Each English sentence is taken in one language (seeded draw, Japanese and Chinese first), and
+// half of those drawn in another language also in Japanese or Chinese; each query is placed under a registry of its vertical
+// (clinc150-registries.ts) and labeled from its intent.
+//
+//   node scripts/routing-data/xsid.ts --from /work/.mirror/mainlp+xsid/repo
 import { assertOverridesUsed, type LabelOverride, readLabels, seedOf } from './builder-kit.ts';
 import { type Need, place, placementLabel } from './clinc150-registries.ts';
 import {
