@@ -3,8 +3,16 @@
 // the request's own length and its tools, and priced from tierup's price table.
 import { readFileSync } from 'node:fs';
 import {
+  TIER_COST_MODEL,
+  type TierCall,
+  type TierCostModel,
+  tierCalls,
+} from '../../src/cli/tier-cost.ts';
+import {
   createPriceTable,
   createRouter,
+  parseTask,
+  type Task,
   type Tier,
   type ToolSpecInput,
   tierRank,
@@ -12,105 +20,19 @@ import {
 import { MODEL } from './fixtures.ts';
 import { median, type Progress, quantile, round3 } from './measure.ts';
 
-/** Token counts of the cost model (a token is 4 characters). */
-export const COST_MODEL: CostModel = {
-  model: MODEL,
-  charsPerToken: 4,
-  /** A tier's system prompt. */
-  systemTokens: 60,
-  /** Per offered tool, on top of its name and description: the JSON schema. */
-  toolSchemaTokens: 40,
-  /** An answer to the user (direct, agent, synthesis). */
-  answerTokens: 250,
-  /** One tool call the model writes, and one tool result it reads. */
-  toolCallTokens: 30,
-  toolResultTokens: 150,
-  /** Agent tier: tool calls before the answer (calls = toolCalls + 1). */
-  agentToolCalls: 2,
-  /** Multi-agent tier: specialists the plan starts, each an agent with one tool call. */
-  specialists: 3,
-  specialistToolCalls: 1,
-  /** The plan's system prompt (role and the specialists' list), its JSON schema, each subtask. */
-  planSystemTokens: 200,
-  planSchemaTokens: 200,
-  subtaskTokens: 60,
-  /** A specialist's result, as the synthesis reads it. */
-  resultTokens: 200,
-};
+/**
+ * Token counts of the cost model (a token is 4 characters): `tierup calibrate`'s
+ * (src/cli/tier-cost.ts), priced at the bench's model.
+ */
+export const COST_MODEL: CostModel = { ...TIER_COST_MODEL, model: MODEL };
 
-export interface CostModel {
-  readonly model: string;
-  readonly charsPerToken: number;
-  readonly systemTokens: number;
-  readonly toolSchemaTokens: number;
-  readonly answerTokens: number;
-  readonly toolCallTokens: number;
-  readonly toolResultTokens: number;
-  readonly agentToolCalls: number;
-  readonly specialists: number;
-  readonly specialistToolCalls: number;
-  readonly planSystemTokens: number;
-  readonly planSchemaTokens: number;
-  readonly subtaskTokens: number;
-  readonly resultTokens: number;
-}
-
-interface Call {
-  readonly input: number;
-  readonly output: number;
-}
+export type CostModel = TierCostModel;
 
 interface RoutingRecord {
   readonly id: string;
   readonly input: string;
   readonly tools: ToolSpecInput[];
   readonly expected: { readonly tier: Tier };
-}
-
-/** The model calls of an agent loop: `toolCalls` calls, then the answer; the conversation grows. */
-function agentCalls(m: CostModel, context: number, toolCalls: number, answer: number): Call[] {
-  return Array.from({ length: toolCalls + 1 }, (_, j) => ({
-    input: context + j * (m.toolCallTokens + m.toolResultTokens),
-    output: j < toolCalls ? m.toolCallTokens : answer,
-  }));
-}
-
-/** The calls each tier makes for one request under a cost model. */
-export function tierCalls(record: RoutingRecord, tier: Tier, m: CostModel = COST_MODEL): Call[] {
-  const tokens = (text: string) => Math.ceil(text.length / m.charsPerToken);
-  const request = tokens(record.input);
-  const toolTokens = (tools: readonly ToolSpecInput[]) =>
-    tools.reduce(
-      (sum, t) => sum + tokens(`${t.name} ${t.description ?? ''}`) + m.toolSchemaTokens,
-      0,
-    );
-  if (tier === 'direct') return [{ input: m.systemTokens + request, output: m.answerTokens }];
-  if (tier === 'agent') {
-    return agentCalls(
-      m,
-      m.systemTokens + request + toolTokens(record.tools),
-      m.agentToolCalls,
-      m.answerTokens,
-    );
-  }
-  const domains = new Set(record.tools.map((t) => t.domain ?? 'general')).size;
-  const plan = {
-    input: m.planSystemTokens + request + m.planSchemaTokens,
-    output: m.specialists * m.subtaskTokens,
-  };
-  // A specialist holds its domain's tools only: on average, the tools over the domains.
-  const ownTools = Math.ceil(toolTokens(record.tools) / Math.max(1, domains));
-  const specialist = agentCalls(
-    m,
-    m.systemTokens + m.subtaskTokens + ownTools,
-    m.specialistToolCalls,
-    m.resultTokens,
-  );
-  const synthesis = {
-    input: m.systemTokens + request + m.specialists * m.resultTokens,
-    output: m.answerTokens,
-  };
-  return [plan, ...Array.from({ length: m.specialists }, () => specialist).flat(), synthesis];
 }
 
 export interface RoutingRow {
@@ -152,10 +74,12 @@ export function measureRouting(
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as RoutingRecord);
+  // The cost model reads a task as the router does, defaults applied (domain `general`).
+  const tasks = records.map((r) => parseTask({ input: r.input, tools: r.tools }));
   const prices = createPriceTable();
   const price = prices.priceOf(MODEL);
   if (price === undefined) throw new Error(`no price for ${MODEL}`);
-  const costOf = (calls: readonly Call[]) =>
+  const costOf = (calls: readonly TierCall[]) =>
     calls.reduce(
       (sum, c) =>
         sum +
@@ -185,12 +109,13 @@ export function measureRouting(
   const labels = Object.fromEntries(tiers.map((t) => [t, 0])) as Record<Tier, number>;
   const underEscalated: string[] = [];
   const overEscalated: string[] = [];
-  const add = (policy: Policy, calls: Call[], met: boolean) => {
+  const add = (policy: Policy, calls: TierCall[], met: boolean) => {
     policies[policy].usd += costOf(calls);
     policies[policy].calls += calls.length;
     if (met) policies[policy].met++;
   };
-  for (const record of records) {
+  for (const [i, record] of records.entries()) {
+    const task = tasks[i] as Task;
     const label = record.expected.tier;
     const tier = router.route({ input: record.input, tools: record.tools }).tier;
     labels[label]++;
@@ -198,17 +123,17 @@ export function measureRouting(
     if (tierRank(tier) < tierRank(label)) underEscalated.push(record.id);
     if (tierRank(tier) > tierRank(label)) overEscalated.push(record.id);
     const met = (t: Tier) => tierRank(t) >= tierRank(label);
-    add('always multi-agent', tierCalls(record, 'multi-agent'), true);
-    add('always agent', tierCalls(record, 'agent'), met('agent'));
-    add('tierup routing', tierCalls(record, tier), met(tier));
+    add('always multi-agent', tierCalls(task, 'multi-agent'), true);
+    add('always agent', tierCalls(task, 'agent'), met('agent'));
+    add('tierup routing', tierCalls(task, tier), met(tier));
     // An under-escalated request fails on its tier, then escalates one tier at a time to the label.
     const climbed = tiers.slice(tierRank(tier), Math.max(tierRank(tier), tierRank(label)) + 1);
     add(
       'tierup routing + escalation',
-      climbed.flatMap((t) => tierCalls(record, t)),
+      climbed.flatMap((t) => tierCalls(task, t)),
       true,
     );
-    add('oracle (the label)', tierCalls(record, label), true);
+    add('oracle (the label)', tierCalls(task, label), true);
   }
 
   const decisions = records.map((r) => router.route({ input: r.input, tools: r.tools }).tier);
@@ -217,9 +142,9 @@ export function measureRouting(
       const m = { ...COST_MODEL, specialists, agentToolCalls };
       let routed = 0;
       let multi = 0;
-      records.forEach((record, i) => {
-        routed += costOf(tierCalls(record, decisions[i] as Tier, m));
-        multi += costOf(tierCalls(record, 'multi-agent', m));
+      tasks.forEach((task, i) => {
+        routed += costOf(tierCalls(task, decisions[i] as Tier, m));
+        multi += costOf(tierCalls(task, 'multi-agent', m));
       });
       return { specialists, agentToolCalls, saved: round3(1 - routed / multi) };
     }),

@@ -17,7 +17,7 @@
 // - `ask`: BIPIA's benign attack instructions (information retrieval, tutoring, translation...)
 //   sent as requests on their own, under registries with tools on their topic: direct unless
 //   bipia-labels.json says a tool is needed (fresh data).
-import { readFileSync } from 'node:fs';
+import { readLabels } from './builder-kit.ts';
 import {
   headCommit,
   type LabeledRecord,
@@ -347,9 +347,7 @@ const REQUEST_CATEGORIES = new Set([
   'Research Assistance',
   'Sentiment Analysis',
 ]);
-const overrides = JSON.parse(
-  readFileSync(new URL('./bipia-labels.json', import.meta.url), 'utf8'),
-) as Record<string, { anyOf: Name[]; note: string }>;
+const overrides = readLabels<Record<string, { anyOf: Name[]; note: string }>>('bipia-labels.json');
 const used = new Set<string>();
 for (const [file, list] of [
   ['train', attacks('benchmark/text_attack_train.json')],

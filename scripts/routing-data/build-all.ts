@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { headCommit } from './lib.ts';
+import { argValue, headCommit } from './lib.ts';
 
 export const ROOT = new URL('../../', import.meta.url);
 export const SOURCES_DIR = new URL('data/routing/sources/', ROOT);
@@ -498,11 +498,6 @@ async function rebuild(mirror: string, only: Set<string> | undefined, check: boo
     `\n${jobs.length} rebuilt: ${changed.length} changed or new, ${failed.length} failed, ${skipped.length} skipped.`,
   );
   if (failed.length > 0 || (check && changed.length > 0)) process.exitCode = 1;
-}
-
-function argValue(flag: string): string | undefined {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 if (import.meta.main) {

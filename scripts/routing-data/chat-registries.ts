@@ -10,7 +10,7 @@
 // request that no offered tool can help with is not toolUse). No chat prompt of these sources has
 // three substantial independent subtasks or two specialist domains, so the other signals stay off
 // unless an override sets them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { loadNeedOverrides, type NeedOverride, seedOf } from './builder-kit.ts';
 import { type LabeledRecord, label, random, type ToolRecord, tool } from './lib.ts';
 
 export type Need =
@@ -368,19 +368,9 @@ export const REGISTRIES: readonly Registry[] = [
   },
 ];
 
-/** FNV-1a of a string, to seed a record's own random source from its id. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** The registry a record is placed under: a weighted draw seeded by the record id. */
 export function placeRegistry(id: string): Registry {
-  const rand = random(hash(id));
+  const rand = random(seedOf(id));
   const total = REGISTRIES.reduce((s, r) => s + r.weight, 0);
   let x = rand() * total;
   for (const r of REGISTRIES) {
@@ -425,24 +415,10 @@ export function proposeNeed(text: string): Need {
   return 'none';
 }
 
-export type Override = {
-  /** The need read by hand, replacing the proposed one. */
-  need?: Need;
-  /** Leave the prompt out (not a request, a duplicate, unusable). */
-  drop?: boolean;
-  note?: string;
-};
+export type Override = NeedOverride<Need>;
 
 export function loadOverrides(url: URL): Record<string, Override> {
-  const raw = JSON.parse(readFileSync(url, 'utf8')) as Record<string, Override | string>;
-  const out: Record<string, Override> = {};
-  for (const [id, v] of Object.entries(raw)) {
-    if (id.startsWith('_')) continue;
-    out[id] = typeof v === 'string' ? { note: v } : v;
-    const need = out[id]?.need;
-    if (need && !NEEDS.includes(need)) throw new Error(`${id}: unknown need ${need}`);
-  }
-  return out;
+  return loadNeedOverrides(url, NEEDS);
 }
 
 export type Proposal = { id: string; input: string; need: Need; proposed: Need; registry: string };
@@ -471,26 +447,4 @@ export function chatRecord(
     expected: serving ? label({ toolUse: true }, [serving]) : label({}),
     ...(lang ? { lang } : {}),
   };
-}
-
-/** `--review <file>`: writes the proposals (id, need, registry, label, text) for reading by hand. */
-export function writeReview(
-  records: readonly LabeledRecord[],
-  reviewed: readonly Proposal[],
-): void {
-  const i = process.argv.indexOf('--review');
-  const file = i >= 0 ? process.argv[i + 1] : undefined;
-  if (!file) return;
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const lines = reviewed.map((p) =>
-    JSON.stringify({
-      id: p.id,
-      need: p.need,
-      proposed: p.proposed,
-      registry: p.registry,
-      toolUse: byId.get(p.id)?.expected.toolUse ?? false,
-      input: p.input,
-    }),
-  );
-  writeFileSync(file, `${lines.join('\n')}\n`);
 }

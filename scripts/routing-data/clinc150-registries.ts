@@ -8,7 +8,8 @@
 // - sideEffects: it moves money, books, orders, cancels, changes a device or setting, or
 //   sends/calls/shares outward;
 // - untrustedInput: it returns text written by outsiders (public reviews, inbound messages).
-import { pick, shuffle, type ToolRecord, tool } from './lib.ts';
+import type { LabelOverride } from './builder-kit.ts';
+import { type LabeledRecord, label, pick, shuffle, type ToolRecord, tool } from './lib.ts';
 
 const S = { sensitiveData: true } as const;
 const E = { sideEffects: true } as const;
@@ -467,16 +468,6 @@ export const TOOLS: Record<string, ToolRecord> = Object.fromEntries(
   ].map((t) => [t.name, t]),
 );
 
-/** A seed from a record id (FNV-1a), so each record's registry depends on its id alone. */
-export function seedOf(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 /** The tools each vertical's assistant registers (a registry is drawn from one of these). */
 export const VERTICALS: Record<string, readonly string[]> = {
   banking: [
@@ -687,4 +678,21 @@ export function place(rand: () => number, vertical: string, need: Need): Placeme
     return t;
   });
   return { tools, offered: missing ? [] : [...need.tools], missing };
+}
+
+/**
+ * The label of a request placed by {@link place}: toolUse needing the offered needed tools; with
+ * an override, toolUse needing those of the override's tools that are offered (direct if none).
+ */
+export function placementLabel(
+  placement: Placement,
+  override?: LabelOverride,
+): LabeledRecord['expected'] {
+  if (override) {
+    const offered = (override.tools ?? []).filter((name) =>
+      placement.tools.some((t) => t.name === name),
+    );
+    return override.toolUse && offered.length > 0 ? label({ toolUse: true }, offered) : label({});
+  }
+  return placement.offered.length > 0 ? label({ toolUse: true }, placement.offered) : label({});
 }

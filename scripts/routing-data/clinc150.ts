@@ -3,12 +3,17 @@
 // its domain's vertical (clinc150-registries.ts) and labeled from its intent by the table below.
 //
 //   node scripts/routing-data/clinc150.ts --from /work/.mirror/clinc+oos-eval/repo
-import { readFileSync } from 'node:fs';
-import { type Need, place, seedOf } from './clinc150-registries.ts';
+import {
+  assertOverridesUsed,
+  jaccard,
+  type LabelOverride,
+  readLabels,
+  seedOf,
+} from './builder-kit.ts';
+import { type Need, place, placementLabel } from './clinc150-registries.ts';
 import {
   headCommit,
   type LabeledRecord,
-  label,
   random,
   readGitFile,
   shuffle,
@@ -240,11 +245,6 @@ const CHAT_DOMAINS = new Set(['small_talk', 'meta']);
 function words(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[a-z0-9']+/g) ?? []);
 }
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let inter = 0;
-  for (const w of a) if (b.has(w)) inter++;
-  return inter / (a.size + b.size - inter || 1);
-}
 
 /** Picks up to `n` queries, skipping near-duplicates of ones already picked (same template). */
 function diverse(rand: () => number, items: readonly Item[], n: number): Item[] {
@@ -269,8 +269,6 @@ interface Item {
   intent: string;
 }
 
-type Overrides = Record<string, { toolUse: boolean; tools?: string[]; note: string }>;
-
 function main(): void {
   const dir = sourceDir();
   const data = JSON.parse(readGitFile(dir, 'data/data_full.json')) as Record<
@@ -278,9 +276,7 @@ function main(): void {
     [string, string][]
   >;
   const domains = JSON.parse(readGitFile(dir, 'data/domains.json')) as Record<string, string[]>;
-  const overrides = JSON.parse(
-    readFileSync(new URL('./clinc150-labels.json', import.meta.url), 'utf8'),
-  ) as Overrides;
+  const overrides = readLabels<Record<string, LabelOverride>>('clinc150-labels.json');
   const domainOf = new Map<string, string>();
   for (const [domain, intents] of Object.entries(domains)) {
     for (const intent of intents) domainOf.set(intent, domain);
@@ -340,17 +336,7 @@ function main(): void {
         tempting: need ? [] : [...spec.tools, ...(spec.also ?? []), ...(spec.tempting ?? [])],
       });
       const override = overrides[id];
-      let expected: LabeledRecord['expected'];
-      if (override) {
-        const offered = (override.tools ?? []).filter((n) =>
-          placement.tools.some((t) => t.name === n),
-        );
-        expected =
-          override.toolUse && offered.length > 0 ? label({ toolUse: true }, offered) : label({});
-      } else {
-        expected =
-          placement.offered.length > 0 ? label({ toolUse: true }, placement.offered) : label({});
-      }
+      const expected = placementLabel(placement, override);
       count(
         override
           ? 'override'
@@ -369,8 +355,7 @@ function main(): void {
   }
   console.log(`clinc/oos-eval ${headCommit(dir)}`);
   console.log([...kinds.entries()].map(([k, n]) => `${k} ${n}`).join(', '));
-  const unused = Object.keys(overrides).filter((id) => !records.some((r) => r.id === id));
-  if (unused.length > 0) throw new Error(`overrides of records not built: ${unused.join(', ')}`);
+  assertOverridesUsed(overrides, records);
   writeSource('clinc150', records);
 }
 

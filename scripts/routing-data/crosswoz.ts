@@ -13,14 +13,19 @@
 // one agent's work, never crossDomain.
 //
 //   node scripts/routing-data/crosswoz.ts --from /work/.mirror/thu-coai+CrossWOZ/repo
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import {
+  type LabelOverride,
+  overriddenRecords,
+  readLabels,
+  requestRecord,
+  seedOf,
+  spread,
+} from './builder-kit.ts';
+import {
   headCommit,
-  type LabeledRecord,
-  label,
   random,
+  readGitBytes,
   shuffle,
   sourceDir,
   type ToolRecord,
@@ -109,13 +114,6 @@ interface Dialogue {
   goal: [number, string, string, unknown, boolean][];
 }
 
-interface Override {
-  toolUse?: boolean;
-  tools?: string[];
-  drop?: boolean;
-  note: string;
-}
-
 /** The one file of a zip archive that stores it deflated (as CrossWOZ's split zips do). */
 function unzipOne(zip: Buffer): string {
   if (zip.readUInt32LE(0) !== 0x04034b50) throw new Error('not a zip archive');
@@ -127,38 +125,12 @@ function unzipOne(zip: Buffer): string {
   return inflateRawSync(zip.subarray(start, start + size)).toString('utf8');
 }
 
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Character bigrams of the Chinese text (digits and Latin letters dropped). */
 function bigrams(text: string): Set<string> {
   const chars = [...text.replace(/[\s\p{P}0-9A-Za-z.]/gu, '')];
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
   return out;
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const w of a) if (b.has(w)) both++;
-  return both / Math.max(1, a.size + b.size - both);
-}
-
-function spread<T>(items: T[], text: (t: T) => string, cap: number, limit: number): T[] {
-  const kept: { item: T; grams: Set<string> }[] = [];
-  for (const item of items) {
-    if (kept.length >= cap) break;
-    const grams = bigrams(text(item));
-    if (kept.some((k) => jaccard(k.grams, grams) > limit)) continue;
-    kept.push({ item, grams });
-  }
-  return kept.map((k) => k.item);
 }
 
 /** The needed services' tools, 2 to 4 more of them, 0 to 2 other tools (or none of the needed). */
@@ -177,9 +149,7 @@ const CLOSING = /谢|再见|拜拜/;
 
 function main(): void {
   const dir = sourceDir();
-  const overrides = JSON.parse(
-    readFileSync(new URL('./crosswoz-labels.json', import.meta.url), 'utf8'),
-  ) as Record<string, Override>;
+  const overrides = readLabels<Record<string, LabelOverride>>('crosswoz-labels.json');
   interface Candidate {
     id: string;
     input: string;
@@ -192,11 +162,7 @@ function main(): void {
   const tasks: Candidate[] = [];
   const closings: Candidate[] = [];
   for (const split of ['val', 'test']) {
-    const zip = execFileSync(
-      'git',
-      ['--git-dir', dir, 'show', `HEAD:data/crosswoz/${split}.json.zip`],
-      { maxBuffer: 1 << 28 },
-    );
+    const zip = readGitBytes(dir, `data/crosswoz/${split}.json.zip`);
     const data = JSON.parse(unzipOne(zip)) as Record<string, Dialogue>;
     for (const key of Object.keys(data).sort((a, b) => Number(a) - Number(b))) {
       const d = data[key] as Dialogue;
@@ -249,64 +215,45 @@ function main(): void {
   const rand = random(20_260_609);
   const picked: { c: Candidate; kind: string }[] = [];
   for (const service of Object.keys(SERVICE)) {
-    for (const c of spread(shuffle(rand, openings.get(service) ?? []), (x) => x.input, 85, 0.4)) {
+    for (const c of spread(
+      shuffle(rand, openings.get(service) ?? []),
+      (x) => x.input,
+      85,
+      0.4,
+      bigrams,
+    )) {
       picked.push({ c, kind: 'opening' });
     }
   }
-  for (const c of spread(shuffle(rand, taxi), (x) => x.input, 50, 0.4))
+  for (const c of spread(shuffle(rand, taxi), (x) => x.input, 50, 0.4, bigrams))
     picked.push({ c, kind: 'taxi' });
-  for (const c of spread(shuffle(rand, metro), (x) => x.input, 50, 0.4))
+  for (const c of spread(shuffle(rand, metro), (x) => x.input, 50, 0.4, bigrams))
     picked.push({ c, kind: 'metro' });
-  for (const c of spread(shuffle(rand, named), (x) => x.input, 95, 0.35))
+  for (const c of spread(shuffle(rand, named), (x) => x.input, 95, 0.35, bigrams))
     picked.push({ c, kind: 'named place' });
-  for (const c of spread(shuffle(rand, tasks), (x) => x.input, 60, 0.5))
+  for (const c of spread(shuffle(rand, tasks), (x) => x.input, 60, 0.5, bigrams))
     picked.push({ c, kind: 'scenario' });
 
-  const records: LabeledRecord[] = [];
   const stats: Record<string, number> = {};
   const count = (k: string) => {
     stats[k] = (stats[k] ?? 0) + 1;
   };
-  const finish = (record: LabeledRecord) => {
-    const o = overrides[record.id];
-    if (o?.drop) return;
-    if (o) {
-      count('override');
-      const toolUse = o.toolUse ?? record.expected.toolUse;
-      record.expected = label(
-        { toolUse },
-        toolUse ? (o.tools ?? record.expected.tools) : undefined,
-      );
-    }
-    records.push(record);
-  };
+  const { records, add: finish } = overriddenRecords(overrides, () => count('override'));
   for (const { c, kind } of picked) {
     const r = random(seedOf(c.id));
     const needed = c.services.map((s) => (SERVICE[s] as ToolRecord).name);
     const offered = r() >= 0.15;
     count(offered ? kind : `${kind}: not offered`);
-    finish({
-      id: c.id,
-      source: SOURCE,
-      input: c.input,
-      tools: registry(r, needed, offered),
-      expected: offered ? label({ toolUse: true }, needed) : label({}),
-      lang: 'zh',
-    });
+    finish(
+      requestRecord(SOURCE, c, registry(r, needed, offered), offered ? needed : undefined, 'zh'),
+    );
   }
   const seen = new Set<string>();
   const distinct = closings.filter((c) => !seen.has(c.input) && seen.add(c.input));
-  for (const c of spread(shuffle(rand, distinct), (x) => x.input, 40, 0.6)) {
+  for (const c of spread(shuffle(rand, distinct), (x) => x.input, 40, 0.6, bigrams)) {
     count('closing');
     const r = random(seedOf(c.id));
-    finish({
-      id: c.id,
-      source: SOURCE,
-      input: c.input,
-      tools: registry(r, [], true),
-      expected: label({}),
-      lang: 'zh',
-    });
+    finish(requestRecord(SOURCE, c, registry(r, [], true), undefined, 'zh'));
   }
   writeSource(SOURCE, records);
   console.log(`commit ${headCommit(dir)}; by origin: ${JSON.stringify(stats)}`);

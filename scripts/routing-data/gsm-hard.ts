@@ -20,6 +20,7 @@
 // students are good at maths) are dropped in gsm-hard-labels.json.
 //
 //   node scripts/routing-data/gsm-hard.ts --from <bare git dir of reasoning-machines/pal> [--review f]
+import { writeNeedReview } from './builder-kit.ts';
 import { type LabeledRecord, random, readGitFile, shuffle, sourceDir, writeSource } from './lib.ts';
 import {
   COMPUTE_POOL,
@@ -29,7 +30,6 @@ import {
   type QaReview,
   qaRecord,
   significantDigits,
-  writeQaReview,
 } from './qa-registries.ts';
 
 const SOURCE = 'gsm-hard';
@@ -62,4 +62,4 @@ for (const row of shuffle(random(1319), rows)) {
   reviewed.push({ id, need, proposed: proposed ?? 'none', registry: reg.name });
 }
 writeSource(SOURCE, records);
-writeQaReview(records, reviewed);
+writeNeedReview(records, reviewed);

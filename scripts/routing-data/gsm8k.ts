@@ -9,6 +9,7 @@
 // direct unless an override in gsm8k-labels.json says otherwise.
 //
 //   node scripts/routing-data/gsm8k.ts --from <bare git dir of openai/grade-school-math> [--review f]
+import { writeNeedReview } from './builder-kit.ts';
 import { type LabeledRecord, random, readGitFile, shuffle, sourceDir, writeSource } from './lib.ts';
 import {
   COMPUTE_POOL,
@@ -18,7 +19,6 @@ import {
   type QaReview,
   qaRecord,
   significantDigits,
-  writeQaReview,
 } from './qa-registries.ts';
 
 const SOURCE = 'gsm8k';
@@ -47,4 +47,4 @@ for (const row of shuffle(random(8792), rows)) {
   reviewed.push({ id, need, proposed, registry: reg.name });
 }
 writeSource(SOURCE, records);
-writeQaReview(records, reviewed);
+writeNeedReview(records, reviewed);

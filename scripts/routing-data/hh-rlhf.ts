@@ -6,16 +6,21 @@
 // rule, further ones by hand in hh-rlhf-labels.json.
 //
 //   node scripts/routing-data/hh-rlhf.ts --from <bare git dir of anthropics/hh-rlhf> [--review f]
-import { execFileSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
-import { chatRecord, loadOverrides, type Proposal, writeReview } from './chat-registries.ts';
-import { type LabeledRecord, random, shuffle, sourceDir, writeSource } from './lib.ts';
+import { writeNeedReview } from './builder-kit.ts';
+import { chatRecord, loadOverrides, type Proposal } from './chat-registries.ts';
+import {
+  type LabeledRecord,
+  random,
+  readGitBytes,
+  shuffle,
+  sourceDir,
+  writeSource,
+} from './lib.ts';
 
 const SOURCE = 'hh-rlhf';
 const dir = sourceDir();
-const gz = execFileSync('git', ['--git-dir', dir, 'show', 'HEAD:harmless-base/test.jsonl.gz'], {
-  maxBuffer: 1 << 30,
-});
+const gz = readGitBytes(dir, 'harmless-base/test.jsonl.gz');
 const lines = gunzipSync(gz).toString('utf8').split('\n').filter(Boolean);
 const overrides = loadOverrides(new URL('./hh-rlhf-labels.json', import.meta.url));
 
@@ -56,4 +61,4 @@ for (const { id, text } of shuffle(random(20230), candidates).slice(0, KEEP)) {
   if (r) records.push(r);
 }
 writeSource(SOURCE, records);
-writeReview(records, reviewed);
+writeNeedReview(records, reviewed);

@@ -1,6 +1,7 @@
 // Shared by every builder under scripts/routing-data/: the labeled record format of
-// data/routing/GUIDE.md (plus `source` and the tools a request needs), reading a file from a
-// fetched bare git directory, a seeded random source, and the writer of data/routing/sources/.
+// data/routing/GUIDE.md (plus `source` and the tools a request needs), the command line, reading
+// files from a fetched bare git directory, a seeded random source, and the writer of
+// data/routing/sources/. Helpers several builders share beyond these are in builder-kit.ts.
 //
 // A builder is run as `node scripts/routing-data/<source>.ts --from <bare git dir>` and writes
 // data/routing/sources/<source>.jsonl.gz. Builders are deterministic: the same source commit
@@ -107,10 +108,15 @@ export function tool(
   };
 }
 
+/** The value after `flag` on the command line (`--from <dir>`, `--review <file>`). */
+export function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 /** The `--from <dir>` argument: a bare git directory brought by the search tool's fetch. */
 export function sourceDir(): string {
-  const i = process.argv.indexOf('--from');
-  const dir = i >= 0 ? process.argv[i + 1] : undefined;
+  const dir = argValue('--from');
   if (!dir) {
     console.error('usage: node <builder>.ts --from <bare git directory of the source repository>');
     process.exit(2);
@@ -124,6 +130,33 @@ export function readGitFile(gitDir: string, path: string, rev = 'HEAD'): string 
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
+}
+
+/** The bytes of a file of the source repository at HEAD (a zip or gzip file). */
+export function readGitBytes(gitDir: string, path: string): Buffer {
+  return execFileSync('git', ['--git-dir', gitDir, 'show', `HEAD:${path}`], {
+    maxBuffer: 1 << 30,
+  });
+}
+
+/** Many files of HEAD at once (one `git cat-file --batch`, not one process per file). */
+export function readGitFiles(gitDir: string, paths: readonly string[]): string[] {
+  const out = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
+    input: `${paths.map((p) => `HEAD:${p}`).join('\n')}\n`,
+    maxBuffer: 1 << 30,
+  });
+  const texts: string[] = [];
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(10, at);
+    const header = out.subarray(at, eol).toString('utf8').split(' ');
+    const size = Number(header[2]);
+    if (header[1] !== 'blob' || !Number.isFinite(size))
+      throw new Error(`bad cat-file header ${header.join(' ')}`);
+    texts.push(out.subarray(eol + 1, eol + 1 + size).toString('utf8'));
+    at = eol + 1 + size + 1;
+  }
+  return texts;
 }
 
 /** The commit HEAD names, for DATA.md. */

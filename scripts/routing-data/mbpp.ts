@@ -10,15 +10,9 @@
 // an override in mbpp-labels.json says otherwise.
 //
 //   node scripts/routing-data/mbpp.ts --from <bare git dir of OckBench/OckBench> [--review f]
+import { writeNeedReview } from './builder-kit.ts';
 import { type LabeledRecord, random, readGitFile, shuffle, sourceDir, writeSource } from './lib.ts';
-import {
-  CODE_POOL,
-  loadQaOverrides,
-  place,
-  type QaReview,
-  qaRecord,
-  writeQaReview,
-} from './qa-registries.ts';
+import { CODE_POOL, loadQaOverrides, place, type QaReview, qaRecord } from './qa-registries.ts';
 
 const SOURCE = 'mbpp';
 const COUNT = 200;
@@ -47,4 +41,4 @@ for (const row of shuffle(random(974), rows)) {
   reviewed.push({ id, need, proposed: 'none', registry: reg.name });
 }
 writeSource(SOURCE, records);
-writeQaReview(records, reviewed);
+writeNeedReview(records, reviewed);

@@ -20,7 +20,7 @@
 //   Zapier) and tools of the missing tool's domain.
 // MetaTool's tool-usage-awareness negatives (Task1) are NOT used: part of them comes from
 // instruction sets this project reserves for evaluation, and they cannot be told apart.
-import { readFileSync } from 'node:fs';
+import { type Judgment, parseCsv, readLabels } from './builder-kit.ts';
 import {
   headCommit,
   type LabeledRecord,
@@ -38,9 +38,7 @@ const SOURCE = 'metatool';
 const dir = sourceDir();
 const rand = random(7070);
 
-const overrides = JSON.parse(
-  readFileSync(new URL('metatool-labels.json', import.meta.url), 'utf8'),
-) as Record<string, { drop?: boolean; direct?: boolean; securityBoundary?: boolean; why?: string }>;
+const overrides = readLabels<Record<string, Judgment>>('metatool-labels.json');
 
 /** Tools whose job a model does alone (GUIDE: writing, advice, general knowledge, games). */
 const MODEL_CAPABLE = new Set([
@@ -447,37 +445,4 @@ function dedupe(tools: ToolRecord[]): ToolRecord[] {
     seen.add(t.name);
     return true;
   });
-}
-
-/** A small RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      out.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    out.push(row);
-  }
-  return out;
 }

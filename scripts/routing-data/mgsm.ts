@@ -8,6 +8,7 @@
 // gsm-hard rule proposes no tool need; overrides in mgsm-labels.json could.
 //
 //   node scripts/routing-data/mgsm.ts --from <bare git dir of google-research/url-nlp> [--review f]
+import { writeNeedReview } from './builder-kit.ts';
 import { type LabeledRecord, random, readGitFile, shuffle, sourceDir, writeSource } from './lib.ts';
 import {
   COMPUTE_POOL,
@@ -17,7 +18,6 @@ import {
   type QaReview,
   qaRecord,
   significantDigits,
-  writeQaReview,
 } from './qa-registries.ts';
 
 const SOURCE = 'mgsm';
@@ -56,4 +56,4 @@ for (const [k, lang] of LANGS.entries()) {
   }
 }
 writeSource(SOURCE, records);
-writeQaReview(records, reviewed);
+writeNeedReview(records, reviewed);

@@ -24,6 +24,7 @@
 // `none` questions, mostly under registries with web search (direct).
 //
 //   node scripts/routing-data/nq-open.ts --from <bare git dir of natural-questions> [--review f]
+import { writeNeedReview } from './builder-kit.ts';
 import { type LabeledRecord, random, readGitFile, shuffle, sourceDir, writeSource } from './lib.ts';
 import {
   loadQaOverrides,
@@ -32,7 +33,6 @@ import {
   type QaReview,
   qaRecord,
   WEB_POOL,
-  writeQaReview,
 } from './qa-registries.ts';
 
 const SOURCE = 'nq-open';
@@ -77,4 +77,4 @@ for (const q of shuffle(random(7179), questions)) {
   reviewed.push({ id: q.id, need, proposed, registry: reg.name });
 }
 writeSource(SOURCE, records);
-writeQaReview(records, reviewed);
+writeNeedReview(records, reviewed);

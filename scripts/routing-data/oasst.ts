@@ -6,7 +6,8 @@
 // chat-registries.ts and labeled there.
 //
 //   node scripts/routing-data/oasst.ts --from <bare git dir of LAION-AI/Open-Assistant> [--review f]
-import { chatRecord, loadOverrides, type Proposal, writeReview } from './chat-registries.ts';
+import { writeNeedReview } from './builder-kit.ts';
+import { chatRecord, loadOverrides, type Proposal } from './chat-registries.ts';
 import { type LabeledRecord, readGitFile, sourceDir, writeSource } from './lib.ts';
 
 const SOURCE = 'oasst';
@@ -41,4 +42,4 @@ for (const { id, text } of prompts) {
   if (r) records.push(r);
 }
 writeSource(SOURCE, records);
-writeReview(records, reviewed);
+writeNeedReview(records, reviewed);

@@ -15,7 +15,7 @@
 // None of these requests has two specialist domains, three substantial independent subtasks, or a
 // need for tools that together read untrusted content, touch sensitive data and act outward, so
 // crossDomain, securityBoundary and parallelism stay false.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { loadNeedOverrides, type NeedOverride, seedOf } from './builder-kit.ts';
 import { REGISTRIES as CHAT_REGISTRIES } from './chat-registries.ts';
 import { type LabeledRecord, label, random, type ToolRecord, tool } from './lib.ts';
 
@@ -263,22 +263,12 @@ export const OFF_TOPIC_POOL: Pool = [
   ['product-docs-assistant', 2],
 ];
 
-/** FNV-1a of a string, to seed a record's own random source from its id. */
-export function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * The registry of a record: with probability `onTopic` a weighted draw from `pool`, otherwise from
  * OFF_TOPIC_POOL, all seeded by the record id (deterministic).
  */
 export function place(id: string, pool: Pool, onTopic: number): QaRegistry {
-  const rand = random(hash(`${id}#qa`));
+  const rand = random(seedOf(`${id}#qa`));
   const from = rand() < onTopic ? pool : OFF_TOPIC_POOL;
   const total = from.reduce((s, [, w]) => s + w, 0);
   let x = rand() * total;
@@ -289,18 +279,10 @@ export function place(id: string, pool: Pool, onTopic: number): QaRegistry {
   return registry((from[0] as readonly [string, number])[0]);
 }
 
-export type QaOverride = { need?: QaNeed; drop?: boolean; note?: string };
+export type QaOverride = NeedOverride<QaNeed>;
 
 export function loadQaOverrides(url: URL): Record<string, QaOverride> {
-  const raw = JSON.parse(readFileSync(url, 'utf8')) as Record<string, QaOverride | string>;
-  const out: Record<string, QaOverride> = {};
-  for (const [id, v] of Object.entries(raw)) {
-    if (id.startsWith('_')) continue;
-    const o = typeof v === 'string' ? { note: v } : v;
-    if (o.need && !QA_NEEDS.includes(o.need)) throw new Error(`${id}: unknown need ${o.need}`);
-    out[id] = o;
-  }
-  return out;
+  return loadNeedOverrides(url, QA_NEEDS);
 }
 
 export type QaReview = { id: string; need: QaNeed; proposed: QaNeed; registry: string };
@@ -323,35 +305,6 @@ export function qaRecord(
     expected: serving ? label({ toolUse: true }, [serving]) : label({}),
     ...(lang ? { lang } : {}),
   };
-}
-
-/** `--review <file>`: one JSON line per record (id, need, proposed need, registry, label, text). */
-export function writeQaReview(
-  records: readonly LabeledRecord[],
-  reviewed: readonly QaReview[],
-): void {
-  const i = process.argv.indexOf('--review');
-  const file = i >= 0 ? process.argv[i + 1] : undefined;
-  if (!file) return;
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const lines = reviewed.map((p) => {
-    const r = byId.get(p.id);
-    return JSON.stringify({
-      id: p.id,
-      need: p.need,
-      proposed: p.proposed,
-      registry: p.registry,
-      toolUse: r?.expected.toolUse ?? false,
-      input: r?.input,
-    });
-  });
-  writeFileSync(file, `${lines.join('\n')}\n`);
-}
-
-/** `--from <dir>` for builders that read two repositories: the value after `flag`. */
-export function argValue(flag: string): string | undefined {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 /**

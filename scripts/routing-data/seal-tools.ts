@@ -17,7 +17,7 @@
 // - irrelevance: other items' queries offered 3 to 10 APIs drawn from the catalog (tool.jsonl)
 //   outside the called APIs' top-level fields and sharing no content word with them: direct.
 // Near-duplicates: at most two records per set of called APIs.
-import { readFileSync } from 'node:fs';
+import { type Judgment, readLabels } from './builder-kit.ts';
 import {
   headCommit,
   type LabeledRecord,
@@ -53,9 +53,7 @@ for (const line of readGitFile(dir, 'Seal-Tools_Dataset/tool.jsonl').split('\n')
   if (!apis.has(api.api_name)) apis.set(api.api_name, api);
 }
 
-const overrides = JSON.parse(
-  readFileSync(new URL('seal-tools-labels.json', import.meta.url), 'utf8'),
-) as Record<string, { drop?: boolean; securityBoundary?: boolean; direct?: boolean; why?: string }>;
+const overrides = readLabels<Record<string, Judgment>>('seal-tools-labels.json');
 
 /** APIs whose whole job a model does alone (GUIDE: writing, translating, easy arithmetic). */
 const MODEL_CAPABLE =

@@ -13,13 +13,19 @@
 //
 //   node scripts/routing-data/star.ts --from /work/.mirror/RasaHQ+STAR/repo
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import {
+  type LabelOverride,
+  overriddenRecords,
+  readLabels,
+  requestRecord,
+  seedOf,
+  spread,
+} from './builder-kit.ts';
 import {
   headCommit,
-  type LabeledRecord,
-  label,
   random,
   readGitFile,
+  readGitFiles,
   shuffle,
   sourceDir,
   type ToolRecord,
@@ -245,47 +251,6 @@ interface StarDialogue {
   };
 }
 
-interface Override {
-  toolUse?: boolean;
-  crossDomain?: boolean;
-  securityBoundary?: boolean;
-  parallelism?: boolean;
-  tools?: string[];
-  drop?: boolean;
-  note: string;
-}
-
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-z]+|\d+/g) ?? []);
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const w of a) if (b.has(w)) both++;
-  return both / Math.max(1, a.size + b.size - both);
-}
-
-/** Greedy pick of at most `cap` texts, none closer than `limit` to an earlier pick. */
-function spread<T>(items: T[], text: (t: T) => string, cap: number, limit: number): T[] {
-  const kept: { item: T; words: Set<string> }[] = [];
-  for (const item of items) {
-    if (kept.length >= cap) break;
-    const w = words(text(item));
-    if (kept.some((k) => jaccard(k.words, w) > limit)) continue;
-    kept.push({ item, words: w });
-  }
-  return kept.map((k) => k.item);
-}
-
 const domainOf = (api: string) => (TOOLS[api] as ToolRecord).domain;
 
 /**
@@ -315,31 +280,9 @@ function registry(rand: () => number, own: string[], withoutDomains?: Set<string
   return shuffle(rand, names).map((n) => TOOLS[n] as ToolRecord);
 }
 
-/** Many files of HEAD at once (one `git cat-file --batch`, not one process per file). */
-function readBlobs(dir: string, paths: string[]): string[] {
-  const out = execFileSync('git', ['--git-dir', dir, 'cat-file', '--batch'], {
-    input: `${paths.map((p) => `HEAD:${p}`).join('\n')}\n`,
-    maxBuffer: 1 << 30,
-  });
-  const texts: string[] = [];
-  let at = 0;
-  while (at < out.length) {
-    const eol = out.indexOf(10, at);
-    const header = out.subarray(at, eol).toString('utf8').split(' ');
-    const size = Number(header[2]);
-    if (header[1] !== 'blob' || !Number.isFinite(size))
-      throw new Error(`bad cat-file header ${header.join(' ')}`);
-    texts.push(out.subarray(eol + 1, eol + 1 + size).toString('utf8'));
-    at = eol + 1 + size + 1;
-  }
-  return texts;
-}
-
 function main(): void {
   const dir = sourceDir();
-  const overrides = JSON.parse(
-    readFileSync(new URL('./star-labels.json', import.meta.url), 'utf8'),
-  ) as Record<string, Override>;
+  const overrides = readLabels<Record<string, LabelOverride>>('star-labels.json');
   const files = execFileSync('git', ['--git-dir', dir, 'ls-tree', '-r', '--name-only', 'HEAD'], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -347,7 +290,7 @@ function main(): void {
     .split('\n')
     .filter((f) => /^dialogues\/.*\.json$/.test(f));
   readGitFile(dir, 'LICENSE.txt'); // MIT; fails loudly if the snapshot is not STAR's
-  const dialogues: StarDialogue[] = readBlobs(dir, files)
+  const dialogues: StarDialogue[] = readGitFiles(dir, files)
     .map((text) => JSON.parse(text) as StarDialogue)
     .sort((a, b) => a.DialogueID - b.DialogueID);
 
@@ -447,50 +390,22 @@ function main(): void {
     picked.push(...spread(shuffle(rand, tasks.get(api) ?? []), (c) => c.input, 6, 0.6));
   }
 
-  const records: LabeledRecord[] = [];
   const stats = { tool: 0, notOffered: 0, greet: 0, close: 0, trivia: 0, overrides: 0 };
-  const finish = (record: LabeledRecord) => {
-    const o = overrides[record.id];
-    if (o?.drop) return;
-    if (o) {
-      stats.overrides++;
-      record.expected = label(
-        {
-          toolUse: o.toolUse ?? record.expected.toolUse,
-          crossDomain: o.crossDomain ?? record.expected.crossDomain,
-          securityBoundary: o.securityBoundary ?? record.expected.securityBoundary,
-          parallelism: o.parallelism ?? record.expected.parallelism,
-        },
-        o.tools ?? record.expected.tools,
-      );
-      if (!record.expected.toolUse) delete record.expected.tools;
-    }
-    records.push(record);
-  };
+  const { records, add: finish } = overriddenRecords(overrides, () => {
+    stats.overrides++;
+  });
 
   for (const c of picked) {
     const r = random(seedOf(c.id));
     const domains = new Set(c.apis.map(domainOf));
     if (r() < 0.15) {
       stats.notOffered++;
-      finish({
-        id: c.id,
-        source: SOURCE,
-        input: c.input,
-        tools: registry(r, [], domains),
-        expected: label({}),
-      });
+      finish(requestRecord(SOURCE, c, registry(r, [], domains)));
       continue;
     }
     stats.tool++;
     const tools = registry(r, [...new Set([...c.apis, ...c.own])]);
-    finish({
-      id: c.id,
-      source: SOURCE,
-      input: c.input,
-      tools,
-      expected: label({ toolUse: true }, c.apis),
-    });
+    finish(requestRecord(SOURCE, c, tools, c.apis));
   }
   const negatives = [
     ...spread(shuffle(rand, greetings), (g) => g.input.toLowerCase(), 16, 0.7).map((g) => ({
@@ -509,13 +424,7 @@ function main(): void {
   for (const n of negatives) {
     stats[n.kind]++;
     const r = random(seedOf(n.id));
-    finish({
-      id: n.id,
-      source: SOURCE,
-      input: n.input,
-      tools: registry(r, n.own),
-      expected: label({}),
-    });
+    finish(requestRecord(SOURCE, n, registry(r, n.own)));
   }
   writeSource(SOURCE, records);
   console.log(`commit ${headCommit(dir)}; by origin: ${JSON.stringify(stats)}`);

@@ -10,13 +10,18 @@
 // of the tool requests sit under the other service's registry (direct: no offered tool helps).
 //
 //   node scripts/routing-data/taskmaster.ts --from /work/.mirror/google-research-datasets+Taskmaster/repo
-import { readFileSync } from 'node:fs';
+import {
+  type LabelOverride,
+  overriddenRecords,
+  readLabels,
+  requestRecord,
+  seedOf,
+  spread,
+} from './builder-kit.ts';
 import {
   headCommit,
-  type LabeledRecord,
-  label,
   random,
-  readGitFile,
+  readGitFiles,
   shuffle,
   sourceDir,
   type ToolRecord,
@@ -142,44 +147,6 @@ const OTHER: ToolRecord[] = [
   }),
 ];
 
-interface Override {
-  toolUse?: boolean;
-  tools?: string[];
-  drop?: boolean;
-  note: string;
-}
-
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-z]+|\d+/g) ?? []);
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const w of a) if (b.has(w)) both++;
-  return both / Math.max(1, a.size + b.size - both);
-}
-
-/** Greedy pick of at most `cap` items, none closer than `limit` to an earlier pick. */
-function spread<T>(items: T[], text: (t: T) => string, cap: number, limit: number): T[] {
-  const kept: { item: T; words: Set<string> }[] = [];
-  for (const item of items) {
-    if (kept.length >= cap) break;
-    const w = words(text(item));
-    if (kept.some((k) => jaccard(k.words, w) > limit)) continue;
-    kept.push({ item, words: w });
-  }
-  return kept.map((k) => k.item);
-}
-
 const GREETING =
   /^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good|morning|afternoon|evening|there|how|are|is|it|going|you|doing|today|friend|for|thanks?)\b[\s!.,?:;'-]*)+$/i;
 
@@ -211,28 +178,13 @@ interface Message {
 
 function main(): void {
   const dir = sourceDir();
-  const overrides = JSON.parse(
-    readFileSync(new URL('./taskmaster-labels.json', import.meta.url), 'utf8'),
-  ) as Record<string, Override>;
+  const overrides = readLabels<Record<string, LabelOverride>>('taskmaster-labels.json');
   const rand = random(20_260_608);
-  const records: LabeledRecord[] = [];
   const stats: Record<string, number> = {};
   const count = (k: string) => {
     stats[k] = (stats[k] ?? 0) + 1;
   };
-  const finish = (record: LabeledRecord) => {
-    const o = overrides[record.id];
-    if (o?.drop) return;
-    if (o) {
-      count('override');
-      const toolUse = o.toolUse ?? record.expected.toolUse;
-      record.expected = label(
-        { toolUse },
-        toolUse ? (o.tools ?? record.expected.tools) : undefined,
-      );
-    }
-    records.push(record);
-  };
+  const { records, add: finish } = overriddenRecords(overrides, () => count('override'));
 
   // ---- TM-3: opening turns of movie-ticket dialogues, from the reward prefixes.
   interface Opening {
@@ -241,8 +193,9 @@ function main(): void {
     id: string;
   }
   const openings = new Map<string, Opening>();
-  for (let i = 0; i < 8; i++) {
-    const rows = JSON.parse(readGitFile(dir, `TM-3-2020/reward/reward_0${i}.json`)) as {
+  const rowsFiles = Array.from({ length: 8 }, (_, i) => `TM-3-2020/reward/reward_0${i}.json`);
+  for (const text of readGitFiles(dir, rowsFiles)) {
+    const rows = JSON.parse(text) as {
       conversation_id: string;
       context: string;
       generation: string;
@@ -307,8 +260,9 @@ function main(): void {
   }
   const byScenario = new Map<string, Coffee[]>();
   const coffeeGreetings: { id: string; input: string }[] = [];
-  for (let i = 0; i < 8; i++) {
-    const dialogs = JSON.parse(readGitFile(dir, `TM-4-2024/data/data_0${i}.json`)) as {
+  const dialogsFiles = Array.from({ length: 8 }, (_, i) => `TM-4-2024/data/data_0${i}.json`);
+  for (const text of readGitFiles(dir, dialogsFiles)) {
+    const dialogs = JSON.parse(text) as {
       conversation_id: string;
       scenario: string;
       utterances: {
@@ -344,45 +298,21 @@ function main(): void {
     const r = random(seedOf(m.id));
     if (r() < 0.12) {
       count('movie: not offered');
-      finish({
-        id: m.id,
-        source: SOURCE,
-        input: m.input,
-        tools: registry(r, COFFEE, OTHER, []),
-        expected: label({}),
-      });
+      finish(requestRecord(SOURCE, m, registry(r, COFFEE, OTHER, [])));
       continue;
     }
     count('movie: tool');
-    finish({
-      id: m.id,
-      source: SOURCE,
-      input: m.input,
-      tools: registry(r, MOVIE, OTHER, m.apis),
-      expected: label({ toolUse: true }, m.apis),
-    });
+    finish(requestRecord(SOURCE, m, registry(r, MOVIE, OTHER, m.apis), m.apis));
   }
   for (const g of spread(shuffle(rand, movieGreetings), (x) => x.input.toLowerCase(), 8, 0.7)) {
     count('greeting');
     const r = random(seedOf(g.id));
-    finish({
-      id: g.id,
-      source: SOURCE,
-      input: g.input,
-      tools: registry(r, MOVIE, OTHER, []),
-      expected: label({}),
-    });
+    finish(requestRecord(SOURCE, g, registry(r, MOVIE, OTHER, [])));
   }
   for (const g of spread(shuffle(rand, coffeeGreetings), (x) => x.input.toLowerCase(), 16, 0.6)) {
     count('greeting');
     const r = random(seedOf(g.id));
-    finish({
-      id: g.id,
-      source: SOURCE,
-      input: g.input,
-      tools: registry(r, COFFEE, OTHER, []),
-      expected: label({}),
-    });
+    finish(requestRecord(SOURCE, g, registry(r, COFFEE, OTHER, [])));
   }
   /** Per scenario: how many, and how the opening is labeled. */
   const MENU_QUESTION =
@@ -399,59 +329,33 @@ function main(): void {
       if (offTopic && MENU_QUESTION.test(c.input)) {
         // An "off topic" turn that still asks what this shop sells needs its menu.
         count('coffee: off topic asking the menu');
-        finish({
-          id: c.id,
-          source: SOURCE,
-          input: c.input,
-          tools: registry(r, COFFEE, OTHER, ['get_menu_items'], false),
-          expected: label({ toolUse: true }, ['get_menu_items']),
-        });
+        finish(
+          requestRecord(SOURCE, c, registry(r, COFFEE, OTHER, ['get_menu_items'], false), [
+            'get_menu_items',
+          ]),
+        );
         continue;
       }
       if (offTopic) {
         // General questions to the barista: a model answers, or says it cannot (no tool helps).
         count('coffee: off topic');
-        finish({
-          id: c.id,
-          source: SOURCE,
-          input: c.input,
-          tools: registry(r, COFFEE, OTHER, [], false),
-          expected: label({}),
-        });
+        finish(requestRecord(SOURCE, c, registry(r, COFFEE, OTHER, [], false)));
         continue;
       }
       if (c.apis.length === 0) continue;
       if (ingredients && !COMPANY.test(c.input)) {
         // "What's in an Americano?" is general knowledge, with the menu tool on offer.
         count('coffee: general drink question');
-        finish({
-          id: c.id,
-          source: SOURCE,
-          input: c.input,
-          tools: registry(r, COFFEE, OTHER, c.apis),
-          expected: label({}),
-        });
+        finish(requestRecord(SOURCE, c, registry(r, COFFEE, OTHER, c.apis)));
         continue;
       }
       if (r() < 0.12) {
         count('coffee: not offered');
-        finish({
-          id: c.id,
-          source: SOURCE,
-          input: c.input,
-          tools: registry(r, MOVIE, OTHER, []),
-          expected: label({}),
-        });
+        finish(requestRecord(SOURCE, c, registry(r, MOVIE, OTHER, [])));
         continue;
       }
       count(menu || ingredients ? 'coffee: menu question' : 'coffee: order');
-      finish({
-        id: c.id,
-        source: SOURCE,
-        input: c.input,
-        tools: registry(r, COFFEE, OTHER, c.apis),
-        expected: label({ toolUse: true }, c.apis),
-      });
+      finish(requestRecord(SOURCE, c, registry(r, COFFEE, OTHER, c.apis), c.apis));
     }
   }
   writeSource(SOURCE, records);

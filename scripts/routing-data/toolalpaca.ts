@@ -18,7 +18,7 @@
 // Flags: the HTTP method first (GET reads; PUT, PATCH, DELETE write; POST writes unless the
 // function's verb only computes or looks up), then the rules of seal-tools-rules.ts for the
 // sensitive and untrusted flags.
-import { readFileSync } from 'node:fs';
+import { type Judgment, readLabels } from './builder-kit.ts';
 import {
   headCommit,
   type LabeledRecord,
@@ -52,9 +52,7 @@ interface Api {
   Golden_Answers: { Action: string; Action_Input: string }[][];
 }
 
-const overrides = JSON.parse(
-  readFileSync(new URL('toolalpaca-labels.json', import.meta.url), 'utf8'),
-) as Record<string, { drop?: boolean; direct?: boolean; securityBoundary?: boolean; why?: string }>;
+const overrides = readLabels<Record<string, Judgment>>('toolalpaca-labels.json');
 
 const COMPUTE_VERB =
   /^(generate|search|get|list|verify|validate|standardize|calculate|analy[sz]e|convert|translate|detect|check|find|lookup|query|predict|classify)/i;

@@ -17,6 +17,7 @@
 // answer (`none`), and the few other-category questions whose answer depends on the date asked.
 //
 //   node scripts/routing-data/truthfulqa.ts --from <bare git dir of the copy> [--review f]
+import { parseCsv, writeNeedReview } from './builder-kit.ts';
 import { type LabeledRecord, random, readGitFile, shuffle, sourceDir, writeSource } from './lib.ts';
 import {
   loadQaOverrides,
@@ -25,46 +26,12 @@ import {
   type QaReview,
   qaRecord,
   WEB_POOL,
-  writeQaReview,
 } from './qa-registries.ts';
 
 const SOURCE = 'truthfulqa';
 const COUNT = 230;
 const dir = sourceDir();
 const overrides = loadQaOverrides(new URL('./truthfulqa-labels.json', import.meta.url));
-
-/** RFC 4180 CSV rows (quoted fields may hold commas, newlines and doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const [header, ...body] = parseCsv(readGitFile(dir, 'datasets/TruthfulQA.csv'));
 const col = (name: string) => {
@@ -103,4 +70,4 @@ for (const row of chosen) {
   reviewed.push({ id, need, proposed, registry: reg.name });
 }
 writeSource(SOURCE, records);
-writeQaReview(records, reviewed);
+writeNeedReview(records, reviewed);

@@ -9,7 +9,7 @@
 // each template); the signals follow from those tools' flags (see webarena.md). Negatives: tasks
 // of a template beyond the cap, placed under the tools of unrelated sites only (not toolUse), and
 // the one template that general knowledge answers.
-import { readFileSync } from 'node:fs';
+import { readLabels } from './builder-kit.ts';
 import {
   type LabeledRecord,
   label,
@@ -21,6 +21,7 @@ import {
   tool,
   writeSource,
 } from './lib.ts';
+import { ruleOfTwoBroken } from './seal-tools-rules.ts';
 
 const SOURCE = 'webarena';
 const dir = sourceDir();
@@ -285,12 +286,10 @@ const RELATED: [string, string][] = [
 const related = (a: string, b: string) =>
   a === b || RELATED.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
 
-const labels = JSON.parse(
-  readFileSync(new URL('./webarena-labels.json', import.meta.url), 'utf8'),
-) as {
+const labels = readLabels<{
   templates: Record<string, string[] | null>;
   byTask: Record<string, string[]>;
-};
+}>('webarena-labels.json');
 
 const tasks = JSON.parse(readGitFile(dir, 'config_files/test.raw.json')) as Task[];
 const rand = random(812);
@@ -368,11 +367,7 @@ for (const [template, list] of [...byTemplate.entries()].sort((a, b) => a[0] - b
         continue;
       }
       const tools = registry(needed, task.sites);
-      const flags = tools.filter((t) => needed.includes(t.name));
-      const securityBoundary =
-        flags.some((t) => t.untrustedInput) &&
-        flags.some((t) => t.sensitiveData) &&
-        flags.some((t) => t.sideEffects);
+      const securityBoundary = ruleOfTwoBroken(tools.filter((t) => needed.includes(t.name)));
       records.push({
         id,
         source: SOURCE,

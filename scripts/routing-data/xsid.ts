@@ -6,12 +6,11 @@
 // (clinc150-registries.ts) and labeled from its intent.
 //
 //   node scripts/routing-data/xsid.ts --from /work/.mirror/mainlp+xsid/repo
-import { readFileSync } from 'node:fs';
-import { type Need, place, seedOf } from './clinc150-registries.ts';
+import { assertOverridesUsed, type LabelOverride, readLabels, seedOf } from './builder-kit.ts';
+import { type Need, place, placementLabel } from './clinc150-registries.ts';
 import {
   headCommit,
   type LabeledRecord,
-  label,
   random,
   readGitFile,
   shuffle,
@@ -131,13 +130,9 @@ export function detokenize(text: string, lang: string): string {
   return s.replace(/\s+([.,!?;:])/g, '$1').replace(/\s+/g, ' ');
 }
 
-type Overrides = Record<string, { toolUse: boolean; tools?: string[]; note: string }>;
-
 function main(): void {
   const dir = sourceDir();
-  const overrides = JSON.parse(
-    readFileSync(new URL('./xsid-labels.json', import.meta.url), 'utf8'),
-  ) as Overrides;
+  const overrides = readLabels<Record<string, LabelOverride>>('xsid-labels.json');
   // key `<split>-<position of the English sentence>` → language → sentence. The English files
   // carry no ids; the other files name the English sentence in `text-en` (their `id` is its
   // position, except in lt), and their intent is the English one (the ar file mislabels some).
@@ -213,17 +208,7 @@ function main(): void {
       const id = `xsid:${l}-${key}`;
       const placement = place(random(seedOf(id)), spec.vertical, spec.need);
       const override = overrides[id];
-      let expected: LabeledRecord['expected'];
-      if (override) {
-        const offered = (override.tools ?? []).filter((name) =>
-          placement.tools.some((t) => t.name === name),
-        );
-        expected =
-          override.toolUse && offered.length > 0 ? label({ toolUse: true }, offered) : label({});
-      } else {
-        expected =
-          placement.offered.length > 0 ? label({ toolUse: true }, placement.offered) : label({});
-      }
+      const expected = placementLabel(placement, override);
       records.push({
         id,
         source: 'xsid',
@@ -249,8 +234,7 @@ function main(): void {
       .map(([i, c]) => `${i} ${c}`)
       .join(', '),
   );
-  const unused = Object.keys(overrides).filter((id) => !records.some((r) => r.id === id));
-  if (unused.length > 0) throw new Error(`overrides of records not built: ${unused.join(', ')}`);
+  assertOverridesUsed(overrides, records);
   writeSource('xsid', records);
 }
 

@@ -1,12 +1,12 @@
-import type { Task, ToolSpec } from '../core/task.ts';
+import type { Task } from '../core/task.ts';
 import type { Tier } from '../core/tier.ts';
 import { createPriceTable } from '../pricing/price-table.ts';
 
 /**
  * The cost model `tierup calibrate` weighs tiers by: the model calls and tokens of one run of
- * each tier, estimated from the request's length and its tools, as the routing economics of
- * `npm run bench` estimate them (bench/side-by-side/routing-economics.ts, `COST_MODEL`), priced
- * at one model's list price. No model is called.
+ * each tier, estimated from the request's length and its tools, priced at one model's list price.
+ * The routing economics of `npm run bench` (bench/side-by-side/routing-economics.ts) estimate
+ * with the same model and {@link tierCalls}. No model is called.
  *
  * - direct: 1 call (system prompt and request in, an answer out);
  * - agent: 3 calls (2 tool calls, then the answer), the conversation growing by each tool call
@@ -14,7 +14,7 @@ import { createPriceTable } from '../pricing/price-table.ts';
  * - multi-agent: a plan, 3 specialists of 2 calls each (1 tool call, then a result) holding
  *   their domain's share of the tools, and a synthesis that reads the 3 results.
  */
-export const TIER_COST_MODEL = Object.freeze({
+export const TIER_COST_MODEL: TierCostModel = Object.freeze({
   /** The model whose list price weighs input and output tokens. */
   model: 'gpt-5.4-mini',
   charsPerToken: 4,
@@ -40,15 +40,34 @@ export const TIER_COST_MODEL = Object.freeze({
   resultTokens: 200,
 });
 
-interface Call {
+/** The token counts of {@link TIER_COST_MODEL}, to vary them (the bench's sensitivity table). */
+export interface TierCostModel {
+  readonly model: string;
+  readonly charsPerToken: number;
+  readonly systemTokens: number;
+  readonly toolSchemaTokens: number;
+  readonly answerTokens: number;
+  readonly toolCallTokens: number;
+  readonly toolResultTokens: number;
+  readonly agentToolCalls: number;
+  readonly specialists: number;
+  readonly specialistToolCalls: number;
+  readonly planSystemTokens: number;
+  readonly planSchemaTokens: number;
+  readonly subtaskTokens: number;
+  readonly resultTokens: number;
+}
+
+/** One model call of a tier's run: its input and output tokens. */
+export interface TierCall {
   readonly input: number;
   readonly output: number;
 }
 
-const m = TIER_COST_MODEL;
 const price = (() => {
-  const found = createPriceTable().priceOf(m.model);
-  if (found === undefined) throw new Error(`the price table has no price for ${m.model}`);
+  const model = TIER_COST_MODEL.model;
+  const found = createPriceTable().priceOf(model);
+  if (found === undefined) throw new Error(`the price table has no price for ${model}`);
   return found;
 })();
 
@@ -67,12 +86,21 @@ export function tierCosts(task: Task): Readonly<Record<Tier, number>> {
   };
 }
 
-function tierCalls(task: Task, tier: Tier): Call[] {
+/** The model calls one run of `tier` makes for a task under a cost model (tokens, not USD). */
+export function tierCalls(
+  task: Pick<Task, 'input' | 'tools'>,
+  tier: Tier,
+  m: TierCostModel = TIER_COST_MODEL,
+): TierCall[] {
+  const tokens = (text: string) => Math.ceil(text.length / m.charsPerToken);
   const request = tokens(task.input);
-  const tools = toolTokens(task.tools);
+  let tools = 0;
+  for (const tool of task.tools) {
+    tools += tokens(`${tool.name} ${tool.description}`) + m.toolSchemaTokens;
+  }
   if (tier === 'direct') return [{ input: m.systemTokens + request, output: m.answerTokens }];
   if (tier === 'agent') {
-    return agentCalls(m.systemTokens + request + tools, m.agentToolCalls, m.answerTokens);
+    return agentCalls(m, m.systemTokens + request + tools, m.agentToolCalls, m.answerTokens);
   }
   const domains = new Set(task.tools.map((tool) => tool.domain)).size;
   const plan = {
@@ -82,6 +110,7 @@ function tierCalls(task: Task, tier: Tier): Call[] {
   // A specialist holds its domain's tools only: on average, the tools over the domains.
   const ownTools = Math.ceil(tools / Math.max(1, domains));
   const specialist = agentCalls(
+    m,
     m.systemTokens + m.subtaskTokens + ownTools,
     m.specialistToolCalls,
     m.resultTokens,
@@ -94,24 +123,19 @@ function tierCalls(task: Task, tier: Tier): Call[] {
 }
 
 /** An agent loop's calls: `toolCalls` calls, then the answer; the conversation grows. */
-function agentCalls(context: number, toolCalls: number, answer: number): Call[] {
+function agentCalls(
+  m: TierCostModel,
+  context: number,
+  toolCalls: number,
+  answer: number,
+): TierCall[] {
   return Array.from({ length: toolCalls + 1 }, (_, j) => ({
     input: context + j * (m.toolCallTokens + m.toolResultTokens),
     output: j < toolCalls ? m.toolCallTokens : answer,
   }));
 }
 
-function tokens(text: string): number {
-  return Math.ceil(text.length / m.charsPerToken);
-}
-
-function toolTokens(tools: readonly ToolSpec[]): number {
-  let sum = 0;
-  for (const tool of tools) sum += tokens(`${tool.name} ${tool.description}`) + m.toolSchemaTokens;
-  return sum;
-}
-
-function costOf(calls: readonly Call[]): number {
+function costOf(calls: readonly TierCall[]): number {
   let usd = 0;
   for (const call of calls) {
     usd += (call.input * price.inputPerMillion + call.output * price.outputPerMillion) / 1e6;
