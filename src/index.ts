@@ -8,6 +8,7 @@ export {
   type Decision,
   MULTI_AGENT_SIGNALS,
   type NeededTool,
+  type ReasonCode,
   SIGNALS,
   type SignalDecision,
   type SignalName,

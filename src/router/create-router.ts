@@ -1,6 +1,7 @@
 import {
   type Decision,
   type NeededTool,
+  type ReasonCode,
   SIGNALS,
   type SignalDecision,
   type SignalName,
@@ -11,6 +12,7 @@ import { analyzeRequest } from './analysis.ts';
 import { modelScorers } from './model/model-scorers.ts';
 import { type AssistedDecision, refineWithModel } from './model-assisted.ts';
 import { type ResolvedRouterConfig, type RouterOptions, resolveRouterConfig } from './options.ts';
+import { type Reason, toDecisionReasons } from './reasons.ts';
 import { runScorers } from './run-scorers.ts';
 import type { Scorer, ScoringContext, SignalScore, ToolNeed } from './scorer.ts';
 import { crossDomainScorer } from './scorers/cross-domain.ts';
@@ -89,7 +91,7 @@ export function createRouter(options: RouterOptions = {}): Router {
       let neededTools: readonly ToolNeed[] = [];
       let candidateTools: readonly ToolNeed[] = [];
       const signals = {} as Record<SignalName, SignalDecision>;
-      const reasons: string[] = [];
+      const reasons: Reason[] = [];
       for (const [signal, list] of scorers) {
         const context: ScoringContext = { task, analysis, neededTools, candidateTools };
         const result = runScorers(list, context);
@@ -120,28 +122,44 @@ function explain(
   set: boolean,
   result: SignalScore,
   neededTools: readonly ToolNeed[],
-): string[] {
-  if (signal === 'toolUse') {
-    const head = !set
-      ? 'no offered tool is needed'
-      : neededTools.length === 0
-        ? 'needs an offered tool, though no tool matches its words'
-        : `needs ${joinWords(neededTools.map((n) => `${n.tool.name} (${n.tool.domain})`))}`;
-    return [head, ...result.reasons];
-  }
-  const label = LABELS[signal];
-  if (!set)
-    return result.reasons.length > 0 && result.score > 0
-      ? [`not ${label}: ${result.reasons.join('; ')}`]
-      : [];
-  return [...result.reasons];
+): Reason[] {
+  const findings = result.reasons.map((text) => ({ code: FINDING[signal], text }));
+  if (signal === 'toolUse') return [toolUseVerdict(set, neededTools), ...findings];
+  if (set) return findings;
+  const below = BELOW_THRESHOLD[signal];
+  return result.reasons.length > 0 && result.score > 0
+    ? [{ code: below.code, text: `not ${below.label}: ${result.reasons.join('; ')}` }]
+    : [];
 }
 
-const LABELS: Readonly<Record<SignalName, string>> = {
-  toolUse: 'tool use',
+/** The first reason: whether the request needs an offered tool, and which. */
+function toolUseVerdict(set: boolean, neededTools: readonly ToolNeed[]): Reason {
+  if (!set) return { code: 'needs-no-tool', text: 'no offered tool is needed' };
+  if (neededTools.length === 0) {
+    return {
+      code: 'needs-unmatched-tool',
+      text: 'needs an offered tool, though no tool matches its words',
+    };
+  }
+  const named = neededTools.map((n) => `${n.tool.name} (${n.tool.domain})`);
+  return { code: 'needs-tools', text: `needs ${joinWords(named)}` };
+}
+
+/** The code of a scorer's finding for each signal. */
+const FINDING: Readonly<Record<SignalName, ReasonCode>> = {
+  toolUse: 'tool-use',
   crossDomain: 'cross-domain',
-  securityBoundary: 'a security boundary',
-  parallelism: 'parallel',
+  securityBoundary: 'security-boundary',
+  parallelism: 'parallelism',
+};
+
+/** What a multi-agent signal that scored but stayed below its threshold is reported as. */
+const BELOW_THRESHOLD: Readonly<
+  Record<Exclude<SignalName, 'toolUse'>, { code: ReasonCode; label: string }>
+> = {
+  crossDomain: { code: 'not-cross-domain', label: 'cross-domain' },
+  securityBoundary: { code: 'not-security-boundary', label: 'a security boundary' },
+  parallelism: { code: 'not-parallelism', label: 'parallel' },
 };
 
 function decide(
@@ -149,13 +167,13 @@ function decide(
   config: ResolvedRouterConfig,
   signals: Record<SignalName, SignalDecision>,
   neededTools: readonly ToolNeed[],
-  reasons: string[],
+  reasons: Reason[],
 ): Decision {
   const policy = applyTierPolicy(task, config, signals, reasons);
   const tools: NeededTool[] = signals.toolUse.set
     ? neededTools.map((n) => ({ name: n.tool.name, domain: n.tool.domain, score: round(n.score) }))
     : [];
-  return { ...policy, signals, tools, reasons };
+  return { ...policy, signals, tools, ...toDecisionReasons(reasons) };
 }
 
 function round(x: number): number {

@@ -26,6 +26,7 @@ function decision(tier: Tier, set: readonly SignalName[]): Decision {
     },
     tools: [],
     reasons: [],
+    reasonCodes: [],
   };
 }
 
