@@ -3,7 +3,8 @@ import type { RunOptions, RunTask } from './core/executor.ts';
 import type { RunEvent } from './core/run-event.ts';
 import type { RoutedRunResult } from './core/run-result.ts';
 import type { TaskInput } from './core/task.ts';
-import { type AcceptCheck, climbTiers, modelsUpTo, runCap } from './escalation/climb.ts';
+import { tierCap } from './core/tier.ts';
+import { type AcceptCheck, climbTiers, modelsUpTo } from './escalation/climb.ts';
 import { createRouter, type Router } from './router/create-router.ts';
 import type { CheckedTask } from './run/parse-run-task.ts';
 import { checkTask } from './run/parse-run-task.ts';
@@ -77,7 +78,7 @@ function planRun(
   accept: AcceptCheck | undefined,
 ): RunPlan {
   const { router, sessions } = tierup;
-  const cap = runCap(router.config.maxTier, task.routed.hints);
+  const cap = tierCap(router.config.maxTier, task.routed.hints);
   return {
     tier: 'direct',
     span: { type: 'run', name: 'run' },

@@ -7,7 +7,7 @@ import {
   type TierOverride,
 } from '../core/decision.ts';
 import type { Task } from '../core/task.ts';
-import { lowerTier, type Tier } from '../core/tier.ts';
+import { lowerTier, type Tier, tierCap } from '../core/tier.ts';
 import type { ResolvedRouterConfig } from './options.ts';
 import type { Reason } from './reasons.ts';
 
@@ -16,8 +16,8 @@ export const POLICY_REASON_CODES: readonly ReasonCode[] = ['hint-tier', 'max-tie
 
 /**
  * The tier policy: multi-agent when a multi-agent signal is set, else agent when toolUse is set,
- * else direct; then the task's `hints.tier` forces a tier and the lower of the router's
- * `maxTier` and `hints.maxTier` caps it. Each change is appended to `reasons`.
+ * else direct; then the task's `hints.tier` forces a tier and `tierCap` (the lower of the router's
+ * `maxTier` and `hints.maxTier`) caps it. Each change is appended to `reasons`.
  */
 export function applyTierPolicy(
   task: Task,
@@ -38,11 +38,7 @@ export function applyTierPolicy(
     });
     tier = hintTier;
   }
-  const cap =
-    task.hints?.maxTier === undefined
-      ? config.maxTier
-      : lowerTier(config.maxTier, task.hints.maxTier);
-  const capped = lowerTier(tier, cap);
+  const capped = lowerTier(tier, tierCap(config.maxTier, task.hints));
   if (capped !== tier) {
     const asked = override === undefined ? 'signals call' : "the task's hint asks";
     override = { by: 'max-tier', from: override?.from ?? tier, to: capped };
