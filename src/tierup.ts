@@ -5,7 +5,7 @@ import type { RoutedRunResult } from './core/run-result.ts';
 import type { TaskInput } from './core/task.ts';
 import { tierCap } from './core/tier.ts';
 import { type AcceptCheck, climbTiers, modelsUpTo } from './escalation/climb.ts';
-import { createRouter, type Router } from './router/create-router.ts';
+import { buildRouter, type Router } from './router/create-router.ts';
 import type { CheckedTask } from './run/parse-run-task.ts';
 import { checkTask } from './run/parse-run-task.ts';
 import { type RunCall, type RunPlan, runAndStream, runPipeline } from './run/run-pipeline.ts';
@@ -55,8 +55,8 @@ export interface Tierup {
  * @throws {InvalidConfigError} naming the option at fault.
  */
 export function createTierup(options: TierupOptions): Tierup {
-  const tierup = resolveTierupOptions(options, createRouter);
-  const { router } = tierup;
+  const tierup = resolveTierupOptions(options, buildRouter);
+  const { router, routeTask } = tierup;
   const execute = (call: RunCall & { readonly options: TierupRunOptions }) =>
     runPipeline(tierup.pipeline, call, (task) =>
       planRun(tierup, task, call.options.sessionId, call.options.accept ?? tierup.accept),
@@ -64,7 +64,7 @@ export function createTierup(options: TierupOptions): Tierup {
   const { run, stream } = runAndStream(execute);
   return {
     router,
-    route: (task) => router.route(checkTask(task, tierup.pipeline.tools).routed),
+    route: (task) => routeTask(checkTask(task, tierup.pipeline.tools).routed),
     run: run as Tierup['run'],
     stream,
   };
@@ -77,14 +77,14 @@ function planRun(
   sessionId: string | undefined,
   accept: AcceptCheck | undefined,
 ): RunPlan {
-  const { router, sessions } = tierup;
+  const { router, routeTask, sessions } = tierup;
   const cap = tierCap(router.config.maxTier, task.routed.hints);
   return {
     tier: 'direct',
     span: { type: 'run', name: 'run' },
     models: modelsUpTo(cap, tierup.models),
     run: (scope, runSpan) => {
-      const decision = router.route(task.routed);
+      const decision = routeTask(task.routed);
       scope.report.decided(decision);
       scope.emit({ type: 'tier-decided', tier: decision.tier, decision });
       const climb = {

@@ -69,6 +69,21 @@ export interface Router {
  * @throws {InvalidConfigError} naming the option at fault.
  */
 export function createRouter(options: RouterOptions = {}): Router {
+  return buildRouter(options).router;
+}
+
+/** A router, and the entry for a task already parsed (not exported from `tierup`). */
+export interface RouterWithTaskEntry {
+  readonly router: Router;
+  /** {@link Router.route} for a parsed task: `createTierup` parses each run's task once. */
+  readonly routeTask: (task: Task) => Decision;
+}
+
+/**
+ * {@link createRouter}, with the entry `createTierup` routes its parsed tasks through.
+ * @throws {InvalidConfigError} naming the option at fault.
+ */
+export function buildRouter(options: RouterOptions = {}): RouterWithTaskEntry {
   const config = resolveRouterConfig(options);
   const given: RouterOptions = options ?? {};
   const defaults = given.fittedModel ? modelScorers(given.fittedModel) : DEFAULT_SCORERS;
@@ -78,43 +93,45 @@ export function createRouter(options: RouterOptions = {}): Router {
     return [signal, [own, ...extra]] as const;
   });
 
+  const routeTask = (task: Task): Decision => {
+    const analysis = analyzeRequest(task.input);
+    let neededTools: readonly ToolNeed[] = [];
+    let candidateTools: readonly ToolNeed[] = [];
+    const signals = {} as Record<SignalName, SignalDecision>;
+    const reasons: Reason[] = [];
+    for (const [signal, list] of scorers) {
+      const context: ScoringContext = { task, analysis, neededTools, candidateTools };
+      const result = runScorers(list, context);
+      const threshold = config.thresholds[signal];
+      const score = round(result.score);
+      const set = score >= threshold;
+      // Tools count for the other signals only when the request needs a tool at all.
+      if (signal === 'toolUse' && set) {
+        neededTools = result.neededTools ?? [];
+        candidateTools = result.candidateTools ?? neededTools;
+      }
+      signals[signal] = {
+        score,
+        threshold,
+        set,
+        uncertain: Math.abs(score - threshold) <= config.uncertainBand,
+      };
+      reasons.push(...explain(signal, set, result, neededTools));
+    }
+    return decide(task, config, signals, neededTools, reasons);
+  };
+  const parse = (input: TaskInput | string) =>
+    parseTask(typeof input === 'string' ? { input } : input);
+
   const router: Router = {
     config,
     async routeAssisted(input, { model, signal }) {
-      const decision = router.route(input);
-      const task = parseTask(typeof input === 'string' ? { input } : input);
-      return refineWithModel(decision, task, config, model, signal);
+      const task = parse(input);
+      return refineWithModel(routeTask(task), task, config, model, signal);
     },
-    route(input) {
-      const task = parseTask(typeof input === 'string' ? { input } : input);
-      const analysis = analyzeRequest(task.input);
-      let neededTools: readonly ToolNeed[] = [];
-      let candidateTools: readonly ToolNeed[] = [];
-      const signals = {} as Record<SignalName, SignalDecision>;
-      const reasons: Reason[] = [];
-      for (const [signal, list] of scorers) {
-        const context: ScoringContext = { task, analysis, neededTools, candidateTools };
-        const result = runScorers(list, context);
-        const threshold = config.thresholds[signal];
-        const score = round(result.score);
-        const set = score >= threshold;
-        // Tools count for the other signals only when the request needs a tool at all.
-        if (signal === 'toolUse' && set) {
-          neededTools = result.neededTools ?? [];
-          candidateTools = result.candidateTools ?? neededTools;
-        }
-        signals[signal] = {
-          score,
-          threshold,
-          set,
-          uncertain: Math.abs(score - threshold) <= config.uncertainBand,
-        };
-        reasons.push(...explain(signal, set, result, neededTools));
-      }
-      return decide(task, config, signals, neededTools, reasons);
-    },
+    route: (input) => routeTask(parse(input)),
   };
-  return router;
+  return { router, routeTask };
 }
 
 function explain(
