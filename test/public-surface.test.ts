@@ -24,6 +24,14 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['defaultPolicy', 'createPriceTable', 'PriceTable', 'PRICES_AS_OF'],
   ],
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
+  'src/providers/openai/index.ts': [
+    ...['openaiModel', 'OpenAIModelOptions', 'ChatClient', 'ResponsesClient'],
+    ...['RetryEvent', 'RetryOptions', 'chatCompletionsDropIn', 'ChatCompletionsDropIn'],
+    ...['ChatCompletionsDropInOptions', 'DropInRunOptions', 'TierupChatCompletion'],
+    ...['TierupChatCompletionChunk', 'TierupChatCompletionStream', 'TierupCompletionDetails'],
+    // Deprecated: `openaiModel` is the one way (CHANGELOG, Deprecated).
+    ...['openaiChatModel', 'openaiResponsesModel'],
+  ],
   'src/providers/anthropic/index.ts': [
     ...['anthropicModel', 'AnthropicModelOptions', 'MessagesClient', 'RetryEvent', 'RetryOptions'],
   ],
