@@ -2,13 +2,8 @@
 // what the router itself costs. No model is called: each tier's calls and tokens are estimated from
 // the request's own length and its tools, and priced from tierup's price table.
 import { readFileSync } from 'node:fs';
-import {
-  createPriceTable,
-  createRouter,
-  type Tier,
-  type ToolSpecInput,
-  tierRank,
-} from '../../src/index.ts';
+import { tierRank } from '../../src/core/tier.ts';
+import { createPriceTable, createRouter, type Tier, type ToolSpecInput } from '../../src/index.ts';
 import { MODEL } from './fixtures.ts';
 import { median, type Progress, quantile, round3 } from './measure.ts';
 
