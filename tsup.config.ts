@@ -3,6 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    'eval/index': 'src/eval/index.ts',
     'testing/index': 'src/testing/index.ts',
     'providers/openai/index': 'src/providers/openai/index.ts',
     'providers/anthropic/index': 'src/providers/anthropic/index.ts',
@@ -15,6 +16,7 @@ export default defineConfig({
   dts: {
     entry: {
       index: 'src/index.ts',
+      'eval/index': 'src/eval/index.ts',
       'testing/index': 'src/testing/index.ts',
       'providers/openai/index': 'src/providers/openai/index.ts',
       'providers/anthropic/index': 'src/providers/anthropic/index.ts',

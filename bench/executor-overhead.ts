@@ -19,13 +19,13 @@ import type {
 } from 'openai/resources/responses/responses';
 import { VERSION } from 'openai/version';
 import { z } from 'zod';
+import type { JsonSchema } from '../src/core/language-model.ts';
 import {
   type AnyTool,
   agentExecutor,
   createTierup,
   defineTool,
   directExecutor,
-  type JsonSchema,
   multiAgentExecutor,
   type RunResult,
 } from '../src/index.ts';

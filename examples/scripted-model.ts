@@ -1,8 +1,7 @@
 // The model's part in the offline demo: rules for tierup's mock LLM server, one per model turn.
 // The first rule that matches a request answers it. A rule matches on the tools offered, the
 // system prompt and the last message (the user's request, a subtask, or a tool's result).
-import { ESCALATE_TOOL } from '../src/index.ts';
-import type { MockReply, MockRule } from '../src/testing/index.ts';
+import { ESCALATE_TOOL, type MockReply, type MockRule } from '../src/testing/index.ts';
 
 /** Token counts as the provider would report them. These prompts are too short for its cache. */
 function usage(input: number, output: number): MockReply['usage'] {

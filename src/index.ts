@@ -1,21 +1,19 @@
 /**
  * tierup: run every LLM request on the lowest tier that reliably meets it.
+ *
+ * The main entry holds what a service author uses; its list is pinned by
+ * test/public-surface.test.ts, so a new export is a deliberate change. Evaluation is in
+ * `tierup/eval`, the providers in `tierup/openai` and `tierup/anthropic`, test helpers in
+ * `tierup/testing`. Zod schemas are not exported: each is validated by the function that takes
+ * it, and its type is exported instead (docs/architecture.md, "The public surface").
  * @module
  */
 
-export { Budgets, DEFAULT_BUDGETS, type ResolvedBudgets } from './core/budgets.ts';
-export {
-  type Decision,
-  MULTI_AGENT_SIGNALS,
-  type NeededTool,
-  SIGNALS,
-  type SignalDecision,
-  type SignalName,
-  type TierOverride,
-} from './core/decision.ts';
+export type { Budgets } from './core/budgets.ts';
+
+export type { Decision, ReasonCode, SignalName } from './core/decision.ts';
 export {
   BoundaryViolationError,
-  type Budget,
   BudgetExceededError,
   EscalationRequired,
   GuardrailTripped,
@@ -23,7 +21,6 @@ export {
   InvalidInputError,
   InvalidTaskError,
   InvalidToolError,
-  type Issue,
   ProviderError,
   RetryError,
   RunAbortedError,
@@ -36,65 +33,35 @@ export {
 export type { Executor, RunOptions, RunTask } from './core/executor.ts';
 export type {
   FinishReason,
-  JsonSchema,
   LanguageModel,
   ModelMessage,
   ModelRequest,
   ModelResponse,
-  ModelSettings,
   ModelStreamEvent,
-  ModelTool,
-  ModelWarning,
   ToolCall,
   Usage,
 } from './core/language-model.ts';
-export type { RunEvent, RunEventType } from './core/run-event.ts';
+export type { RunEvent } from './core/run-event.ts';
 export type {
   Escalation,
   EscalationCause,
   PartialRun,
   RoutedRunResult,
   RunResult,
-  RunUsage,
   TraceSpan,
   UsageTotals,
 } from './core/run-result.ts';
 export type {
-  ApprovalRequest,
   Approver,
-  ArgumentProvenance,
   AuditEntry,
   Guardrail,
-  GuardrailContext,
-  GuardrailHop,
-  Guardrails,
-  GuardrailVerdict,
-  Origin,
   Policy,
   PolicyDecision,
-  PolicyVerdict,
-  Privilege,
-  Provenance,
-  SecurityOptions,
   ToolCallRequest,
 } from './core/security.ts';
-export {
-  parseTask,
-  Task,
-  TaskHints,
-  type TaskInput,
-  ToolSpec,
-  type ToolSpecInput,
-} from './core/task.ts';
-export { lowerTier, TIERS, Tier, tierRank } from './core/tier.ts';
-export {
-  type AnyTool,
-  defineTool,
-  type Tool,
-  type ToolDefinition,
-  type ToolRunOptions,
-  toModelTool,
-} from './core/tool.ts';
+export type { TaskInput, ToolSpecInput } from './core/task.ts';
+export type { Tier } from './core/tier.ts';
+export { type AnyTool, defineTool, type Tool } from './core/tool.ts';
 export { agentExecutor } from './executors/agent-executor.ts';
 export { directExecutor } from './executors/direct-executor.ts';
 export {
@@ -102,29 +69,15 @@ export {
   multiAgentExecutor,
 } from './executors/multi-agent-executor.ts';
 export type { Specialist } from './executors/specialists.ts';
+export { fromFunction } from './models/from-function.ts';
+export { createPriceTable, PRICES_AS_OF, type PriceTable } from './pricing/price-table.ts';
+export { createRouter, type Router } from './router/create-router.ts';
 export {
-  type FromFunctionOptions,
-  fromFunction,
-  type TextFunction,
-} from './models/from-function.ts';
-export {
-  createPriceTable,
-  DEFAULT_PRICES,
-  ModelPrice,
-  PRICES_AS_OF,
-  type PriceTable,
-  type PriceTableOptions,
-} from './pricing/price-table.ts';
-export { ESCALATE_TOOL } from './prompts/escalate-tool.ts';
-export type { RetryEvent, RetryOptions } from './providers/retry.ts';
-export {
-  type EvaluationReport,
-  Expected,
-  evaluate,
-  type Misroute,
-  type SignalQuality,
-} from './router/evaluate.ts';
-export * from './router/index.ts';
+  type RouterModel,
+  SHIPPED_MODEL as experimental_fittedRouterModel,
+} from './router/model/router-model.ts';
+export type { RouterOptions } from './router/options.ts';
+export type { Scorer } from './router/scorer.ts';
 export type { ExecutorOptions } from './run/create-executor.ts';
 export { defaultPolicy } from './security/run-security.ts';
 export {

@@ -14,7 +14,7 @@ import { directStep } from './executors/direct-executor.ts';
 import { multiAgentStep } from './executors/multi-agent-executor.ts';
 import { type Specialist, SpecialistList } from './executors/specialists.ts';
 import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
-import type { Router } from './router/create-router.ts';
+import type { Router, RouterWithTaskEntry } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
 import { Callback, executorOptionsShape, modelSchema } from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
@@ -123,6 +123,8 @@ export interface ResolvedTierup {
   /** The models each tier may call (none known for a user's executor), for the price check. */
   readonly models: Readonly<Record<Tier, readonly (LanguageModel | undefined)[]>>;
   readonly router: Router;
+  /** The router's entry for a task already parsed. */
+  readonly routeTask: RouterWithTaskEntry['routeTask'];
   readonly sessions: Sessions;
   /** The result check of every run, unless a run gives its own. */
   readonly accept: AcceptCheck | undefined;
@@ -136,7 +138,7 @@ export interface ResolvedTierup {
  */
 export function resolveTierupOptions(
   options: TierupOptions,
-  makeRouter: (options: RouterOptions) => Router,
+  makeRouter: (options: RouterOptions) => RouterWithTaskEntry,
 ): ResolvedTierup {
   parseOptions(Options, options);
   const {
@@ -157,7 +159,7 @@ export function resolveTierupOptions(
     routing,
     ...routerOptions
   } = options;
-  const router = makeRouter(
+  const { router, routeTask } = makeRouter(
     routing?.band === undefined ? routerOptions : { ...routerOptions, uncertainBand: routing.band },
   );
   const pipeline: PipelineConfig = {
@@ -169,6 +171,7 @@ export function resolveTierupOptions(
   const specialistModel = models.specialist ?? models.agent ?? model;
   return {
     router,
+    routeTask,
     pipeline,
     steps: buildSteps(options, executors, router.config.maxTier),
     models: {

@@ -3,8 +3,9 @@ import type { RunOptions, RunTask } from './core/executor.ts';
 import type { RunEvent } from './core/run-event.ts';
 import type { RoutedRunResult } from './core/run-result.ts';
 import type { TaskInput } from './core/task.ts';
-import { type AcceptCheck, climbTiers, modelsUpTo, runCap } from './escalation/climb.ts';
-import { createRouter, type Router } from './router/create-router.ts';
+import { tierCap } from './core/tier.ts';
+import { type AcceptCheck, climbTiers, modelsUpTo } from './escalation/climb.ts';
+import { buildRouter, type Router } from './router/create-router.ts';
 import type { CheckedTask } from './run/parse-run-task.ts';
 import { checkTask } from './run/parse-run-task.ts';
 import { type RunCall, type RunPlan, runAndStream, runPipeline } from './run/run-pipeline.ts';
@@ -55,8 +56,8 @@ export interface Tierup {
  * @throws {InvalidConfigError} naming the option at fault.
  */
 export function createTierup(options: TierupOptions): Tierup {
-  const tierup = resolveTierupOptions(options, createRouter);
-  const { router } = tierup;
+  const tierup = resolveTierupOptions(options, buildRouter);
+  const { router, routeTask } = tierup;
   const execute = (call: RunCall & { readonly options: TierupRunOptions }) =>
     runPipeline(tierup.pipeline, call, (task) =>
       planRun(tierup, task, call.options.sessionId, call.options.accept ?? tierup.accept),
@@ -64,7 +65,7 @@ export function createTierup(options: TierupOptions): Tierup {
   const { run, stream } = runAndStream(execute);
   return {
     router,
-    route: (task) => router.route(checkTask(task, tierup.pipeline.tools).routed),
+    route: (task) => routeTask(checkTask(task, tierup.pipeline.tools).routed),
     run: run as Tierup['run'],
     stream,
   };
@@ -78,7 +79,7 @@ function planRun(
   accept: AcceptCheck | undefined,
 ): RunPlan {
   const { router, sessions } = tierup;
-  const cap = runCap(router.config.maxTier, task.routed.hints);
+  const cap = tierCap(router.config.maxTier, task.routed.hints);
   return {
     tier: 'direct',
     span: { type: 'run', name: 'run' },
@@ -106,8 +107,8 @@ async function decide(
   task: CheckedTask,
   scope: RunScope,
 ): Promise<Decision> {
-  const { router, assist } = tierup;
-  if (assist === undefined) return router.route(task.routed);
+  const { router, routeTask, assist } = tierup;
+  if (assist === undefined) return routeTask(task.routed);
   const decision = await router.routeAssisted(task.routed, { model: assist, signal: scope.signal });
   const used = decision.assistance;
   if (used !== undefined) {

@@ -1,7 +1,6 @@
 import {
   createTierup,
   defineTool,
-  ESCALATE_TOOL,
   EscalationRequired,
   fromFunction,
   InvalidConfigError,
@@ -9,7 +8,7 @@ import {
   RunError,
   type RunEvent,
 } from 'tierup';
-import { scriptedModel } from 'tierup/testing';
+import { ESCALATE_TOOL, scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 

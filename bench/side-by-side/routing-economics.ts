@@ -8,15 +8,9 @@ import {
   type TierCostModel,
   tierCalls,
 } from '../../src/cli/tier-cost.ts';
-import {
-  createPriceTable,
-  createRouter,
-  parseTask,
-  type Task,
-  type Tier,
-  type ToolSpecInput,
-  tierRank,
-} from '../../src/index.ts';
+import { parseTask, type Task } from '../../src/core/task.ts';
+import { tierRank } from '../../src/core/tier.ts';
+import { createPriceTable, createRouter, type Tier, type ToolSpecInput } from '../../src/index.ts';
 import { MODEL } from './fixtures.ts';
 import { median, type Progress, quantile, round3 } from './measure.ts';
 

@@ -38,6 +38,32 @@ export interface TierOverride {
   readonly to: Tier;
 }
 
+/**
+ * What one of a decision's reasons is about, for code to read: stable when the words change.
+ * - `needs-tools`, `needs-unmatched-tool`, `needs-no-tool`: the `toolUse` verdict (the first reason).
+ * - `tool-use`, `cross-domain`, `security-boundary`, `parallelism`: a scorer's finding for that
+ *   signal (for `toolUse` whether or not it is set; for the others, a set signal).
+ * - `not-cross-domain`, `not-security-boundary`, `not-parallelism`: what a signal scored that
+ *   stayed below its threshold.
+ * - `hint-tier`: the task's `hints.tier` changed the tier; `max-tier`: a cap lowered it.
+ * - `model-settled`, `model-malformed`: `routeAssisted`'s model call and its outcome.
+ */
+export type ReasonCode =
+  | 'needs-tools'
+  | 'needs-unmatched-tool'
+  | 'needs-no-tool'
+  | 'tool-use'
+  | 'cross-domain'
+  | 'security-boundary'
+  | 'parallelism'
+  | 'not-cross-domain'
+  | 'not-security-boundary'
+  | 'not-parallelism'
+  | 'hint-tier'
+  | 'max-tier'
+  | 'model-settled'
+  | 'model-malformed';
+
 /** The router's verdict on one request, with the evidence a person can check. */
 export interface Decision {
   /** The tier to run on. */
@@ -47,8 +73,14 @@ export interface Decision {
   readonly signals: Readonly<Record<SignalName, SignalDecision>>;
   /** Tools judged needed, strongest first. */
   readonly tools: readonly NeededTool[];
-  /** Sentences that explain the decision, one per finding. */
+  /** Sentences that explain the decision, one per finding, for people: the words may change. */
   readonly reasons: readonly string[];
+  /**
+   * The code of each reason, in the same order (`reasonCodes[i]` is what `reasons[i]` is about):
+   * what code reads instead of the words.
+   * @example decision.reasonCodes.includes('max-tier') // a cap lowered the tier
+   */
+  readonly reasonCodes: readonly ReasonCode[];
   /** Set when a hint or a cap changed the tier the signals picked. */
   readonly override?: TierOverride;
 }

@@ -110,7 +110,18 @@ function parseFields(value: unknown): Task {
   const tools =
     typeof value === 'object' && value !== null ? (value as { tools?: unknown }).tools : undefined;
   if (tools !== undefined && !Array.isArray(tools)) return parseWhole(value);
-  const list: readonly unknown[] = tools ?? [];
+  const parsed = parseTools(tools ?? []);
+  const rest = TaskWithoutTools.safeParse(value);
+  if (!rest.success) throw new InvalidTaskError(toIssues(rest.error));
+  return { ...rest.data, tools: parsed };
+}
+
+/**
+ * A task's `tools`, validated as {@link parseTask} does: each tool object once, its parsed form
+ * reused after that.
+ * @throws {InvalidTaskError} naming the first field at fault (`tools[2].name`).
+ */
+export function parseTools(list: readonly unknown[]): ToolSpec[] {
   if (list.length > MAX_TOOLS) {
     throw new InvalidTaskError([
       { path: 'tools', message: `must have at most ${MAX_TOOLS} items` },
@@ -129,9 +140,7 @@ function parseFields(value: unknown): Task {
     seen.set(spec.name, i);
     parsed[i] = spec;
   }
-  const rest = TaskWithoutTools.safeParse(value);
-  if (!rest.success) throw new InvalidTaskError(toIssues(rest.error));
-  return { ...rest.data, tools: parsed };
+  return parsed;
 }
 
 const TaskWithoutTools = Task.omit({ tools: true });

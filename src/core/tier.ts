@@ -19,3 +19,12 @@ export function tierRank(tier: Tier): number {
 export function lowerTier(a: Tier, b: Tier): Tier {
   return tierRank(a) <= tierRank(b) ? a : b;
 }
+
+/**
+ * The highest tier a request may reach: the router's `maxTier`, lowered by the task's
+ * `hints.maxTier` when it gives one. The router caps its decision with it, and a run's
+ * escalations stop at it.
+ */
+export function tierCap(maxTier: Tier, hints?: { readonly maxTier?: Tier | undefined }): Tier {
+  return hints?.maxTier === undefined ? maxTier : lowerTier(maxTier, hints.maxTier);
+}

@@ -2,8 +2,7 @@ import type { Decision } from '../core/decision.ts';
 import { EscalationRequired } from '../core/errors.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import type { EscalationCause } from '../core/run-result.ts';
-import type { TaskHints } from '../core/task.ts';
-import { lowerTier, TIERS, type Tier, tierRank } from '../core/tier.ts';
+import { TIERS, type Tier, tierRank } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { rejectedSummary, untrustedSummary } from '../prompts/escalation-summaries.ts';
 import type { RunScope } from '../run/run-scope.ts';
@@ -14,15 +13,6 @@ export type AcceptCheck = (result: {
   readonly output: unknown;
   readonly tier: Tier;
 }) => boolean | string | Promise<boolean | string>;
-
-/**
- * The highest tier a run may reach: the router's `maxTier`, lowered by the task's `hints.maxTier`.
- * The router caps its decision the same way (router/tier-policy.ts, left as it is); this is the
- * cap the run's escalations obey.
- */
-export function runCap(maxTier: Tier, hints: TaskHints | undefined): Tier {
-  return lowerTier(maxTier, hints?.maxTier ?? 'multi-agent');
-}
 
 /** The models a run capped at `cap` may call: those of its tier and every tier below it. */
 export function modelsUpTo(
@@ -36,7 +26,7 @@ export function modelsUpTo(
 export interface Climb {
   readonly steps: Readonly<Record<Tier, TierStep>>;
   readonly decision: Decision;
-  /** The highest tier the run may reach ({@link runCap}). */
+  /** The highest tier the run may reach (`tierCap`, core/tier.ts). */
   readonly cap: Tier;
   /** The tier to start on: the decision's, or higher for a sticky session. */
   readonly start: Tier;

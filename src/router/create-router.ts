@@ -1,6 +1,7 @@
 import {
   type Decision,
   type NeededTool,
+  type ReasonCode,
   SIGNALS,
   type SignalDecision,
   type SignalName,
@@ -11,6 +12,7 @@ import { analyzeRequest } from './analysis.ts';
 import { modelScorers } from './model/model-scorers.ts';
 import { type AssistedDecision, refineWithModel } from './model-assisted.ts';
 import { type ResolvedRouterConfig, type RouterOptions, resolveRouterConfig } from './options.ts';
+import { type Reason, toDecisionReasons } from './reasons.ts';
 import { runScorers } from './run-scorers.ts';
 import type { Scorer, ScoringContext, SignalScore, ToolNeed } from './scorer.ts';
 import { crossDomainScorer } from './scorers/cross-domain.ts';
@@ -67,6 +69,21 @@ export interface Router {
  * @throws {InvalidConfigError} naming the option at fault.
  */
 export function createRouter(options: RouterOptions = {}): Router {
+  return buildRouter(options).router;
+}
+
+/** A router, and the entry for a task already parsed (not exported from `tierup`). */
+export interface RouterWithTaskEntry {
+  readonly router: Router;
+  /** {@link Router.route} for a parsed task: `createTierup` parses each run's task once. */
+  readonly routeTask: (task: Task) => Decision;
+}
+
+/**
+ * {@link createRouter}, with the entry `createTierup` routes its parsed tasks through.
+ * @throws {InvalidConfigError} naming the option at fault.
+ */
+export function buildRouter(options: RouterOptions = {}): RouterWithTaskEntry {
   const config = resolveRouterConfig(options);
   const given: RouterOptions = options ?? {};
   const defaults = given.fittedModel ? modelScorers(given.fittedModel) : DEFAULT_SCORERS;
@@ -76,43 +93,45 @@ export function createRouter(options: RouterOptions = {}): Router {
     return [signal, [own, ...extra]] as const;
   });
 
+  const routeTask = (task: Task): Decision => {
+    const analysis = analyzeRequest(task.input);
+    let neededTools: readonly ToolNeed[] = [];
+    let candidateTools: readonly ToolNeed[] = [];
+    const signals = {} as Record<SignalName, SignalDecision>;
+    const reasons: Reason[] = [];
+    for (const [signal, list] of scorers) {
+      const context: ScoringContext = { task, analysis, neededTools, candidateTools };
+      const result = runScorers(list, context);
+      const threshold = config.thresholds[signal];
+      const score = round(result.score);
+      const set = score >= threshold;
+      // Tools count for the other signals only when the request needs a tool at all.
+      if (signal === 'toolUse' && set) {
+        neededTools = result.neededTools ?? [];
+        candidateTools = result.candidateTools ?? neededTools;
+      }
+      signals[signal] = {
+        score,
+        threshold,
+        set,
+        uncertain: Math.abs(score - threshold) <= config.uncertainBand,
+      };
+      reasons.push(...explain(signal, set, result, neededTools));
+    }
+    return decide(task, config, signals, neededTools, reasons);
+  };
+  const parse = (input: TaskInput | string) =>
+    parseTask(typeof input === 'string' ? { input } : input);
+
   const router: Router = {
     config,
     async routeAssisted(input, { model, signal }) {
-      const decision = router.route(input);
-      const task = parseTask(typeof input === 'string' ? { input } : input);
-      return refineWithModel(decision, task, config, model, signal);
+      const task = parse(input);
+      return refineWithModel(routeTask(task), task, config, model, signal);
     },
-    route(input) {
-      const task = parseTask(typeof input === 'string' ? { input } : input);
-      const analysis = analyzeRequest(task.input);
-      let neededTools: readonly ToolNeed[] = [];
-      let candidateTools: readonly ToolNeed[] = [];
-      const signals = {} as Record<SignalName, SignalDecision>;
-      const reasons: string[] = [];
-      for (const [signal, list] of scorers) {
-        const context: ScoringContext = { task, analysis, neededTools, candidateTools };
-        const result = runScorers(list, context);
-        const threshold = config.thresholds[signal];
-        const score = round(result.score);
-        const set = score >= threshold;
-        // Tools count for the other signals only when the request needs a tool at all.
-        if (signal === 'toolUse' && set) {
-          neededTools = result.neededTools ?? [];
-          candidateTools = result.candidateTools ?? neededTools;
-        }
-        signals[signal] = {
-          score,
-          threshold,
-          set,
-          uncertain: Math.abs(score - threshold) <= config.uncertainBand,
-        };
-        reasons.push(...explain(signal, set, result, neededTools));
-      }
-      return decide(task, config, signals, neededTools, reasons);
-    },
+    route: (input) => routeTask(parse(input)),
   };
-  return router;
+  return { router, routeTask };
 }
 
 function explain(
@@ -120,28 +139,44 @@ function explain(
   set: boolean,
   result: SignalScore,
   neededTools: readonly ToolNeed[],
-): string[] {
-  if (signal === 'toolUse') {
-    const head = !set
-      ? 'no offered tool is needed'
-      : neededTools.length === 0
-        ? 'needs an offered tool, though no tool matches its words'
-        : `needs ${joinWords(neededTools.map((n) => `${n.tool.name} (${n.tool.domain})`))}`;
-    return [head, ...result.reasons];
-  }
-  const label = LABELS[signal];
-  if (!set)
-    return result.reasons.length > 0 && result.score > 0
-      ? [`not ${label}: ${result.reasons.join('; ')}`]
-      : [];
-  return [...result.reasons];
+): Reason[] {
+  const findings = result.reasons.map((text) => ({ code: FINDING[signal], text }));
+  if (signal === 'toolUse') return [toolUseVerdict(set, neededTools), ...findings];
+  if (set) return findings;
+  const below = BELOW_THRESHOLD[signal];
+  return result.reasons.length > 0 && result.score > 0
+    ? [{ code: below.code, text: `not ${below.label}: ${result.reasons.join('; ')}` }]
+    : [];
 }
 
-const LABELS: Readonly<Record<SignalName, string>> = {
-  toolUse: 'tool use',
+/** The first reason: whether the request needs an offered tool, and which. */
+function toolUseVerdict(set: boolean, neededTools: readonly ToolNeed[]): Reason {
+  if (!set) return { code: 'needs-no-tool', text: 'no offered tool is needed' };
+  if (neededTools.length === 0) {
+    return {
+      code: 'needs-unmatched-tool',
+      text: 'needs an offered tool, though no tool matches its words',
+    };
+  }
+  const named = neededTools.map((n) => `${n.tool.name} (${n.tool.domain})`);
+  return { code: 'needs-tools', text: `needs ${joinWords(named)}` };
+}
+
+/** The code of a scorer's finding for each signal. */
+const FINDING: Readonly<Record<SignalName, ReasonCode>> = {
+  toolUse: 'tool-use',
   crossDomain: 'cross-domain',
-  securityBoundary: 'a security boundary',
-  parallelism: 'parallel',
+  securityBoundary: 'security-boundary',
+  parallelism: 'parallelism',
+};
+
+/** What a multi-agent signal that scored but stayed below its threshold is reported as. */
+const BELOW_THRESHOLD: Readonly<
+  Record<Exclude<SignalName, 'toolUse'>, { code: ReasonCode; label: string }>
+> = {
+  crossDomain: { code: 'not-cross-domain', label: 'cross-domain' },
+  securityBoundary: { code: 'not-security-boundary', label: 'a security boundary' },
+  parallelism: { code: 'not-parallelism', label: 'parallel' },
 };
 
 function decide(
@@ -149,13 +184,13 @@ function decide(
   config: ResolvedRouterConfig,
   signals: Record<SignalName, SignalDecision>,
   neededTools: readonly ToolNeed[],
-  reasons: string[],
+  reasons: Reason[],
 ): Decision {
   const policy = applyTierPolicy(task, config, signals, reasons);
   const tools: NeededTool[] = signals.toolUse.set
     ? neededTools.map((n) => ({ name: n.tool.name, domain: n.tool.domain, score: round(n.score) }))
     : [];
-  return { ...policy, signals, tools, reasons };
+  return { ...policy, signals, tools, ...toDecisionReasons(reasons) };
 }
 
 function round(x: number): number {

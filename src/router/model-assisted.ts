@@ -3,7 +3,8 @@ import { type Decision, SIGNALS, type SignalDecision, type SignalName } from '..
 import type { LanguageModel, Usage } from '../core/language-model.ts';
 import type { Task } from '../core/task.ts';
 import type { ResolvedRouterConfig } from './options.ts';
-import { applyTierPolicy } from './tier-policy.ts';
+import { type Reason, reasonsOf, toDecisionReasons } from './reasons.ts';
+import { applyTierPolicy, POLICY_REASON_CODES } from './tier-policy.ts';
 
 /** What the model answers: a verdict on each signal and one sentence why. */
 export const ModelJudgement = z.object({
@@ -82,10 +83,13 @@ export async function refineWithModel(
   if (!parsed.success) {
     return {
       ...decision,
-      reasons: [
-        ...decision.reasons,
-        'the model-assisted scorer gave a malformed answer: heuristic kept',
-      ],
+      ...toDecisionReasons([
+        ...reasonsOf(decision),
+        {
+          code: 'model-malformed',
+          text: 'the model-assisted scorer gave a malformed answer: heuristic kept',
+        },
+      ]),
       assistance: {
         ...base,
         reason:
@@ -99,11 +103,10 @@ export async function refineWithModel(
   const judgement = parsed.data;
   const signals = { ...decision.signals };
   for (const name of uncertain) signals[name] = settle(signals[name], judgement[name]);
-  const reasons = [
-    ...decision.reasons.filter(
-      (r) => !r.startsWith('capped at') && !r.startsWith("the task's hint"),
-    ),
-    `a model settled ${uncertain.join(', ')}: ${judgement.reason}`,
+  // The policy's reasons are written again when the tier is picked again.
+  const reasons: Reason[] = [
+    ...reasonsOf(decision).filter((r) => !POLICY_REASON_CODES.includes(r.code)),
+    { code: 'model-settled', text: `a model settled ${uncertain.join(', ')}: ${judgement.reason}` },
   ];
   const policy = applyTierPolicy(task, config, signals, reasons);
   const tools = signals.toolUse.set ? decision.tools : [];
@@ -113,7 +116,7 @@ export async function refineWithModel(
     ...policy,
     signals,
     tools,
-    reasons,
+    ...toDecisionReasons(reasons),
     assistance: { ...base, reason: judgement.reason, applied: true },
   };
 }

@@ -3,7 +3,7 @@ import { InvalidTaskError } from '../core/errors.ts';
 import type { RunTask } from '../core/executor.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { toIssues } from '../core/parse.ts';
-import { parseTask, type TaskInput } from '../core/task.ts';
+import { parseTask, parseTools, type Task } from '../core/task.ts';
 import { type AnyTool, toolProblem } from '../core/tool.ts';
 import type { PreparedTask } from './tier-step.ts';
 
@@ -46,8 +46,8 @@ const RunTaskExtras = z.looseObject({
 
 /** A run task, checked: what the router reads and what the executors run. */
 export interface CheckedTask {
-  /** For the router: the request, its hints and every tool's metadata. */
-  readonly routed: TaskInput;
+  /** For the router, parsed: the request, its hints and every tool's metadata. */
+  readonly routed: Task;
   /** For the executors; `priorAttempts` empty and `canEscalate` false until the runner sets them. */
   readonly prepared: PreparedTask;
 }
@@ -83,7 +83,8 @@ export function checkTask(
   for (const tool of taskTools) merged.set(tool.name, tool);
   const tools = [...merged.values()];
   return {
-    routed: { input, tools, ...(hints ? { hints } : {}) },
+    // Each tool object's metadata is parsed once (the task's just above) and reused.
+    routed: { input, tools: parseTools(tools), ...(hints ? { hints } : {}) },
     prepared: {
       input,
       tools,

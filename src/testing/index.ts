@@ -3,6 +3,7 @@
  * @module
  */
 
+export { ESCALATE_TOOL } from '../prompts/escalate-tool.ts';
 export type { MockFault, MockReply, MockToolCall } from './mock-llm-server/mock-reply.ts';
 export type { MockApi, MockRequest, RecordedRequest } from './mock-llm-server/mock-request.ts';
 export type { MockScript } from './mock-llm-server/mock-script.ts';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  defineTool,
-  InvalidTaskError,
-  InvalidToolError,
-  parseTask,
-  TierupError,
-} from '../../src/index.ts';
+import { parseTask } from '../../src/core/task.ts';
+import { toModelTool } from '../../src/core/tool.ts';
+import { defineTool, InvalidTaskError, InvalidToolError, TierupError } from '../../src/index.ts';
 
 describe('parseTask', () => {
   it('applies defaults to tools and keeps names as written', () => {
@@ -160,8 +156,7 @@ describe('defineTool reports every problem', () => {
 });
 
 describe('toModelTool', () => {
-  it('describes a tool to a model with the JSON Schema of its zod input', async () => {
-    const { toModelTool } = await import('../../src/index.ts');
+  it('describes a tool to a model with the JSON Schema of its zod input', () => {
     const tool = defineTool({
       name: 'get_order',
       description: 'Look up an order.',

@@ -1,5 +1,5 @@
-import { defineTool, directExecutor, ESCALATE_TOOL, EscalationRequired } from 'tierup';
-import { scriptedModel } from 'tierup/testing';
+import { defineTool, directExecutor, EscalationRequired } from 'tierup';
+import { ESCALATE_TOOL, scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 

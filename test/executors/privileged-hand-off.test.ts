@@ -1,5 +1,5 @@
-import { createTierup, defineTool, ESCALATE_TOOL, multiAgentExecutor } from 'tierup';
-import { scriptedModel } from 'tierup/testing';
+import { createTierup, defineTool, multiAgentExecutor } from 'tierup';
+import { ESCALATE_TOOL, scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 

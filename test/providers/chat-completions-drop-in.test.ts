@@ -7,7 +7,6 @@ import {
   BudgetExceededError,
   createTierup,
   defineTool,
-  ESCALATE_TOOL,
   InvalidConfigError,
   InvalidTaskError,
   RunAbortedError,
@@ -20,6 +19,7 @@ import {
   type TierupChatCompletionChunk,
 } from 'tierup/openai';
 import {
+  ESCALATE_TOOL,
   type MockLlmServer,
   type MockRule,
   scriptedModel,

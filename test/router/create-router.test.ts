@@ -149,7 +149,21 @@ describe('tier policy', () => {
     expect(decision.signalTier).toBe('multi-agent');
     expect(decision.tier).toBe('agent');
     expect(decision.override).toEqual({ by: 'max-tier', from: 'multi-agent', to: 'agent' });
+    expect(decision.reasonCodes.at(-1)).toBe('max-tier');
     expect(decision.reasons.at(-1)).toMatch(/capped at agent/);
+  });
+
+  it('gives every reason a code, in the same order', () => {
+    const decision = createRouter({ maxTier: 'agent' }).route({
+      ...task,
+      hints: { tier: 'multi-agent' },
+    });
+    expect(decision.reasonCodes).toHaveLength(decision.reasons.length);
+    expect(decision.reasonCodes[0]).toBe('needs-tools');
+    expect(decision.reasons[0]).toMatch(/^needs .*get_order/);
+    expect(decision.reasonCodes).toContain('cross-domain');
+    expect(decision.reasonCodes.at(-1)).toBe('max-tier');
+    expect(createRouter().route('Say hello.').reasonCodes[0]).toBe('needs-no-tool');
   });
 
   it('lets a hint force a tier and a hint cap it', () => {

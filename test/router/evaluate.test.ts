@@ -1,11 +1,6 @@
+import { type Expected, evaluate } from 'tierup/eval';
 import { describe, expect, it } from 'vitest';
-import {
-  type Decision,
-  type Expected,
-  evaluate,
-  type SignalName,
-  type Tier,
-} from '../../src/index.ts';
+import type { Decision, SignalName, Tier } from '../../src/index.ts';
 
 /** A decision on `tier` with the given signals set. */
 function decision(tier: Tier, set: readonly SignalName[]): Decision {
@@ -26,6 +21,7 @@ function decision(tier: Tier, set: readonly SignalName[]): Decision {
     },
     tools: [],
     reasons: [],
+    reasonCodes: [],
   };
 }
 

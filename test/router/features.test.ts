@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTask, type ToolSpecInput } from '../../src/index.ts';
+import { parseTask } from '../../src/core/task.ts';
+import type { ToolSpecInput } from '../../src/index.ts';
 import { analyzeRequest } from '../../src/router/analysis.ts';
 import { crossDomainEvidence, isChannel } from '../../src/router/features/cross-domain-features.ts';
 import { parallelismFeatures } from '../../src/router/features/parallelism-features.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter, type ToolSpecInput } from '../../src/index.ts';
+import { createRouter, type Scorer, type ToolSpecInput } from '../../src/index.ts';
 import { scriptedModel } from '../../src/testing/index.ts';
 
 const tools: ToolSpecInput[] = [
@@ -62,6 +62,30 @@ describe('routeAssisted', () => {
     expect(decision.override?.by).toBe('max-tier');
   });
 
+  it("picks the tier again by the reasons' codes, not their words", async () => {
+    // A finding worded like the policy's reasons: matching on words would drop it.
+    const lookalike: Scorer = {
+      name: 'lookalike',
+      signal: 'toolUse',
+      score: () => ({ score: 0, reasons: ['capped at nothing: a finding, not a cap'] }),
+    };
+    const router = createRouter({
+      uncertainBand: 0.5,
+      maxTier: 'direct',
+      extraScorers: [lookalike],
+    });
+    const task = { input: 'Say hello.', tools, hints: { tier: 'multi-agent' as const } };
+    const decision = await router.routeAssisted(task, { model: scriptedModel(verdict(true)) });
+    expect(decision.assistance?.applied).toBe(true);
+    expect(decision.reasons).toContain('capped at nothing: a finding, not a cap');
+    // The policy's reasons are written once, by the policy picking the tier again.
+    expect(decision.reasonCodes.filter((c) => c === 'hint-tier')).toHaveLength(1);
+    expect(decision.reasonCodes.filter((c) => c === 'max-tier')).toHaveLength(1);
+    expect(decision.reasonCodes).toHaveLength(decision.reasons.length);
+    expect(decision.reasonCodes.at(-1)).toBe('max-tier');
+    expect(decision.reasonCodes).toContain('model-settled');
+  });
+
   it('keeps the heuristic decision when the answer is malformed', async () => {
     const router = createRouter({ uncertainBand: 0.5 });
     const decision = await router.routeAssisted(
@@ -70,6 +94,8 @@ describe('routeAssisted', () => {
     );
     expect(decision.tier).toBe(router.route({ input: 'Say hello.', tools }).tier);
     expect(decision.assistance).toMatchObject({ applied: false });
+    expect(decision.reasonCodes.at(-1)).toBe('model-malformed');
+    expect(decision.reasonCodes).toHaveLength(decision.reasons.length);
   });
 
   it('passes the abort signal to the model call', async () => {

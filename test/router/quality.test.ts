@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { EvaluationReport } from 'tierup/eval';
 import { describe, expect, it } from 'vitest';
-import { createRouter, type EvaluationReport, Expected, evaluate } from '../../src/index.ts';
+import { createRouter } from '../../src/index.ts';
+import { Expected, evaluate } from '../../src/router/evaluate.ts';
 
 const DEV = new URL('../../data/routing/dev.jsonl', import.meta.url);
 const FIXTURES = new URL('../fixtures/routing/', import.meta.url);

@@ -1,11 +1,12 @@
 // Runs one scenario, with or without an injection case, in one of the setups the suite compares,
 // and judges what happened by what the tools' `run` functions received. Shared by
 // test/security/prompt-injection.test.ts and bench/security-injection.ts.
+
+import type { Guardrails } from '../../src/core/security.ts';
 import {
   type AuditEntry,
   agentExecutor,
   createTierup,
-  type Guardrails,
   type RunResult,
   type Tier,
   type TraceSpan,

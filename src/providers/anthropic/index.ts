@@ -23,5 +23,5 @@ export function anthropicModel(
   return anthropicMessagesModel(client, options);
 }
 
-export type { RetryOptions } from '../retry.ts';
+export type { RetryEvent, RetryOptions } from '../retry.ts';
 export type { AnthropicModelOptions, MessagesClient } from './messages-model.ts';

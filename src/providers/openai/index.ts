@@ -5,8 +5,8 @@
 import type OpenAI from 'openai';
 import type { LanguageModel } from '../../core/language-model.ts';
 import type { RetryOptions } from '../retry.ts';
-import { openaiChatModel } from './chat-model.ts';
-import { openaiResponsesModel } from './responses-model.ts';
+import { openaiChatModel as chatModel } from './chat-model.ts';
+import { openaiResponsesModel as responsesModel } from './responses-model.ts';
 
 /** Options of {@link openaiModel}. */
 export interface OpenAIModelOptions {
@@ -22,7 +22,8 @@ export interface OpenAIModelOptions {
 }
 
 /**
- * A {@link LanguageModel} over the client you already have.
+ * A {@link LanguageModel} over the client you already have: the one way to make an OpenAI model,
+ * for either API.
  *
  * @example
  * import OpenAI from 'openai';
@@ -36,10 +37,24 @@ export function openaiModel(
   options: OpenAIModelOptions,
 ): LanguageModel {
   const { api = 'responses', ...rest } = options;
-  return api === 'chat' ? openaiChatModel(client, rest) : openaiResponsesModel(client, rest);
+  return api === 'chat' ? chatModel(client, rest) : responsesModel(client, rest);
 }
 
-export type { RetryOptions } from '../retry.ts';
+/**
+ * A {@link LanguageModel} over OpenAI's Chat Completions API.
+ * @deprecated Use `openaiModel(client, { model, api: 'chat' })`, the one way to make an OpenAI
+ * model; this name stays until the next major version.
+ */
+export const openaiChatModel: typeof chatModel = chatModel;
+
+/**
+ * A {@link LanguageModel} over OpenAI's Responses API.
+ * @deprecated Use `openaiModel(client, { model })` (the Responses API is its default), the one way
+ * to make an OpenAI model; this name stays until the next major version.
+ */
+export const openaiResponsesModel: typeof responsesModel = responsesModel;
+
+export type { RetryEvent, RetryOptions } from '../retry.ts';
 export {
   type ChatCompletionsDropIn,
   type ChatCompletionsDropInOptions,
@@ -52,5 +67,5 @@ export type {
   TierupChatCompletionChunk,
   TierupCompletionDetails,
 } from './chat-completions-result.ts';
-export { type ChatClient, openaiChatModel } from './chat-model.ts';
-export { openaiResponsesModel, type ResponsesClient } from './responses-model.ts';
+export type { ChatClient } from './chat-model.ts';
+export type { ResponsesClient } from './responses-model.ts';

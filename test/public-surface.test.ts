@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+// Every name each entry exports, values and types. A change here is a change of the public
+// surface: add a name on purpose, with a CHANGELOG line (docs/architecture.md, "The public surface").
+const SURFACE: Readonly<Record<string, readonly string[]>> = {
+  'src/index.ts': [
+    ...['createTierup', 'Tierup', 'TierupOptions', 'TierupRunOptions', 'AcceptCheck'],
+    ...['createRouter', 'Router', 'RouterOptions', 'Decision', 'SignalName', 'ReasonCode'],
+    ...['Scorer', 'experimental_fittedRouterModel', 'RouterModel'],
+    ...['defineTool', 'Tool', 'AnyTool', 'TaskInput', 'ToolSpecInput', 'Tier'],
+    ...['Executor', 'RunOptions', 'RunTask', 'ExecutorOptions', 'Budgets', 'Specialist'],
+    ...['directExecutor', 'agentExecutor', 'multiAgentExecutor', 'MultiAgentExecutorOptions'],
+    ...['LanguageModel', 'ModelRequest', 'ModelResponse', 'ModelStreamEvent', 'ModelMessage'],
+    ...['ToolCall', 'Usage', 'FinishReason', 'fromFunction'],
+    ...['RunResult', 'RoutedRunResult', 'RunEvent', 'Escalation', 'EscalationCause'],
+    ...['TraceSpan', 'PartialRun', 'UsageTotals'],
+    ...['TierupError', 'TierupErrorCode', 'InvalidInputError', 'InvalidTaskError'],
+    ...['InvalidConfigError', 'InvalidToolError', 'ScorerError', 'RunError', 'EscalationRequired'],
+    ...['BudgetExceededError', 'RunAbortedError', 'GuardrailTripped', 'BoundaryViolationError'],
+    ...['ProviderError', 'RetryError', 'TimeoutError'],
+    ...['Policy', 'PolicyDecision', 'ToolCallRequest', 'Approver', 'Guardrail', 'AuditEntry'],
+    ...['defaultPolicy', 'createPriceTable', 'PriceTable', 'PRICES_AS_OF'],
+  ],
+  'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
+  'src/providers/openai/index.ts': [
+    ...['openaiModel', 'OpenAIModelOptions', 'ChatClient', 'ResponsesClient'],
+    ...['RetryEvent', 'RetryOptions', 'chatCompletionsDropIn', 'ChatCompletionsDropIn'],
+    ...['ChatCompletionsDropInOptions', 'DropInRunOptions', 'TierupChatCompletion'],
+    ...['TierupChatCompletionChunk', 'TierupChatCompletionStream', 'TierupCompletionDetails'],
+    // Deprecated: `openaiModel` is the one way (CHANGELOG, Deprecated).
+    ...['openaiChatModel', 'openaiResponsesModel'],
+  ],
+  'src/providers/anthropic/index.ts': [
+    ...['anthropicModel', 'AnthropicModelOptions', 'MessagesClient', 'RetryEvent', 'RetryOptions'],
+  ],
+};
+
+/** The names a module exports, as TypeScript sees them (a schema and its type count once). */
+function exportsOf(entries: readonly string[]): Map<string, string[]> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const files = entries.map((entry) => `${root}${entry}`);
+  const program = ts.createProgram(files, {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    allowImportingTsExtensions: true,
+    resolveJsonModule: true,
+    noEmit: true,
+    skipLibCheck: true,
+  });
+  const checker = program.getTypeChecker();
+  return new Map(
+    entries.map((entry, i) => {
+      const source = program.getSourceFile(files[i] as string);
+      const symbol = source && checker.getSymbolAtLocation(source);
+      const names = symbol ? checker.getExportsOfModule(symbol).map((s) => s.name) : [];
+      return [entry, names.sort()];
+    }),
+  );
+}
+
+describe('the public surface', () => {
+  // Building a program of the whole source takes a few seconds; more on a busy machine.
+  const found = exportsOf(Object.keys(SURFACE));
+
+  it.each(Object.keys(SURFACE))('%s exports exactly the listed names', (entry) => {
+    expect(found.get(entry)).toEqual([...(SURFACE[entry] ?? [])].sort());
+  });
+
+  it('keeps the main entry near sixty names, none of them a zod schema', async () => {
+    expect(found.get('src/index.ts')?.length).toBeLessThanOrEqual(75);
+    const values = Object.entries(await import('tierup'));
+    const schemas = values.filter(
+      ([, value]) => typeof value === 'object' && value && '_zod' in value,
+    );
+    expect(schemas.map(([name]) => name)).toEqual([]);
+  });
+});
