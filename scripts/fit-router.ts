@@ -6,9 +6,9 @@
 //                                              the figures on the source left out
 //   node scripts/fit-router.ts --check         fit and compare with the shipped file (exit 1 if it differs)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tierCosts } from '../src/cli/tier-cost.ts';
 import { SIGNALS } from '../src/core/decision.ts';
 import { parseTask } from '../src/core/task.ts';
+import { tierCosts } from '../src/pricing/tier-cost.ts';
 import { createRouter } from '../src/router/create-router.ts';
 import { evaluate } from '../src/router/evaluate.ts';
 import {
@@ -71,7 +71,7 @@ interface Row {
 const summary: Row[][] = SETTINGS.map(() => []);
 /**
  * Per source: what routing costs against running every request on the agent tier and on the
- * multi-agent tier, under the cost model of `tierup calibrate` (src/cli/tier-cost.ts). A request
+ * multi-agent tier, under the cost model of `tierup calibrate` (src/pricing/tier-cost.ts). A request
  * run below its label costs that attempt plus a run on the labeled tier (always-agent pays this
  * for every multi-agent request too).
  */

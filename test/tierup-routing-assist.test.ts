@@ -2,6 +2,7 @@ import { createTierup, defineTool, InvalidConfigError } from 'tierup';
 import { scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { verdict } from './router/verdict.ts';
 
 const getOrder = defineTool({
   name: 'get_order',
@@ -9,17 +10,6 @@ const getOrder = defineTool({
   domain: 'commerce',
   input: z.object({ orderId: z.string() }),
   run: ({ orderId }) => ({ orderId, status: 'shipped' }),
-});
-
-const verdict = (toolUse: boolean) => ({
-  output: {
-    toolUse,
-    crossDomain: false,
-    securityBoundary: false,
-    parallelism: false,
-    reason: 'checked',
-  },
-  usage: { inputTokens: 120, outputTokens: 20 },
 });
 
 /** Answers on any tier: looks the order up when it holds the tool, else answers directly. */

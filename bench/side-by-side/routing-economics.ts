@@ -2,21 +2,21 @@
 // what the router itself costs. No model is called: each tier's calls and tokens are estimated from
 // the request's own length and its tools, and priced from tierup's price table.
 import { readFileSync } from 'node:fs';
+import { parseTask, type Task } from '../../src/core/task.ts';
+import { tierRank } from '../../src/core/tier.ts';
+import { createPriceTable, createRouter, type Tier, type ToolSpecInput } from '../../src/index.ts';
 import {
   TIER_COST_MODEL,
   type TierCall,
   type TierCostModel,
   tierCalls,
-} from '../../src/cli/tier-cost.ts';
-import { parseTask, type Task } from '../../src/core/task.ts';
-import { tierRank } from '../../src/core/tier.ts';
-import { createPriceTable, createRouter, type Tier, type ToolSpecInput } from '../../src/index.ts';
+} from '../../src/pricing/tier-cost.ts';
 import { MODEL } from './fixtures.ts';
 import { median, type Progress, quantile, round3 } from './measure.ts';
 
 /**
  * Token counts of the cost model (a token is 4 characters): `tierup calibrate`'s
- * (src/cli/tier-cost.ts), priced at the bench's model.
+ * (src/pricing/tier-cost.ts), priced at the bench's model.
  */
 export const COST_MODEL: CostModel = { ...TIER_COST_MODEL, model: MODEL };
 

@@ -1,10 +1,10 @@
 import { type Decision, SIGNALS, type SignalName } from '../core/decision.ts';
 import { parseTask, type TaskInput } from '../core/task.ts';
 import type { Tier } from '../core/tier.ts';
+import { tierCosts } from '../pricing/tier-cost.ts';
 import { createRouter, type Router } from '../router/create-router.ts';
 import type { Expected } from '../router/evaluate.ts';
 import type { RouterConfig } from '../router/options.ts';
-import { tierCosts } from './tier-cost.ts';
 
 /** The signals whose score depends on whether `toolUse` is set. */
 export type ToolDependentSignal = Exclude<SignalName, 'toolUse'>;

@@ -6,10 +6,10 @@ import {
   THRESHOLD_GRID,
 } from '../../src/cli/calibrate-thresholds.ts';
 import { calibrationScorer } from '../../src/cli/calibration-scores.ts';
-import { tierCosts } from '../../src/cli/tier-cost.ts';
 import { SIGNALS } from '../../src/core/decision.ts';
 import { TierupError } from '../../src/core/errors.ts';
 import { parseTask, type TaskInput } from '../../src/core/task.ts';
+import { tierCosts } from '../../src/pricing/tier-cost.ts';
 import { createRouter } from '../../src/router/create-router.ts';
 import { type Expected, evaluate } from '../../src/router/evaluate.ts';
 import { DEFAULT_ROUTER_CONFIG } from '../../src/router/options.ts';

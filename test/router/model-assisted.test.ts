@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter, type Scorer, type ToolSpecInput } from '../../src/index.ts';
 import { scriptedModel } from '../../src/testing/index.ts';
+import { verdict } from './verdict.ts';
 
 const tools: ToolSpecInput[] = [
   {
@@ -10,16 +11,6 @@ const tools: ToolSpecInput[] = [
     sensitiveData: true,
   },
 ];
-const verdict = (toolUse: boolean) => ({
-  output: {
-    toolUse,
-    crossDomain: false,
-    securityBoundary: false,
-    parallelism: false,
-    reason: 'checked',
-  },
-  usage: { inputTokens: 120, outputTokens: 20 },
-});
 
 describe('routeAssisted', () => {
   it('makes no model call when no signal is uncertain', async () => {

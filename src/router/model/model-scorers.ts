@@ -3,10 +3,10 @@ import type { RequestAnalysis } from '../analysis.ts';
 import { crossDomainEvidence } from '../features/cross-domain-features.ts';
 import { parallelismFeatures } from '../features/parallelism-features.ts';
 import { securityEvidence } from '../features/security-features.ts';
-import type { Scorer, ScoringContext, SignalScore } from '../scorer.ts';
+import type { Scorer, ScoringContext, SignalScore, ToolNeed } from '../scorer.ts';
 import { countWord, joinWords } from '../wording.ts';
 import { type ToolEvidence, toolEvidence } from './evidence.ts';
-import { type Contribution, type Scored, score } from './logistic.ts';
+import { type CompiledModel, type Contribution, type Scored, score } from './logistic.ts';
 import { type CompiledRouterModel, compileRouterModel, type RouterModel } from './router-model.ts';
 
 /**
@@ -61,7 +61,7 @@ function crossDomainScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer
     name: 'cross-domain-model',
     signal: 'crossDomain',
     score(context): SignalScore {
-      const { task, analysis, neededTools, candidateTools } = context;
+      const { task } = context;
       const hinted = new Set(
         (task.hints?.domains ?? []).map((d) => d.toLowerCase()).filter((d) => d !== 'general'),
       );
@@ -71,14 +71,12 @@ function crossDomainScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer
           reasons: [`hints name ${hinted.size} domains: ${joinWords([...hinted])}`],
         };
       }
-      const evidence = toolsOf(context);
-      const found = crossDomainEvidence(
-        analysis,
-        neededTools,
-        candidateTools,
-        evidence.toolUse.probability,
+      const { found, scored } = structural(
+        context,
+        toolsOf,
+        crossDomainEvidence,
+        model.models.crossDomain,
       );
-      const scored = score(model.models.crossDomain, found.features, evidence.tokens);
       const reasons: string[] = [];
       if (found.domains.length >= 2) {
         const listed = found.domains.map((n) => `${n.tool.name} (${n.tool.domain})`);
@@ -98,15 +96,12 @@ function securityScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer {
     name: 'security-boundary-model',
     signal: 'securityBoundary',
     score(context): SignalScore {
-      const { analysis, neededTools, candidateTools } = context;
-      const evidence = toolsOf(context);
-      const found = securityEvidence(
-        analysis,
-        neededTools,
-        candidateTools,
-        evidence.toolUse.probability,
+      const { found, scored } = structural(
+        context,
+        toolsOf,
+        securityEvidence,
+        model.models.securityBoundary,
       );
-      const scored = score(model.models.securityBoundary, found.features, evidence.tokens);
       const legs = [
         found.untrusted.need && `read untrusted ${found.untrusted.need.tool.name}`,
         found.sensitive.need && `touch sensitive ${found.sensitive.need.tool.name}`,
@@ -138,6 +133,24 @@ function parallelismScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer
       return { score: scored.probability, reasons: explain(scored) };
     },
   };
+}
+
+/** A structural signal's evidence over the tools judged needed, and its model's score of it. */
+function structural<Found extends { readonly features: Record<string, number> }>(
+  context: ScoringContext,
+  toolsOf: ToolsOf,
+  evidenceOf: (
+    analysis: RequestAnalysis,
+    needed: readonly ToolNeed[],
+    candidates: readonly ToolNeed[],
+    toolUse: number,
+  ) => Found,
+  logistic: CompiledModel,
+): { found: Found; scored: Scored } {
+  const evidence = toolsOf(context);
+  const { analysis, neededTools, candidateTools } = context;
+  const found = evidenceOf(analysis, neededTools, candidateTools, evidence.toolUse.probability);
+  return { found, scored: score(logistic, found.features, evidence.tokens) };
 }
 
 /** The strongest evidence on the side the score fell, in words. */

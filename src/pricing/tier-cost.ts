@@ -1,6 +1,6 @@
 import type { Task } from '../core/task.ts';
 import type { Tier } from '../core/tier.ts';
-import { createPriceTable } from '../pricing/price-table.ts';
+import { createPriceTable } from './price-table.ts';
 
 /**
  * The cost model `tierup calibrate` weighs tiers by: the model calls and tokens of one run of
