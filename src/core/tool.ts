@@ -81,6 +81,12 @@ export function defineTool<Input, Output>(
   const issues = result.success ? [] : toIssues(result.error);
   if (!(definition?.input instanceof z.ZodType)) {
     issues.push({ path: 'input', message: 'must be a zod schema' });
+  } else if (!describesObject(definition.input)) {
+    issues.push({
+      path: 'input',
+      message:
+        'must describe an object (z.object({ ... })): a model calls a tool with named arguments',
+    });
   }
   if (typeof definition?.run !== 'function') {
     issues.push({ path: 'run', message: 'must be a function' });
@@ -105,6 +111,25 @@ export function defineTool<Input, Output>(
   }
   if (!result.success || issues.length > 0) throw new InvalidToolError(issues);
   return Object.freeze({ ...result.data, input: definition.input, run: definition.run });
+}
+
+/**
+ * Whether a schema's JSON Schema, as the model is sent it, is an object or a choice of objects:
+ * every provider calls a tool with an object of named arguments.
+ */
+function describesObject(input: z.ZodType): boolean {
+  const isObject = (schema: unknown): boolean => {
+    const s = schema as { type?: unknown; anyOf?: unknown[]; oneOf?: unknown[] } | undefined;
+    if (s?.type === 'object') return true;
+    const choices = s?.anyOf ?? s?.oneOf;
+    return Array.isArray(choices) && choices.length > 0 && choices.every(isObject);
+  };
+  try {
+    return isObject(z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }));
+  } catch {
+    // A schema zod cannot describe is reported when the tool is sent, as before.
+    return true;
+  }
 }
 
 /**

@@ -77,6 +77,19 @@ describe('defineTool', () => {
     );
     expect((badSchema as InvalidToolError).field).toBe('input');
   });
+
+  it('refuses an input schema that is not an object: a model calls a tool with named arguments', () => {
+    for (const input of [z.string(), z.array(z.string()), z.number()] as z.ZodType[]) {
+      const error = catchError(() => defineTool({ name: 'ok', input, run: () => null }));
+      expect(error).toBeInstanceOf(InvalidToolError);
+      expect((error as InvalidToolError).field).toBe('input');
+      expect((error as Error).message).toMatch(/must describe an object/);
+    }
+    const choices = z.union([z.object({ id: z.string() }), z.object({ email: z.string() })]);
+    expect(defineTool({ name: 'ok', input: choices, run: () => null }).name).toBe('ok');
+    const refined = z.object({ id: z.string() }).refine((v) => v.id !== '');
+    expect(defineTool({ name: 'ok', input: refined, run: () => null }).name).toBe('ok');
+  });
 });
 
 function catchError(fn: () => unknown): unknown {
