@@ -39,7 +39,7 @@ export interface Evidence extends ToolEvidence {
 }
 
 /** Probability of a logistic model. */
-export function probability(
+function probability(
   model: CompiledModel,
   dense: Readonly<Record<string, number>>,
   tokens: readonly string[],
