@@ -163,6 +163,34 @@ describe('createTierup', () => {
     expect(result.usage.byModel['function/function']?.costUsd).toBeNull();
   });
 
+  it('lets a wrapped function hand the request up with an ESCALATE line', async () => {
+    const prompts: string[] = [];
+    const direct = fromFunction(async (prompt) => {
+      prompts.push(prompt);
+      return 'ESCALATE: the order status, from get_order';
+    });
+    const result = await createTierup({
+      model: escalatingModel(),
+      models: { direct },
+      tools: [getOrder],
+    }).run(atDirect);
+    expect(prompts[0]).toMatch(/reply with one line and nothing else: ESCALATE:/);
+    expect(result.tier).toBe('agent');
+    expect(result.output).toBe('Order 30418 has shipped.');
+    expect(result.escalations[0]?.cause).toMatchObject({
+      type: 'tool-unavailable',
+      tool: 'get_order',
+    });
+    // An answer that merely mentions the word is an answer.
+    const answering = fromFunction(async () => 'Our policy: we ESCALATE: nothing. 30 days.');
+    const kept = await createTierup({
+      model: escalatingModel(),
+      models: { direct: answering },
+      tools: [getOrder],
+    }).run(atDirect);
+    expect(kept.tier).toBe('direct');
+  });
+
   it('shares budgets across the tiers of one run', async () => {
     const model = escalatingModel(6_000);
     const result = await createTierup({ model, tools: [getOrder] }).run(atDirect, {

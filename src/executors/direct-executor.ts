@@ -5,7 +5,13 @@ import { parseOptions } from '../core/parse.ts';
 import { ESCALATE_TOOL, escalateTool } from '../prompts/escalate-tool.ts';
 import { capabilityNeededSummary, toolNeededSummary } from '../prompts/escalation-summaries.ts';
 import { openingMessages, systemPrompt } from '../prompts/system-prompt.ts';
-import { DIRECT_ESCALATION, DIRECT_ROLE, directRoleWithEscalation } from '../prompts/tier-roles.ts';
+import {
+  DIRECT_ESCALATION,
+  DIRECT_ROLE,
+  directRoleWithEscalation,
+  directRoleWithTextEscalation,
+  ESCALATE_LINE,
+} from '../prompts/tier-roles.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { callModel } from '../run/call-model.ts';
 import { createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
@@ -59,9 +65,16 @@ async function runDirect(
     const system = systemPrompt(instructions, DIRECT_ROLE, task);
     return callForOutput(ctx, { ...call, request: { system, messages } }, task.output);
   }
-  const offer = task.canEscalate && task.tools.length > 0 && model.supportsTools !== false;
+  const canHandUp = task.canEscalate && task.tools.length > 0;
+  const offer = canHandUp && model.supportsTools !== false;
+  // A model that cannot call tools (a wrapped function) hands up with a line of text instead.
+  const byText = canHandUp && model.supportsTools === false;
   const names = task.tools.map((tool) => tool.name);
-  const role = offer ? directRoleWithEscalation(names) : DIRECT_ROLE;
+  const role = offer
+    ? directRoleWithEscalation(names)
+    : byText
+      ? directRoleWithTextEscalation(names)
+      : DIRECT_ROLE;
   const response = await callModel(ctx, {
     ...call,
     request: {
@@ -75,10 +88,22 @@ async function runDirect(
         : {}),
     },
   });
+  const handedUp = byText ? textEscalation(response.text) : undefined;
+  if (handedUp !== undefined) {
+    const tool = names.find((name) => handedUp.includes(name));
+    throw escalation(ESCALATE_TOOL, { reason: handedUp, ...(tool ? { tool } : {}) }, names);
+  }
   if (response.text) ctx.report.output(response.text);
   const asked = response.toolCalls[0];
   if (asked !== undefined) throw escalation(asked.name, asked.arguments, names);
   return response.text;
+}
+
+/** What a reply that starts with the escalation line says it needs, or undefined for an answer. */
+function textEscalation(text: string): string | undefined {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith(ESCALATE_LINE)) return undefined;
+  return trimmed.slice(ESCALATE_LINE.length).trim() || 'no reason given';
 }
 
 function escalation(name: string, args: unknown, names: readonly string[]): EscalationRequired {

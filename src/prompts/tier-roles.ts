@@ -11,6 +11,17 @@ export function directRoleWithEscalation(tools: readonly string[]): string {
   return `${DIRECT_ROLE} If you cannot meet it without live or private data, an action in the world, or one of these tools: ${tools.join(', ')}, call \`${ESCALATE_TOOL}\` instead of answering.`;
 }
 
+/** What a model that cannot call tools replies to hand the request up: a line that starts with it. */
+export const ESCALATE_LINE = 'ESCALATE:';
+
+/**
+ * The direct tier when it may hand the request up but its model cannot call tools (a wrapped
+ * function): it says so in a line of text instead.
+ */
+export function directRoleWithTextEscalation(tools: readonly string[]): string {
+  return `${DIRECT_ROLE} If you cannot meet it without live or private data, an action in the world, or one of these tools: ${tools.join(', ')}, reply with one line and nothing else: ${ESCALATE_LINE} followed by what you would need (name the tool if one of these would do).`;
+}
+
 /** The description of the direct tier's escalation tool. */
 export const DIRECT_ESCALATION =
   'Hand the request to an agent that can use tools. Call it only when you cannot answer without live or private data, an action, or one of the offered tools.';
