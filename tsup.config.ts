@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'eval/index': 'src/eval/index.ts',
+    'fitted-router/index': 'src/fitted-router/index.ts',
     'testing/index': 'src/testing/index.ts',
     'providers/openai/index': 'src/providers/openai/index.ts',
     'providers/anthropic/index': 'src/providers/anthropic/index.ts',
@@ -17,6 +18,7 @@ export default defineConfig({
     entry: {
       index: 'src/index.ts',
       'eval/index': 'src/eval/index.ts',
+      'fitted-router/index': 'src/fitted-router/index.ts',
       'testing/index': 'src/testing/index.ts',
       'providers/openai/index': 'src/providers/openai/index.ts',
       'providers/anthropic/index': 'src/providers/anthropic/index.ts',

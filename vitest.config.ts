@@ -6,6 +6,10 @@ export default defineConfig({
     // Tests of documentation snippets import the package by name, as users do.
     alias: [
       {
+        find: /^tierup\/fitted-router$/,
+        replacement: fileURLToPath(new URL('./src/fitted-router/index.ts', import.meta.url)),
+      },
+      {
         find: /^tierup\/eval$/,
         replacement: fileURLToPath(new URL('./src/eval/index.ts', import.meta.url)),
       },

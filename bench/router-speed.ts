@@ -1,7 +1,8 @@
 // Router speed and memory: `npm run bench:router`.
 // Decisions per second and p50/p99 latency for a ~1 KB request with 8 tools, on one core,
 // and the heap a router holds once it has seen 200 distinct tools.
-import { createRouter, experimental_fittedRouterModel, type ToolSpecInput } from '../src/index.ts';
+import { experimental_fittedRouterModel } from '../src/fitted-router/index.ts';
+import { createRouter, type ToolSpecInput } from '../src/index.ts';
 import { input, tools } from './router-fixtures.ts';
 
 // Memory, measured first, in a process that has routed nothing yet: the heap a router and 200

@@ -72,10 +72,7 @@ export type { Specialist } from './executors/specialists.ts';
 export { fromFunction } from './models/from-function.ts';
 export { createPriceTable, PRICES_AS_OF, type PriceTable } from './pricing/price-table.ts';
 export { createRouter, type Router } from './router/create-router.ts';
-export {
-  type RouterModel,
-  SHIPPED_MODEL as experimental_fittedRouterModel,
-} from './router/model/router-model.ts';
+export type { RouterModel } from './router/model/router-model.ts';
 export type { RouterOptions } from './router/options.ts';
 export type { Scorer } from './router/scorer.ts';
 export type { ExecutorOptions } from './run/create-executor.ts';

@@ -8,7 +8,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
   'src/index.ts': [
     ...['createTierup', 'Tierup', 'TierupOptions', 'TierupRunOptions', 'AcceptCheck'],
     ...['createRouter', 'Router', 'RouterOptions', 'Decision', 'SignalName', 'ReasonCode'],
-    ...['Scorer', 'experimental_fittedRouterModel', 'RouterModel'],
+    ...['Scorer', 'RouterModel'],
     ...['defineTool', 'Tool', 'AnyTool', 'TaskInput', 'ToolSpecInput', 'Tier'],
     ...['Executor', 'RunOptions', 'RunTask', 'ExecutorOptions', 'Budgets', 'Specialist'],
     ...['directExecutor', 'agentExecutor', 'multiAgentExecutor', 'MultiAgentExecutorOptions'],
@@ -24,6 +24,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['defaultPolicy', 'createPriceTable', 'PriceTable', 'PRICES_AS_OF'],
   ],
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
+  'src/fitted-router/index.ts': ['experimental_fittedRouterModel', 'RouterModel'],
   'src/providers/openai/index.ts': [
     ...['openaiModel', 'OpenAIModelOptions', 'ChatClient', 'ResponsesClient'],
     ...['RetryEvent', 'RetryOptions', 'chatCompletionsDropIn', 'ChatCompletionsDropIn'],

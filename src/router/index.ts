@@ -1,9 +1,6 @@
 export { analyzeRequest, type RequestAnalysis, type RequestCues } from './analysis.ts';
 export { createRouter, DEFAULT_SCORERS, type Router } from './create-router.ts';
-export {
-  RouterModel,
-  SHIPPED_MODEL as experimental_fittedRouterModel,
-} from './model/router-model.ts';
+export { RouterModel } from './model/router-model.ts';
 export { type Assistance, type AssistedDecision, ModelJudgement } from './model-assisted.ts';
 export {
   DEFAULT_ROUTER_CONFIG,

@@ -46,8 +46,9 @@ export interface RouterOptions extends RouterConfig {
   extraScorers?: readonly Scorer[];
   /**
    * Experimental: decide the signals with fitted models instead of the hand-weighted default
-   * scorers: `experimental_fittedRouterModel` (fitted on data/routing, see docs/routing.md) or a
-   * model of `npm run fit:router`. The format may change between minor versions.
+   * scorers: `experimental_fittedRouterModel` from `tierup/fitted-router` (fitted on data/routing,
+   * see docs/routing.md) or a model of `npm run fit:router`. The format may change between minor
+   * versions.
    * @example createRouter({ fittedModel: experimental_fittedRouterModel })
    */
   fittedModel?: RouterModel;

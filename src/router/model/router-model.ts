@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { SignalName } from '../../core/decision.ts';
-import shipped from '../data/router-model.json' with { type: 'json' };
 import { type CompiledModel, compile, type LogisticModel } from './logistic.ts';
 
 const Weights = z.record(z.string(), z.number().finite());
@@ -29,9 +28,6 @@ export type RouterModel = z.infer<typeof RouterModel>;
 
 /** The model of each signal, and of the per-tool need. */
 export type ModelName = SignalName | 'toolNeed';
-
-/** The models shipped in data/router-model.json, made by `npm run fit:router`. */
-export const SHIPPED_MODEL: RouterModel = shipped as RouterModel;
 
 /** A model that knows nothing: every probability is 1/2. The fitter starts from it. */
 export const EMPTY_LOGISTIC: LogisticModel = { bias: 0, dense: {}, sparse: {} };
