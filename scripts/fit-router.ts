@@ -6,11 +6,12 @@
 //                                              the figures on the source left out
 //   node scripts/fit-router.ts --check         fit and compare with the shipped file (exit 1 if it differs)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SIGNALS } from '../src/core/decision.ts';
+import { type Decision, SIGNALS } from '../src/core/decision.ts';
 import { parseTask } from '../src/core/task.ts';
+import { type Tier, tierRank } from '../src/core/tier.ts';
 import { tierCosts } from '../src/pricing/tier-cost.ts';
 import { createRouter } from '../src/router/create-router.ts';
-import { evaluate } from '../src/router/evaluate.ts';
+import { type EvaluationReport, type Expected, evaluate } from '../src/router/evaluate.ts';
 import {
   DEFAULT_ROUTER_FIT,
   fitRouterModel,
@@ -34,8 +35,11 @@ process.argv.forEach((arg, i) => {
 
 const records = loadRoutingRecords();
 const bySource = new Map<string, TrainingRecord[]>();
-for (const record of records)
-  bySource.set(record.source, [...(bySource.get(record.source) ?? []), record]);
+for (const record of records) {
+  const list = bySource.get(record.source) ?? [];
+  list.push(record);
+  bySource.set(record.source, list);
+}
 console.log(`${records.length} records from ${bySource.size} sources`);
 
 const started = performance.now();
@@ -62,146 +66,91 @@ const SETTINGS: readonly { readonly toolUse: number; readonly signals: number }[
   { toolUse: 0.35, signals: 0.35 },
   { toolUse: 0.25, signals: 0.25 },
 ];
+
+type Routed = { id: string; expected: Expected; decision: Decision }[];
 interface Row {
   readonly source: string;
   readonly accuracy: number;
   readonly under: number;
   readonly over: number;
 }
-const summary: Row[][] = SETTINGS.map(() => []);
-/**
- * Per source: what routing costs against running every request on the agent tier and on the
- * multi-agent tier, under the cost model of `tierup calibrate` (src/pricing/tier-cost.ts). A request
- * run below its label costs that attempt plus a run on the labeled tier (always-agent pays this
- * for every multi-agent request too).
- */
-const costs: { source: string; fitted: CostFigures; default: CostFigures }[] = [];
-interface CostFigures {
-  /** Routing's cost as a share of always multi-agent. */
-  readonly routing: number;
+/** One source's figures, for the fitted models (thresholds 0.5) and the default scorers. */
+interface SourceFigures {
+  readonly source: string;
+  readonly fitted: Row & Band & { readonly cost: number };
+  readonly default: Row & Band & { readonly cost: number };
   /** Always agent's cost as a share of always multi-agent. */
-  readonly agent: number;
+  readonly alwaysAgent: number;
 }
-function costFigures(
-  held: readonly TrainingRecord[],
-  routed: readonly { decision: { tier: 'direct' | 'agent' | 'multi-agent' } }[],
-): CostFigures {
-  const rank = { direct: 0, agent: 1, 'multi-agent': 2 } as const;
-  let routing = 0;
-  let agent = 0;
-  let multi = 0;
-  held.forEach((r, i) => {
-    const cost = tierCosts(parseTask({ input: r.input, tools: (r.tools ?? []) as never }));
-    const want = tierOf(r).tier;
-    const got = routed[i]?.decision.tier ?? want;
-    routing += cost[got] + (rank[got] < rank[want] ? cost[want] : 0);
-    agent += cost.agent + (want === 'multi-agent' ? cost[want] : 0);
-    multi += cost['multi-agent'];
-  });
-  return { routing: routing / multi, agent: agent / multi };
-}
-
-/** Per source: the share of requests with a signal in the uncertain band (0.1), which `routing.assist` would send to a model, and the accuracy on the others. */
-const band: { source: string; fitted: BandFigures; default: BandFigures }[] = [];
-interface BandFigures {
+/** The share of requests with a signal in the uncertain band (0.1), which `routing.assist` would send to a model, and the accuracy on the others. */
+interface Band {
   readonly share: number;
   readonly accuracyOutside: number;
 }
-function bandFigures(
-  routed: readonly {
-    id: string;
-    expected: ReturnType<typeof tierOf>;
-    decision: ReturnType<ReturnType<typeof createRouter>['route']>;
-  }[],
-): BandFigures {
-  const outside = routed.filter((r) => !Object.values(r.decision.signals).some((s) => s.uncertain));
-  return {
-    share: 1 - outside.length / Math.max(1, routed.length),
-    accuracyOutside:
-      outside.filter((r) => r.decision.tier === r.expected.tier).length /
-      Math.max(1, outside.length),
-  };
-}
-/** The hand-weighted default scorers on each source, for comparison (they were not fitted on these sources but on the team's sets). */
-const defaults: Row[] = [];
-const defaultRouter = createRouter();
-if (args.has('--by-source')) {
+
+if (args.has('--by-source')) reportBySource();
+
+function reportBySource(): void {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+  const summary: Row[][] = SETTINGS.map(() => []);
+  const figures: SourceFigures[] = [];
+  const defaultRouter = createRouter();
   console.log(
-    '\nthresholds 0.5; left-out source n    acc  under   over   toolUse cross  secur  paral  | direct agent  multi',
+    '\nthresholds 0.5; left-out source n    acc  under   over   toolUse cross  secur  paral  | direct agent  multi | default scorers: acc under over',
   );
   for (const [source, held] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
+    const expected = held.map(tierOf);
+    const routeWith = (router: ReturnType<typeof createRouter>): Routed =>
+      held.map((r, i) => ({
+        id: r.id,
+        expected: expected[i] as Expected,
+        decision: router.route({ input: r.input, tools: r.tools as never }),
+      }));
     const fittedModel = fitRouterModel(
       records.filter((r) => r.source !== source),
       COMMAND,
       options,
     );
-    SETTINGS.forEach(({ toolUse, signals }, k) => {
+    const reports = SETTINGS.map(({ toolUse, signals }) => {
       const thresholds = {
         toolUse,
         crossDomain: signals,
         securityBoundary: signals,
         parallelism: signals,
       };
-      const router = createRouter({ fittedModel, thresholds });
-      const routed = held.map((r) => ({
-        id: r.id,
-        expected: tierOf(r),
-        decision: router.route({ input: r.input, tools: r.tools as never }),
-      }));
-      const report = evaluate(routed);
-      if (k === 0) {
-        const heuristic = held.map((r) => ({
-          decision: defaultRouter.route({ input: r.input, tools: r.tools as never }),
-        }));
-        costs.push({
-          source,
-          fitted: costFigures(held, routed),
-          default: costFigures(held, heuristic),
-        });
-      }
-      if (k === 0)
-        band.push({
-          source,
-          fitted: bandFigures(routed),
-          default: bandFigures(
-            held.map((r) => ({
-              id: r.id,
-              expected: tierOf(r),
-              decision: defaultRouter.route({ input: r.input, tools: r.tools as never }),
-            })),
-          ),
-        });
-      summary[k]?.push({
-        source,
-        accuracy: report.accuracy,
-        under: report.underEscalation,
-        over: report.overEscalation,
-      });
-      if (k > 0) return;
-      const f1 = SIGNALS.map((signal) => {
-        const q = report.signals[signal];
-        return q.truePositives + q.falseNegatives === 0 ? '   -  ' : q.f1.toFixed(2).padStart(6);
-      });
-      const constant = (tier: string) =>
-        held.filter((r) => tierOf(r).tier === tier).length / held.length;
-      const heuristic = evaluate(
-        held.map((r) => ({
-          id: r.id,
-          expected: tierOf(r),
-          decision: defaultRouter.route({ input: r.input, tools: r.tools as never }),
-        })),
-      );
-      defaults.push({
-        source,
-        accuracy: heuristic.accuracy,
-        under: heuristic.underEscalation,
-        over: heuristic.overEscalation,
-      });
-      console.log(
-        `${source.padEnd(28)} ${String(held.length).padStart(5)} ${pct(report.accuracy)} ${pct(report.underEscalation)} ${pct(report.overEscalation)}  ${f1.join(' ')}  | ${pct(constant('direct'))} ${pct(constant('agent'))} ${pct(constant('multi-agent'))} | ${pct(heuristic.accuracy)} ${pct(heuristic.underEscalation)} ${pct(heuristic.overEscalation)}`,
-      );
+      const routed = routeWith(createRouter({ fittedModel, thresholds }));
+      return { routed, report: evaluate(routed) };
     });
+    reports.forEach(({ report }, k) => {
+      summary[k]?.push(rowOf(source, report));
+    });
+    const fitted = reports[0] as (typeof reports)[number];
+    const heuristicRouted = routeWith(defaultRouter);
+    const heuristic = evaluate(heuristicRouted);
+    const costs = costsOf(held, expected);
+    figures.push({
+      source,
+      fitted: {
+        ...rowOf(source, fitted.report),
+        ...bandOf(fitted.routed),
+        cost: costs.of(fitted.routed),
+      },
+      default: {
+        ...rowOf(source, heuristic),
+        ...bandOf(heuristicRouted),
+        cost: costs.of(heuristicRouted),
+      },
+      alwaysAgent: costs.alwaysAgent,
+    });
+    const { report } = fitted;
+    const f1 = SIGNALS.map((signal) => {
+      const q = report.signals[signal];
+      return q.truePositives + q.falseNegatives === 0 ? '   -  ' : q.f1.toFixed(2).padStart(6);
+    });
+    const constant = (tier: Tier) => expected.filter((e) => e.tier === tier).length / held.length;
+    console.log(
+      `${source.padEnd(28)} ${String(held.length).padStart(5)} ${pct(report.accuracy)} ${pct(report.underEscalation)} ${pct(report.overEscalation)}  ${f1.join(' ')}  | ${pct(constant('direct'))} ${pct(constant('agent'))} ${pct(constant('multi-agent'))} | ${pct(heuristic.accuracy)} ${pct(heuristic.underEscalation)} ${pct(heuristic.overEscalation)}`,
+    );
   }
   const mean = (rows: readonly Row[], k: 'accuracy' | 'under' | 'over') =>
     `${((rows.reduce((sum, r) => sum + r[k], 0) / Math.max(1, rows.length)) * 100).toFixed(1)}%`.padStart(
@@ -212,27 +161,28 @@ if (args.has('--by-source')) {
     ['team-written', (source) => source.startsWith('composed-team')],
     ['public', (source) => !source.startsWith('composed')],
   ];
+  const means = (rows: readonly Row[]) =>
+    groups
+      .map(([, has]) => {
+        const kept = rows.filter((r) => has(r.source));
+        return `${mean(kept, 'accuracy')} ${mean(kept, 'under')} ${mean(kept, 'over')}`;
+      })
+      .join('  ');
   console.log('\nmean over sources left out, per threshold setting (accuracy / under / over)');
   console.log(`toolUse signals  ${groups.map(([g]) => g.padEnd(22)).join(' ')}`);
   SETTINGS.forEach(({ toolUse, signals }, k) => {
-    const cells = groups.map(([, has]) => {
-      const rows = (summary[k] ?? []).filter((r) => has(r.source));
-      return `${mean(rows, 'accuracy')} ${mean(rows, 'under')} ${mean(rows, 'over')}`;
-    });
-    console.log(`${String(toolUse).padEnd(7)} ${String(signals).padEnd(7)}  ${cells.join('  ')}`);
+    console.log(
+      `${String(toolUse).padEnd(7)} ${String(signals).padEnd(7)}  ${means(summary[k] ?? [])}`,
+    );
   });
-  const cells = groups.map(([, has]) => {
-    const rows = defaults.filter((r) => has(r.source));
-    return `${mean(rows, 'accuracy')} ${mean(rows, 'under')} ${mean(rows, 'over')}`;
-  });
-  console.log(`default scorers  ${cells.join('  ')}`);
+  console.log(`default scorers  ${means(figures.map((f) => f.default))}`);
   console.log(
     '\ncost against always multi-agent (under-escalated: the lower attempt plus the right tier)',
   );
   console.log('source                        fitted  default  always-agent');
-  for (const row of costs) {
+  for (const f of figures) {
     console.log(
-      `${row.source.padEnd(28)} ${pct(row.fitted.routing)}  ${pct(row.default.routing)}  ${pct(row.fitted.agent)}`,
+      `${f.source.padEnd(28)} ${pct(f.fitted.cost)}  ${pct(f.default.cost)}  ${pct(f.alwaysAgent)}`,
     );
   }
   console.log(
@@ -241,15 +191,64 @@ if (args.has('--by-source')) {
   console.log(
     'source                        fitted: share  acc-outside | default: share  acc-outside',
   );
-  for (const row of band) {
+  for (const f of figures) {
     console.log(
-      `${row.source.padEnd(28)} ${pct(row.fitted.share)} ${pct(row.fitted.accuracyOutside)}      | ${pct(row.default.share)} ${pct(row.default.accuracyOutside)}`,
+      `${f.source.padEnd(28)} ${pct(f.fitted.share)} ${pct(f.fitted.accuracyOutside)}      | ${pct(f.default.share)} ${pct(f.default.accuracyOutside)}`,
     );
   }
 }
 
-function tierOf(r: TrainingRecord) {
-  const e = r.expected as TrainingRecord['expected'] & { tier: 'direct' | 'agent' | 'multi-agent' };
+function rowOf(source: string, report: EvaluationReport): Row {
+  return {
+    source,
+    accuracy: report.accuracy,
+    under: report.underEscalation,
+    over: report.overEscalation,
+  };
+}
+
+function bandOf(routed: Routed): Band {
+  const outside = routed.filter((r) => !Object.values(r.decision.signals).some((s) => s.uncertain));
+  return {
+    share: 1 - outside.length / Math.max(1, routed.length),
+    accuracyOutside:
+      outside.filter((r) => r.decision.tier === r.expected.tier).length /
+      Math.max(1, outside.length),
+  };
+}
+
+/**
+ * What routing costs against running every request on the multi-agent tier, under the cost
+ * model of `tierup calibrate` (src/pricing/tier-cost.ts). A request run below its label costs
+ * that attempt plus a run on the labeled tier (always-agent pays this for every multi-agent
+ * request too). Each record's tier costs are estimated once.
+ */
+function costsOf(held: readonly TrainingRecord[], expected: readonly Expected[]) {
+  const perRecord = held.map((r) =>
+    tierCosts(parseTask({ input: r.input, tools: (r.tools ?? []) as never })),
+  );
+  let multi = 0;
+  let agent = 0;
+  perRecord.forEach((cost, i) => {
+    const want = (expected[i] as Expected).tier;
+    multi += cost['multi-agent'];
+    agent += cost.agent + (want === 'multi-agent' ? cost[want] : 0);
+  });
+  return {
+    alwaysAgent: agent / multi,
+    of(routed: Routed): number {
+      let total = 0;
+      routed.forEach(({ expected: { tier: want }, decision: { tier: got } }, i) => {
+        const cost = perRecord[i] as Record<Tier, number>;
+        total += cost[got] + (tierRank(got) < tierRank(want) ? cost[want] : 0);
+      });
+      return total / multi;
+    },
+  };
+}
+
+function tierOf(r: TrainingRecord): Expected {
+  const e = r.expected as TrainingRecord['expected'] & { tier: Tier };
   return {
     tier: e.tier,
     toolUse: e.toolUse,
