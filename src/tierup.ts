@@ -1,11 +1,13 @@
 import type { Decision } from './core/decision.ts';
 import type { RunOptions, RunTask } from './core/executor.ts';
+import { parseOptions } from './core/parse.ts';
 import type { RunEvent } from './core/run-event.ts';
 import type { RoutedRunResult } from './core/run-result.ts';
 import type { TaskInput } from './core/task.ts';
 import { tierCap } from './core/tier.ts';
 import { type AcceptCheck, climbTiers, modelsUpTo } from './escalation/climb.ts';
 import { buildRouter, type Router } from './router/create-router.ts';
+import { TierupRunOptionsShape } from './run/option-schemas.ts';
 import type { CheckedTask } from './run/parse-run-task.ts';
 import { checkTask } from './run/parse-run-task.ts';
 import { type RunCall, type RunPlan, runAndStream, runPipeline } from './run/run-pipeline.ts';
@@ -58,10 +60,15 @@ export interface Tierup {
 export function createTierup(options: TierupOptions): Tierup {
   const tierup = resolveTierupOptions(options, buildRouter);
   const { router, routeTask } = tierup;
-  const execute = (call: RunCall & { readonly options: TierupRunOptions }) =>
-    runPipeline(tierup.pipeline, call, (task) =>
-      planRun(tierup, task, call.options.sessionId, call.options.accept ?? tierup.accept),
+  // The facade's own run options are read here; the pipeline (and a standalone executor) takes
+  // only run options, and refuses these as unknown.
+  const execute = async (call: RunCall & { readonly options: TierupRunOptions }) => {
+    parseOptions(TierupRunOptionsShape, call.options);
+    const { sessionId, accept, ...options } = call.options;
+    return runPipeline(tierup.pipeline, { ...call, options }, (task) =>
+      planRun(tierup, task, sessionId, accept ?? tierup.accept),
     );
+  };
   const { run, stream } = runAndStream(execute);
   return {
     router,

@@ -1,5 +1,6 @@
 import {
   agentExecutor,
+  BudgetExceededError,
   createTierup,
   EscalationRequired,
   type Executor,
@@ -71,6 +72,53 @@ describe('createTierup with executors', () => {
       'agent>multi-agent',
     ]);
     expect(result.escalations[1]?.summary).toBe('The custom agent passed.');
+  });
+
+  it('reports the whole run when the user executor’s escalation ends it at the cap', async () => {
+    const model = teamModel();
+    // The executor's own run, whose partial result the error carries.
+    const own = await agentExecutor({ model: scriptedModel('Not mine.') }).run('x');
+    const refusing: Executor = {
+      tier: 'agent',
+      run: () =>
+        Promise.reject(
+          Object.assign(new EscalationRequired({ type: 'needs-capability', message: 'not mine' }), {
+            partial: { usage: own.usage, trace: own.trace, audit: own.audit, escalations: [] },
+          }),
+        ),
+      stream: () => {
+        throw new Error('not used');
+      },
+    };
+    const error = await createTierup({
+      model,
+      tools: [getOrder],
+      executors: { agent: refusing },
+      maxTier: 'agent',
+      accept: ({ tier }) => tier !== 'direct' || 'needs the order',
+    })
+      .run(atDirect)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EscalationRequired);
+    const partial = (error as EscalationRequired).partial;
+    expect(partial?.decision).toBeDefined();
+    expect(partial?.escalations.map((e) => `${e.from}>${e.to}`)).toEqual(['direct>agent']);
+    expect(partial?.trace.some((s) => s.type === 'tier' && s.name === 'direct')).toBe(true);
+  });
+
+  it('counts the user executor’s agents against maxAgents', async () => {
+    const model = teamModel();
+    const agent = userExecutor({ model, tools: [getOrder] });
+    const error = await createTierup({
+      model,
+      tools: [getOrder],
+      executors: { agent },
+      accept: () => 'never good enough',
+    })
+      .run(atDirect, { maxAgents: 2 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect((error as BudgetExceededError).limit).toBe(2);
   });
 
   it('aborts the user’s executor with the run', async () => {

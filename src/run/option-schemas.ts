@@ -50,11 +50,28 @@ export function uniqueNames(what: string) {
 /** Tools made with `defineTool`, with unique names. */
 export const ToolList = z.array(DefinedTool).superRefine(uniqueNames('tool'));
 
-/** Options of one run besides its budgets and security settings (those are checked apart). */
+/** A run option of `createTierup`'s runs, which an executor run alone does not take. */
+const facadeOnly = z
+  .custom<undefined>(
+    (value) => value === undefined,
+    "is an option of createTierup's runs, not of an executor's",
+  )
+  .optional();
+
+/**
+ * Options of one run besides its budgets and security settings (those are checked apart). The
+ * facade reads and removes its own (`sessionId`, `accept`) before the pipeline sees the rest.
+ */
 export const RunOptionsShape = z.looseObject({
   signal: z
     .custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')
     .optional(),
+  sessionId: facadeOnly,
+  accept: facadeOnly,
+});
+
+/** `createTierup`'s own run options, checked by the facade before the pipeline sees the rest. */
+export const TierupRunOptionsShape = z.looseObject({
   sessionId: z.string().optional(),
   accept: Callback.optional(),
 });

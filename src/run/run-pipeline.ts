@@ -42,7 +42,7 @@ export interface RunPlan {
 /** One call of `run` or `stream`. */
 export interface RunCall {
   readonly task: RunTask<unknown> | string;
-  readonly options: RunOptions & { readonly sessionId?: string; readonly accept?: unknown };
+  readonly options: RunOptions;
   readonly emit?: ((event: RunEvent<unknown>) => void) | undefined;
   readonly stop?: AbortSignal | undefined;
 }
@@ -60,9 +60,7 @@ export async function runPipeline<Output>(
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
   parseOptions(RunOptionsShape, call.options);
-  // `sessionId` and `accept` (createTierup's own run options) are checked here with the rest,
-  // and read by the facade's plan; they are not budgets.
-  const { signal, policy, approve, guardrails, sessionId, accept, ...budgets } = call.options;
+  const { signal, policy, approve, guardrails, ...budgets } = call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
   const security = createRunSecurity({ policy, approve, guardrails }, config.security, input);

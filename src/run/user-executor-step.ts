@@ -1,4 +1,4 @@
-import { BudgetExceededError, EscalationRequired, RunError } from '../core/errors.ts';
+import { BudgetExceededError, RunError } from '../core/errors.ts';
 import type { Executor, RunOptions, RunTask } from '../core/executor.ts';
 import type { PartialRun, RunResult } from '../core/run-result.ts';
 import { priorAttemptsNote } from '../prompts/system-prompt.ts';
@@ -19,8 +19,9 @@ export function userExecutorStep(executor: Executor): TierStep {
     } catch (error) {
       if (error instanceof RunError && error.partial !== undefined) {
         join(scope, error.partial, parentId);
-        // The run's own partial result, with this executor's share in it, replaces its own.
-        if (!(error instanceof EscalationRequired)) error.partial = undefined;
+        // The run's own partial result, with this executor's share in it, replaces its own,
+        // escalations included: one that ends the run at the cap reports the whole run.
+        error.partial = undefined;
       }
       throw error;
     }
@@ -74,8 +75,9 @@ function remainingOptions(scope: RunScope): RunOptions {
   };
 }
 
-/** Adds what the executor's run used and did to this run. */
+/** Adds what the executor's run used and did to this run, its agents counted for `maxAgents`. */
 function join(scope: RunScope, run: PartialRun | RunResult<unknown>, parentId: string): void {
+  for (const span of run.trace) if (span.type === 'agent') scope.report.agentStarted();
   scope.usage.merge(run.usage);
   scope.trace.adopt(run.trace, parentId);
   scope.security.audit.push(...run.audit);

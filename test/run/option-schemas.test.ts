@@ -13,6 +13,22 @@ const issuesOf = (make: () => unknown) => {
   return [];
 };
 
+describe('run options', () => {
+  it('a standalone executor refuses the facade’s own run options instead of ignoring them', async () => {
+    const run = agentExecutor({ model: scriptedModel('x') }).run('x', {
+      accept: () => true,
+    } as never);
+    await expect(run).rejects.toThrow(/`accept` is an option of createTierup's runs/);
+  });
+
+  it('createTierup checks its own run options', async () => {
+    const tierup = createTierup({ model: scriptedModel('x') });
+    await expect(tierup.run('x', { accept: 5 as never })).rejects.toThrow(
+      /`accept` must be a function/,
+    );
+  });
+});
+
 describe('option schemas', () => {
   it('names every option at fault, in the order of the options', () => {
     const model = scriptedModel('x');
