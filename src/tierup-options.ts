@@ -16,10 +16,11 @@ import { type Specialist, SpecialistList } from './executors/specialists.ts';
 import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
 import type { Router, RouterWithTaskEntry } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
-import { Callback, executorOptionsShape, modelSchema } from './run/option-schemas.ts';
+import { executorOptionsShape, modelSchema } from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
 import type { TierStep } from './run/tier-step.ts';
 import { userExecutorStep } from './run/user-executor-step.ts';
+import { Callback } from './security/run-security.ts';
 
 /** Options of `createTierup`. */
 export interface TierupOptions extends RouterOptions, SecurityOptions {

@@ -8,7 +8,12 @@ export const DIRECT_ROLE =
 
 /** The direct tier when it may hand the request up instead of answering. */
 export function directRoleWithEscalation(tools: readonly string[]): string {
-  return `${DIRECT_ROLE} If you cannot meet it without live or private data, an action in the world, or one of these tools: ${tools.join(', ')}, call \`${ESCALATE_TOOL}\` instead of answering.`;
+  return `${DIRECT_ROLE} ${unlessYouCannot(tools)}, call \`${ESCALATE_TOOL}\` instead of answering.`;
+}
+
+/** When the direct tier hands up: the condition both ways of handing up share. */
+function unlessYouCannot(tools: readonly string[]): string {
+  return `If you cannot meet it without live or private data, an action in the world, or one of these tools: ${tools.join(', ')}`;
 }
 
 /** What a model that cannot call tools replies to hand the request up: a line that starts with it. */
@@ -19,7 +24,7 @@ export const ESCALATE_LINE = 'ESCALATE:';
  * function): it says so in a line of text instead.
  */
 export function directRoleWithTextEscalation(tools: readonly string[]): string {
-  return `${DIRECT_ROLE} If you cannot meet it without live or private data, an action in the world, or one of these tools: ${tools.join(', ')}, reply with one line and nothing else: ${ESCALATE_LINE} followed by what you would need (name the tool if one of these would do).`;
+  return `${DIRECT_ROLE} ${unlessYouCannot(tools)}, reply with one line and nothing else: ${ESCALATE_LINE} followed by what you would need (name the tool if one of these would do).`;
 }
 
 /** The description of the direct tier's escalation tool. */

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import type { LanguageModel } from '../core/language-model.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
-import { SecurityOptionsShape } from '../security/run-security.ts';
+import { Callback, SecurityOptionsShape } from '../security/run-security.ts';
 
 // The schemas of what a caller configures: checked with `parseOptions` (core/parse.ts), whose
 // issues name the option at fault (`tools[1].name`, `specialists[0].model`).
-
-/** A function, given as a callback. */
-export const Callback = z.custom<(...args: never[]) => unknown>(
-  (value) => typeof value === 'function',
-  'must be a function',
-);
 
 /** A {@link LanguageModel}; with `tools`, one that can call tools. */
 export function modelSchema(needs: { readonly tools?: boolean } = {}): z.ZodType<LanguageModel> {

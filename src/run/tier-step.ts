@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { ModelMessage } from '../core/language-model.ts';
-import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { RunScope } from './run-scope.ts';
 
@@ -31,9 +30,3 @@ export interface PreparedTask {
  * @throws {EscalationRequired} when the tier cannot meet the task.
  */
 export type TierStep = (task: PreparedTask, scope: RunScope, parentId: string) => Promise<unknown>;
-
-/** A tier and its step. */
-export interface TierRun {
-  readonly tier: Tier;
-  readonly step: TierStep;
-}

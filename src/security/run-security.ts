@@ -86,20 +86,21 @@ export function createRunSecurity(
   };
 }
 
-const AnyFunction = z.custom<(...args: never[]) => unknown>(
+/** A callback option: any function (what it returns is checked where it is called). */
+export const Callback = z.custom<(...args: never[]) => unknown>(
   (value) => typeof value === 'function',
   'must be a function',
 );
 /** One guardrail or a list of them, checked as a list. */
 const GuardrailList = z.preprocess(
   (value) => (typeof value === 'function' ? [value] : value),
-  z.array(AnyFunction),
+  z.array(Callback),
 );
 
 /** The schema of {@link SecurityOptions}, as options of createTierup, an executor or a run. */
 export const SecurityOptionsShape = z.looseObject({
-  policy: AnyFunction.optional(),
-  approve: AnyFunction.optional(),
+  policy: Callback.optional(),
+  approve: Callback.optional(),
   guardrails: z
     .strictObject(
       Object.fromEntries(Object.values(HOPS).map((key) => [key, GuardrailList.optional()])),
