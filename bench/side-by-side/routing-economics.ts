@@ -6,6 +6,7 @@ import { parseTask, type Task } from '../../src/core/task.ts';
 import { tierRank } from '../../src/core/tier.ts';
 import { createPriceTable, createRouter, type Tier, type ToolSpecInput } from '../../src/index.ts';
 import {
+  costOfCalls,
   TIER_COST_MODEL,
   type TierCall,
   type TierCostModel,
@@ -73,17 +74,7 @@ export function measureRouting(
   const prices = createPriceTable();
   const price = prices.priceOf(MODEL);
   if (price === undefined) throw new Error(`no price for ${MODEL}`);
-  const costOf = (calls: readonly TierCall[]) =>
-    calls.reduce(
-      (sum, c) =>
-        sum +
-        (prices.costOf(MODEL, {
-          inputTokens: c.input,
-          outputTokens: c.output,
-          cachedInputTokens: 0,
-        }) ?? Number.NaN),
-      0,
-    );
+  const costOf = (calls: readonly TierCall[]) => costOfCalls(calls, MODEL, prices);
   const router = createRouter();
   const policies = Object.fromEntries(
     (

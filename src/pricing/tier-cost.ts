@@ -1,6 +1,6 @@
 import type { Task } from '../core/task.ts';
 import type { Tier } from '../core/tier.ts';
-import { createPriceTable } from './price-table.ts';
+import { createPriceTable, type PriceTable } from './price-table.ts';
 
 /**
  * The cost model `tierup calibrate` weighs tiers by: the model calls and tokens of one run of
@@ -64,12 +64,7 @@ export interface TierCall {
   readonly output: number;
 }
 
-const price = (() => {
-  const model = TIER_COST_MODEL.model;
-  const found = createPriceTable().priceOf(model);
-  if (found === undefined) throw new Error(`the price table has no price for ${model}`);
-  return found;
-})();
+const PRICES = createPriceTable();
 
 /**
  * What one run of each tier would cost for a task under {@link TIER_COST_MODEL}, in USD.
@@ -80,9 +75,9 @@ const price = (() => {
  */
 export function tierCosts(task: Task): Readonly<Record<Tier, number>> {
   return {
-    direct: costOf(tierCalls(task, 'direct')),
-    agent: costOf(tierCalls(task, 'agent')),
-    'multi-agent': costOf(tierCalls(task, 'multi-agent')),
+    direct: costOfCalls(tierCalls(task, 'direct')),
+    agent: costOfCalls(tierCalls(task, 'agent')),
+    'multi-agent': costOfCalls(tierCalls(task, 'multi-agent')),
   };
 }
 
@@ -135,10 +130,21 @@ function agentCalls(
   }));
 }
 
-function costOf(calls: readonly TierCall[]): number {
+/**
+ * What a tier's calls cost at a model's price, by the price table's own rule (no cached input).
+ * @throws when the table has no price for the model.
+ */
+export function costOfCalls(
+  calls: readonly TierCall[],
+  model: string = TIER_COST_MODEL.model,
+  table: PriceTable = PRICES,
+): number {
   let usd = 0;
   for (const call of calls) {
-    usd += (call.input * price.inputPerMillion + call.output * price.outputPerMillion) / 1e6;
+    const usage = { inputTokens: call.input, outputTokens: call.output, cachedInputTokens: 0 };
+    const cost = table.costOf(model, usage);
+    if (cost === null) throw new Error(`the price table has no price for ${model}`);
+    usd += cost;
   }
   return usd;
 }
