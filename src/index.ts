@@ -38,6 +38,7 @@ export type {
   ModelRequest,
   ModelResponse,
   ModelStreamEvent,
+  ResponseMetadata,
   ToolCall,
   Usage,
 } from './core/language-model.ts';
@@ -76,6 +77,7 @@ export type { RouterModel } from './router/model/router-model.ts';
 export type { RouterOptions } from './router/options.ts';
 export type { Scorer } from './router/scorer.ts';
 export type { ExecutorOptions } from './run/create-executor.ts';
+export type { TelemetryOptions, TelemetryTracer } from './run/telemetry-options.ts';
 export { defaultPolicy } from './security/run-security.ts';
 export {
   type AcceptCheck,

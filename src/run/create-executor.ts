@@ -6,6 +6,7 @@ import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { createPriceTable, type PriceTableOptions } from '../pricing/price-table.ts';
 import { runAndStream, runPipeline } from './run-pipeline.ts';
+import { type TelemetryOptions, telemetrySetup } from './telemetry-options.ts';
 import type { TierStep } from './tier-step.ts';
 
 /** Options shared by the three executors. */
@@ -20,6 +21,8 @@ export interface ExecutorOptions extends SecurityOptions {
   readonly budgets?: Budgets;
   /** Prices to add to or override in the built-in table (see docs/costs.md). */
   readonly prices?: PriceTableOptions['prices'];
+  /** Spans of every run on your OpenTelemetry tracer (docs/observability.md). */
+  readonly telemetry?: TelemetryOptions;
 }
 
 /**
@@ -39,6 +42,7 @@ export function createExecutor(
     budgets: resolveBudgets(options.budgets, 'budgets'),
     prices: createPriceTable(options.prices ? { prices: options.prices } : {}),
     security: options,
+    telemetry: telemetrySetup(options.telemetry),
   };
   const everyModel = [options.model, ...models];
   return {

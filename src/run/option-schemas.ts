@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LanguageModel } from '../core/language-model.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
 import { Callback, SecurityOptionsShape } from '../security/run-security.ts';
+import { TelemetryOptionsShape } from './telemetry-options.ts';
 
 // The schemas of what a caller configures: checked with `parseOptions` (core/parse.ts), whose
 // issues name the option at fault (`tools[1].name`, `specialists[0].model`).
@@ -76,6 +77,7 @@ export function executorOptionsShape(needs: { readonly tools: boolean }) {
     model: modelSchema(needs),
     instructions: z.string().optional(),
     tools: ToolList.optional(),
+    telemetry: TelemetryOptionsShape.optional(),
     ...SecurityOptionsShape.shape,
   });
 }

@@ -14,6 +14,7 @@ import { driveRun, streamRun } from './drive-run.ts';
 import { RunOptionsShape } from './option-schemas.ts';
 import { type CheckedTask, checkTask } from './parse-run-task.ts';
 import type { RunScope } from './run-scope.ts';
+import type { TelemetrySetup } from './run-telemetry.ts';
 import type { SpanStart } from './trace-recorder.ts';
 
 /** What an executor or `createTierup` fixes once, from its options, for all its runs. */
@@ -25,6 +26,8 @@ export interface PipelineConfig {
   readonly prices: PriceTable;
   /** Default security settings; a run's own replace them one by one. */
   readonly security: SecurityOptions;
+  /** The caller's tracing (OpenTelemetry), when configured. */
+  readonly telemetry?: TelemetrySetup | undefined;
 }
 
 /** What a run does once its task is checked: the one part that differs between callers. */
@@ -67,20 +70,27 @@ export async function runPipeline<Output>(
   const resolved = resolveBudgets(budgets, '', config.budgets);
   const planned = plan(task);
   checkPriced(resolved.maxCostUsd, planned.models, config.prices);
+  // The binding imports an optional peer: loaded on the first run, then at hand.
+  const telemetry = config.telemetry && (await config.telemetry.load());
   const setup = { budgets: resolved, prices: config.prices, security, tier: planned.tier, signal };
-  return driveRun<Output>({ ...setup, emit: call.emit, stop: call.stop }, async (scope) => {
-    await scope.security.check('input', input, { signal: scope.signal });
-    const spanId = scope.trace.open(planned.span);
-    try {
-      const output = await planned.run(scope, spanId);
-      await scope.security.check('output', output, { signal: scope.signal });
-      scope.trace.close(spanId);
-      return output;
-    } catch (error) {
-      scope.trace.close(spanId, { error });
-      throw error;
-    }
-  });
+  return driveRun<Output>(
+    { ...setup, emit: call.emit, stop: call.stop, telemetry },
+    async (scope) => {
+      await scope.security.check('input', input, { signal: scope.signal });
+      const spanId = scope.trace.open(planned.span);
+      try {
+        const output = await planned.run(scope, spanId);
+        await scope.security.check('output', output, { signal: scope.signal });
+        scope.trace.telemetry?.used(scope.usage.snapshot());
+        scope.trace.close(spanId);
+        return output;
+      } catch (error) {
+        scope.trace.telemetry?.used(scope.usage.snapshot());
+        scope.trace.close(spanId, { error });
+        throw error;
+      }
+    },
+  );
 }
 
 /** `run` and `stream` of one pipeline: the same run, returned whole or reported as it happens. */
