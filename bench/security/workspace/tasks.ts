@@ -1,7 +1,7 @@
 // The email and drive environment's user tasks.
 import { field, find, firstLine, listOf, prop, ref, text } from '../task-kit.ts';
 import type { UserTask } from '../types.ts';
-import { type CalendarEvent, type Email, EVENT_POINTS, type WorkState } from './service.ts';
+import { type CalendarEvent, type Email, EVENT_POINTS, type WorkState } from './state.ts';
 
 const emails = (result: unknown) => listOf<Email>(result, 'emails');
 const firstEmail = (result: unknown) => emails(result)[0];
