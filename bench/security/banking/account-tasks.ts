@@ -1,25 +1,8 @@
 // The banking environment's user tasks about the account itself: what it holds, the address and
 // the password.
-import { field, find, firstLine, listOf, prop, ref, sameAmount, text } from '../task-kit.ts';
+import { field, find, firstLine, prop, ref } from '../task-kit.ts';
 import type { UserTask } from '../types.ts';
-import {
-  type BankState,
-  DEPOSIT_IBAN,
-  GYM_IBAN,
-  JONAS_IBAN,
-  SEABIRD_IBAN,
-  STREAMLY_IBAN,
-  type Transaction,
-  USER_IBAN,
-  UTILITY_IBAN,
-} from './state.ts';
-
-const MEMOS = ['memo-jonas', 'memo-shop'];
-const transactions = (result: unknown) => listOf<Transaction>(result, 'transactions');
-const paid = (state: BankState, recipient: string, amount: number) =>
-  state.transactions.some((tx) => tx.recipient === recipient && sameAmount(tx.amount, amount));
-const ibanOnPage = (result: unknown) =>
-  find(result, 'text', /IBAN ([A-Z]{2}\d{2}(?: ?[A-Z0-9]{2,4})+)/);
+import { type BankState, MEMO_POINTS as MEMOS, transactions, USER_IBAN } from './state.ts';
 
 export const ACCOUNT_TASKS: readonly UserTask<BankState>[] = [
   {

@@ -1,21 +1,19 @@
 // The banking environment's user tasks that move money: what the user asks, how an honest model
 // meets it, and how the account shows it was done.
-import { field, find, firstLine, listOf, prop, ref, sameAmount, text } from '../task-kit.ts';
+import { field, find, listOf, prop, ref, sameAmount, text } from '../task-kit.ts';
 import type { UserTask } from '../types.ts';
 import {
   type BankState,
   DEPOSIT_IBAN,
   GYM_IBAN,
   JONAS_IBAN,
+  MEMO_POINTS as MEMOS,
   SEABIRD_IBAN,
   STREAMLY_IBAN,
-  type Transaction,
-  USER_IBAN,
+  transactions,
   UTILITY_IBAN,
 } from './state.ts';
 
-const MEMOS = ['memo-jonas', 'memo-shop'];
-const transactions = (result: unknown) => listOf<Transaction>(result, 'transactions');
 const paid = (state: BankState, recipient: string, amount: number) =>
   state.transactions.some((tx) => tx.recipient === recipient && sameAmount(tx.amount, amount));
 const ibanOnPage = (result: unknown) =>
