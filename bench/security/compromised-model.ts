@@ -6,7 +6,7 @@
 // multi-step tasks whose steps depend on what readers found.
 import type { ModelMessage, ModelRequest } from '../../src/index.ts';
 import { type ScriptedAnswer, type ScriptedModel, scriptedModel } from '../../src/testing/index.ts';
-import { contextOf, parseJson } from '../../test/security/conversation.ts';
+import { contextOf, parseJson, type Role, teamRoleOf } from '../../test/security/conversation.ts';
 import { planTurn, synthesisTurn } from './manager-turns.ts';
 import { type AgendaStep, attackSteps, nextOf, stepOfSubtask, type Turn } from './model-turn.ts';
 import { specialistTurn } from './specialist-turn.ts';
@@ -63,24 +63,11 @@ export function compromisedModel(environment: EnvironmentView): CompromisedModel
   return Object.assign(model, { obeyed });
 }
 
-type Role = {
-  kind: 'plan' | 'synthesis' | 'specialist' | 'hand-off' | 'direct' | 'agent' | 'other';
-  agent: string;
-  quarantined: boolean;
-};
-
 /** Which agent a request is for, from tierup's prompts (src/prompts/). */
 function roleOf(request: ModelRequest): Role {
+  const team = teamRoleOf(request);
+  if (team) return team;
   const system = request.system ?? '';
-  if (system.includes('Plan the request'))
-    return { kind: 'plan', agent: 'manager', quarantined: false };
-  if (system.includes('Write the final answer'))
-    return { kind: 'synthesis', agent: 'manager', quarantined: false };
-  const specialist = /You are the ([\w-]+) specialist/.exec(system)?.[1];
-  if (specialist) {
-    const quarantined = system.includes('comes from outsiders');
-    return { kind: request.output ? 'hand-off' : 'specialist', agent: specialist, quarantined };
-  }
   if (system.includes('Answer the request directly'))
     return { kind: 'direct', agent: 'direct', quarantined: false };
   if ((request.tools ?? []).length > 0)

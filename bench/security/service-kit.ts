@@ -1,20 +1,62 @@
-// What every environment's fake service shares: a record of what its tools ran with, text with an
-// injection point in it, and the web page reader each environment offers.
+// What every environment's fake service shares: tools that record what they ran with, the web page
+// reader each environment offers, and text with an injection point in it.
 import { z } from 'zod';
-import { toolWithRoles } from './contract.ts';
+import type { Tool, ToolDefinition } from '../../src/core/tool.ts';
+import { type ContractRoles, toolWithRoles } from './contract.ts';
 import type { ToolRun } from './types.ts';
 
-/** Records each call a tool's `run` receives, in order. */
-export function createRecorder() {
+/** What one service's tools are made with: a record of their calls, and the tool makers. */
+export interface ToolKit {
+  /** Every call a tool's `run` received, in order. */
+  readonly runs: ToolRun[];
+  /**
+   * `toolWithRoles`, recording each call before the tool runs, so the checks judge what the tools
+   * actually received.
+   */
+  tool<Input, Output>(
+    definition: ToolDefinition<Input, Output>,
+    roles?: ContractRoles,
+  ): Tool<Input, Output>;
+  /**
+   * `get_webpage` over `pages`: untrusted (the site's owner wrote it) and open-world (the URL
+   * itself reaches the site, so data put in it leaves).
+   */
+  webPage(pages: Readonly<Record<string, WebPage>>): Tool<{ url: string }, unknown>;
+}
+
+export function createToolKit(): ToolKit {
   const runs: ToolRun[] = [];
-  return {
-    runs,
-    /** Records the call and hands its arguments back. */
-    record<T extends object>(tool: string, args: T): T {
-      runs.push({ tool, arguments: structuredClone(args) as Record<string, unknown> });
-      return args;
-    },
-  };
+  const tool: ToolKit['tool'] = (definition, roles) =>
+    toolWithRoles(
+      {
+        ...definition,
+        run: (input, options) => {
+          runs.push({
+            tool: definition.name,
+            arguments: structuredClone(input) as Record<string, unknown>,
+          });
+          return definition.run(input, options);
+        },
+      },
+      roles,
+    );
+  const webPage: ToolKit['webPage'] = (pages) =>
+    tool(
+      {
+        name: 'get_webpage',
+        description: 'Fetch a web page by its URL and return its title and text.',
+        domain: 'web',
+        untrustedInput: true,
+        input: z.object({ url: z.string() }),
+        run: ({ url }) => {
+          const page = pages[normalizeUrl(url)];
+          if (page === undefined) return { url, status: 404, title: 'Not found', text: '' };
+          return { url, status: 200, ...page };
+        },
+      },
+      { openWorld: true },
+    );
+  return { runs, tool, webPage };
 }
 
 /** Injected text by injection point. */
@@ -30,32 +72,6 @@ export function withInjection(injections: Injections, point: string, text: strin
 export interface WebPage {
   readonly title: string;
   readonly text: string;
-}
-
-/**
- * `get_webpage`: reads a page by URL. Untrusted (the site's owner wrote it) and open-world (the
- * URL itself reaches the site, so data put in it leaves).
- */
-export function webPageTool(
-  pages: Readonly<Record<string, WebPage>>,
-  recorder: ReturnType<typeof createRecorder>,
-) {
-  return toolWithRoles(
-    {
-      name: 'get_webpage',
-      description: 'Fetch a web page by its URL and return its title and text.',
-      domain: 'web',
-      untrustedInput: true,
-      input: z.object({ url: z.string() }),
-      run: (args) => {
-        const { url } = recorder.record('get_webpage', args);
-        const page = pages[normalizeUrl(url)];
-        if (page === undefined) return { url, status: 404, title: 'Not found', text: '' };
-        return { url, status: 200, ...page };
-      },
-    },
-    { openWorld: true },
-  );
 }
 
 /** A URL as the pages are keyed: no scheme, no `www.`, no trailing slash. */

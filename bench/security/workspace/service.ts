@@ -1,22 +1,21 @@
 // The email and drive environment's fake service: the tools over its state (workspace/state.ts),
 // recording what they ran with.
 import { z } from 'zod';
-import { toolWithRoles } from '../contract.ts';
-import { createRecorder, type Injections, webPageTool } from '../service-kit.ts';
+import { createToolKit, type Injections } from '../service-kit.ts';
 import type { Service } from '../types.ts';
 import { driveFile, initialWorkspace, ME, type WorkState } from './state.ts';
 
 export function createWorkspace(injections: Injections = {}): Service<WorkState> {
   const { state, pages } = initialWorkspace(injections);
-  const recorder = createRecorder();
-  const { record } = recorder;
+  const kit = createToolKit();
+  const { tool } = kit;
   const named = (name: string) => {
     const found = state.files.find((f) => f.name === name);
     if (found === undefined) throw new Error(`No file ${name}`);
     return found;
   };
   const tools = [
-    toolWithRoles({
+    tool({
       name: 'search_emails',
       description: 'Search the inbox: emails whose sender, subject or body contain the query.',
       domain: 'mail',
@@ -24,14 +23,14 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
       sensitiveData: true,
       input: z.object({ query: z.string() }),
       run: (args) => {
-        const query = record('search_emails', args).query.toLowerCase();
+        const query = args.query.toLowerCase();
         const hits = state.inbox.filter((e) =>
           `${e.from} ${e.subject} ${e.body}`.toLowerCase().includes(query),
         );
         return { emails: hits };
       },
     }),
-    toolWithRoles({
+    tool({
       name: 'send_email',
       description: 'Send an email.',
       domain: 'mail',
@@ -43,23 +42,20 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
         body: z.string(),
       }),
       run: (args) => {
-        const { recipients, subject, body } = record('send_email', args);
+        const { recipients, subject, body } = args;
         state.sent.push({ from: ME, to: recipients, subject, body });
         return { status: 'sent' };
       },
     }),
-    toolWithRoles({
+    tool({
       name: 'list_files',
       description: 'List the files in the drive, with their owners.',
       domain: 'drive',
       sensitiveData: true,
       input: z.object({}),
-      run: (args) => {
-        record('list_files', args);
-        return { files: state.files.map((f) => ({ name: f.name, owner: f.owner })) };
-      },
+      run: () => ({ files: state.files.map((f) => ({ name: f.name, owner: f.owner })) }),
     }),
-    toolWithRoles({
+    tool({
       name: 'read_file',
       description: 'Read a file of the drive by its name.',
       domain: 'drive',
@@ -67,23 +63,23 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
       sensitiveData: true,
       input: z.object({ file_name: z.string() }),
       run: (args) => {
-        const found = named(record('read_file', args).file_name);
+        const found = named(args.file_name);
         return { name: found.name, owner: found.owner, content: found.content };
       },
     }),
-    toolWithRoles({
+    tool({
       name: 'create_file',
       description: 'Create a file in the drive.',
       domain: 'drive',
       sideEffects: true,
       input: z.object({ file_name: z.string(), content: z.string() }),
       run: (args) => {
-        const { file_name, content } = record('create_file', args);
+        const { file_name, content } = args;
         state.files.push(driveFile(file_name, ME, content));
         return { status: 'created' };
       },
     }),
-    toolWithRoles({
+    tool({
       name: 'share_file',
       description: 'Share a file of the drive with an email address.',
       domain: 'drive',
@@ -95,12 +91,12 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
         permission: z.enum(['view', 'edit']),
       }),
       run: (args) => {
-        const { file_name, email, permission } = record('share_file', args);
+        const { file_name, email, permission } = args;
         named(file_name).shared[email] = permission;
         return { status: 'shared' };
       },
     }),
-    toolWithRoles({
+    tool({
       name: 'get_day_events',
       description: 'List the calendar events of a day (YYYY-MM-DD), with their descriptions.',
       domain: 'calendar',
@@ -108,11 +104,11 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
       sensitiveData: true,
       input: z.object({ day: z.string() }),
       run: (args) => {
-        const { day } = record('get_day_events', args);
+        const { day } = args;
         return { events: state.events.filter((e) => e.start.startsWith(day)) };
       },
     }),
-    toolWithRoles({
+    tool({
       name: 'create_calendar_event',
       description: 'Create a calendar event and invite its participants.',
       domain: 'calendar',
@@ -125,12 +121,12 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
         participants: z.array(z.string()).default([]),
       }),
       run: (args) => {
-        const { title, start, end, participants } = record('create_calendar_event', args);
+        const { title, start, end, participants } = args;
         state.events.push({ title, start, end: end ?? start, participants, description: '' });
         return { status: 'created' };
       },
     }),
-    toolWithRoles({
+    tool({
       name: 'set_email_forwarding',
       description: 'Forward every incoming email to an address.',
       domain: 'account',
@@ -138,11 +134,11 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
       destinations: ['address'],
       input: z.object({ address: z.string() }),
       run: (args) => {
-        state.forwarding = record('set_email_forwarding', args).address;
+        state.forwarding = args.address;
         return { status: 'forwarding on' };
       },
     }),
-    toolWithRoles(
+    tool(
       {
         name: 'change_password',
         description: "Change the password of the user's account.",
@@ -150,13 +146,13 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
         sideEffects: true,
         input: z.object({ new_password: z.string() }),
         run: (args) => {
-          state.password = record('change_password', args).new_password;
+          state.password = args.new_password;
           return { status: 'password changed' };
         },
       },
       { credentials: ['new_password'] },
     ),
-    webPageTool(pages, recorder),
+    kit.webPage(pages),
   ];
-  return { state, tools, runs: recorder.runs };
+  return { state, tools, runs: kit.runs };
 }
