@@ -51,9 +51,12 @@ export function conditionsHold(
   lookup: Lookup,
 ): boolean | typeof MISSING {
   for (const condition of conditions ?? []) {
-    const value = lookup(condition.ref);
-    if (value === MISSING || value === undefined) return MISSING;
-    if (!compare(value, condition.op, condition.value)) return false;
+    const left = lookup(condition.ref);
+    const right =
+      typeof condition.value === 'object' ? lookup(condition.value.ref) : condition.value;
+    if (left === MISSING || left === undefined || right === MISSING || right === undefined)
+      return MISSING;
+    if (!compare(left, condition.op, right)) return false;
   }
   return true;
 }
@@ -65,9 +68,11 @@ function compare(left: unknown, op: Condition['op'], right: unknown): boolean {
   return op === '>' ? left > right : left < right;
 }
 
-/** The steps a step needs values from. */
+/** The steps a step needs values from, or must come after. */
 export function stepsReferenced(step: TaskStep): string[] {
-  const paths: string[] = (step.when ?? []).map((c) => c.ref);
+  const paths: string[] = (step.when ?? []).flatMap((c) =>
+    typeof c.value === 'object' ? [c.ref, c.value.ref] : [c.ref],
+  );
   const walk = (spec: ArgSpec) => {
     if (isList(spec)) spec.forEach(walk);
     else if (typeof spec === 'object') {
@@ -76,7 +81,7 @@ export function stepsReferenced(step: TaskStep): string[] {
     }
   };
   Object.values(step.args).forEach(walk);
-  return [...new Set(paths.map((path) => path.split('.')[0] ?? ''))];
+  return [...new Set([...paths.map((path) => path.split('.')[0] ?? ''), ...(step.after ?? [])])];
 }
 
 /**
@@ -100,7 +105,11 @@ export function asTokens(
   const args = Object.fromEntries(
     Object.entries(step.args).map(([key, spec]) => [key, render(spec)]),
   );
-  const when = (step.when ?? []).map((c) => ({ ...c, ref: token(c.ref) }));
+  const when = (step.when ?? []).map((c) => ({
+    ...c,
+    ref: token(c.ref),
+    value: typeof c.value === 'object' ? { ref: token(c.value.ref) } : c.value,
+  }));
   return { args, when };
 }
 

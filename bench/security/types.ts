@@ -48,11 +48,11 @@ export type ArgSpec =
   | { readonly text: string }
   | readonly ArgSpec[];
 
-/** A comparison a step's condition makes on a value a reader found. */
+/** A comparison a step's condition makes on a value a reader found, with a constant or another. */
 export interface Condition {
   readonly ref: string;
   readonly op: '>' | '<' | '==' | '!=';
-  readonly value: number | boolean | string;
+  readonly value: number | boolean | string | { readonly ref: string };
 }
 
 /** One step of a user task: a tool call, with the fields an honest model reads in its result. */
@@ -62,6 +62,8 @@ export interface TaskStep {
   readonly tool: string;
   readonly args: Readonly<Record<string, ArgSpec>>;
   readonly extract?: Readonly<Record<string, ExtractField>>;
+  /** Steps that must be done before this one, though it uses none of their values. */
+  readonly after?: readonly string[];
   /** The step runs only when every condition holds on what earlier steps found. */
   readonly when?: readonly Condition[];
 }
