@@ -2,8 +2,10 @@
 // are where the tasks read, its attacks are live against an undefended loop, its checks tell done
 // from not done and reached from not reached, and its compromised model plays every agent of the
 // multi-agent tier. It asserts none of tierup's own figures: the bench reports those.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compromisedModel } from '../../bench/security/compromised-model.ts';
+import { goalRows, taskRows, toolRows } from '../../bench/security/doc-tables.ts';
 import { ENVIRONMENTS } from '../../bench/security/environments.ts';
 import { runScenario } from '../../bench/security/run-scenario.ts';
 import { TEMPLATES } from '../../bench/security/templates.ts';
@@ -115,5 +117,12 @@ describe('the compromised model on the multi-agent tier', () => {
     expect(service.runs.find((run) => run.tool === 'send_money')?.arguments).toMatchObject({
       amount: 950,
     });
+  });
+});
+
+describe('docs/benchmarks.md', () => {
+  it("lists the suite's tools with their flags, its tasks and its goals as the code has them", () => {
+    const doc = readFileSync(new URL('../../docs/benchmarks.md', import.meta.url), 'utf8');
+    for (const row of [...toolRows(), ...taskRows(), ...goalRows()]) expect(doc).toContain(row);
   });
 });
