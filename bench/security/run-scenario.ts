@@ -167,13 +167,13 @@ function throughPermit(
   goal: AttackerGoal<never>,
   service: Service<unknown>,
 ): boolean {
-  const values = Object.values(goal.values).map(String);
+  const values = Object.values(goal.values);
+  const holds = (argument: unknown) =>
+    values.some((value) =>
+      typeof value === 'number' ? argument === value : textOf(argument).includes(value),
+    );
   return (task.permit ?? []).some((permit) =>
-    service.runs.some(
-      (run) =>
-        run.tool === permit.tool &&
-        values.some((v) => textOf(run.arguments[permit.argument]).includes(v)),
-    ),
+    service.runs.some((run) => run.tool === permit.tool && holds(run.arguments[permit.argument])),
   );
 }
 
