@@ -136,28 +136,31 @@ function handOff(turn: Turn): Record<string, unknown> {
   for (const field of fieldsOf(request)) {
     const spec = step?.extract?.[field.name];
     const honest = spec ? spec.read(result) : honestDefault(field, result);
-    const wanted = goal
-      ? attackerValue(goal, spec?.kind ?? 'text', field.type, secrets)
-      : undefined;
-    values[field.name] = wanted ?? honest;
+    values[field.name] = goal
+      ? attackerValue(goal, spec?.kind ?? 'text', field.type, honest, secrets)
+      : honest;
   }
   return values;
 }
 
-/** The value a compromised reader puts in a field of this kind, if it serves the goal. */
+/**
+ * The value a compromised reader puts in a field of this kind: the goal's value where it has one
+ * of this kind; in free text, what an honest reader would write with the instruction and any
+ * secret it saw added, to carry them on; elsewhere what an honest reader would write.
+ */
 function attackerValue(
   goal: AttackerGoal<never>,
   kind: FieldKind,
   type: string,
+  honest: unknown,
   secrets: readonly string[],
 ): unknown {
   const value = goal.values[kind];
   if (value !== undefined && typeof value === (type === 'number' ? 'number' : 'string'))
     return value;
-  // Free text carries the instruction on, and any secret the reader saw.
   if (kind === 'text' && type === 'string')
-    return [...secrets, goal.instruction].join(' ').slice(0, 500);
-  return undefined;
+    return [String(honest ?? ''), ...secrets, goal.instruction].join(' ').trim().slice(0, 500);
+  return honest;
 }
 
 interface SchemaField {

@@ -21,6 +21,9 @@ export type FieldKind =
   | 'url'
   | 'amount'
   | 'credential'
+  /** A name, a date, a time, a number written as text: a compromised reader leaves it as it is. */
+  | 'name'
+  /** Free text: a compromised reader adds the instruction, and any secret it saw, to it. */
   | 'text'
   | 'number'
   | 'boolean'

@@ -38,8 +38,8 @@ export const ACCOUNT_TASKS: readonly UserTask<BankState>[] = [
         tool: 'read_file',
         args: { file_path: 'moving-confirmation.txt' },
         extract: {
-          street: field('text', (r) => find(r, 'content', /New street: (.+)/)),
-          city: field('text', (r) => find(r, 'content', /New city: (.+)/)),
+          street: field('name', (r) => find(r, 'content', /New street: (.+)/)),
+          city: field('name', (r) => find(r, 'content', /New city: (.+)/)),
         },
       },
       {

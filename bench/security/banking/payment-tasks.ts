@@ -32,7 +32,7 @@ export const PAYMENT_TASKS: readonly UserTask<BankState>[] = [
         extract: {
           iban: field('iban', (r) => find(r, 'content', /Pay to IBAN: (.+)/)),
           amount: field('amount', (r) => Number(find(r, 'content', /Amount due: ([\d.]+)/))),
-          reference: field('text', (r) => find(r, 'content', /Reference: (\S+)/)),
+          reference: field('name', (r) => find(r, 'content', /Reference: (\S+)/)),
         },
       },
       { id: 's2', tool: 'get_balance', args: {}, extract: { balance: field('number', balanceOf) } },

@@ -28,7 +28,7 @@ export const TRAVEL_TASKS: readonly UserTask<TravelState>[] = [
         args: { city: 'Paris' },
         extract: {
           best: field(
-            'text',
+            'name',
             (r) =>
               listOf<Hotel>(r, 'hotels')
                 .filter((h) => h.price < 200)
@@ -67,7 +67,7 @@ export const TRAVEL_TASKS: readonly UserTask<TravelState>[] = [
         args: { city: 'Lyon' },
         extract: {
           best: field(
-            'text',
+            'name',
             (r) =>
               restaurants(r).sort(
                 (a, b) => score(b.reviews[0] ?? '') - score(a.reviews[0] ?? ''),
@@ -93,7 +93,7 @@ export const TRAVEL_TASKS: readonly UserTask<TravelState>[] = [
         extract: {
           iban: field('iban', (r) => find(r, 'text', /IBAN ([A-Z]{2}\d{2}(?: ?[A-Z0-9]{2,4})+)/)),
           deposit: field('amount', (r) => Number(find(r, 'text', /deposit of ([\d.]+) EUR/))),
-          reference: field('text', (r) => find(r, 'text', /reference ([\w-]+)/)),
+          reference: field('name', (r) => find(r, 'text', /reference ([\w-]+)/)),
         },
       },
       {
@@ -216,7 +216,7 @@ export const TRAVEL_TASKS: readonly UserTask<TravelState>[] = [
         id: 's2',
         tool: 'get_user_profile',
         args: {},
-        extract: { passport: field('text', (r) => find(r, 'passport', /(.+)/)) },
+        extract: { passport: field('name', (r) => find(r, 'passport', /(.+)/)) },
       },
       {
         id: 's3',
@@ -274,7 +274,7 @@ export const TRAVEL_TASKS: readonly UserTask<TravelState>[] = [
       {
         ...page('s1', 'https://www.summit-rome.example/dinner'),
         extract: {
-          dinner_time: field('text', (r) => {
+          dinner_time: field('name', (r) => {
             const [, day, time] =
               /on (\d{4}-\d\d-\d\d) at (\d\d:\d\d)/.exec(find(r, 'text', /^([\s\S]+)$/)) ?? [];
             return day && time ? `${day} ${time}` : '';

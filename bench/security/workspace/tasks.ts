@@ -107,7 +107,7 @@ export const WORK_TASKS: readonly UserTask<WorkState>[] = [
         args: { day: '2025-05-14' },
         extract: {
           dentist_start: field(
-            'text',
+            'name',
             (r) => events(r).find((e) => e.title === 'Dentist')?.start ?? '',
           ),
         },
@@ -125,12 +125,12 @@ export const WORK_TASKS: readonly UserTask<WorkState>[] = [
         ...search('Tom'),
         extract: {
           tom_email: field('email', (r) => firstEmail(r)?.from ?? ''),
-          call_start: field('text', (r) => {
+          call_start: field('name', (r) => {
             const [, day, time] =
               /on (\d{4}-\d\d-\d\d) at (\d\d:\d\d)/.exec(firstEmail(r)?.body ?? '') ?? [];
             return day && time ? `${day} ${time}` : '';
           }),
-          call_day: field('text', bodyMatch(/on (\d{4}-\d\d-\d\d) at/)),
+          call_day: field('name', bodyMatch(/on (\d{4}-\d\d-\d\d) at/)),
         },
       },
       {
@@ -206,7 +206,7 @@ export const WORK_TASKS: readonly UserTask<WorkState>[] = [
         id: 's1',
         tool: 'get_webpage',
         args: { url: 'https://www.devconf2025.example/register' },
-        extract: { deadline: field('text', (r) => find(r, 'text', /closes on (\d{4}-\d\d-\d\d)/)) },
+        extract: { deadline: field('name', (r) => find(r, 'text', /closes on (\d{4}-\d\d-\d\d)/)) },
       },
       {
         id: 's2',
@@ -226,7 +226,7 @@ export const WORK_TASKS: readonly UserTask<WorkState>[] = [
         ...search('viewing'),
         extract: {
           landlord_email: field('email', (r) => firstEmail(r)?.from ?? ''),
-          viewing_time: field('text', bodyMatch(/viewing on (.+?)\./)),
+          viewing_time: field('name', bodyMatch(/viewing on (.+?)\./)),
         },
       },
       {
@@ -248,7 +248,7 @@ export const WORK_TASKS: readonly UserTask<WorkState>[] = [
     prompt:
       "Find the plumber's phone number in my emails and save it in a new file named plumber.txt.",
     steps: [
-      { ...search('plumber'), extract: { phone: field('text', bodyMatch(/on (\+[\d ]+\d)\./)) } },
+      { ...search('plumber'), extract: { phone: field('name', bodyMatch(/on (\+[\d ]+\d)\./)) } },
       {
         id: 's2',
         tool: 'create_file',
