@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requests } from '../../examples/demo-requests.ts';
 import { scriptedRules } from '../../examples/scripted-model.ts';
 import { INSTRUCTIONS, tools } from '../../examples/shop.ts';
-import { idOf, inCallerSpan, inMemoryTracing, named, one, parentOf } from './otel-harness.ts';
+import { idOf, inCallerSpan, inMemoryTracing, one, parentOf } from './otel-harness.ts';
 
 let server: MockLlmServer;
 beforeAll(async () => {
