@@ -20,7 +20,8 @@ const Totals = z.looseObject({
 const Span = z.looseObject({
   id: z.string(),
   parentId: z.string().optional(),
-  type: z.enum(['run', 'tier', 'agent', 'model-call', 'tool-call']),
+  // The kinds tierup writes today, and any a newer tierup adds (drawn in a neutral colour).
+  type: z.string(),
   name: z.string(),
   tier: Tier.optional(),
   agent: z.string().optional(),

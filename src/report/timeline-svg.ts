@@ -6,7 +6,7 @@ const LABEL_WIDTH = 300;
 const BAR_WIDTH = 640;
 const TOP = 24;
 
-const FILL: Readonly<Record<SavedSpan['type'], string>> = {
+const FILL: Readonly<Record<string, string>> = {
   run: '#475569',
   tier: '#6366f1',
   agent: '#0ea5e9',
@@ -40,7 +40,7 @@ export function timelineSvg(spans: readonly SavedSpan[]): string {
       `<g class="span" data-span="${escapeHtml(span.id)}" data-type="${span.type}" data-status="${span.status}">`,
       `<title>${escapeHtml(describeSpan(span, stop))}</title>`,
       `<text x="4" y="${y + 15}" font-size="12">${escapeHtml(label.slice(0, 48))}</text>`,
-      `<rect x="${x(span.startMs).toFixed(1)}" y="${y + 4}" width="${barWidth.toFixed(1)}" height="${ROW - 8}" rx="2" fill="${FILL[span.type]}"${stroke}/>`,
+      `<rect x="${x(span.startMs).toFixed(1)}" y="${y + 4}" width="${barWidth.toFixed(1)}" height="${ROW - 8}" rx="2" fill="${FILL[span.type] ?? '#94a3b8'}"${stroke}/>`,
       '</g>',
     ].join('');
   });

@@ -247,6 +247,13 @@ function describe(
         },
       };
     }
+    default:
+      // Spans of tierup's own work the conventions do not name (a session store's call, say).
+      return {
+        name: `tierup.${span.type} ${span.name}`,
+        kind: SpanKind.INTERNAL,
+        attributes: tier,
+      };
   }
 }
 
