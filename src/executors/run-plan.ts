@@ -188,6 +188,10 @@ async function work(
     },
     extractionSchema(fields),
   )) as Record<string, unknown>;
-  ctx.security.ledger.recordUntrusted(values, specialist.name);
+  ctx.security.ledger.recordExtraction(
+    values,
+    specialist.name,
+    specialist.privileges.includes('sensitive'),
+  );
   return { text: renderHandOff(subtask.id, values, placeholders, fields), output: values };
 }

@@ -9,8 +9,8 @@ import type {
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { toolMessages } from '../prompts/tool-messages.ts';
+import { destinationsOf } from './argument-roles.ts';
 import type { RunSecurity } from './run-security.ts';
-import { destinationsOf } from './taint-ledger.ts';
 
 /** Who makes a tool call. */
 export interface ToolCaller {
@@ -99,6 +99,7 @@ async function decide(
     sideEffects: tool.sideEffects,
     sensitiveData: tool.sensitiveData,
     untrustedInput: tool.untrustedInput,
+    openWorld: tool.openWorld === true,
     destinations: destinationsOf(tool, input),
   };
   let decision: PolicyDecision = { verdict: 'allow', reason: 'no check needed' };

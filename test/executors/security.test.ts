@@ -60,10 +60,11 @@ describe('policy, approvals and the audit trail', () => {
       reason: 'its destination came from untrusted content',
       privileges: ['untrusted', 'acting'],
     });
-    expect(denied?.provenance.arguments[0]).toEqual({
+    expect(denied?.provenance.arguments[0]).toMatchObject({
       path: 'to',
       origins: ['untrusted'],
       sources: ['read_email'],
+      role: 'destination',
     });
     expect(model.calls[2]?.messages.at(-1)?.content).toMatch(/^Denied by policy: its destination/);
   });

@@ -101,10 +101,11 @@ describe('the default policy under the boundary', () => {
       'archive-7@evil.example',
       outcome.injection?.payload.body,
     ]);
-    expect(deputies[0]?.provenance.arguments[0]).toEqual({
+    expect(deputies[0]?.provenance.arguments[0]).toMatchObject({
       path: 'to',
       origins: ['untrusted'],
       sources: expect.arrayContaining(['mail_reader']),
+      role: 'destination',
     });
     expect(outcome.runs.filter((run) => run.tool === 'send_email')).toHaveLength(1);
   });
