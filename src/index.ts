@@ -76,7 +76,7 @@ export type { RouterModel } from './router/model/router-model.ts';
 export type { RouterOptions } from './router/options.ts';
 export type { Scorer } from './router/scorer.ts';
 export type { ExecutorOptions } from './run/create-executor.ts';
-export { defaultPolicy } from './security/run-security.ts';
+export { defaultPolicy } from './security/default-policy.ts';
 export {
   type AcceptCheck,
   createTierup,

@@ -156,6 +156,7 @@ export function resolveTierupOptions(
     policy,
     approve,
     guardrails,
+    permit,
     boundary,
     routing,
     ...routerOptions
@@ -167,7 +168,7 @@ export function resolveTierupOptions(
     budgets: resolveBudgets(budgets, 'budgets'),
     prices: createPriceTable(prices ? { prices } : {}),
     tools: tools ?? [],
-    security: { policy, approve, guardrails },
+    security: { policy, approve, guardrails, permit },
   };
   const specialistModel = models.specialist ?? models.agent ?? model;
   return {

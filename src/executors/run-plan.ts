@@ -128,9 +128,11 @@ async function runSubtask(
     }
     const why = link.timedOut
       ? `timed out after ${agentTimeoutMs} ms`
-      : specialist.quarantined
-        ? withheldFailure(error)
-        : describeError(error);
+      : error instanceof CallRefused
+        ? error.describe(specialist.quarantined)
+        : specialist.quarantined
+          ? withheldFailure(error)
+          : describeError(error);
     return { subtask, ok: false, text: `failed: ${why}` };
   } finally {
     link.dispose();
@@ -170,6 +172,9 @@ async function work(
     },
     [{ role: 'user', content }],
   );
+  // Nothing the plan made depend on a refused call runs: the subtask fails.
+  const [first] = answer.refused;
+  if (first) throw new CallRefused(first, answer.refused.length);
   if (!specialist.quarantined) return { text: answer.text, output: answer.text };
   const fields = fieldsOf(subtask);
   const request: ModelMessage = {
@@ -194,4 +199,27 @@ async function work(
     specialist.privileges.includes('sensitive'),
   );
   return { text: renderHandOff(subtask.id, values, placeholders, fields), output: values };
+}
+
+/** A specialist's call that the policy denied or nobody approved: its subtask fails. */
+class CallRefused extends Error {
+  override readonly name = 'CallRefused';
+  readonly refusal: AgentAnswer['refused'][number];
+  readonly count: number;
+  constructor(refusal: AgentAnswer['refused'][number], count: number) {
+    super(`${refusal.decision}: ${refusal.reason}`);
+    this.refusal = refusal;
+    this.count = count;
+  }
+
+  /** What the manager is told: the rule, and the reason unless the specialist read untrusted text. */
+  describe(quarantined: boolean): string {
+    const { decision, reason, rule } = this.refusal;
+    const what = decision === 'denied' ? 'the policy denied' : 'nobody approved';
+    const calls = this.count > 1 ? ` (and ${this.count - 1} more)` : '';
+    const detail = quarantined
+      ? `${rule ? ` (rule ${rule})` : ''}; details withheld, as the specialist read untrusted content`
+      : `: ${reason}`;
+    return `${what} a call it made${calls}${detail}`;
+  }
 }
