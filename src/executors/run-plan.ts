@@ -45,6 +45,8 @@ export interface SubtaskResult {
   readonly ok: boolean;
   /** The specialist's answer (a quarantined one's fields, strings as placeholders), or why it failed. */
   readonly text: string;
+  /** Its specialist reads sensitive data, or saw it in the results it depends on. */
+  readonly sensitive: boolean;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function runPlan(
             subtask,
             ok: false,
             text: `not run: subtask ${failed.subtask.id} it depends on failed`,
+            sensitive: false,
           };
         }
         const specialist = byName.get(subtask.specialist);
@@ -97,6 +100,7 @@ async function runSubtask(
 ): Promise<SubtaskResult> {
   const { ctx } = team;
   const { agentTimeoutMs } = ctx.budgets;
+  const sensitive = specialist.privileges.includes('sensitive') || deps.some((d) => d.sensitive);
   // A time limit that is cleared when the subtask ends (AbortSignal.timeout's cannot be, and keeps
   // the signals it joins alive until it fires).
   const link = linkSignal([ctx.signal], {
@@ -110,11 +114,12 @@ async function runSubtask(
     const { text } = await asAgent(
       ctx,
       { name: specialist.name, tier: 'multi-agent', parentId: team.managerSpan },
-      (spanId) => untilAborted(work(team, subtask, specialist, content, spanId, signal), signal),
+      (spanId) =>
+        untilAborted(work(team, subtask, specialist, content, spanId, signal, sensitive), signal),
       // The guardrail sees what the agent produced: a reader's fields, not their placeholders.
       (done) => done.output,
     );
-    return { subtask, ok: true, text };
+    return { subtask, ok: true, text, sensitive };
   } catch (error) {
     // The run's own stop (abort, time limit, budget, guardrail) and a misconfiguration end the run.
     if (
@@ -133,7 +138,7 @@ async function runSubtask(
         : specialist.quarantined
           ? withheldFailure(error)
           : describeError(error);
-    return { subtask, ok: false, text: `failed: ${why}` };
+    return { subtask, ok: false, text: `failed: ${why}`, sensitive };
   } finally {
     link.dispose();
   }
@@ -147,6 +152,7 @@ async function work(
   content: string,
   spanId: string,
   signal: AbortSignal,
+  sensitive: boolean,
 ): Promise<{ readonly text: string; readonly output: unknown }> {
   const { ctx, placeholders } = team;
   const system = [team.instructions?.trim(), specialist.instructions].filter(Boolean).join('\n\n');
@@ -193,11 +199,8 @@ async function work(
     },
     extractionSchema(fields),
   )) as Record<string, unknown>;
-  ctx.security.ledger.recordExtraction(
-    values,
-    specialist.name,
-    specialist.privileges.includes('sensitive'),
-  );
+  // Labelled untrusted, and sensitive when the reader saw sensitive data.
+  ctx.security.ledger.recordExtraction(values, specialist.name, sensitive);
   return { text: renderHandOff(subtask.id, values, placeholders, fields), output: values };
 }
 

@@ -225,7 +225,11 @@ describe('the holes this suite found, closed', () => {
       .run({ input: scenarioOf('compare-salaries').request, hints: { tier: 'multi-agent' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BoundaryViolationError);
-    expect(error).toMatchObject({ agent: 'web_reader', privileges: ['untrusted', 'sensitive'] });
+    // The reader fetches URLs (open-world): with the salaries in its context it could send them out.
+    expect(error).toMatchObject({ agent: 'web_reader' });
+    expect((error as BoundaryViolationError).privileges).toEqual(
+      expect.arrayContaining(['untrusted', 'acting', 'sensitive']),
+    );
     expect(service.runs).toEqual([]);
   });
 });
