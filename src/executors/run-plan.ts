@@ -50,18 +50,20 @@ export interface SubtaskResult {
 }
 
 /**
- * Runs a plan's subtasks: each after the ones it depends on, independent ones at once within
- * `maxConcurrency`. A subtask whose dependency failed is reported as not run.
+ * Runs a plan's subtasks: each after the ones it depends on (in this plan, or in `done`, the
+ * results of earlier plans), independent ones at once within `maxConcurrency`. A subtask whose
+ * dependency failed is reported as not run.
  */
 export async function runPlan(
   team: TeamRun,
   plan: Plan,
   specialists: readonly ResolvedSpecialist[],
+  done: readonly SubtaskResult[] = [],
 ): Promise<SubtaskResult[]> {
   const byName = new Map(specialists.map((s) => [s.name, s]));
   const byId = new Map(plan.subtasks.map((s) => [s.id, s]));
   const limit = createLimiter(team.ctx.budgets.maxConcurrency);
-  const started = new Map<string, Promise<SubtaskResult>>();
+  const started = new Map(done.map((result) => [result.subtask.id, Promise.resolve(result)]));
   const settle = (subtask: Subtask): Promise<SubtaskResult> => {
     let promise = started.get(subtask.id);
     if (promise === undefined) {
@@ -69,7 +71,8 @@ export async function runPlan(
         const deps = await Promise.all(
           subtask.dependsOn.flatMap((id) => {
             const dep = byId.get(id);
-            return dep ? [settle(dep)] : [];
+            const earlier = started.get(id);
+            return dep ? [settle(dep)] : earlier ? [earlier] : [];
           }),
         );
         const failed = deps.find((dep) => !dep.ok);

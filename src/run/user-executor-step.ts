@@ -63,6 +63,7 @@ function remainingOptions(scope: RunScope): RunOptions {
     ...(scope.security.approve ? { approve: scope.security.approve } : {}),
     ...(scope.security.permit.length > 0 ? { permit: scope.security.permit } : {}),
     maxSteps: budgets.maxSteps,
+    maxPlanRounds: budgets.maxPlanRounds,
     maxConcurrency: budgets.maxConcurrency,
     toolTimeoutMs: budgets.toolTimeoutMs,
     agentTimeoutMs: budgets.agentTimeoutMs,
