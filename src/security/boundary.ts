@@ -2,6 +2,7 @@ import { BoundaryViolationError } from '../core/errors.ts';
 import type { Privilege } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { isOutward, privilegesOf } from './privileges.ts';
+import { type ExtractField, fieldsOf } from './quarantine.ts';
 
 // The security boundary of the multi-agent tier (docs/security.md): when it holds, which
 // specialists it quarantines, and which plans it refuses.
@@ -11,6 +12,8 @@ export interface PlannedSubtask {
   readonly id: string;
   readonly specialist: string;
   readonly dependsOn: readonly string[];
+  /** What a quarantined subtask hands on. */
+  readonly extract?: readonly ExtractField[] | undefined;
 }
 
 /** A specialist, as the boundary sees it. */
@@ -75,9 +78,9 @@ export function specialistPrivileges(
  * Checks a plan under a security boundary before anything runs: no subtask's agent may hold, with
  * what reaches its context, untrusted content, sensitive data and side effects or outward reads
  * together; so a quarantined subtask that can reach outside (a URL it fetches) may not see
- * sensitive data. Sensitive data reaches a subtask through the results it depends on (a reader of
- * sensitive data hands it on in its fields); a quarantined result reaches it only as fields,
- * which carry no untrusted text.
+ * sensitive data. Sensitive data reaches a subtask through the results it depends on; a
+ * quarantined result reaches it only as fields, which carry no untrusted text, and whose strings
+ * are placeholders: only its numbers, booleans and enum values show what it read.
  * @throws {BoundaryViolationError}
  */
 export function checkPlanBoundary(
@@ -94,10 +97,20 @@ export function checkPlanBoundary(
     memo.set(subtask.id, own);
     for (const id of subtask.dependsOn) {
       const dep = byId.get(id);
-      if (dep && effective(dep).has('sensitive')) own.add('sensitive');
+      if (dep && effective(dep).has('sensitive') && showsValues(dep)) own.add('sensitive');
     }
     return own;
   };
+  // A quarantined subtask's strings reach others only as placeholders: its sensitive data reaches
+  // their context only through the numbers, booleans and enum values it hands on.
+  const showsValues = (dep: PlannedSubtask) =>
+    !byName.get(dep.specialist)?.quarantined ||
+    fieldsOf(dep).some(
+      (f) =>
+        f.type !== 'string' &&
+        !(f.type === 'list' && f.items !== 'number') &&
+        !(f.type === 'enum' && f.values.length === 0),
+    );
   for (const subtask of plan.subtasks) {
     const held = effective(subtask);
     if (

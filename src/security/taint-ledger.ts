@@ -32,8 +32,13 @@ export interface TaintLedger {
   recordExtraction(value: unknown, reader: string, sensitive?: boolean): void;
   readonly readSensitive: boolean;
   readonly readUntrusted: boolean;
-  /** The provenance of a call's arguments. */
-  provenanceOf(tool: AnyTool, args: unknown): Provenance;
+  /**
+   * The provenance of a call's arguments. With `agent`, a destination, credential or amount of a
+   * side-effect call that the model wrote (traced nowhere) after that agent read untrusted content
+   * is taken to come from what it read: an agent can decode, spell out or compute a value the
+   * content chose.
+   */
+  provenanceOf(tool: AnyTool, args: unknown, agent?: string): Provenance;
 }
 
 /** Which call read a tool's result. */
@@ -90,9 +95,18 @@ export function createTaintLedger(userInput: string, granted: readonly Permit[] 
     get readUntrusted() {
       return readUntrusted;
     },
-    provenanceOf(tool, args) {
+    provenanceOf(tool, args, agent) {
+      const read =
+        tool.sideEffects && agent !== undefined
+          ? (reads.get(agent) ?? []).filter((s) => s.untrusted)
+          : [];
       const list = paths(args).map(([path, value]) =>
-        argumentProvenance(tool, path, value, user.wrote(value), trace(entries, value), granted),
+        argumentProvenance(tool, path, {
+          userWrote: user.wrote(value),
+          traced: trace(entries, value),
+          read,
+          granted,
+        }),
       );
       const has = (origin: Origin) => list.some((a) => a.origins.includes(origin));
       return {
@@ -114,51 +128,76 @@ export function createTaintLedger(userInput: string, granted: readonly Permit[] 
   };
 }
 
-function argumentProvenance(
-  tool: AnyTool,
-  path: string,
-  value: string | number,
-  userWrote: boolean,
-  sources: readonly ValueSource[],
-  granted: readonly Permit[],
-): ArgumentProvenance {
+/** What is known of one argument's value. */
+interface Found {
+  readonly userWrote: boolean;
+  /** The sources it was traced to; `true` where it is a whole value of theirs, not a part. */
+  readonly traced: ReadonlyMap<ValueSource, boolean>;
+  /** The untrusted sources the calling agent read, when the call acts. */
+  readonly read: readonly ValueSource[];
+  readonly granted: readonly Permit[];
+}
+
+function argumentProvenance(tool: AnyTool, path: string, found: Found): ArgumentProvenance {
+  const { userWrote, traced, granted } = found;
   const name = /^[^.[]+/.exec(path)?.[0] ?? path;
+  const role = roleOf(tool, name);
+  const own = granted.filter((p) => p.tool === tool.name && p.argument === name);
+  let sources = [...traced.keys()];
   const origins: Origin[] = [];
   if (userWrote) origins.push('user');
   if (sources.some((s) => s.untrusted)) origins.push('untrusted');
   if (sources.some((s) => s.sensitive)) origins.push('sensitive');
-  if (origins.length === 0) origins.push('model');
-  const own = granted.filter((p) => p.tool === tool.name && p.argument === name);
+  let description = describeOrigin(userWrote, sources);
+  // A permit lets in a value the source holds as a whole, not text that merely contains it.
+  let permitted =
+    own.length > 0 && sources.length > 0 && sources.every((s) => traced.get(s) && permits(own, s));
+  if (origins.length === 0) {
+    origins.push('model');
+    if (role !== 'data' && found.read.length > 0) {
+      // Written by a model that read untrusted content: it may come from there.
+      sources = [...found.read];
+      origins.push('untrusted');
+      description = `written by the model after it read untrusted content (${describeOrigin(false, sources)})`;
+      permitted = own.length > 0 && sources.every((s) => permits(own, s));
+    }
+  }
   return {
     path,
     origins,
     sources: [...new Set(sources.map((s) => s.name))],
-    role: roleOf(tool, name),
-    description: `${path}: ${describeOrigin(userWrote, sources)}`,
+    role,
+    description: `${path}: ${description}`,
     namedSource: sources.length > 0 && sources.every((s) => s.named),
-    permitted: own.length > 0 && sources.length > 0 && sources.every((s) => permits(own, s)),
+    permitted,
   };
 }
 
-/** The sources a value is traced to, each once. */
-function trace(entries: readonly Entry[], value: string | number): ValueSource[] {
-  const found = new Set<ValueSource>();
+/** The sources a value is traced to, each once, and whether it is a whole value of theirs. */
+function trace(entries: readonly Entry[], value: string | number): Map<ValueSource, boolean> {
+  const found = new Map<ValueSource, boolean>();
+  const add = (source: ValueSource, whole: boolean) =>
+    found.set(source, whole || found.get(source) === true);
   if (typeof value === 'number') {
-    for (const e of entries) if (e.numbers.has(value)) found.add(e.source);
-    return [...found];
+    for (const e of entries) if (e.numbers.has(value)) add(e.source, true);
+    return found;
   }
   const text = value.trim().toLowerCase();
-  if (text === '') return [];
+  if (text === '') return found;
   const number = /^-?\d+(?:[.,']\d+)*$/.test(text) ? numbersIn(text) : [];
   for (const e of entries) {
-    if (found.has(e.source)) continue;
-    const match =
-      text.length >= MIN_CONTAINED
-        ? e.text.includes(text) || (e.text.length >= MIN_CONTAINED && text.includes(e.text))
-        : e.text === text || holdsWhole(e.text, text) || number.some((n) => e.numbers.has(n));
-    if (match) found.add(e.source);
+    if (found.get(e.source) === true) continue;
+    const whole =
+      e.text === text || holdsWhole(e.text, text) || number.some((n) => e.numbers.has(n));
+    if (whole) add(e.source, true);
+    else if (
+      text.length >= MIN_CONTAINED &&
+      (e.text.includes(text) || (e.text.length >= MIN_CONTAINED && text.includes(e.text)))
+    ) {
+      add(e.source, false);
+    }
   }
-  return [...found];
+  return found;
 }
 
 /** Every string and number in a value, JSON text parsed. */

@@ -67,7 +67,7 @@ export async function checkToolCall(
     const provenance = ledger.provenanceOf(standIn(call.name), call.arguments);
     return invalid({ ...base, provenance }, toolMessages.unknown(call.name, [...tools.keys()]));
   }
-  const provenance = ledger.provenanceOf(tool, call.arguments);
+  const provenance = ledger.provenanceOf(tool, call.arguments, at.agent);
   const parsed = tool.input.safeParse(call.arguments);
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -6,6 +6,11 @@ const OPENING = /[\s([{<"'«“‘:$€£]/u;
 /** Punctuation that may stand right after a whole value, before a space or the end. */
 const CLOSING = /[.,;:!?)\]}>"'»”’]/u;
 
+function startsAt(text: string, start: number): boolean {
+  const before = text[start - 1];
+  return before === undefined || OPENING.test(before);
+}
+
 function endsAt(text: string, end: number): boolean {
   const next = text[end];
   if (next === undefined || /\s/u.test(next)) return true;
@@ -24,7 +29,9 @@ export function holdsWhole(text: string, value: string): boolean {
   if (value === '') return false;
   for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
     const before = text[at - 1];
-    if ((before === undefined || OPENING.test(before)) && endsAt(text, at + value.length)) {
+    // A channel or a handle the text writes with its mark: "#general", "@dora".
+    const marked = (before === '#' || before === '@') && startsAt(text, at - 1);
+    if ((startsAt(text, at) || marked) && endsAt(text, at + value.length)) {
       return true;
     }
   }

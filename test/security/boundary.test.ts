@@ -103,9 +103,38 @@ describe('security boundary', () => {
     const fine = { subtasks: [subtask('t1', 'inbox_reader'), subtask('t2', 'mailer', ['t1'])] };
     expect(() => checkPlanBoundary(fine, team)).not.toThrow();
     const leak = {
-      subtasks: [subtask('t1', 'inbox_reader'), subtask('t2', 'web_reader', ['t1'])],
+      subtasks: [
+        {
+          ...subtask('t1', 'inbox_reader'),
+          extract: [{ name: 'balance', type: 'number' as const, values: [] }],
+        },
+        subtask('t2', 'web_reader', ['t1']),
+      ],
     };
     expect(() => checkPlanBoundary(leak, team)).toThrow(BoundaryViolationError);
+  });
+
+  it('lets a reader that reaches outside depend on a sensitive reader’s strings: placeholders only', () => {
+    // "Open the agenda link Charlie posted in #general": the link reaches the web reader as
+    // {{t1.link}}; the policy then decides the fetch.
+    const link = {
+      subtasks: [
+        {
+          ...subtask('t1', 'inbox_reader'),
+          extract: [
+            { name: 'link', type: 'string' as const, values: [] },
+            { name: 'others', type: 'list' as const, values: [], items: 'string' as const },
+          ],
+        },
+        subtask('t2', 'web_reader', ['t1']),
+      ],
+    };
+    expect(() => checkPlanBoundary(link, team)).not.toThrow();
+    // The default field is a string too.
+    const summary = {
+      subtasks: [subtask('t1', 'inbox_reader'), subtask('t2', 'web_reader', ['t1'])],
+    };
+    expect(() => checkPlanBoundary(summary, team)).not.toThrow();
   });
 
   it('refuses sensitive data reaching a quarantined subtask through a chain', () => {
