@@ -13,7 +13,13 @@ console.log(banner);
 
 let failures = 0;
 try {
-  const tierup = createTierup({ model, tools, instructions: INSTRUCTIONS });
+  const tierup = createTierup({
+    model,
+    tools,
+    instructions: INSTRUCTIONS,
+    // The customer's address comes from the order the user named: let the email go there.
+    permit: [{ tool: 'send_email', argument: 'to', from: 'get_order' }],
+  });
   for (const [i, { title, task }] of requests.entries()) {
     console.log(`\n[${i + 1}/${requests.length}] ${title}`);
     console.log(`  ${'request'.padEnd(11)}"${clip(task.input)}"`);

@@ -78,7 +78,7 @@ export type { RouterOptions } from './router/options.ts';
 export type { Scorer } from './router/scorer.ts';
 export type { ExecutorOptions } from './run/create-executor.ts';
 export type { TelemetryOptions, TelemetryTracer } from './run/telemetry-options.ts';
-export { defaultPolicy } from './security/run-security.ts';
+export { defaultPolicy } from './security/default-policy.ts';
 export {
   type AcceptCheck,
   createTierup,

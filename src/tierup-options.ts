@@ -163,6 +163,7 @@ export function resolveTierupOptions(
     policy,
     approve,
     guardrails,
+    permit,
     boundary,
     routing,
     telemetry,
@@ -175,7 +176,7 @@ export function resolveTierupOptions(
     budgets: resolveBudgets(budgets, 'budgets'),
     prices: createPriceTable(prices ? { prices } : {}),
     tools: tools ?? [],
-    security: { policy, approve, guardrails },
+    security: { policy, approve, guardrails, permit },
     telemetry: telemetrySetup(telemetry),
   };
   const specialistModel = models.specialist ?? models.agent ?? model;

@@ -20,12 +20,13 @@ describe('createTierup with executors', () => {
   it('runs the user’s executor for its tier: its usage, trace and audit join the run', async () => {
     const model = teamModel();
     const agent = userExecutor({ model, tools: [getOrder] });
+    const permit = [{ tool: 'send_email', argument: 'to', from: 'get_order' }];
     const result = await createTierup({
       model,
       tools: [getOrder],
       executors: { agent },
       accept: ({ tier }) => tier !== 'direct' || 'needs the order',
-    }).run(atDirect, { maxTokens: 10_000 });
+    }).run(atDirect, { maxTokens: 10_000, permit });
     expect(result.tier).toBe('agent');
     expect(result.output).toBe(ANSWER);
     expect(agent.seen).toHaveLength(1);
@@ -36,6 +37,8 @@ describe('createTierup with executors', () => {
       10_000 - (direct?.inputTokens ?? 0) - (direct?.outputTokens ?? 0),
     );
     expect(agent.seen[0]?.options.signal).toBeInstanceOf(AbortSignal);
+    expect(agent.seen[0]?.options.permit).toEqual(permit);
+    expect(agent.seen[0]?.options.maxPlanRounds).toBe(3);
     expect(result.usage.calls).toBe(model.calls.length);
     expect(result.usage.byTier.agent?.calls).toBe(2);
     const agentTier = result.trace.find((s) => s.type === 'tier' && s.name === 'agent');

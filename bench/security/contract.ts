@@ -43,4 +43,4 @@ export function permitOptions(permit: readonly Permit[] | undefined): RunOptions
  * known option"), so until the core branch is merged the suite runs without it and the tasks that
  * need it cannot be done by tierup; set this to `true` when merging the core branch.
  */
-export const PERMIT_OPTION = false;
+export const PERMIT_OPTION = true;

@@ -8,8 +8,13 @@ export const Budgets = z.strictObject({
   maxCostUsd: z.number().positive().optional(),
   /** Input plus output tokens the run may use; checked before every model call. */
   maxTokens: z.int().positive().optional(),
-  /** Model calls one agent may make before it gives up (`max-steps`). @default 10 */
+  /** Model calls one agent may make before it gives up (`max-steps`). @default 20 */
   maxSteps: z.int().min(1).max(1_000).optional(),
+  /**
+   * Plans the multi-agent tier's manager may make: the first, then, when it asks, more after
+   * seeing what the subtasks found (their extracted fields). @default 3
+   */
+  maxPlanRounds: z.int().min(1).max(20).optional(),
   /** Agents a multi-agent run may start, the manager included. @default 16 */
   maxAgents: z.int().min(1).max(1_000).optional(),
   /** Specialists, and tool calls of one turn, run at once. @default 4 */
@@ -28,6 +33,7 @@ export interface ResolvedBudgets {
   readonly maxCostUsd: number | undefined;
   readonly maxTokens: number | undefined;
   readonly maxSteps: number;
+  readonly maxPlanRounds: number;
   readonly maxAgents: number;
   readonly maxConcurrency: number;
   readonly timeoutMs: number;
@@ -37,7 +43,8 @@ export interface ResolvedBudgets {
 
 /** The defaults, in one place. */
 export const DEFAULT_BUDGETS = Object.freeze({
-  maxSteps: 10,
+  maxSteps: 20,
+  maxPlanRounds: 3,
   maxAgents: 16,
   maxConcurrency: 4,
   timeoutMs: 600_000,

@@ -18,6 +18,13 @@ export type Origin =
   /** None of the above: the model wrote it. */
   | 'model';
 
+/**
+ * What an argument does for its call: says where the call sends or writes (`destination`), carries
+ * a secret (`credential`), an amount the call moves (`amount`), or anything else (`data`). Taken
+ * from the tool's `destinations`, `credentials` and `amounts`, or from the usual argument names.
+ */
+export type ArgumentRole = 'destination' | 'credential' | 'amount' | 'data';
+
 /** The provenance of one argument of a tool call. */
 export interface ArgumentProvenance {
   /** Dotted path of the argument, e.g. `to` or `recipients[0]`. */
@@ -26,16 +33,36 @@ export interface ArgumentProvenance {
   readonly origins: readonly Origin[];
   /** The tools or agents the untrusted or sensitive parts came from. */
   readonly sources: readonly string[];
+  /** What the argument does for the call, by its top-level name. */
+  readonly role: ArgumentRole;
+  /**
+   * One sentence for an approver: `recipient: from untrusted content of \`get_webpage\` at
+   * www.dora.example, which the user named`.
+   */
+  readonly description: string;
+  /**
+   * Every untrusted or sensitive source of the value is a tool call the user named: its locating
+   * arguments (a URL, a file name, an id) are values the user wrote in the request. `false` when
+   * the value has no such source.
+   */
+  readonly namedSource: boolean;
+  /** A `permit` of the run lets this argument take this value: it counts as the user's choice. */
+  readonly permitted: boolean;
 }
 
 /** The provenance of a tool call's arguments, and what the run has done so far. */
 export interface Provenance {
   readonly arguments: readonly ArgumentProvenance[];
+  /** Every argument's description, joined: `recipient: from ...; amount: from ...`. */
+  readonly description: string;
   /** Some argument holds a value from untrusted content. */
   readonly untrusted: boolean;
   /** Some argument holds a value read from a sensitive-data tool. */
   readonly sensitive: boolean;
-  /** Some argument named in the tool's `destinations` holds a value from untrusted content. */
+  /**
+   * Some destination argument holds a value from untrusted content that the user did not write
+   * and no `permit` allows.
+   */
   readonly untrustedDestination: boolean;
   /** The run has read sensitive data before this call. */
   readonly runReadSensitive: boolean;
@@ -56,6 +83,8 @@ export interface ToolCallRequest {
   readonly sideEffects: boolean;
   readonly sensitiveData: boolean;
   readonly untrustedInput: boolean;
+  /** The call's arguments reach a party outside the service (a fetched URL, a web search). */
+  readonly openWorld: boolean;
   /** Argument names that say where the call sends or writes (`to`, `url`, `channel`). */
   readonly destinations: readonly string[];
 }
@@ -67,11 +96,19 @@ export type PolicyVerdict = 'allow' | 'deny' | 'approve';
 export interface PolicyDecision {
   readonly verdict: PolicyVerdict;
   readonly reason: string;
+  /**
+   * The rule that decided, for code to read: the default policy's are
+   * `sensitive-to-unnamed-destination`, `untrusted-destination`, `untrusted-credential`,
+   * `untrusted-amount` and `data-in-outward-read`.
+   */
+  readonly rule?: string;
+  /** The argument the rule is about (its path). */
+  readonly argument?: string;
 }
 
 /**
- * Decides whether a side-effect call whose arguments hold untrusted values, in a run that has
- * read sensitive data, may run.
+ * Decides whether a tool call may run, given where each of its arguments came from. Called for
+ * every valid call, reads included, before its approvals.
  */
 export type Policy = (
   call: ToolCallRequest,
@@ -161,15 +198,38 @@ export interface AuditEntry {
     | 'guardrail-tripped'
     | 'error';
   readonly reason: string;
+  /** The policy rule that denied the call or sent it for approval, when the policy named one. */
+  readonly rule?: string;
+  /** The argument that rule is about. */
+  readonly argument?: string;
+}
+
+/**
+ * Lets argument `argument` of tool `tool` take a value that came from the result of tool `from`,
+ * when the user named that source: the `from` call's locating arguments (its URL, file name, id)
+ * are values the user wrote in the request. Such a value counts as the user's choice for the
+ * default policy. E.g. `{ tool: 'send_money', argument: 'recipient', from: 'read_file' }` for
+ * "pay the bill in bill.txt".
+ */
+export interface Permit {
+  readonly tool: string;
+  readonly argument: string;
+  readonly from: string;
 }
 
 /** The security settings of a run, as the caller gives them. */
 export interface SecurityOptions {
   /**
-   * Decides side-effect calls whose arguments hold values from untrusted content.
-   * @default `defaultPolicy`: deny when a destination came from untrusted content
+   * Decides every tool call from where its arguments came from.
+   * @default `defaultPolicy`: its five rules (docs/security.md)
    */
   readonly policy?: Policy;
+  /**
+   * Arguments that may take a value from the result of a source the user named.
+   * @default []
+   * @example permit: [{ tool: 'send_money', argument: 'recipient', from: 'read_file' }]
+   */
+  readonly permit?: readonly Permit[];
   /** Answers approval requests (`needsApproval` tools, `approve` verdicts). None means denied. */
   readonly approve?: Approver;
   /** Checks at every hop; a trip ends the run with `GuardrailTripped`. */

@@ -20,6 +20,12 @@ export const ToolSpec = z.looseObject({
   sensitiveData: z.boolean().default(false),
   /** The tool changes state or communicates outward (sends, writes, pays, deletes, deploys, posts). */
   sideEffects: z.boolean().default(false),
+  /**
+   * The call's arguments reach a party outside the service even when nothing changes (fetching
+   * a URL, a web search): data put in them leaves. Counts as communicating outward.
+   * `defineTool` sets it for a tool with a `url`, `uri`, `link` or `endpoint` argument.
+   */
+  openWorld: z.boolean().optional(),
 });
 /** Tool metadata as the router reads it, defaults applied. */
 export type ToolSpec = z.output<typeof ToolSpec>;

@@ -20,6 +20,10 @@ export interface Tool<Input = unknown, Output = unknown> extends ToolSpec {
   readonly needsApproval?: boolean | ((input: Input) => boolean | Promise<boolean>);
   /** Top-level argument names that say where the call sends or writes (`to`, `url`, `channel`). */
   readonly destinations?: readonly string[];
+  /** Top-level argument names that carry a secret or a credential (`password`, `token`). */
+  readonly credentials?: readonly string[];
+  /** Top-level argument names that carry an amount the call moves (`amount`, `quantity`). */
+  readonly amounts?: readonly string[];
 }
 
 /**
@@ -45,6 +49,13 @@ export interface ToolDefinition<Input, Output> {
   /** Changes state or communicates outward. @default false */
   sideEffects?: boolean;
   /**
+   * Its arguments reach a party outside the service even when nothing changes (fetching a URL, a
+   * web search, a third-party lookup), so data put in them leaves: the default policy checks
+   * them, and the tool counts as outward for the Rule of Two.
+   * @default true for a tool with a `url`, `uri`, `link` or `endpoint` argument, else false
+   */
+  openWorld?: boolean;
+  /**
    * Calls wait for the run's `approve` callback: every call (`true`), or those for which this
    * function of the validated arguments returns true. No callback means the call is denied.
    * @default false
@@ -56,6 +67,19 @@ export interface ToolDefinition<Input, Output> {
    * content. @default argument names such as `to`, `email`, `url`, `recipient`, `channel`
    */
   destinations?: readonly string[];
+  /**
+   * Top-level argument names that carry a secret or a credential. The default policy denies a
+   * side-effect call whose credential came from untrusted content.
+   * @default arguments named `password`, `passcode`, `pin`, `token`, `secret`, `api_key`,
+   * `apiKey`, `credential(s)`, `otp`
+   */
+  credentials?: readonly string[];
+  /**
+   * Top-level argument names that carry an amount of money or a quantity the call moves. The
+   * default policy denies a side-effect call whose amount came from untrusted content.
+   * @default arguments named `amount`, `value`, `price`, `total`, `sum`, `quantity`
+   */
+  amounts?: readonly string[];
   run: (input: Input, options: ToolRunOptions) => Output | Promise<Output>;
 }
 
@@ -91,7 +115,7 @@ export function defineTool<Input, Output>(
   if (typeof definition?.run !== 'function') {
     issues.push({ path: 'run', message: 'must be a function' });
   }
-  const { needsApproval, destinations } = definition ?? {};
+  const { needsApproval } = definition ?? {};
   if (
     !(
       needsApproval === undefined ||
@@ -101,16 +125,37 @@ export function defineTool<Input, Output>(
   ) {
     issues.push({ path: 'needsApproval', message: 'must be a boolean or a function' });
   }
-  if (
-    !(
-      destinations === undefined ||
-      (Array.isArray(destinations) && destinations.every((d) => typeof d === 'string'))
+  for (const key of ['destinations', 'credentials', 'amounts'] as const) {
+    const names: unknown = definition?.[key];
+    if (
+      !(names === undefined || (Array.isArray(names) && names.every((d) => typeof d === 'string')))
     )
-  ) {
-    issues.push({ path: 'destinations', message: 'must be a list of argument names' });
+      issues.push({ path: key, message: 'must be a list of argument names' });
   }
   if (!result.success || issues.length > 0) throw new InvalidToolError(issues);
-  return Object.freeze({ ...result.data, input: definition.input, run: definition.run });
+  const openWorld = result.data.openWorld ?? argumentNames(definition.input).some(isLocator);
+  return Object.freeze({ ...result.data, openWorld, input: definition.input, run: definition.run });
+}
+
+/** Whether an argument name says where a tool reaches out to: `url`, `page_url`, `webhookUri`. */
+function isLocator(name: string): boolean {
+  return (
+    /(^|_)(url|uri|link|endpoint)s?$/i.test(name) || /[a-z](Url|Uri|Link|Endpoint)s?$/.test(name)
+  );
+}
+
+/** The top-level argument names of an input schema, as the model is sent it. */
+function argumentNames(input: z.ZodType): string[] {
+  const names = (schema: unknown): string[] => {
+    const s = schema as { properties?: object; anyOf?: unknown[]; oneOf?: unknown[] } | undefined;
+    if (s?.properties) return Object.keys(s.properties);
+    return (s?.anyOf ?? s?.oneOf ?? []).flatMap(names);
+  };
+  try {
+    return names(z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }));
+  } catch {
+    return [];
+  }
 }
 
 /**

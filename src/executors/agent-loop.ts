@@ -8,6 +8,7 @@ import { callModel } from '../run/call-model.ts';
 import type { Limiter } from '../run/limiter.ts';
 import type { RunScope } from '../run/run-scope.ts';
 import { privilegesOf } from '../security/privileges.ts';
+import type { ToolOutcome } from '../security/tool-call-check.ts';
 import { runTool } from './run-tool.ts';
 
 /** One agent's loop: who it is, its model, instructions and tools. */
@@ -40,6 +41,8 @@ export interface AgentAnswer {
   readonly messages: readonly ModelMessage[];
   /** Model calls made. */
   readonly steps: number;
+  /** The calls the policy denied or nobody approved, in order. */
+  readonly refused: readonly NonNullable<ToolOutcome['refused']>[];
 }
 
 const modelToolOf = memoizeWeak((tool: AnyTool): ModelTool => toModelTool(tool as Tool));
@@ -66,6 +69,7 @@ export async function runAgentLoop(
     privileges: privilegesOf(agent.tools),
     resolveArguments: agent.resolveArguments,
   };
+  const refused: NonNullable<ToolOutcome['refused']>[] = [];
   for (let step = 1; step <= maxSteps; step++) {
     const response = await callModel(ctx, {
       ...at,
@@ -84,13 +88,16 @@ export async function runAgentLoop(
       ...(response.toolCalls.length > 0 ? { toolCalls: response.toolCalls } : {}),
     });
     if (response.text) ctx.report.output(response.text);
-    if (response.toolCalls.length === 0) return { text: response.text, messages, steps: step };
+    if (response.toolCalls.length === 0) {
+      return { text: response.text, messages, steps: step, refused };
+    }
     agent.beforeTools?.(response.toolCalls);
     const outcomes = await Promise.all(
       response.toolCalls.map((call) => agent.limit(() => runTool(ctx, at, byName, call, signal))),
     );
     response.toolCalls.forEach((call, i) => {
       const outcome = outcomes[i] ?? { content: '', isError: true };
+      if (outcome.refused) refused.push(outcome.refused);
       messages.push({
         role: 'tool',
         toolCallId: call.id,

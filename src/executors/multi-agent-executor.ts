@@ -1,20 +1,19 @@
 import { z } from 'zod';
-import { BudgetExceededError } from '../core/errors.ts';
 import type { Executor } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import { parseOptions } from '../core/parse.ts';
 import { systemPrompt } from '../prompts/system-prompt.ts';
-import { planRole, SYNTHESIS_ROLE, synthesisPrompt } from '../prompts/team-prompts.ts';
+import { SYNTHESIS_ROLE, synthesisPrompt } from '../prompts/team-prompts.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { callModel } from '../run/call-model.ts';
 import { createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
 import { executorOptionsShape, modelSchema } from '../run/option-schemas.ts';
 import { callForOutput } from '../run/structured-output.ts';
 import type { TierStep } from '../run/tier-step.ts';
-import { checkPlanBoundary, needsBoundary } from '../security/boundary.ts';
+import { needsBoundary } from '../security/boundary.ts';
 import { expandPlaceholders } from '../security/quarantine.ts';
-import { type Plan, planSchema } from './plan.ts';
-import { runPlan, type TeamRun } from './run-plan.ts';
+import { runPlanRounds } from './plan-rounds.ts';
+import type { TeamRun } from './run-plan.ts';
 import { resolveSpecialists, type Specialist, SpecialistList } from './specialists.ts';
 /** Options of {@link multiAgentStep}. */
 export interface MultiAgentStepOptions {
@@ -36,7 +35,8 @@ const MANAGER = 'manager';
 /**
  * The multi-agent tier: a manager that owns the final answer plans subtasks for specialists
  * (structured output), runs independent ones at once (up to `maxConcurrency`) and dependent ones
- * after what they depend on, then writes the answer from their results. Each specialist holds only
+ * after what they depend on, plans again when it asked to (up to `maxPlanRounds`), then writes
+ * the answer from their results. Each specialist holds only
  * its own tools and sees only its subtask and the results it depends on. A specialist that fails
  * or passes `agentTimeoutMs` does not stop the others: the manager is told which failed and why.
  */
@@ -53,30 +53,6 @@ export function multiAgentStep(options: MultiAgentStepOptions): TierStep {
         boundary,
       );
       const call = { agent: MANAGER, tier: 'multi-agent' as const, parentId: spanId, model };
-      const plan = (await callForOutput(
-        ctx,
-        {
-          ...call,
-          request: {
-            system: systemPrompt(instructions, planRole(specialists, boundary), task),
-            messages: [...task.history, { role: 'user', content: task.input }],
-          },
-        },
-        planSchema(
-          specialists,
-          Math.max(0, ctx.budgets.maxAgents - ctx.report.agentsStarted),
-          boundary,
-        ),
-      )) as Plan;
-      if (ctx.report.agentsStarted + plan.subtasks.length > ctx.budgets.maxAgents) {
-        throw new BudgetExceededError(
-          'maxAgents',
-          ctx.budgets.maxAgents,
-          ctx.report.agentsStarted + plan.subtasks.length,
-          `the plan has ${plan.subtasks.length} subtasks`,
-        );
-      }
-      if (boundary) checkPlanBoundary(plan, specialists);
       const team: TeamRun = {
         ctx,
         boundary,
@@ -84,7 +60,12 @@ export function multiAgentStep(options: MultiAgentStepOptions): TierStep {
         managerSpan: spanId,
         instructions,
       };
-      const results = await runPlan(team, plan, specialists);
+      const results = await runPlanRounds(team, task, specialists, {
+        agent: MANAGER,
+        model,
+        parentId: spanId,
+        instructions,
+      });
       const synthesis = {
         ...call,
         request: {

@@ -19,29 +19,37 @@ export const MAX_EXTRACT_FIELDS = 12;
 
 const ExtractFieldSchema = z.object({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
-  type: z.enum(['string', 'number', 'boolean', 'enum']),
+  type: z.enum(['string', 'number', 'boolean', 'enum', 'list']),
   values: z.array(z.string().min(1).max(60)).max(20),
+  items: z.enum(['string', 'number']).optional(),
 });
 
 /** The manager's plan: subtasks for the specialists; none means the manager answers alone. */
 export interface Plan {
   readonly subtasks: readonly Subtask[];
+  /**
+   * Plan again once these subtasks ran, seeing their results (a reader's fields), before the
+   * answer: for steps that depend on what a reader finds. At most `maxPlanRounds` plans.
+   */
+  readonly replan?: boolean | undefined;
 }
 
 /**
  * The schema the manager's plan must meet: known specialists, unique ids, dependencies that
- * exist and form no cycle, at most `maxSubtasks` subtasks.
+ * exist and form no cycle, at most `maxSubtasks` subtasks. A later round's plan may depend on the
+ * subtasks that ran before (`done`), and may not reuse their ids.
  */
 export function planSchema(
   specialists: readonly ResolvedSpecialist[],
   maxSubtasks: number,
   boundary = false,
+  done: readonly string[] = [],
 ): z.ZodType<Plan> {
   // Runs of one service mostly see the same team: build (and let zod compile) each schema once.
-  const key = `${maxSubtasks}|${boundary}|${specialists.map((s) => s.name).join(',')}`;
+  const key = `${maxSubtasks}|${boundary}|${specialists.map((s) => s.name).join(',')}|${done.join(',')}`;
   let schema = schemas.get(key);
   if (schema === undefined) {
-    schema = buildPlanSchema(specialists, maxSubtasks, boundary);
+    schema = buildPlanSchema(specialists, maxSubtasks, boundary, new Set(done));
     if (schemas.size >= MAX_CACHED_SCHEMAS) schemas.delete(schemas.keys().next().value as string);
     schemas.set(key, schema);
   }
@@ -55,6 +63,7 @@ function buildPlanSchema(
   specialists: readonly ResolvedSpecialist[],
   maxSubtasks: number,
   boundary: boolean,
+  done: ReadonlySet<string>,
 ): z.ZodType<Plan> {
   const names = specialists.map((s) => s.name) as [string, ...string[]];
   const base = z.object({
@@ -66,10 +75,11 @@ function buildPlanSchema(
   const subtask = boundary
     ? base.extend({ extract: z.array(ExtractFieldSchema).max(MAX_EXTRACT_FIELDS) })
     : base;
-  return z.object({ subtasks: z.array(subtask).max(maxSubtasks) }).superRefine((plan, ctx) => {
+  const shape = { subtasks: z.array(subtask).max(maxSubtasks), replan: z.boolean().optional() };
+  return z.object(shape).superRefine((plan, ctx) => {
     const ids = new Map<string, number>();
     plan.subtasks.forEach((subtask, i) => {
-      if (ids.has(subtask.id)) {
+      if (ids.has(subtask.id) || done.has(subtask.id)) {
         ctx.addIssue({ code: 'custom', path: ['subtasks', i, 'id'], message: 'is not unique' });
       }
       ids.set(subtask.id, i);
@@ -87,7 +97,7 @@ function buildPlanSchema(
         fields.add(field.name);
       });
       subtask.dependsOn.forEach((dep, j) => {
-        if (!ids.has(dep)) {
+        if (!ids.has(dep) && !done.has(dep)) {
           ctx.addIssue({
             code: 'custom',
             path: ['subtasks', i, 'dependsOn', j],

@@ -45,21 +45,25 @@ export interface SubtaskResult {
   readonly ok: boolean;
   /** The specialist's answer (a quarantined one's fields, strings as placeholders), or why it failed. */
   readonly text: string;
+  /** Its specialist reads sensitive data, or saw it in the results it depends on. */
+  readonly sensitive: boolean;
 }
 
 /**
- * Runs a plan's subtasks: each after the ones it depends on, independent ones at once within
- * `maxConcurrency`. A subtask whose dependency failed is reported as not run.
+ * Runs a plan's subtasks: each after the ones it depends on (in this plan, or in `done`, the
+ * results of earlier plans), independent ones at once within `maxConcurrency`. A subtask whose
+ * dependency failed is reported as not run.
  */
 export async function runPlan(
   team: TeamRun,
   plan: Plan,
   specialists: readonly ResolvedSpecialist[],
+  done: readonly SubtaskResult[] = [],
 ): Promise<SubtaskResult[]> {
   const byName = new Map(specialists.map((s) => [s.name, s]));
   const byId = new Map(plan.subtasks.map((s) => [s.id, s]));
   const limit = createLimiter(team.ctx.budgets.maxConcurrency);
-  const started = new Map<string, Promise<SubtaskResult>>();
+  const started = new Map(done.map((result) => [result.subtask.id, Promise.resolve(result)]));
   const settle = (subtask: Subtask): Promise<SubtaskResult> => {
     let promise = started.get(subtask.id);
     if (promise === undefined) {
@@ -67,7 +71,8 @@ export async function runPlan(
         const deps = await Promise.all(
           subtask.dependsOn.flatMap((id) => {
             const dep = byId.get(id);
-            return dep ? [settle(dep)] : [];
+            const earlier = started.get(id);
+            return dep ? [settle(dep)] : earlier ? [earlier] : [];
           }),
         );
         const failed = deps.find((dep) => !dep.ok);
@@ -76,6 +81,7 @@ export async function runPlan(
             subtask,
             ok: false,
             text: `not run: subtask ${failed.subtask.id} it depends on failed`,
+            sensitive: false,
           };
         }
         const specialist = byName.get(subtask.specialist);
@@ -97,6 +103,7 @@ async function runSubtask(
 ): Promise<SubtaskResult> {
   const { ctx } = team;
   const { agentTimeoutMs } = ctx.budgets;
+  const sensitive = specialist.privileges.includes('sensitive') || deps.some((d) => d.sensitive);
   // A time limit that is cleared when the subtask ends (AbortSignal.timeout's cannot be, and keeps
   // the signals it joins alive until it fires).
   const link = linkSignal([ctx.signal], {
@@ -110,11 +117,12 @@ async function runSubtask(
     const { text } = await asAgent(
       ctx,
       { name: specialist.name, tier: 'multi-agent', parentId: team.managerSpan },
-      (spanId) => untilAborted(work(team, subtask, specialist, content, spanId, signal), signal),
+      (spanId) =>
+        untilAborted(work(team, subtask, specialist, content, spanId, signal, sensitive), signal),
       // The guardrail sees what the agent produced: a reader's fields, not their placeholders.
       (done) => done.output,
     );
-    return { subtask, ok: true, text };
+    return { subtask, ok: true, text, sensitive };
   } catch (error) {
     // The run's own stop (abort, time limit, budget, guardrail) and a misconfiguration end the run.
     if (
@@ -128,10 +136,12 @@ async function runSubtask(
     }
     const why = link.timedOut
       ? `timed out after ${agentTimeoutMs} ms`
-      : specialist.quarantined
-        ? withheldFailure(error)
-        : describeError(error);
-    return { subtask, ok: false, text: `failed: ${why}` };
+      : error instanceof CallRefused
+        ? error.describe(specialist.quarantined)
+        : specialist.quarantined
+          ? withheldFailure(error)
+          : describeError(error);
+    return { subtask, ok: false, text: `failed: ${why}`, sensitive };
   } finally {
     link.dispose();
   }
@@ -145,6 +155,7 @@ async function work(
   content: string,
   spanId: string,
   signal: AbortSignal,
+  sensitive: boolean,
 ): Promise<{ readonly text: string; readonly output: unknown }> {
   const { ctx, placeholders } = team;
   const system = [team.instructions?.trim(), specialist.instructions].filter(Boolean).join('\n\n');
@@ -170,6 +181,9 @@ async function work(
     },
     [{ role: 'user', content }],
   );
+  // Nothing the plan made depend on a refused call runs: the subtask fails.
+  const [first] = answer.refused;
+  if (first) throw new CallRefused(first, answer.refused.length);
   if (!specialist.quarantined) return { text: answer.text, output: answer.text };
   const fields = fieldsOf(subtask);
   const request: ModelMessage = {
@@ -188,6 +202,30 @@ async function work(
     },
     extractionSchema(fields),
   )) as Record<string, unknown>;
-  ctx.security.ledger.recordUntrusted(values, specialist.name);
+  // Labelled untrusted, and sensitive when the reader saw sensitive data.
+  ctx.security.ledger.recordExtraction(values, specialist.name, sensitive);
   return { text: renderHandOff(subtask.id, values, placeholders, fields), output: values };
+}
+
+/** A specialist's call that the policy denied or nobody approved: its subtask fails. */
+class CallRefused extends Error {
+  override readonly name = 'CallRefused';
+  readonly refusal: AgentAnswer['refused'][number];
+  readonly count: number;
+  constructor(refusal: AgentAnswer['refused'][number], count: number) {
+    super(`${refusal.decision}: ${refusal.reason}`);
+    this.refusal = refusal;
+    this.count = count;
+  }
+
+  /** What the manager is told: the rule, and the reason unless the specialist read untrusted text. */
+  describe(quarantined: boolean): string {
+    const { decision, reason, rule } = this.refusal;
+    const what = decision === 'denied' ? 'the policy denied' : 'nobody approved';
+    const calls = this.count > 1 ? ` (and ${this.count - 1} more)` : '';
+    const detail = quarantined
+      ? `${rule ? ` (rule ${rule})` : ''}; details withheld, as the specialist read untrusted content`
+      : `: ${reason}`;
+    return `${what} a call it made${calls}${detail}`;
+  }
 }

@@ -149,7 +149,7 @@ async function execute(
   } finally {
     link?.dispose();
   }
-  ctx.security.ledger.recordToolResult(tool, value);
+  ctx.security.ledger.recordToolResult(tool, value, { input, agent: at.agent });
   await ctx.security.check('tool-result', value, {
     agent: at.agent,
     tool: tool.name,

@@ -9,6 +9,7 @@ import {
 } from '../prompts/team-prompts.ts';
 import { modelSchema, uniqueNames } from '../run/option-schemas.ts';
 import { specialistPrivileges } from '../security/boundary.ts';
+import { isOutward } from '../security/privileges.ts';
 
 /**
  * A specialist of the multi-agent tier, declared by you. Without declared specialists, the tier
@@ -52,7 +53,9 @@ const NAME = /^[A-Za-z0-9_-]{1,64}$/;
  * The specialists of one run: the declared ones (tool names resolved against the run's tools),
  * then one per domain of the tools no declared specialist holds, then the generalist. Under a
  * security boundary a domain's untrusted-content tools go to a quarantined `{domain}_reader`
- * apart from its other tools, and no specialist may hold untrusted content with anything else.
+ * apart from its other tools (its open-world ones to `{domain}_web_reader` when the reader also
+ * reads sensitive data), and no quarantined specialist may hold a side effect, or sensitive data
+ * with an open-world tool.
  * @throws {InvalidConfigError} for a bad name, a duplicate or a tool name the run does not offer.
  * @throws {BoundaryViolationError} under a boundary, for a specialist or tool that would break it.
  */
@@ -116,12 +119,27 @@ export function resolveSpecialists(
     list.push(tool);
     domains.set(key, list);
   }
+  // A reader may read sensitive data or reach outside, not both: its open-world tools go apart.
+  for (const [key, own] of [...domains]) {
+    const outward = own.filter((t) => isOutward(t) && !t.sensitiveData && !t.sideEffects);
+    if (!key.endsWith('\u0000reader') || !own.some((t) => t.sensitiveData) || !outward.length)
+      continue;
+    domains.set(
+      key,
+      own.filter((t) => !outward.includes(t)),
+    );
+    domains.set(`${key.slice(0, -'reader'.length)}web_reader`, outward);
+  }
   for (const [key, own] of domains) {
     const [domain = key, reader] = key.split('\u0000');
-    const name = toName(domain) + (reader ? '_reader' : '');
-    const description = reader
-      ? `Reads untrusted ${domain} content (quarantined), with its tools: ${own.map((t) => t.name).join(', ')}.`
-      : `Work in the ${domain} domain, with its tools: ${own.map((t) => t.name).join(', ')}.`;
+    const name = toName(domain) + (reader ? `_${reader}` : '');
+    const names = own.map((t) => t.name).join(', ');
+    const description =
+      reader === 'web_reader'
+        ? `Reads untrusted ${domain} content from outside the service (quarantined), with its tools: ${names}.`
+        : reader
+          ? `Reads untrusted ${domain} content (quarantined), with its tools: ${names}.`
+          : `Work in the ${domain} domain, with its tools: ${names}.`;
     add(name, description, undefined, own, model);
   }
   if (!out.some((s) => s.name === GENERALIST)) {

@@ -63,10 +63,14 @@ export async function runPipeline<Output>(
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
   parseOptions(RunOptionsShape, call.options);
-  const { signal, policy, approve, guardrails, ...budgets } = call.options;
+  const { signal, policy, approve, guardrails, permit, ...budgets } = call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
-  const security = createRunSecurity({ policy, approve, guardrails }, config.security, input);
+  const security = createRunSecurity(
+    { policy, approve, guardrails, permit },
+    config.security,
+    input,
+  );
   const resolved = resolveBudgets(budgets, '', config.budgets);
   const planned = plan(task);
   checkPriced(resolved.maxCostUsd, planned.models, config.prices);

@@ -46,7 +46,7 @@ function toRunTask(task: PreparedTask): RunTask<unknown> {
 
 /**
  * The run's options for the executor: what its budgets leave, its signal (which carries the
- * run's time limit), policy and approver. Guardrails stay with the run, which checks the input
+ * run's time limit), policy, approver and permits. Guardrails stay with the run, which checks the input
  * and output itself.
  * @throws {BudgetExceededError} when a budget is spent already.
  */
@@ -61,7 +61,9 @@ function remainingOptions(scope: RunScope): RunOptions {
     signal: scope.signal,
     policy: scope.security.policy,
     ...(scope.security.approve ? { approve: scope.security.approve } : {}),
+    ...(scope.security.permit.length > 0 ? { permit: scope.security.permit } : {}),
     maxSteps: budgets.maxSteps,
+    maxPlanRounds: budgets.maxPlanRounds,
     maxConcurrency: budgets.maxConcurrency,
     toolTimeoutMs: budgets.toolTimeoutMs,
     agentTimeoutMs: budgets.agentTimeoutMs,

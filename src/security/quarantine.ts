@@ -5,13 +5,18 @@ import { EscalationRequired } from '../core/errors.ts';
 export interface ExtractField {
   /** Letters, digits and `_`. */
   readonly name: string;
-  readonly type: 'string' | 'number' | 'boolean' | 'enum';
+  /** A `list` holds strings or numbers (`items`), as many as the content has. */
+  readonly type: 'string' | 'number' | 'boolean' | 'enum' | 'list';
   /** The allowed values of an `enum`; ignored otherwise. */
   readonly values: readonly string[];
+  /** What a `list` holds. @default 'string' */
+  readonly items?: 'string' | 'number' | undefined;
 }
 
 /** The longest string a quarantined specialist may hand on in one field. */
 export const MAX_FIELD_LENGTH = 500;
+/** The most items a `list` field may hold. */
+export const MAX_LIST_ITEMS = 50;
 
 /** What a quarantined subtask extracts when the plan names no field. */
 const DEFAULT_FIELDS: readonly ExtractField[] = [{ name: 'summary', type: 'string', values: [] }];
@@ -30,27 +35,35 @@ export function extractionSchema(
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) {
     shape[field.name] =
-      field.type === 'number'
-        ? z.number().finite()
-        : field.type === 'boolean'
-          ? z.boolean()
-          : field.type === 'enum' && field.values.length > 0
-            ? z.enum(field.values as [string, ...string[]])
-            : z.string().max(MAX_FIELD_LENGTH);
+      field.type === 'list'
+        ? z.array(field.items === 'number' ? number : text).max(MAX_LIST_ITEMS)
+        : field.type === 'number'
+          ? number
+          : field.type === 'boolean'
+            ? z.boolean()
+            : field.type === 'enum' && field.values.length > 0
+              ? z.enum(field.values as [string, ...string[]])
+              : text;
   }
   return z.strictObject(shape);
 }
 
-/** Untrusted strings by placeholder (`t1.sender`), for putting them back where a placeholder stands. */
+const number = z.number().finite();
+const text = z.string().max(MAX_FIELD_LENGTH);
+
+/**
+ * Untrusted strings by placeholder (`t1.sender`, `t1.names.0` for a list's first item), for
+ * putting them back where a placeholder stands.
+ */
 export type Placeholders = Map<string, string>;
 
-const PLACEHOLDER = /\{\{([A-Za-z0-9_-]+\.[A-Za-z][A-Za-z0-9_]*)\}\}/g;
+const PLACEHOLDER = /\{\{([A-Za-z0-9_-]+\.[A-Za-z][A-Za-z0-9_]*(?:\.\d+)?)\}\}/g;
 
 /**
  * What others see of a quarantined hand-off: numbers, booleans and enum values (one of those the
- * plan named) as they are, other strings only as placeholders (`{{t1.sender}}`) with their
- * length, so no text an outsider wrote reaches another model. The strings are put in
- * `placeholders`.
+ * plan named) as they are, other strings only as placeholders (`{{t1.sender}}`, a list's items
+ * as `{{t1.names.0}}`, ...) with their length, so no text an outsider wrote reaches another
+ * model. The strings are put in `placeholders`.
  */
 export function renderHandOff(
   subtaskId: string,
@@ -63,6 +76,14 @@ export function renderHandOff(
     fields.filter((f) => f.type === 'enum' && f.values.length > 0).map((f) => f.name),
   );
   const lines = Object.entries(values).map(([name, value]) => {
+    if (Array.isArray(value) && value.some((item) => typeof item === 'string')) {
+      const items = value.map((item, i) => {
+        const key = `${subtaskId}.${name}.${i}`;
+        placeholders.set(key, String(item));
+        return `{{${key}}}`;
+      });
+      return `${name}: [${items.join(', ')}] (a list of ${items.length} untrusted texts; pass each placeholder itself where its text should go)`;
+    }
     if (typeof value !== 'string' || enums.has(name)) return `${name}: ${JSON.stringify(value)}`;
     const key = `${subtaskId}.${name}`;
     placeholders.set(key, value);

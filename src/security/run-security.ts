@@ -8,31 +8,24 @@ import type {
   GuardrailContext,
   GuardrailHop,
   Guardrails,
+  Permit,
   Policy,
-  PolicyDecision,
   SecurityOptions,
 } from '../core/security.ts';
+import { defaultPolicy } from './default-policy.ts';
 import { createTaintLedger, type TaintLedger } from './taint-ledger.ts';
 
 /** The security state of one run. */
 export interface RunSecurity {
   readonly policy: Policy;
   readonly approve: Approver | undefined;
+  /** The run's permits (the ledger applies them). */
+  readonly permit: readonly Permit[];
   readonly ledger: TaintLedger;
   readonly audit: AuditEntry[];
   /** Runs the guardrails of a hop. @throws {GuardrailTripped} */
   check(hop: GuardrailHop, value: unknown, at?: Omit<GuardrailContext, 'hop'>): Promise<void>;
 }
-
-/**
- * The default policy: a side-effect call whose destination (`to`, `url`, ... or the tool's
- * `destinations`) holds a value from untrusted content, and not one the user wrote in the request,
- * is denied; anything else is allowed.
- */
-export const defaultPolicy: Policy = (_call, provenance): PolicyDecision =>
-  provenance.untrustedDestination
-    ? { verdict: 'deny', reason: 'its destination came from untrusted content' }
-    : { verdict: 'allow', reason: 'no destination came from untrusted content' };
 
 const HOPS: Readonly<Record<GuardrailHop, keyof Guardrails>> = {
   input: 'input',
@@ -53,7 +46,12 @@ export function createRunSecurity(
   userInput: string,
 ): RunSecurity {
   // Most runs give none of their own: nothing to check.
-  if (run.policy !== undefined || run.approve !== undefined || run.guardrails !== undefined) {
+  if (
+    run.policy !== undefined ||
+    run.approve !== undefined ||
+    run.guardrails !== undefined ||
+    run.permit !== undefined
+  ) {
     checkSecurityOptions(run);
   }
   // A run's own settings replace the defaults one by one.
@@ -61,12 +59,15 @@ export function createRunSecurity(
     policy: run.policy ?? defaults.policy,
     approve: run.approve ?? defaults.approve,
     guardrails: run.guardrails ?? defaults.guardrails,
+    permit: run.permit ?? defaults.permit,
   };
   const guardrails = options.guardrails ?? {};
+  const permit = options.permit ?? [];
   return {
     policy: options.policy ?? defaultPolicy,
     approve: options.approve,
-    ledger: createTaintLedger(userInput),
+    permit,
+    ledger: createTaintLedger(userInput, permit),
     audit: [],
     async check(hop, value, at = {}) {
       const given = guardrails[HOPS[hop]];
@@ -101,6 +102,15 @@ const GuardrailList = z.preprocess(
 export const SecurityOptionsShape = z.looseObject({
   policy: Callback.optional(),
   approve: Callback.optional(),
+  permit: z
+    .array(
+      z.strictObject({
+        tool: z.string().min(1),
+        argument: z.string().min(1),
+        from: z.string().min(1),
+      }),
+    )
+    .optional(),
   guardrails: z
     .strictObject(
       Object.fromEntries(Object.values(HOPS).map((key) => [key, GuardrailList.optional()])),

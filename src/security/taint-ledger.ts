@@ -1,120 +1,209 @@
-import type { ArgumentProvenance, Origin, Provenance } from '../core/security.ts';
+import type { ArgumentProvenance, Origin, Permit, Provenance } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
+import { roleOf } from './argument-roles.ts';
+import {
+  describeOrigin,
+  extractionSource,
+  permits,
+  toolSource,
+  type ValueSource,
+} from './value-source.ts';
+import { holdsWhole, numbersIn, userValues } from './whole-values.ts';
 
-/** Values shorter than this are too common to trace ("yes", "10"). */
-const MIN_LENGTH = 4;
+/** Texts shorter than this are traced as whole values only ("Eve", "10"), not inside others. */
+const MIN_CONTAINED = 4;
 /** The most characters of one value kept for tracing. */
 const MAX_LENGTH = 200_000;
 
-/** Argument names taken for destinations when a tool declares none. */
-const DESTINATION_NAMES =
-  /^(to|cc|bcc|recipients?|email|emails|address|url|uri|endpoint|webhook|channel|destination|target|phone|number|account|iban|handle|username)$/i;
-
 /**
- * Records the values a run has read from untrusted content and from sensitive-data tools, and
- * traces a tool call's arguments back to them. Tracing is by value: an argument that contains,
- * or is contained in, a recorded text (at least four characters) is taken to come from it.
+ * Records every value a run read from untrusted content and from sensitive-data tools, with its
+ * source (the tool call and its flags, or a quarantined reader's extraction), and traces a tool
+ * call's arguments back to them and to the request. Texts of four characters or more are traced
+ * by containment either way (case-insensitive); shorter ones and numbers by whole value: equal
+ * to a recorded value, or a word or number a recorded text holds as a whole.
  */
 export interface TaintLedger {
-  /** Records a tool's result by the tool's flags. */
-  recordToolResult(tool: AnyTool, value: unknown): void;
-  /** Records a value that came from untrusted content (a quarantined agent's output). */
-  recordUntrusted(value: unknown, source: string): void;
+  /** Records a tool's result by the tool's flags; `input` and `agent` say which call read it. */
+  recordToolResult(tool: AnyTool, value: unknown, call?: ToolCallOf): void;
+  /**
+   * Records what a quarantined reader handed on: untrusted, and sensitive when the reader read
+   * sensitive data (`sensitive`, or any of its own reads).
+   */
+  recordExtraction(value: unknown, reader: string, sensitive?: boolean): void;
   readonly readSensitive: boolean;
   readonly readUntrusted: boolean;
-  /** The provenance of a call's arguments. */
-  provenanceOf(tool: AnyTool, args: unknown): Provenance;
+  /**
+   * The provenance of a call's arguments. With `agent`, a destination, credential or amount of a
+   * side-effect call that the model wrote (traced nowhere) after that agent read untrusted content
+   * is taken to come from what it read: an agent can decode, spell out or compute a value the
+   * content chose.
+   */
+  provenanceOf(tool: AnyTool, args: unknown, agent?: string): Provenance;
 }
 
-interface Record_ {
+/** Which call read a tool's result. */
+export interface ToolCallOf {
+  readonly input: unknown;
+  readonly agent: string;
+}
+
+interface Entry {
+  /** Lower-cased. */
   readonly text: string;
-  readonly source: string;
+  readonly numbers: ReadonlySet<number>;
+  readonly source: ValueSource;
 }
 
-/** Creates the ledger of one run; `userInput` is the request the user wrote. */
-export function createTaintLedger(userInput: string): TaintLedger {
-  const untrusted: Record_[] = [];
-  const sensitive: Record_[] = [];
-  const user = userInput.toLowerCase();
+/**
+ * Creates the ledger of one run; `userInput` is the request the user wrote, `granted` the run's
+ * permits.
+ */
+export function createTaintLedger(userInput: string, granted: readonly Permit[] = []): TaintLedger {
+  const entries: Entry[] = [];
+  const user = userValues(userInput);
   const seen = new Set<string>();
-  const add = (list: Record_[], value: unknown, source: string) => {
+  const reads = new Map<string, ValueSource[]>();
+  let readSensitive = false;
+  let readUntrusted = false;
+  const add = (value: unknown, source: ValueSource) => {
+    readSensitive ||= source.sensitive;
+    readUntrusted ||= source.untrusted;
+    const where = `${source.kind}\u0000${source.name}\u0000${source.locators.join('\u0000')}`;
     for (const leaf of leaves(value)) {
-      const text = leaf.toLowerCase().slice(0, MAX_LENGTH);
-      // The same text read again (a page fetched twice) traces no further.
-      const key = `${list === untrusted ? 'u' : 's'}\u0000${source}\u0000${text}`;
+      const text = String(leaf).toLowerCase().slice(0, MAX_LENGTH);
+      // The same text read again from the same place (a page fetched twice) traces no further.
+      const key = `${where}\u0000${text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      list.push({ text, source });
+      const numbers = new Set(typeof leaf === 'number' ? [leaf] : numbersIn(text));
+      entries.push({ text, numbers, source });
     }
   };
-  const trace = (text: string, list: readonly Record_[]): string[] => {
-    const lower = text.toLowerCase();
-    return list
-      .filter((r) => r.text.includes(lower) || lower.includes(r.text))
-      .map((r) => r.source);
-  };
   return {
-    recordToolResult(tool, value) {
-      if (tool.untrustedInput) add(untrusted, value, tool.name);
-      if (tool.sensitiveData) add(sensitive, value, tool.name);
+    recordToolResult(tool, value, call) {
+      if (!tool.untrustedInput && !tool.sensitiveData) return;
+      const source = toolSource(tool, call?.input, user.wrote);
+      if (call) reads.set(call.agent, [...(reads.get(call.agent) ?? []), source]);
+      add(value, source);
     },
-    recordUntrusted(value, source) {
-      add(untrusted, value, source);
+    recordExtraction(value, reader, sensitive = false) {
+      add(value, extractionSource(reader, reads.get(reader) ?? [], sensitive));
     },
     get readSensitive() {
-      return sensitive.length > 0;
+      return readSensitive;
     },
     get readUntrusted() {
-      return untrusted.length > 0;
+      return readUntrusted;
     },
-    provenanceOf(tool, args) {
-      const destinations = destinationsOf(tool, args);
-      const entries: ArgumentProvenance[] = [];
-      let anyUntrusted = false;
-      let anySensitive = false;
-      let untrustedDestination = false;
-      for (const [path, text] of paths(args)) {
-        const origins: Origin[] = [];
-        const sources = new Set<string>();
-        if (text.length >= MIN_LENGTH && user.includes(text.toLowerCase())) origins.push('user');
-        const fromUntrusted = text.length >= MIN_LENGTH ? trace(text, untrusted) : [];
-        const fromSensitive = text.length >= MIN_LENGTH ? trace(text, sensitive) : [];
-        if (fromUntrusted.length > 0) origins.push('untrusted');
-        if (fromSensitive.length > 0) origins.push('sensitive');
-        for (const source of [...fromUntrusted, ...fromSensitive]) sources.add(source);
-        if (origins.length === 0) origins.push('model');
-        entries.push({ path, origins, sources: [...sources] });
-        anyUntrusted ||= fromUntrusted.length > 0;
-        anySensitive ||= fromSensitive.length > 0;
-        const top = /^[^.[]+/.exec(path)?.[0] ?? path;
-        // A destination the user wrote is the user's choice, even if the content repeats it.
-        if (destinations.includes(top) && fromUntrusted.length > 0 && !origins.includes('user')) {
-          untrustedDestination = true;
-        }
-      }
+    provenanceOf(tool, args, agent) {
+      const read =
+        tool.sideEffects && agent !== undefined
+          ? (reads.get(agent) ?? []).filter((s) => s.untrusted)
+          : [];
+      const list = paths(args).map(([path, value]) =>
+        argumentProvenance(tool, path, {
+          userWrote: user.wrote(value),
+          traced: trace(entries, value),
+          read,
+          granted,
+        }),
+      );
+      const has = (origin: Origin) => list.some((a) => a.origins.includes(origin));
       return {
-        arguments: entries,
-        untrusted: anyUntrusted,
-        sensitive: anySensitive,
-        untrustedDestination,
-        runReadSensitive: sensitive.length > 0,
-        runReadUntrusted: untrusted.length > 0,
+        arguments: list,
+        description: list.map((a) => a.description).join('; '),
+        untrusted: has('untrusted'),
+        sensitive: has('sensitive'),
+        untrustedDestination: list.some(
+          (a) =>
+            a.role === 'destination' &&
+            a.origins.includes('untrusted') &&
+            !a.origins.includes('user') &&
+            !a.permitted,
+        ),
+        runReadSensitive: readSensitive,
+        runReadUntrusted: readUntrusted,
       };
     },
   };
 }
 
-/** The argument names a tool declares as destinations, or the usual ones among its arguments. */
-export function destinationsOf(tool: AnyTool, args: unknown): readonly string[] {
-  if (tool.destinations !== undefined) return tool.destinations;
-  if (typeof args !== 'object' || args === null) return [];
-  return Object.keys(args).filter((key) => DESTINATION_NAMES.test(key));
+/** What is known of one argument's value. */
+interface Found {
+  readonly userWrote: boolean;
+  /** The sources it was traced to; `true` where it is a whole value of theirs, not a part. */
+  readonly traced: ReadonlyMap<ValueSource, boolean>;
+  /** The untrusted sources the calling agent read, when the call acts. */
+  readonly read: readonly ValueSource[];
+  readonly granted: readonly Permit[];
 }
 
-/** Every string and long-enough number in a value, JSON text parsed. */
-function leaves(value: unknown, out: string[] = []): string[] {
+function argumentProvenance(tool: AnyTool, path: string, found: Found): ArgumentProvenance {
+  const { userWrote, traced, granted } = found;
+  const name = /^[^.[]+/.exec(path)?.[0] ?? path;
+  const role = roleOf(tool, name);
+  const own = granted.filter((p) => p.tool === tool.name && p.argument === name);
+  let sources = [...traced.keys()];
+  const origins: Origin[] = [];
+  if (userWrote) origins.push('user');
+  if (sources.some((s) => s.untrusted)) origins.push('untrusted');
+  if (sources.some((s) => s.sensitive)) origins.push('sensitive');
+  let description = describeOrigin(userWrote, sources);
+  // A permit lets in a value the source holds as a whole, not text that merely contains it.
+  let permitted =
+    own.length > 0 && sources.length > 0 && sources.every((s) => traced.get(s) && permits(own, s));
+  if (origins.length === 0) {
+    origins.push('model');
+    if (role !== 'data' && found.read.length > 0) {
+      // Written by a model that read untrusted content: it may come from there.
+      sources = [...found.read];
+      origins.push('untrusted');
+      description = `written by the model after it read untrusted content (${describeOrigin(false, sources)})`;
+      permitted = own.length > 0 && sources.every((s) => permits(own, s));
+    }
+  }
+  return {
+    path,
+    origins,
+    sources: [...new Set(sources.map((s) => s.name))],
+    role,
+    description: `${path}: ${description}`,
+    namedSource: sources.length > 0 && sources.every((s) => s.named),
+    permitted,
+  };
+}
+
+/** The sources a value is traced to, each once, and whether it is a whole value of theirs. */
+function trace(entries: readonly Entry[], value: string | number): Map<ValueSource, boolean> {
+  const found = new Map<ValueSource, boolean>();
+  const add = (source: ValueSource, whole: boolean) =>
+    found.set(source, whole || found.get(source) === true);
+  if (typeof value === 'number') {
+    for (const e of entries) if (e.numbers.has(value)) add(e.source, true);
+    return found;
+  }
+  const text = value.trim().toLowerCase();
+  if (text === '') return found;
+  const number = /^-?\d+(?:[.,']\d+)*$/.test(text) ? numbersIn(text) : [];
+  for (const e of entries) {
+    if (found.get(e.source) === true) continue;
+    const whole =
+      e.text === text || holdsWhole(e.text, text) || number.some((n) => e.numbers.has(n));
+    if (whole) add(e.source, true);
+    else if (
+      text.length >= MIN_CONTAINED &&
+      (e.text.includes(text) || (e.text.length >= MIN_CONTAINED && text.includes(e.text)))
+    ) {
+      add(e.source, false);
+    }
+  }
+  return found;
+}
+
+/** Every string and number in a value, JSON text parsed. */
+function leaves(value: unknown, out: (string | number)[] = []): (string | number)[] {
   if (typeof value === 'string') {
-    if (value.length >= MIN_LENGTH) out.push(value);
+    if (value.trim() !== '') out.push(value);
     const trimmed = value.trim();
     if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && trimmed.length < MAX_LENGTH) {
       try {
@@ -123,9 +212,10 @@ function leaves(value: unknown, out: string[] = []): string[] {
         // Not JSON: the text itself was recorded.
       }
     }
-  } else if (typeof value === 'number' || typeof value === 'bigint') {
-    const text = String(value);
-    if (text.length >= MIN_LENGTH) out.push(text);
+  } else if (typeof value === 'number' && Number.isFinite(value)) {
+    out.push(value);
+  } else if (typeof value === 'bigint') {
+    out.push(String(value));
   } else if (Array.isArray(value)) {
     for (const item of value) leaves(item, out);
   } else if (typeof value === 'object' && value !== null) {
@@ -135,8 +225,14 @@ function leaves(value: unknown, out: string[] = []): string[] {
 }
 
 /** Each leaf of the arguments with its path: `to`, `recipients[0]`, `body.text`. */
-function paths(value: unknown, prefix = '', out: [string, string][] = []): [string, string][] {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
+function paths(
+  value: unknown,
+  prefix = '',
+  out: [string, string | number][] = [],
+): [string, string | number][] {
+  if (typeof value === 'string' || typeof value === 'number') {
+    out.push([prefix || 'arguments', value]);
+  } else if (typeof value === 'bigint') {
     out.push([prefix || 'arguments', String(value)]);
   } else if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) paths(item, `${prefix}[${i}]`, out);

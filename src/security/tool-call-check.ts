@@ -9,8 +9,8 @@ import type {
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { toolMessages } from '../prompts/tool-messages.ts';
+import { destinationsOf } from './argument-roles.ts';
 import type { RunSecurity } from './run-security.ts';
-import { destinationsOf } from './taint-ledger.ts';
 
 /** Who makes a tool call. */
 export interface ToolCaller {
@@ -27,6 +27,8 @@ export interface ToolCaller {
 export interface ToolOutcome {
   readonly content: string;
   readonly isError: boolean;
+  /** The policy denied the call, or nobody approved it: what the plan made depend on it stops. */
+  readonly refused?: Pick<AuditEntry, 'decision' | 'reason' | 'rule'>;
 }
 
 /** A checked tool call: run it with `input`, or tell the model `outcome`; audited either way. */
@@ -42,8 +44,7 @@ type Entry = Omit<AuditEntry, 'spanId' | 'decision' | 'reason'>;
 
 /**
  * Everything before a tool may run: the tool exists, its arguments pass its schema, the
- * tool-call guardrails, the policy (for a side effect whose arguments came from untrusted
- * content) and approvals.
+ * tool-call guardrails, the policy (on every call, reads included) and approvals.
  * @throws {GuardrailTripped} and whatever a guardrail, the policy or the approver throws.
  */
 export async function checkToolCall(
@@ -66,7 +67,7 @@ export async function checkToolCall(
     const provenance = ledger.provenanceOf(standIn(call.name), call.arguments);
     return invalid({ ...base, provenance }, toolMessages.unknown(call.name, [...tools.keys()]));
   }
-  const provenance = ledger.provenanceOf(tool, call.arguments);
+  const provenance = ledger.provenanceOf(tool, call.arguments, at.agent);
   const parsed = tool.input.safeParse(call.arguments);
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -99,26 +100,30 @@ async function decide(
     sideEffects: tool.sideEffects,
     sensitiveData: tool.sensitiveData,
     untrustedInput: tool.untrustedInput,
+    openWorld: tool.openWorld === true,
     destinations: destinationsOf(tool, input),
   };
-  let decision: PolicyDecision = { verdict: 'allow', reason: 'no check needed' };
-  if (tool.sideEffects && provenance.untrusted) {
-    decision = normalize(await security.policy(request, provenance));
-  }
+  let decision = normalize(await security.policy(request, provenance));
   if (decision.verdict === 'allow' && (await wantsApproval(tool, input))) {
     decision = { verdict: 'approve', reason: `\`${tool.name}\` needs approval` };
   }
+  // The rule that decided, for code to read.
+  const ruled = {
+    ...entry,
+    ...(decision.rule === undefined ? {} : { rule: decision.rule }),
+    ...(decision.argument === undefined ? {} : { argument: decision.argument }),
+  };
   if (decision.verdict === 'allow') {
     return { run: true, input, entry: { ...entry, decision: 'allowed', reason: decision.reason } };
   }
   if (decision.verdict === 'deny') {
-    return refused(entry, 'denied', decision.reason, toolMessages.denied(decision.reason));
+    return refused(ruled, 'denied', decision.reason, toolMessages.denied(decision.reason));
   }
   const answer = await askApproval(security, request, provenance, decision.reason, signal);
   if (answer.approved) {
-    return { run: true, input, entry: { ...entry, decision: 'approved', reason: answer.reason } };
+    return { run: true, input, entry: { ...ruled, decision: 'approved', reason: answer.reason } };
   }
-  return refused(entry, 'not-approved', answer.reason, toolMessages.notApproved(answer.reason));
+  return refused(ruled, 'not-approved', answer.reason, toolMessages.notApproved(answer.reason));
 }
 
 async function askApproval(
@@ -148,9 +153,16 @@ async function wantsApproval(tool: AnyTool, input: unknown): Promise<boolean> {
 }
 
 function normalize(verdict: PolicyDecision | PolicyDecision['verdict']): PolicyDecision {
-  if (typeof verdict === 'string') return { verdict, reason: `the policy said ${verdict}` };
+  if (verdict === 'allow' || verdict === 'deny' || verdict === 'approve')
+    return { verdict, reason: `the policy said ${verdict}` };
   if (verdict?.verdict === 'allow' || verdict?.verdict === 'deny' || verdict?.verdict === 'approve')
-    return verdict;
+    return {
+      verdict: verdict.verdict,
+      reason:
+        typeof verdict.reason === 'string' ? verdict.reason : `the policy said ${verdict.verdict}`,
+      ...(typeof verdict.rule === 'string' ? { rule: verdict.rule } : {}),
+      ...(typeof verdict.argument === 'string' ? { argument: verdict.argument } : {}),
+    };
   return {
     verdict: 'deny',
     reason: `the policy returned ${JSON.stringify(verdict)}, not a verdict`,
@@ -166,12 +178,17 @@ function invalid(entry: Entry, content: string): CheckedCall {
 }
 
 function refused(
-  entry: Entry,
+  entry: Entry & Pick<AuditEntry, 'rule' | 'argument'>,
   decision: 'denied' | 'not-approved',
   reason: string,
   content: string,
 ): CheckedCall {
-  return { run: false, outcome: { content, isError: true }, entry: { ...entry, decision, reason } };
+  const rule = entry.rule === undefined ? {} : { rule: entry.rule };
+  return {
+    run: false,
+    outcome: { content, isError: true, refused: { decision, reason, ...rule } },
+    entry: { ...entry, decision, reason },
+  };
 }
 
 /** A stand-in to trace an unknown tool's arguments. */
