@@ -193,7 +193,7 @@ function auditSection(audit: readonly SavedAuditEntry[]): string {
     escapeHtml(e.agent),
     escapeHtml((e.privileges ?? []).join(', ')),
     `<span class="tag ${DECISION_TONE[e.decision] ?? ''}">${escapeHtml(e.decision)}</span>`,
-    escapeHtml(e.reason),
+    `${escapeHtml(e.reason)}${e.rule ? ` <span class="tag">${escapeHtml(e.rule)}</span>` : ''}`,
     provenanceList(e),
   ]);
   return section(

@@ -70,6 +70,8 @@ const AuditEntry = z.looseObject({
   provenance: z.looseObject({ arguments: z.array(ArgumentProvenance) }).optional(),
   decision: z.string(),
   reason: z.string(),
+  rule: z.string().optional(),
+  argument: z.string().optional(),
 });
 
 const Escalation = z.looseObject({

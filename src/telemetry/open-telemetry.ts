@@ -143,11 +143,14 @@ class RunSpans implements RunTelemetry {
     otel.addEvent(TIERUP.toolDecisionEvent, {
       [TIERUP.toolDecision]: entry.decision,
       [TIERUP.toolDecisionReason]: entry.reason,
+      ...(entry.rule !== undefined && { [TIERUP.toolDecisionRule]: entry.rule }),
+      ...(entry.argument !== undefined && { [TIERUP.toolDecisionArgument]: entry.argument }),
       [TIERUP.agent]: entry.agent,
       [TIERUP.toolPrivileges]: [...entry.privileges],
       [TIERUP.argumentPaths]: args.map((a) => a.path),
       [TIERUP.argumentOrigins]: args.map((a) => a.origins.join('+')),
       [TIERUP.argumentSources]: args.map((a) => a.sources.join('+')),
+      [TIERUP.argumentDescriptions]: args.map((a) => a.description),
     });
   }
 
