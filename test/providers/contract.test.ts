@@ -215,9 +215,20 @@ describe.each(apis)('$name', ({ make, structuredReply }) => {
     const model = await start([{ reply: { fault: { status: 429, retryAfterMs: 15_000 } } }]);
     const controller = new AbortController();
     const reason = new Error('caller gave up');
-    setTimeout(() => controller.abort(reason), 50);
-    const started = performance.now();
+    // Abort once the 429 has been answered, so the client is in its backoff wait (a fixed delay
+    // could fire before the request reached a busy machine's server).
+    const answered = setInterval(() => {
+      if (server?.requests.length === 1) {
+        clearInterval(answered);
+        setTimeout(() => controller.abort(reason), 20);
+      }
+    }, 5);
+    let started = performance.now();
+    controller.signal.addEventListener('abort', () => {
+      started = performance.now();
+    });
     await expect(model.generate({ ...ask, signal: controller.signal })).rejects.toBe(reason);
+    clearInterval(answered);
     expect(performance.now() - started).toBeLessThan(AT_ONCE_MS); // not the 15 s retry-after
     expect(server?.requests).toHaveLength(1);
   });
