@@ -70,6 +70,11 @@ export interface Usage {
   readonly outputTokens: number;
   /** Input tokens served from the provider's prompt cache, a subset of `inputTokens`. */
   readonly cachedInputTokens: number;
+  /**
+   * The counts are tierup's estimate (four characters a token), not the provider's: a model that
+   * reports no usage, such as `fromFunction`. A cost priced from them is an estimate too.
+   */
+  readonly estimated?: boolean;
   readonly raw?: unknown;
 }
 

@@ -13,6 +13,11 @@ export interface UsageTotals {
   readonly costUsd: number | null;
   /** Model calls counted. */
   readonly calls: number;
+  /**
+   * Present when some counted call's tokens were estimated from characters (`fromFunction`), so
+   * the tokens and `costUsd` are estimates, not the provider's figures.
+   */
+  readonly estimated?: true;
 }
 
 /** What a run consumed, in total and broken down three ways. */

@@ -68,6 +68,7 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
     outputTokens: response.usage.outputTokens,
     cachedInputTokens: response.usage.cachedInputTokens,
     costUsd,
+    ...(response.usage.estimated ? { estimated: true as const } : {}),
   };
   ctx.trace.close(spanId, { usage });
   ctx.emit({ type: 'model-call-end', agent, spanId, model: name, usage });

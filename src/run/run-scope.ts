@@ -1,6 +1,13 @@
 import type { ResolvedBudgets } from '../core/budgets.ts';
 import type { Decision } from '../core/decision.ts';
-import { BudgetExceededError, RunAbortedError, RunError, TierupError } from '../core/errors.ts';
+import {
+  BudgetExceededError,
+  partialOf,
+  RunAbortedError,
+  RunError,
+  setPartial,
+  TierupError,
+} from '../core/errors.ts';
 import type { FinishReason, ModelWarning } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
 import type { RunEvent } from '../core/run-event.ts';
@@ -140,7 +147,7 @@ export function startRun(setup: RunSetup): Run {
           cause: thrown,
         });
       }
-      error.partial ??= partial();
+      if (partialOf(error) === undefined) setPartial(error, partial());
       return error;
     },
     dispose(reason) {

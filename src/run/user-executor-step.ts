@@ -1,4 +1,4 @@
-import { BudgetExceededError, RunError } from '../core/errors.ts';
+import { BudgetExceededError, partialOf, RunError, setPartial } from '../core/errors.ts';
 import type { Executor, RunOptions, RunTask } from '../core/executor.ts';
 import type { PartialRun, RunResult } from '../core/run-result.ts';
 import { priorAttemptsNote } from '../prompts/system-prompt.ts';
@@ -17,11 +17,12 @@ export function userExecutorStep(executor: Executor): TierStep {
     try {
       result = await executor.run(toRunTask(task), remainingOptions(scope));
     } catch (error) {
-      if (error instanceof RunError && error.partial !== undefined) {
-        join(scope, error.partial, parentId);
+      const partial = error instanceof RunError ? partialOf(error) : undefined;
+      if (partial !== undefined) {
+        join(scope, partial, parentId);
         // The run's own partial result, with this executor's share in it, replaces its own,
         // escalations included: one that ends the run at the cap reports the whole run.
-        error.partial = undefined;
+        setPartial(error as RunError, undefined);
       }
       throw error;
     }

@@ -217,6 +217,12 @@ describe.each(EXECUTORS)('%s executor', (_name, tier, make) => {
     expect(await field({ input: 'x', history: [{ role: 'robot', content: '' }] })).toBe(
       'history[0].role',
     );
+    // A typo is refused, not run as a task with no input; `stream` checks it too.
+    expect(await field({ inptu: 'Where is order 30418?' })).toBe('inptu');
+    const streamed = await collect(executor.stream({ input: 'x', tool: [] } as never)).catch(
+      (e: unknown) => e,
+    );
+    expect((streamed as InvalidTaskError).field).toBe('tool');
     expect(model.calls).toHaveLength(0);
   });
 
@@ -230,3 +236,9 @@ describe.each(EXECUTORS)('%s executor', (_name, tier, make) => {
     );
   });
 });
+
+async function collect<T>(events: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const event of events) out.push(event);
+  return out;
+}

@@ -29,7 +29,7 @@ export type MessagesClient = Pick<Anthropic, 'messages'>;
 
 /** Options of {@link anthropicMessagesModel}. */
 export interface AnthropicModelOptions {
-  /** The model id, e.g. `claude-sonnet-4-5`. */
+  /** The model id, e.g. `claude-sonnet-4-6`. */
   readonly model: string;
   /** tierup's retry policy for this model's calls; the client's own retries are switched off. */
   readonly retry?: RetryOptions;
