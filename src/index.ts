@@ -62,6 +62,7 @@ export type {
 export type { TaskInput, ToolSpecInput } from './core/task.ts';
 export type { Tier } from './core/tier.ts';
 export { type AnyTool, defineTool, type Tool } from './core/tool.ts';
+export type { ToolErrorMessage } from './core/tool-error.ts';
 export { agentExecutor } from './executors/agent-executor.ts';
 export { directExecutor } from './executors/direct-executor.ts';
 export {

@@ -7,6 +7,7 @@ import { parseOptions } from './core/parse.ts';
 import type { SecurityOptions } from './core/security.ts';
 import { type Tier, tierRank } from './core/tier.ts';
 import type { AnyTool } from './core/tool.ts';
+import type { ToolErrorMessage } from './core/tool-error.ts';
 import type { AcceptCheck } from './escalation/climb.ts';
 import { createSessions, type Sessions } from './escalation/sessions.ts';
 import { agentStep } from './executors/agent-executor.ts';
@@ -48,6 +49,11 @@ export interface TierupOptions extends RouterOptions, SecurityOptions {
   readonly instructions?: string;
   /** Default budgets of every run; a run's options override them. */
   readonly budgets?: Budgets;
+  /**
+   * What the model reads of a tool that threw. @default the error's message with URLs, network
+   * addresses and file paths replaced (docs/executors.md, "When a tool fails")
+   */
+  readonly toolErrorMessage?: ToolErrorMessage;
   /** Prices to add to or override in the built-in table; `null` removes one (docs/costs.md). */
   readonly prices?: PriceTableOptions['prices'];
   /**
@@ -151,6 +157,7 @@ export function resolveTierupOptions(
     instructions,
     budgets,
     prices,
+    toolErrorMessage,
     escalation,
     accept,
     policy,
@@ -168,6 +175,7 @@ export function resolveTierupOptions(
     prices: createPriceTable(prices ? { prices } : {}),
     tools: tools ?? [],
     security: { policy, approve, guardrails },
+    toolErrorMessage,
   };
   const specialistModel = models.specialist ?? models.agent ?? model;
   return {

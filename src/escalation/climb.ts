@@ -4,6 +4,7 @@ import type { LanguageModel } from '../core/language-model.ts';
 import type { EscalationCause } from '../core/run-result.ts';
 import { TIERS, type Tier, tierRank } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
+import type { ToolError } from '../core/tool-error.ts';
 import { rejectedSummary, untrustedSummary } from '../prompts/escalation-summaries.ts';
 import type { RunScope } from '../run/run-scope.ts';
 import type { PreparedTask, TierStep } from '../run/tier-step.ts';
@@ -12,6 +13,8 @@ import type { PreparedTask, TierStep } from '../run/tier-step.ts';
 export type AcceptCheck = (result: {
   readonly output: unknown;
   readonly tier: Tier;
+  /** The tool calls of this tier whose result the model read as an error. */
+  readonly toolErrors: readonly ToolError[];
 }) => boolean | string | Promise<boolean | string>;
 
 /** The models a run capped at `cap` may call: those of its tier and every tier below it. */
@@ -113,7 +116,8 @@ async function runTier(
   try {
     const output = await step(task, scope, spanId);
     if (accept !== undefined) {
-      const verdict = await accept({ output, tier });
+      const toolErrors = scope.report.toolErrors.filter((error) => error.tier === tier);
+      const verdict = await accept({ output, tier, toolErrors });
       if (verdict !== true) {
         const message =
           typeof verdict === 'string' && verdict ? verdict : 'the accept check returned false';

@@ -76,6 +76,7 @@ export function executorOptionsShape(needs: { readonly tools: boolean }) {
     model: modelSchema(needs),
     instructions: z.string().optional(),
     tools: ToolList.optional(),
+    toolErrorMessage: Callback.optional(),
     ...SecurityOptionsShape.shape,
   });
 }

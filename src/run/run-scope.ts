@@ -13,6 +13,7 @@ import { linkSignal } from '../core/linked-signal.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
+import type { ToolError, ToolErrorMessage } from '../core/tool-error.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import type { RunSecurity } from '../security/run-security.ts';
 import { createTraceRecorder, describeError, type TraceRecorder } from './trace-recorder.ts';
@@ -33,6 +34,8 @@ export interface RunScope {
   readonly security: RunSecurity;
   /** Model calls stream, so text reaches `emit` as it arrives. */
   readonly streaming: boolean;
+  /** What the model reads of a tool that threw, when the caller decides it. */
+  readonly toolErrorMessage: ToolErrorMessage | undefined;
   /** Reports an event to the caller of `stream`; silent after the run's last event. */
   emit(event: RunEvent<unknown>): void;
   /** The one way the run's result is written. */
@@ -45,6 +48,8 @@ export interface RunReport {
   readonly agentsStarted: number;
   /** The last text or output produced, kept for a failure's partial result. */
   readonly lastOutput: unknown;
+  /** The run's tool calls so far whose result the model read as an error. */
+  readonly toolErrors: readonly ToolError[];
   agentStarted(): void;
   output(value: unknown): void;
   /** A model call ended: why it stopped, and the provider's warnings. */
@@ -52,6 +57,8 @@ export interface RunReport {
   tierStarted(tier: Tier): void;
   decided(decision: Decision): void;
   escalated(step: Escalation): void;
+  /** A tool call's result was an error the model read. */
+  toolFailed(error: ToolError): void;
 }
 
 /** What a run needs besides its state. */
@@ -64,6 +71,7 @@ export interface RunSetup {
   readonly emit?: ((event: RunEvent<unknown>) => void) | undefined;
   /** Aborts the run from outside, e.g. when a stream's reader stops early. */
   readonly stop?: AbortSignal | undefined;
+  readonly toolErrorMessage?: ToolErrorMessage | undefined;
 }
 
 /** A run in progress: its scope, and how it ends. */
@@ -110,6 +118,7 @@ export function startRun(setup: RunSetup): Run {
     usage: createUsageMeter(),
     security: setup.security,
     streaming: emit !== undefined,
+    toolErrorMessage: setup.toolErrorMessage,
     emit: (event) => {
       if (!ended) emit?.(event);
     },
@@ -172,6 +181,7 @@ class RunRecord implements RunReport {
   finishReason: FinishReason = { unified: 'other', raw: undefined };
   readonly warnings: ModelWarning[] = [];
   readonly escalations: Escalation[] = [];
+  readonly toolErrors: ToolError[] = [];
 
   constructor(tier: Tier) {
     this.tier = tier;
@@ -204,12 +214,17 @@ class RunRecord implements RunReport {
     this.escalations.push(step);
   }
 
+  toolFailed(error: ToolError): void {
+    this.toolErrors.push(error);
+  }
+
   /** What a result and a partial run both say. */
   shared() {
     return {
       tier: this.tier,
       ...(this.decision ? { decision: this.decision } : {}),
       escalations: [...this.escalations],
+      toolErrors: [...this.toolErrors],
     };
   }
 }

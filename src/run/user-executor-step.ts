@@ -76,11 +76,20 @@ function remainingOptions(scope: RunScope): RunOptions {
   };
 }
 
-/** Adds what the executor's run used and did to this run, its agents counted for `maxAgents`. */
+/**
+ * Adds what the executor's run used and did to this run, its agents counted for `maxAgents`,
+ * and its audit entries and tool errors pointing at their spans in this run's trace.
+ */
 function join(scope: RunScope, run: PartialRun | RunResult<unknown>, parentId: string): void {
   for (const span of run.trace) if (span.type === 'agent') scope.report.agentStarted();
   scope.usage.merge(run.usage);
-  scope.trace.adopt(run.trace, parentId);
-  scope.security.audit.push(...run.audit);
+  const ids = scope.trace.adopt(run.trace, parentId);
+  const moved = <T extends { readonly spanId: string }>(item: T): T => ({
+    ...item,
+    spanId: ids.get(item.spanId) ?? item.spanId,
+  });
+  scope.security.audit.push(...run.audit.map(moved));
+  // An executor written outside tierup may return no `toolErrors`.
+  for (const error of run.toolErrors ?? []) scope.report.toolFailed(moved(error));
   if (run.output !== undefined) scope.report.output(run.output);
 }
