@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { type Budgets, resolveBudgets } from './core/budgets.ts';
+import { CallSettingsShape, withSettings } from './core/call-settings.ts';
 import { InvalidConfigError } from './core/errors.ts';
 import type { Executor } from './core/executor.ts';
-import type { LanguageModel } from './core/language-model.ts';
+import type { CallSettings, LanguageModel } from './core/language-model.ts';
 import { parseOptions } from './core/parse.ts';
 import type { SecurityOptions } from './core/security.ts';
 import { type Tier, tierRank } from './core/tier.ts';
@@ -33,6 +34,19 @@ export interface TierupOptions extends RouterOptions, SecurityOptions {
     readonly agent?: LanguageModel;
     readonly manager?: LanguageModel;
     readonly specialist?: LanguageModel;
+  };
+  /**
+   * Model settings per part of a run, over each model's own (`openaiModel(client, { settings })`)
+   * and under a run's (`run(task, { settings })`): a low temperature for `direct`, a higher
+   * reasoning effort for the `manager`. A specialist's own `settings` go over `specialist`'s. A tier
+   * run by your own executor (`executors`) uses its own models and settings.
+   * @example createTierup({ model, settings: { direct: { temperature: 0, maxOutputTokens: 400 }, manager: { reasoningEffort: 'high' } } })
+   */
+  readonly settings?: {
+    readonly direct?: CallSettings;
+    readonly agent?: CallSettings;
+    readonly manager?: CallSettings;
+    readonly specialist?: CallSettings;
   };
   /**
    * Your own executor for a tier, run instead of the built-in one: it gets the task, the run's
@@ -104,6 +118,14 @@ const Options = executorOptionsShape({ tools: false }).extend({
       specialist: modelSchema({ tools: true }).optional(),
     })
     .optional(),
+  settings: z
+    .strictObject({
+      direct: CallSettingsShape.optional(),
+      agent: CallSettingsShape.optional(),
+      manager: CallSettingsShape.optional(),
+      specialist: CallSettingsShape.optional(),
+    })
+    .optional(),
   executors: z
     .strictObject({
       direct: executorOf('direct'),
@@ -151,6 +173,7 @@ export function resolveTierupOptions(
   const {
     model,
     models = {},
+    settings,
     executors = {},
     tools,
     specialists = [],
@@ -202,7 +225,7 @@ function buildSteps(
   executors: Readonly<Partial<Record<Tier, Executor>>>,
   maxTier: Tier,
 ): Record<Tier, TierStep> {
-  const { model, models = {}, specialists, instructions, boundary } = options;
+  const { model, models = {}, settings = {}, specialists, instructions, boundary } = options;
   // An executor you give runs through its public `run`, with its own options (tools, budgets,
   // prices), even one made by `agentExecutor` & co.
   const own = (tier: Tier) => {
@@ -228,15 +251,20 @@ function buildSteps(
       },
     ]);
   }
+  const ruleOfTwo = boundary !== 'off';
   return {
-    direct: own('direct') ?? directStep({ model: models.direct ?? model, instructions }),
+    direct:
+      own('direct') ??
+      directStep({ model: withSettings(models.direct ?? model, settings.direct), instructions }),
     agent:
-      own('agent') ?? agentStep({ model: agentModel, instructions, ruleOfTwo: boundary !== 'off' }),
+      own('agent') ??
+      agentStep({ model: withSettings(agentModel, settings.agent), instructions, ruleOfTwo }),
     'multi-agent':
       own('multi-agent') ??
       multiAgentStep({
-        model: managerModel,
+        model: withSettings(managerModel, settings.manager),
         specialistModel: models.specialist ?? agentModel,
+        specialistSettings: settings.specialist,
         specialists,
         instructions,
         boundary,

@@ -59,7 +59,12 @@ export function fromFunction(fn: TextFunction, options: FromFunctionOptions = {}
         estimated: true,
         raw: { estimated: true },
       },
-      warnings: [],
+      // The function takes the prompt alone: no setting reaches it.
+      warnings: Object.keys(request.settings ?? {}).map((setting) => ({
+        type: 'unsupported-setting' as const,
+        setting,
+        details: 'a fromFunction model passes only the prompt to the function',
+      })),
     };
   };
   return {
@@ -71,7 +76,7 @@ export function fromFunction(fn: TextFunction, options: FromFunctionOptions = {}
       const response = await generate(request);
       if (response.text) yield { type: 'text-delta', delta: response.text };
       yield { type: 'usage', usage: response.usage };
-      yield { type: 'finish', finishReason: response.finishReason, warnings: [] };
+      yield { type: 'finish', finishReason: response.finishReason, warnings: response.warnings };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallSettingsShape } from '../core/call-settings.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
 import { Callback, SecurityOptionsShape } from '../security/run-security.ts';
@@ -60,6 +61,7 @@ export const RunOptionsShape = z.looseObject({
   signal: z
     .custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')
     .optional(),
+  settings: CallSettingsShape.optional(),
   sessionId: facadeOnly,
   accept: facadeOnly,
 });

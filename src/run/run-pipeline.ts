@@ -63,7 +63,7 @@ export async function runPipeline<Output>(
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
   parseOptions(RunOptionsShape, call.options);
-  const { signal, policy, approve, guardrails, ...budgets } = call.options;
+  const { signal, settings, policy, approve, guardrails, ...budgets } = call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
   const security = createRunSecurity({ policy, approve, guardrails }, config.security, input);
@@ -77,6 +77,7 @@ export async function runPipeline<Output>(
     security,
     tier: planned.tier,
     signal,
+    settings,
     toolErrorMessage,
   };
   return driveRun<Output>({ ...setup, emit: call.emit, stop: call.stop }, async (scope) => {

@@ -8,7 +8,7 @@ import {
   setPartial,
   TierupError,
 } from '../core/errors.ts';
-import type { FinishReason, ModelWarning } from '../core/language-model.ts';
+import type { CallSettings, FinishReason, ModelWarning } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
@@ -36,6 +36,8 @@ export interface RunScope {
   readonly streaming: boolean;
   /** What the model reads of a tool that threw, when the caller decides it. */
   readonly toolErrorMessage: ToolErrorMessage | undefined;
+  /** The run's own model settings, over each tier's and each model's. */
+  readonly settings: CallSettings | undefined;
   /** Reports an event to the caller of `stream`; silent after the run's last event. */
   emit(event: RunEvent<unknown>): void;
   /** The one way the run's result is written. */
@@ -72,6 +74,7 @@ export interface RunSetup {
   /** Aborts the run from outside, e.g. when a stream's reader stops early. */
   readonly stop?: AbortSignal | undefined;
   readonly toolErrorMessage?: ToolErrorMessage | undefined;
+  readonly settings?: CallSettings | undefined;
 }
 
 /** A run in progress: its scope, and how it ends. */
@@ -119,6 +122,7 @@ export function startRun(setup: RunSetup): Run {
     security: setup.security,
     streaming: emit !== undefined,
     toolErrorMessage: setup.toolErrorMessage,
+    settings: setup.settings,
     emit: (event) => {
       if (!ended) emit?.(event);
     },

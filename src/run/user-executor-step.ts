@@ -60,6 +60,7 @@ function remainingOptions(scope: RunScope): RunOptions {
   const cost = usage.costUsd;
   return {
     signal: scope.signal,
+    ...(scope.settings ? { settings: scope.settings } : {}),
     policy: scope.security.policy,
     ...(scope.security.approve ? { approve: scope.security.approve } : {}),
     maxSteps: budgets.maxSteps,
