@@ -64,12 +64,14 @@ export const RunOptionsShape = z.looseObject({
   settings: CallSettingsShape.optional(),
   sessionId: facadeOnly,
   accept: facadeOnly,
+  textDeltas: facadeOnly,
 });
 
 /** `createTierup`'s own run options, checked by the facade before the pipeline sees the rest. */
 export const TierupRunOptionsShape = z.looseObject({
   sessionId: z.string().optional(),
   accept: Callback.optional(),
+  textDeltas: z.enum(['kept', 'all']).optional(),
 });
 
 /** Options every executor takes; budgets and prices are checked where they are resolved. */
