@@ -109,7 +109,8 @@ const executorOf = (tier: Tier) =>
     )
     .optional();
 
-const Options = executorOptionsShape({ tools: false }).extend({
+/** The schema of `createTierup`'s own options; the router's are checked by the router. */
+export const TierupOptionsShape = executorOptionsShape({ tools: false }).extend({
   models: z
     .strictObject({
       direct: modelSchema().optional(),
@@ -169,7 +170,7 @@ export function resolveTierupOptions(
   options: TierupOptions,
   makeRouter: (options: RouterOptions) => RouterWithTaskEntry,
 ): ResolvedTierup {
-  parseOptions(Options, options);
+  parseOptions(TierupOptionsShape, options);
   const {
     model,
     models = {},
