@@ -10,7 +10,7 @@ export default defineConfig({
     'providers/anthropic/index': 'src/providers/anthropic/index.ts',
     'cli/main': 'src/cli/main.ts',
   },
-  external: ['openai', '@anthropic-ai/sdk'],
+  external: ['openai', '@anthropic-ai/sdk', '@opentelemetry/api'],
   format: ['esm'],
   target: 'node22',
   platform: 'node',

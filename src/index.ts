@@ -38,6 +38,7 @@ export type {
   ModelRequest,
   ModelResponse,
   ModelStreamEvent,
+  ResponseMetadata,
   ToolCall,
   Usage,
 } from './core/language-model.ts';
@@ -62,7 +63,6 @@ export type {
 export type { TaskInput, ToolSpecInput } from './core/task.ts';
 export type { Tier } from './core/tier.ts';
 export { type AnyTool, defineTool, type Tool } from './core/tool.ts';
-export type { ToolErrorMessage } from './core/tool-error.ts';
 export { agentExecutor } from './executors/agent-executor.ts';
 export { directExecutor } from './executors/direct-executor.ts';
 export {
@@ -77,6 +77,7 @@ export type { RouterModel } from './router/model/router-model.ts';
 export type { RouterOptions } from './router/options.ts';
 export type { Scorer } from './router/scorer.ts';
 export type { ExecutorOptions } from './run/create-executor.ts';
+export type { TelemetryOptions, TelemetryTracer } from './run/telemetry-options.ts';
 export { defaultPolicy } from './security/run-security.ts';
 export {
   type AcceptCheck,

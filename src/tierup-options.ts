@@ -20,6 +20,7 @@ import type { Router, RouterWithTaskEntry } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
 import { executorOptionsShape, modelSchema } from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
+import { type TelemetryOptions, telemetrySetup } from './run/telemetry-options.ts';
 import type { TierStep } from './run/tier-step.ts';
 import { userExecutorStep } from './run/user-executor-step.ts';
 import { Callback } from './security/run-security.ts';
@@ -68,6 +69,12 @@ export interface TierupOptions extends RouterOptions, SecurityOptions {
    * addresses and file paths replaced (docs/executors.md, "When a tool fails")
    */
   readonly toolErrorMessage?: ToolErrorMessage;
+  /**
+   * Spans of every run on your OpenTelemetry tracer, by the GenAI semantic conventions, nested
+   * under the span active when the run starts (docs/observability.md). Needs `@opentelemetry/api`.
+   * @example createTierup({ model, telemetry: { tracer: trace.getTracer('my-service') } })
+   */
+  readonly telemetry?: TelemetryOptions;
   /** Prices to add to or override in the built-in table; `null` removes one (docs/costs.md). */
   readonly prices?: PriceTableOptions['prices'];
   /**
@@ -189,6 +196,7 @@ export function resolveTierupOptions(
     guardrails,
     boundary,
     routing,
+    telemetry,
     ...routerOptions
   } = options;
   const { router, routeTask } = makeRouter(
@@ -200,6 +208,7 @@ export function resolveTierupOptions(
     tools: tools ?? [],
     security: { policy, approve, guardrails },
     toolErrorMessage,
+    telemetry: telemetrySetup(telemetry),
   };
   const specialistModel = models.specialist ?? models.agent ?? model;
   return {

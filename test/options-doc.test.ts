@@ -77,7 +77,15 @@ function expectListed(heading: string, known: readonly string[]): void {
   ).toEqual([]);
 }
 
-const CONTAINERS = ['models', 'settings', 'executors', 'routing', 'thresholds', 'scorers'];
+const CONTAINERS = [
+  'models',
+  'settings',
+  'executors',
+  'routing',
+  'thresholds',
+  'scorers',
+  'telemetry',
+];
 
 describe('docs/options.md', () => {
   it('lists every option of createTierup, from its schemas and its type', () => {
