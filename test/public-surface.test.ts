@@ -27,7 +27,13 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
   'src/fitted-router/index.ts': ['experimental_fittedRouterModel', 'RouterModel'],
   'src/providers/openai/index.ts': [
-    ...['openaiModel', 'OpenAIModelOptions', 'ChatClient', 'ResponsesClient'],
+    ...[
+      'openaiModel',
+      'OpenAIModelOptions',
+      'ModelDefaultsOptions',
+      'ChatClient',
+      'ResponsesClient',
+    ],
     ...['RetryEvent', 'RetryOptions', 'chatCompletionsDropIn', 'ChatCompletionsDropIn'],
     ...['ChatCompletionsDropInOptions', 'DropInRunOptions', 'TierupChatCompletion'],
     ...['TierupChatCompletionChunk', 'TierupChatCompletionStream', 'TierupCompletionDetails'],
@@ -36,6 +42,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
   ],
   'src/providers/anthropic/index.ts': [
     ...['anthropicModel', 'AnthropicModelOptions', 'MessagesClient', 'RetryEvent', 'RetryOptions'],
+    'ModelDefaultsOptions',
   ],
 };
 

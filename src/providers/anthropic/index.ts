@@ -23,5 +23,6 @@ export function anthropicModel(
   return anthropicMessagesModel(client, options);
 }
 
+export type { ModelDefaultsOptions } from '../model-defaults.ts';
 export type { RetryEvent, RetryOptions } from '../retry.ts';
 export type { AnthropicModelOptions, MessagesClient } from './messages-model.ts';

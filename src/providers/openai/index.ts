@@ -60,6 +60,7 @@ export const openaiChatModel: typeof chatModel = chatModel;
  */
 export const openaiResponsesModel: typeof responsesModel = responsesModel;
 
+export type { ModelDefaultsOptions } from '../model-defaults.ts';
 export type { RetryEvent, RetryOptions } from '../retry.ts';
 export {
   type ChatCompletionsDropIn,
