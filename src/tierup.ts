@@ -5,7 +5,7 @@ import type { RunEvent } from './core/run-event.ts';
 import type { RoutedRunResult } from './core/run-result.ts';
 import type { TaskInput } from './core/task.ts';
 import { tierCap } from './core/tier.ts';
-import { type AcceptCheck, climbTiers, modelsUpTo } from './escalation/climb.ts';
+import { type AcceptCheck, type Climb, climbTiers, modelsUpTo } from './escalation/climb.ts';
 import { buildRouter, type Router } from './router/create-router.ts';
 import { TierupRunOptionsShape } from './run/option-schemas.ts';
 import type { CheckedTask } from './run/parse-run-task.ts';
@@ -20,6 +20,14 @@ export interface TierupRunOptions extends RunOptions {
   readonly sessionId?: string;
   /** This run's own result check, instead of the one given to `createTierup`. */
   readonly accept?: AcceptCheck;
+  /**
+   * For `stream`: `kept` reports a tier's `text-delta`s only once the run keeps that tier's
+   * answer (a tier that may still escalate holds them until it finishes; the run's last possible
+   * tier streams live), so no text reaches a reader that an escalation then drops; `all` reports
+   * every delta as it comes, a dropped tier's included (the `tier-escalated` event follows them).
+   * @default 'kept'
+   */
+  readonly textDeltas?: 'kept' | 'all';
 }
 
 /** Routes requests and runs each on the lowest tier that meets it, escalating on failure. */
@@ -64,10 +72,9 @@ export function createTierup(options: TierupOptions): Tierup {
   // only run options, and refuses these as unknown.
   const execute = async (call: RunCall & { readonly options: TierupRunOptions }) => {
     parseOptions(TierupRunOptionsShape, call.options);
-    const { sessionId, accept, ...options } = call.options;
-    return runPipeline(tierup.pipeline, { ...call, options }, (task) =>
-      planRun(tierup, task, sessionId, accept ?? tierup.accept),
-    );
+    const { sessionId, accept, textDeltas = 'kept', ...options } = call.options;
+    const own = { sessionId, accept: accept ?? tierup.accept, textDeltas };
+    return runPipeline(tierup.pipeline, { ...call, options }, (task) => planRun(tierup, task, own));
   };
   const { run, stream } = runAndStream(execute);
   return {
@@ -82,9 +89,9 @@ export function createTierup(options: TierupOptions): Tierup {
 function planRun(
   tierup: ResolvedTierup,
   task: CheckedTask,
-  sessionId: string | undefined,
-  accept: AcceptCheck | undefined,
+  own: Pick<Climb, 'accept' | 'textDeltas'> & { readonly sessionId: string | undefined },
 ): RunPlan {
+  const { sessionId, accept, textDeltas } = own;
   const { router, sessions } = tierup;
   const cap = tierCap(router.config.maxTier, task.routed.hints);
   return {
@@ -101,6 +108,7 @@ function planRun(
         cap,
         start: sessions.startTier(sessionId, decision.tier, cap),
         accept,
+        textDeltas,
         reached: (tier: typeof decision.tier) => sessions.reached(sessionId, tier),
       };
       return climbTiers(scope, task.prepared, climb, runSpan);

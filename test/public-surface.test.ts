@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceProgram } from './source-program.ts';
 
 // Every name each entry exports, values and types. A change here is a change of the public
 // surface: add a name on purpose, with a CHANGELOG line (docs/architecture.md, "The public surface").
@@ -27,7 +27,13 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
   'src/fitted-router/index.ts': ['experimental_fittedRouterModel', 'RouterModel'],
   'src/providers/openai/index.ts': [
-    ...['openaiModel', 'OpenAIModelOptions', 'ChatClient', 'ResponsesClient'],
+    ...[
+      'openaiModel',
+      'OpenAIModelOptions',
+      'ModelDefaultsOptions',
+      'ChatClient',
+      'ResponsesClient',
+    ],
     ...['RetryEvent', 'RetryOptions', 'chatCompletionsDropIn', 'ChatCompletionsDropIn'],
     ...['ChatCompletionsDropInOptions', 'DropInRunOptions', 'TierupChatCompletion'],
     ...['TierupChatCompletionChunk', 'TierupChatCompletionStream', 'TierupCompletionDetails'],
@@ -36,6 +42,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
   ],
   'src/providers/anthropic/index.ts': [
     ...['anthropicModel', 'AnthropicModelOptions', 'MessagesClient', 'RetryEvent', 'RetryOptions'],
+    'ModelDefaultsOptions',
   ],
 };
 
@@ -43,14 +50,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
 function exportsOf(entries: readonly string[]): Map<string, string[]> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const files = entries.map((entry) => `${root}${entry}`);
-  const program = ts.createProgram(files, {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    allowImportingTsExtensions: true,
-    resolveJsonModule: true,
-    noEmit: true,
-    skipLibCheck: true,
-  });
+  const program = sourceProgram(files);
   const checker = program.getTypeChecker();
   return new Map(
     entries.map((entry, i) => {

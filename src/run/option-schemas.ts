@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallSettingsShape } from '../core/call-settings.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
 import { Callback, SecurityOptionsShape } from '../security/run-security.ts';
@@ -61,14 +62,17 @@ export const RunOptionsShape = z.looseObject({
   signal: z
     .custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')
     .optional(),
+  settings: CallSettingsShape.optional(),
   sessionId: facadeOnly,
   accept: facadeOnly,
+  textDeltas: facadeOnly,
 });
 
 /** `createTierup`'s own run options, checked by the facade before the pipeline sees the rest. */
 export const TierupRunOptionsShape = z.looseObject({
   sessionId: z.string().optional(),
   accept: Callback.optional(),
+  textDeltas: z.enum(['kept', 'all']).optional(),
 });
 
 /** Options every executor takes; budgets and prices are checked where they are resolved. */
@@ -77,6 +81,7 @@ export function executorOptionsShape(needs: { readonly tools: boolean }) {
     model: modelSchema(needs),
     instructions: z.string().optional(),
     tools: ToolList.optional(),
+    toolErrorMessage: Callback.optional(),
     telemetry: TelemetryOptionsShape.optional(),
     ...SecurityOptionsShape.shape,
   });

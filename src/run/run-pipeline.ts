@@ -7,6 +7,7 @@ import type { RunResult } from '../core/run-result.ts';
 import type { SecurityOptions } from '../core/security.ts';
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
+import type { ToolErrorMessage } from '../core/tool-error.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import { createRunSecurity } from '../security/run-security.ts';
 import { checkPriced } from './check-priced.ts';
@@ -26,6 +27,8 @@ export interface PipelineConfig {
   readonly prices: PriceTable;
   /** Default security settings; a run's own replace them one by one. */
   readonly security: SecurityOptions;
+  /** What the model reads of a tool that threw; by default its error, addresses and paths removed. */
+  readonly toolErrorMessage?: ToolErrorMessage | undefined;
   /** The caller's tracing (OpenTelemetry), when configured. */
   readonly telemetry?: TelemetrySetup | undefined;
 }
@@ -63,7 +66,7 @@ export async function runPipeline<Output>(
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
   parseOptions(RunOptionsShape, call.options);
-  const { signal, policy, approve, guardrails, permit, ...budgets } = call.options;
+  const { signal, settings, policy, approve, guardrails, permit, ...budgets } = call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
   const security = createRunSecurity(
@@ -76,7 +79,16 @@ export async function runPipeline<Output>(
   checkPriced(resolved.maxCostUsd, planned.models, config.prices);
   // The binding imports an optional peer: loaded on the first run, then at hand.
   const telemetry = config.telemetry && (await config.telemetry.load());
-  const setup = { budgets: resolved, prices: config.prices, security, tier: planned.tier, signal };
+  const { prices, toolErrorMessage } = config;
+  const setup = {
+    budgets: resolved,
+    prices,
+    security,
+    tier: planned.tier,
+    signal,
+    settings,
+    toolErrorMessage,
+  };
   return driveRun<Output>(
     { ...setup, emit: call.emit, stop: call.stop, telemetry },
     async (scope) => {

@@ -1,11 +1,19 @@
 import type { ResolvedBudgets } from '../core/budgets.ts';
 import type { Decision } from '../core/decision.ts';
-import { BudgetExceededError, RunAbortedError, RunError, TierupError } from '../core/errors.ts';
-import type { FinishReason, ModelWarning } from '../core/language-model.ts';
+import {
+  BudgetExceededError,
+  partialOf,
+  RunAbortedError,
+  RunError,
+  setPartial,
+  TierupError,
+} from '../core/errors.ts';
+import type { CallSettings, FinishReason, ModelWarning } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
+import type { ToolError, ToolErrorMessage } from '../core/tool-error.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import type { RunSecurity } from '../security/run-security.ts';
 import type { RunTelemetry, TelemetryStart } from './run-telemetry.ts';
@@ -27,6 +35,10 @@ export interface RunScope {
   readonly security: RunSecurity;
   /** Model calls stream, so text reaches `emit` as it arrives. */
   readonly streaming: boolean;
+  /** What the model reads of a tool that threw, when the caller decides it. */
+  readonly toolErrorMessage: ToolErrorMessage | undefined;
+  /** The run's own model settings, over each tier's and each model's. */
+  readonly settings: CallSettings | undefined;
   /** Reports an event to the caller of `stream`; silent after the run's last event. */
   emit(event: RunEvent<unknown>): void;
   /** The one way the run's result is written. */
@@ -39,6 +51,8 @@ export interface RunReport {
   readonly agentsStarted: number;
   /** The last text or output produced, kept for a failure's partial result. */
   readonly lastOutput: unknown;
+  /** The run's tool calls so far whose result the model read as an error. */
+  readonly toolErrors: readonly ToolError[];
   agentStarted(): void;
   output(value: unknown): void;
   /** A model call ended: why it stopped, and the provider's warnings. */
@@ -46,6 +60,8 @@ export interface RunReport {
   tierStarted(tier: Tier): void;
   decided(decision: Decision): void;
   escalated(step: Escalation): void;
+  /** A tool call's result was an error the model read. */
+  toolFailed(error: ToolError): void;
 }
 
 /** What a run needs besides its state. */
@@ -58,6 +74,8 @@ export interface RunSetup {
   readonly emit?: ((event: RunEvent<unknown>) => void) | undefined;
   /** Aborts the run from outside, e.g. when a stream's reader stops early. */
   readonly stop?: AbortSignal | undefined;
+  readonly toolErrorMessage?: ToolErrorMessage | undefined;
+  readonly settings?: CallSettings | undefined;
   /** Reports the run to the caller's tracing (OpenTelemetry), when configured. */
   readonly telemetry?: TelemetryStart | undefined;
 }
@@ -107,6 +125,8 @@ export function startRun(setup: RunSetup): Run {
     usage: createUsageMeter(),
     security: setup.security,
     streaming: emit !== undefined,
+    toolErrorMessage: setup.toolErrorMessage,
+    settings: setup.settings,
     emit: (event) => {
       if (!ended) emit?.(event);
     },
@@ -144,7 +164,7 @@ export function startRun(setup: RunSetup): Run {
           cause: thrown,
         });
       }
-      error.partial ??= partial();
+      if (partialOf(error) === undefined) setPartial(error, partial());
       return error;
     },
     dispose(reason) {
@@ -169,6 +189,7 @@ class RunRecord implements RunReport {
   finishReason: FinishReason = { unified: 'other', raw: undefined };
   readonly warnings: ModelWarning[] = [];
   readonly escalations: Escalation[] = [];
+  readonly toolErrors: ToolError[] = [];
 
   /** Whose telemetry is told what the run learns, for the run's outermost span. */
   readonly #trace: { readonly telemetry: RunTelemetry | undefined };
@@ -208,12 +229,17 @@ class RunRecord implements RunReport {
     this.#trace.telemetry?.escalated(step);
   }
 
+  toolFailed(error: ToolError): void {
+    this.toolErrors.push(error);
+  }
+
   /** What a result and a partial run both say. */
   shared() {
     return {
       tier: this.tier,
       ...(this.decision ? { decision: this.decision } : {}),
       escalations: [...this.escalations],
+      toolErrors: [...this.toolErrors],
     };
   }
 }

@@ -24,9 +24,9 @@ export interface TraceRecorder {
   markEscalated(id: string): void;
   /**
    * Adds the spans of another run (a user's own executor) under `parentId`, with ids of this
-   * trace and times shifted so that the other run ends now.
+   * trace and times shifted so that the other run ends now; returns each old id's new one.
    */
-  adopt(spans: readonly TraceSpan[], parentId: string): void;
+  adopt(spans: readonly TraceSpan[], parentId: string): ReadonlyMap<string, string>;
   /** Every span so far; open ones have no `endMs`. */
   snapshot(): readonly TraceSpan[];
 }
@@ -104,6 +104,7 @@ export function createTraceRecorder(
         // Telemetry sees the other run's spans as they were: already ended.
         if (telemetry?.opened(adopted) && adopted.endMs !== undefined) telemetry.closed(adopted);
       }
+      return ids;
     },
     snapshot: () => [...spans],
   };

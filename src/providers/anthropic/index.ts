@@ -14,7 +14,7 @@ import {
  *
  * @example
  * import Anthropic from '@anthropic-ai/sdk';
- * const model = anthropicModel(new Anthropic(), { model: 'claude-sonnet-4-5' });
+ * const model = anthropicModel(new Anthropic(), { model: 'claude-sonnet-4-6' });
  */
 export function anthropicModel(
   client: MessagesClient,
@@ -23,5 +23,6 @@ export function anthropicModel(
   return anthropicMessagesModel(client, options);
 }
 
+export type { ModelDefaultsOptions } from '../model-defaults.ts';
 export type { RetryEvent, RetryOptions } from '../retry.ts';
 export type { AnthropicModelOptions, MessagesClient } from './messages-model.ts';
