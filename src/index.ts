@@ -41,6 +41,7 @@ export type {
   ToolCall,
   Usage,
 } from './core/language-model.ts';
+export type { Lifecycle, LifecycleEvent } from './core/lifecycle.ts';
 export type { RunEvent } from './core/run-event.ts';
 export type {
   Escalation,

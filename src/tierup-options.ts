@@ -3,6 +3,7 @@ import { type Budgets, resolveBudgets } from './core/budgets.ts';
 import { InvalidConfigError } from './core/errors.ts';
 import type { Executor } from './core/executor.ts';
 import type { LanguageModel } from './core/language-model.ts';
+import type { Lifecycle } from './core/lifecycle.ts';
 import { parseOptions } from './core/parse.ts';
 import type { SecurityOptions } from './core/security.ts';
 import { type Tier, tierRank } from './core/tier.ts';
@@ -16,14 +17,14 @@ import { type Specialist, SpecialistList } from './executors/specialists.ts';
 import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
 import type { Router, RouterWithTaskEntry } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
-import { executorOptionsShape, modelSchema } from './run/option-schemas.ts';
+import { executorOptionsShape, LifecycleShape, modelSchema } from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
 import type { TierStep } from './run/tier-step.ts';
 import { userExecutorStep } from './run/user-executor-step.ts';
 import { Callback } from './security/run-security.ts';
 
 /** Options of `createTierup`. */
-export interface TierupOptions extends RouterOptions, SecurityOptions {
+export interface TierupOptions extends RouterOptions, SecurityOptions, Lifecycle {
   /** The model of every tier, unless `models` names another for a tier. */
   readonly model: LanguageModel;
   /** Per-tier models: a cheap one for `direct`, a stronger one for the `manager`, ... */
@@ -115,6 +116,7 @@ const Options = executorOptionsShape({ tools: false }).extend({
       band: z.number().min(0).max(0.5).optional(),
     })
     .optional(),
+  ...LifecycleShape,
 });
 
 /** `createTierup`'s options, checked and resolved once. */
@@ -131,6 +133,8 @@ export interface ResolvedTierup {
   readonly accept: AcceptCheck | undefined;
   /** The model that settles the router's uncertain signals, if any. */
   readonly assist: LanguageModel | undefined;
+  /** The lifecycle callbacks of every run. */
+  readonly lifecycle: Lifecycle;
 }
 
 /**
@@ -158,6 +162,10 @@ export function resolveTierupOptions(
     guardrails,
     boundary,
     routing,
+    onModelCall,
+    onToolCall,
+    onEscalation,
+    onFinish,
     ...routerOptions
   } = options;
   const { router, routeTask } = makeRouter(
@@ -185,6 +193,7 @@ export function resolveTierupOptions(
     sessions: createSessions(escalation ?? 'per-request'),
     accept,
     assist: routing?.assist,
+    lifecycle: { onModelCall, onToolCall, onEscalation, onFinish },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Decision } from './core/decision.ts';
 import type { RunOptions, RunTask } from './core/executor.ts';
+import type { Lifecycle } from './core/lifecycle.ts';
 import { parseOptions } from './core/parse.ts';
 import type { RunEvent } from './core/run-event.ts';
 import type { RoutedRunResult } from './core/run-result.ts';
@@ -14,8 +15,11 @@ import { type RunCall, type RunPlan, runAndStream, runPipeline } from './run/run
 import type { RunScope } from './run/run-scope.ts';
 import { type ResolvedTierup, resolveTierupOptions, type TierupOptions } from './tierup-options.ts';
 
-/** Options of one run: budgets, signal, and the session it belongs to. */
-export interface TierupRunOptions extends RunOptions {
+/**
+ * Options of one run: budgets, signal, the session it belongs to, and lifecycle callbacks of this
+ * run (called after `createTierup`'s own).
+ */
+export interface TierupRunOptions extends RunOptions, Lifecycle {
   /** The conversation the run belongs to, for `escalation: 'sticky'`. */
   readonly sessionId?: string;
   /** This run's own result check, instead of the one given to `createTierup`. */
@@ -64,8 +68,10 @@ export function createTierup(options: TierupOptions): Tierup {
   // only run options, and refuses these as unknown.
   const execute = async (call: RunCall & { readonly options: TierupRunOptions }) => {
     parseOptions(TierupRunOptionsShape, call.options);
-    const { sessionId, accept, ...options } = call.options;
-    return runPipeline(tierup.pipeline, { ...call, options }, (task) =>
+    const { sessionId, accept, onModelCall, onToolCall, onEscalation, onFinish, ...options } =
+      call.options;
+    const lifecycle = [tierup.lifecycle, { onModelCall, onToolCall, onEscalation, onFinish }];
+    return runPipeline(tierup.pipeline, { ...call, options, lifecycle }, (task) =>
       planRun(tierup, task, sessionId, accept ?? tierup.accept),
     );
   };

@@ -15,7 +15,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['LanguageModel', 'ModelRequest', 'ModelResponse', 'ModelStreamEvent', 'ModelMessage'],
     ...['ToolCall', 'Usage', 'FinishReason', 'fromFunction'],
     ...['RunResult', 'RoutedRunResult', 'RunEvent', 'Escalation', 'EscalationCause'],
-    ...['TraceSpan', 'PartialRun', 'UsageTotals'],
+    ...['TraceSpan', 'PartialRun', 'UsageTotals', 'Lifecycle', 'LifecycleEvent'],
     ...['TierupError', 'TierupErrorCode', 'InvalidInputError', 'InvalidTaskError'],
     ...['InvalidConfigError', 'InvalidToolError', 'ScorerError', 'RunError', 'EscalationRequired'],
     ...['BudgetExceededError', 'RunAbortedError', 'GuardrailTripped', 'BoundaryViolationError'],

@@ -37,6 +37,11 @@ export interface RunTask<Output = string> {
 export interface RunOptions extends Budgets, SecurityOptions {
   /** Aborts the run: every model call and tool in flight receives it. */
   readonly signal?: AbortSignal;
+  /**
+   * The run's id, on its result and lifecycle events: your request's id, to find the run by.
+   * @default a random UUID
+   */
+  readonly runId?: string;
 }
 
 /**

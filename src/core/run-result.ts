@@ -1,5 +1,6 @@
 import type { Decision } from './decision.ts';
 import type { FinishReason, ModelWarning } from './language-model.ts';
+import type { CallbackError } from './lifecycle.ts';
 import type { AuditEntry } from './security.ts';
 import type { Tier } from './tier.ts';
 
@@ -65,13 +66,19 @@ export interface Escalation {
   readonly summary: string;
 }
 
-/** One timed step of a run. Spans nest through `parentId`: run → tier → agent → model and tool calls. */
+/**
+ * One timed step of a run. Spans nest through `parentId`: run → tier → agent → model and tool
+ * calls. A `callback` span is a lifecycle callback that failed, under the span it was told of.
+ */
 export interface TraceSpan {
   readonly id: string;
   /** The span this one belongs to; absent for the run itself. */
   readonly parentId?: string;
-  readonly type: 'run' | 'tier' | 'agent' | 'model-call' | 'tool-call';
-  /** The tier for `tier` spans, the agent's name, `provider/modelId`, or the tool's name. */
+  readonly type: 'run' | 'tier' | 'agent' | 'model-call' | 'tool-call' | 'callback';
+  /**
+   * The tier for `tier` spans, the agent's name, `provider/modelId`, the tool's name, or the
+   * callback's (`onToolCall`).
+   */
   readonly name: string;
   readonly tier?: Tier;
   /** The agent the span belongs to. */
@@ -92,6 +99,8 @@ export interface TraceSpan {
 
 /** What a finished run gives back. `Output` is `string`, or the type of the task's output schema. */
 export interface RunResult<Output = string> {
+  /** The run's id: the run option `runId`, or a random UUID. Lifecycle events carry it too. */
+  readonly runId: string;
   readonly output: Output;
   /** The tier the run finished on. */
   readonly tier: Tier;
@@ -113,6 +122,7 @@ export interface RunResult<Output = string> {
 
 /** What a failed run had got to: everything but a final output. */
 export interface PartialRun {
+  readonly runId: string;
   /** The tier the run was on when it failed. */
   readonly tier: Tier;
   /** The router's decision, when routing had finished. */
@@ -123,7 +133,13 @@ export interface PartialRun {
   readonly usage: RunUsage;
   readonly trace: readonly TraceSpan[];
   readonly audit: readonly AuditEntry[];
+  /** With `createTierup`: the lifecycle callbacks that failed before the run ended. */
+  readonly callbackErrors?: readonly CallbackError[];
 }
 
 /** The result of a run `createTierup` routed: the router's decision is always there. */
-export type RoutedRunResult<Output = string> = RunResult<Output> & { readonly decision: Decision };
+export type RoutedRunResult<Output = string> = RunResult<Output> & {
+  readonly decision: Decision;
+  /** The lifecycle callbacks (`onToolCall`, ...) that threw or rejected; empty when none did. */
+  readonly callbackErrors: readonly CallbackError[];
+};

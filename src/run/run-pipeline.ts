@@ -1,6 +1,7 @@
 import { type ResolvedBudgets, resolveBudgets } from '../core/budgets.ts';
 import type { RunOptions, RunTask } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import type { Lifecycle } from '../core/lifecycle.ts';
 import { parseOptions } from '../core/parse.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { RunResult } from '../core/run-result.ts';
@@ -45,6 +46,8 @@ export interface RunCall {
   readonly options: RunOptions;
   readonly emit?: ((event: RunEvent<unknown>) => void) | undefined;
   readonly stop?: AbortSignal | undefined;
+  /** Lifecycle callbacks told of the run's events (given by `createTierup`, which reads them). */
+  readonly lifecycle?: readonly Lifecycle[] | undefined;
 }
 
 /**
@@ -60,7 +63,7 @@ export async function runPipeline<Output>(
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
   parseOptions(RunOptionsShape, call.options);
-  const { signal, policy, approve, guardrails, ...budgets } = call.options;
+  const { signal, runId, policy, approve, guardrails, ...budgets } = call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
   const security = createRunSecurity({ policy, approve, guardrails }, config.security, input);
@@ -68,7 +71,8 @@ export async function runPipeline<Output>(
   const planned = plan(task);
   checkPriced(resolved.maxCostUsd, planned.models, config.prices);
   const setup = { budgets: resolved, prices: config.prices, security, tier: planned.tier, signal };
-  return driveRun<Output>({ ...setup, emit: call.emit, stop: call.stop }, async (scope) => {
+  const { emit, stop, lifecycle } = call;
+  return driveRun<Output>({ ...setup, runId, emit, stop, lifecycle }, async (scope) => {
     await scope.security.check('input', input, { signal: scope.signal });
     const spanId = scope.trace.open(planned.span);
     try {

@@ -2,12 +2,14 @@ import type { ResolvedBudgets } from '../core/budgets.ts';
 import type { Decision } from '../core/decision.ts';
 import { BudgetExceededError, RunAbortedError, RunError, TierupError } from '../core/errors.ts';
 import type { FinishReason, ModelWarning } from '../core/language-model.ts';
+import type { Lifecycle } from '../core/lifecycle.ts';
 import { linkSignal } from '../core/linked-signal.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import type { RunSecurity } from '../security/run-security.ts';
+import { createRunCallbacks, type RunCallbacks } from './run-callbacks.ts';
 import { createTraceRecorder, describeError, type TraceRecorder } from './trace-recorder.ts';
 import { createUsageMeter, type UsageMeter } from './usage-meter.ts';
 
@@ -16,6 +18,8 @@ import { createUsageMeter, type UsageMeter } from './usage-meter.ts';
  * except through the recorders (`trace`, `usage`, `security`) and the one `report`.
  */
 export interface RunScope {
+  /** The run's id, on its result and lifecycle events. */
+  readonly runId: string;
   /** Fires on the caller's abort, the run's time limit, or a stream closed early. */
   readonly signal: AbortSignal;
   readonly budgets: ResolvedBudgets;
@@ -26,7 +30,10 @@ export interface RunScope {
   readonly security: RunSecurity;
   /** Model calls stream, so text reaches `emit` as it arrives. */
   readonly streaming: boolean;
-  /** Reports an event to the caller of `stream`; silent after the run's last event. */
+  /**
+   * Reports an event of the run: to the caller of `stream` and to the lifecycle callbacks (the
+   * one way a run tells what it does; silent after the run's last event).
+   */
   emit(event: RunEvent<unknown>): void;
   /** The one way the run's result is written. */
   readonly report: RunReport;
@@ -57,11 +64,19 @@ export interface RunSetup {
   readonly emit?: ((event: RunEvent<unknown>) => void) | undefined;
   /** Aborts the run from outside, e.g. when a stream's reader stops early. */
   readonly stop?: AbortSignal | undefined;
+  /** @default a random UUID */
+  readonly runId?: string | undefined;
+  /** Lifecycle callbacks told of the run's events (`createTierup`'s, then the run's own). */
+  readonly lifecycle?: readonly Lifecycle[] | undefined;
 }
 
 /** A run in progress: its scope, and how it ends. */
 export interface Run {
   readonly scope: RunScope;
+  /** The run's lifecycle callbacks, when it was given a list of them (`createTierup`'s runs). */
+  readonly callbacks: RunCallbacks | undefined;
+  /** What the run had got to, for a failure's `partial`. */
+  partial(): PartialRun;
   /** The result of the run, finished with `output`. */
   result<Output>(output: Output): RunResult<Output>;
   /**
@@ -94,22 +109,33 @@ export function startRun(setup: RunSetup): Run {
   });
   const { emit } = setup;
   const state = new RunRecord(setup.tier);
+  const runId = setup.runId ?? crypto.randomUUID();
+  const trace = createTraceRecorder();
+  const callbacks = setup.lifecycle && createRunCallbacks(setup.lifecycle, runId, trace);
   let ended = false;
   const scope: RunScope = {
+    runId,
     signal: link.signal,
     budgets: setup.budgets,
     prices: setup.prices,
-    trace: createTraceRecorder(),
+    trace,
     usage: createUsageMeter(),
     security: setup.security,
     streaming: emit !== undefined,
     emit: (event) => {
-      if (!ended) emit?.(event);
+      if (ended) return;
+      callbacks?.observe(event);
+      emit?.(event);
     },
     report: state,
   };
-  const partial = (): PartialRun => ({
+  const reported = () => ({
+    runId,
     ...state.shared(),
+    ...(callbacks ? { callbackErrors: [...callbacks.errors] } : {}),
+  });
+  const partial = (): PartialRun => ({
+    ...reported(),
     ...(state.lastOutput === undefined ? {} : { output: state.lastOutput }),
     usage: scope.usage.snapshot(),
     trace: scope.trace.snapshot(),
@@ -117,10 +143,12 @@ export function startRun(setup: RunSetup): Run {
   });
   return {
     scope,
+    callbacks,
+    partial,
     result: <Output>(output: Output) =>
       ({
         output,
-        ...state.shared(),
+        ...reported(),
         usage: scope.usage.snapshot(),
         trace: scope.trace.snapshot(),
         audit: [...scope.security.audit],

@@ -18,6 +18,8 @@ export interface TraceRecorder {
   adopt(spans: readonly TraceSpan[], parentId: string): void;
   /** Every span so far; open ones have no `endMs`. */
   snapshot(): readonly TraceSpan[];
+  /** One span, as it is now. */
+  get(id: string): TraceSpan | undefined;
 }
 
 /**
@@ -78,6 +80,10 @@ export function createTraceRecorder(now: () => number = performance.now.bind(per
       }
     },
     snapshot: () => [...spans],
+    get(id) {
+      const at = index.get(id);
+      return at === undefined ? undefined : spans[at];
+    },
   };
   return recorder;
 }
