@@ -6,10 +6,11 @@ import type { LanguageModel } from './core/language-model.ts';
 import type { Lifecycle } from './core/lifecycle.ts';
 import { parseOptions } from './core/parse.ts';
 import type { SecurityOptions } from './core/security.ts';
+import type { SessionStore } from './core/session-store.ts';
 import { type Tier, tierRank } from './core/tier.ts';
 import type { AnyTool } from './core/tool.ts';
 import type { AcceptCheck } from './escalation/climb.ts';
-import { createSessions, type Sessions } from './escalation/sessions.ts';
+import { createSessions, type SessionKeeper } from './escalation/sessions.ts';
 import { agentStep } from './executors/agent-executor.ts';
 import { directStep } from './executors/direct-executor.ts';
 import { multiAgentStep } from './executors/multi-agent-executor.ts';
@@ -56,6 +57,17 @@ export interface TierupOptions extends RouterOptions, SecurityOptions, Lifecycle
    * @default 'per-request'
    */
   readonly escalation?: 'per-request' | 'sticky';
+  /**
+   * Where `escalation: 'sticky'` keeps each session's highest tier, and for how long after its
+   * last run. A store shared by your processes (Redis, a database) keeps sessions across them.
+   * @default { store: memorySessionStore(), ttlMs: 86400000 }
+   * @example createTierup({ model, escalation: 'sticky', sessions: { store: redisStore, ttlMs: 3_600_000 } })
+   */
+  readonly sessions?: {
+    readonly store?: SessionStore;
+    /** @default 86400000 (a day) */
+    readonly ttlMs?: number;
+  };
   /** Checks each tier's result; `false` or a reason (string) escalates to the next tier. */
   readonly accept?: AcceptCheck;
   /**
@@ -108,6 +120,20 @@ const Options = executorOptionsShape({ tools: false }).extend({
     .optional(),
   specialists: SpecialistList.optional(),
   escalation: z.enum(['per-request', 'sticky']).optional(),
+  sessions: z
+    .strictObject({
+      store: z
+        .custom<SessionStore>(
+          (value) =>
+            ['get', 'set', 'delete'].every(
+              (method) => typeof (value as Record<string, unknown> | null)?.[method] === 'function',
+            ),
+          'must be a SessionStore (get, set, delete)',
+        )
+        .optional(),
+      ttlMs: z.int().min(1).optional(),
+    })
+    .optional(),
   boundary: z.enum(['auto', 'always', 'off']).optional(),
   accept: Callback.optional(),
   routing: z
@@ -128,7 +154,7 @@ export interface ResolvedTierup {
   readonly router: Router;
   /** The router's entry for a task already parsed. */
   readonly routeTask: RouterWithTaskEntry['routeTask'];
-  readonly sessions: Sessions;
+  readonly sessions: SessionKeeper;
   /** The result check of every run, unless a run gives its own. */
   readonly accept: AcceptCheck | undefined;
   /** The model that settles the router's uncertain signals, if any. */
@@ -146,6 +172,10 @@ export function resolveTierupOptions(
   makeRouter: (options: RouterOptions) => RouterWithTaskEntry,
 ): ResolvedTierup {
   parseOptions(Options, options);
+  if (options.sessions !== undefined && options.escalation !== 'sticky') {
+    const message = "is read only with `escalation: 'sticky'`";
+    throw new InvalidConfigError([{ path: 'sessions', message }]);
+  }
   const {
     model,
     models = {},
@@ -156,6 +186,7 @@ export function resolveTierupOptions(
     budgets,
     prices,
     escalation,
+    sessions,
     accept,
     policy,
     approve,
@@ -190,7 +221,7 @@ export function resolveTierupOptions(
         ? []
         : [models.manager ?? model, specialistModel, ...specialists.map((s) => s.model)],
     },
-    sessions: createSessions(escalation ?? 'per-request'),
+    sessions: createSessions(escalation ?? 'per-request', sessions?.store, sessions?.ttlMs),
     accept,
     assist: routing?.assist,
     lifecycle: { onModelCall, onToolCall, onEscalation, onFinish },

@@ -91,7 +91,8 @@ function planRun(
   sessionId: string | undefined,
   accept: AcceptCheck | undefined,
 ): RunPlan {
-  const { router, sessions } = tierup;
+  const { router } = tierup;
+  const session = tierup.sessions.of(sessionId);
   const cap = tierCap(router.config.maxTier, task.routed.hints);
   return {
     tier: 'direct',
@@ -105,9 +106,9 @@ function planRun(
         steps: tierup.steps,
         decision,
         cap,
-        start: sessions.startTier(sessionId, decision.tier, cap),
+        start: await session.startTier(scope, runSpan, decision.tier, cap),
         accept,
-        reached: (tier: typeof decision.tier) => sessions.reached(sessionId, tier),
+        reached: (tier: typeof decision.tier) => session.reached(scope, runSpan, tier),
       };
       return climbTiers(scope, task.prepared, climb, runSpan);
     },

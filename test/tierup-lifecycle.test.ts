@@ -5,37 +5,12 @@ import {
   InvalidConfigError,
   type Lifecycle,
   type LifecycleEvent,
-  type RunError,
 } from 'tierup';
 import { ESCALATE_TOOL, scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { runDocExample } from './doc-example.ts';
+import { atDirect, escalatingModel, failure } from './escalating-run.ts';
 import { getOrder } from './executors/team-model.ts';
-
-/** Escalates on the direct tier; looks the order up on the agent tier. */
-function escalatingModel() {
-  return scriptedModel((request) => {
-    if (request.tools?.some((t) => t.name === ESCALATE_TOOL)) {
-      return { toolCalls: [{ name: ESCALATE_TOOL, arguments: { reason: 'needs the order' } }] };
-    }
-    if (request.tools?.length && request.messages.at(-1)?.role === 'user') {
-      return { toolCalls: [{ name: 'get_order', arguments: { orderId: '30418' } }] };
-    }
-    return 'Order 30418 has shipped.';
-  });
-}
-
-/** The error a run that must fail throws. */
-async function failure(run: Promise<unknown>): Promise<RunError> {
-  return run.then(
-    () => {
-      throw new Error('the run did not fail');
-    },
-    (error: RunError) => error,
-  );
-}
-
-const atDirect = { input: 'Where is order 30418?', hints: { tier: 'direct' as const } };
 
 /** A lifecycle that records every event it is told, tagged with `tag`. */
 function recorder(tag: string, log: string[], events: Record<string, unknown[]>) {

@@ -68,16 +68,17 @@ export interface Escalation {
 
 /**
  * One timed step of a run. Spans nest through `parentId`: run → tier → agent → model and tool
- * calls. A `callback` span is a lifecycle callback that failed, under the span it was told of.
+ * calls. A `callback` span is a lifecycle callback that failed, under the span it was told of; a
+ * `session` span is a call of the session store (`get` or `set`) of a sticky session.
  */
 export interface TraceSpan {
   readonly id: string;
   /** The span this one belongs to; absent for the run itself. */
   readonly parentId?: string;
-  readonly type: 'run' | 'tier' | 'agent' | 'model-call' | 'tool-call' | 'callback';
+  readonly type: 'run' | 'tier' | 'agent' | 'model-call' | 'tool-call' | 'callback' | 'session';
   /**
-   * The tier for `tier` spans, the agent's name, `provider/modelId`, the tool's name, or the
-   * callback's (`onToolCall`).
+   * The tier for `tier` spans, the agent's name, `provider/modelId`, the tool's name, the
+   * callback's (`onToolCall`), or the session store's call (`get`, `set`).
    */
   readonly name: string;
   readonly tier?: Tier;

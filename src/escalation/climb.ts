@@ -31,8 +31,12 @@ export interface Climb {
   /** The tier to start on: the decision's, or higher for a sticky session. */
   readonly start: Tier;
   readonly accept: AcceptCheck | undefined;
-  /** Told the tier the run ended on, whether it met the request or failed. */
-  readonly reached: (tier: Tier) => void;
+  /**
+   * Told the tier the run ended on, whether it met the request or failed (the sticky session's
+   * store); its failure fails a run that met the request, and is left in the trace of one that
+   * failed already.
+   */
+  readonly reached: (tier: Tier) => Promise<void>;
 }
 
 /**
@@ -62,13 +66,13 @@ export async function climbTiers(
       securityBoundary: decision.signals.securityBoundary.set,
       neededTools: decision.tools.map((t) => t.name),
     };
+    let output: unknown;
     try {
-      const output = await runTier(scope, tier, climb.steps[tier], given, tierSpan, climb.accept);
-      climb.reached(tier);
-      return output;
+      output = await runTier(scope, tier, climb.steps[tier], given, tierSpan, climb.accept);
     } catch (error) {
       if (!(error instanceof EscalationRequired) || !canEscalate || scope.signal.aborted) {
-        climb.reached(tier);
+        // The run's own error is the one to throw; the store's failure is in the trace.
+        await climb.reached(tier).catch(() => {});
         throw error;
       }
       scope.trace.markEscalated(tierSpan);
@@ -79,7 +83,10 @@ export async function climbTiers(
       scope.emit({ type: 'tier-escalated', escalation: step });
       priorAttempts.push(summary);
       tier = to;
+      continue;
     }
+    await climb.reached(tier);
+    return output;
   }
 }
 
