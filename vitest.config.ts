@@ -14,6 +14,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./src/eval/index.ts', import.meta.url)),
       },
       {
+        find: /^tierup\/http$/,
+        replacement: fileURLToPath(new URL('./src/http/index.ts', import.meta.url)),
+      },
+      {
         find: /^tierup\/testing$/,
         replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
       },
