@@ -26,6 +26,30 @@ function rejectedThenAgent() {
   });
 }
 
+/** A run whose one tool waits until its signal fires; `signal()` is the signal it was given. */
+function hangingRun(
+  options: { onFinish?: (event: LifecycleEvent<'onFinish'>) => void; onStart?: () => void } = {},
+) {
+  let toolSignal: AbortSignal | undefined;
+  const waitForever = defineTool({
+    name: 'get_order',
+    description: 'Look up a shop order by id.',
+    domain: 'commerce',
+    input: z.object({ orderId: z.string() }),
+    run: (_input, { signal }) => {
+      toolSignal = signal;
+      options.onStart?.();
+      return new Promise<never>(() => {});
+    },
+  });
+  const tierup = createTierup({
+    model: scriptedModel([{ toolCalls: [{ name: 'get_order', arguments: { orderId: '1' } }] }]),
+    tools: [waitForever],
+    ...(options.onFinish ? { onFinish: options.onFinish } : {}),
+  });
+  return { tierup, signal: () => toolSignal };
+}
+
 const atDirect = { input: 'Where is order 30418?', hints: { tier: 'direct' as const } };
 
 let closeServer: (() => Promise<void>) | undefined;
@@ -131,25 +155,8 @@ describe('sendSse over real HTTP', () => {
   });
 
   it('stops the run through its signal when the client disconnects, and keeps the stream alive', async () => {
-    let toolSignal: AbortSignal | undefined;
-    const waitForever = defineTool({
-      name: 'get_order',
-      description: 'Look up a shop order by id.',
-      domain: 'commerce',
-      input: z.object({ orderId: z.string() }),
-      run: (_input, { signal }) => {
-        toolSignal = signal;
-        return new Promise<never>(() => {});
-      },
-    });
     const finished: LifecycleEvent<'onFinish'>[] = [];
-    const tierup = createTierup({
-      model: scriptedModel([{ toolCalls: [{ name: 'get_order', arguments: { orderId: '1' } }] }]),
-      tools: [waitForever],
-      onFinish: (event) => {
-        finished.push(event);
-      },
-    });
+    const { tierup, signal } = hangingRun({ onFinish: (event) => finished.push(event) });
     let outcome: Promise<unknown> | undefined;
     const server = await serve((_request, response) => {
       outcome = sendSse(response, tierup.stream('Where is order 1?'), { keepAliveMs: 20 });
@@ -158,7 +165,7 @@ describe('sendSse over real HTTP', () => {
     const read = await readSse(server.url, (_events, comments) => comments >= 2);
     expect(read.comments).toBeGreaterThanOrEqual(2);
     await expect(outcome).resolves.toEqual({ type: 'disconnected' });
-    expect(toolSignal?.aborted).toBe(true);
+    expect(signal()?.aborted).toBe(true);
     expect(finished[0]).toMatchObject({ type: 'run-error', error: { code: 'aborted' } });
   });
 
@@ -182,21 +189,7 @@ describe('sseResponse', () => {
   });
 
   it('stops the run when a client over real HTTP goes away (the body cancelled)', async () => {
-    let toolSignal: AbortSignal | undefined;
-    const waitForever = defineTool({
-      name: 'get_order',
-      description: 'Look up a shop order by id.',
-      domain: 'commerce',
-      input: z.object({ orderId: z.string() }),
-      run: (_input, { signal }) => {
-        toolSignal = signal;
-        return new Promise<never>(() => {});
-      },
-    });
-    const tierup = createTierup({
-      model: scriptedModel([{ toolCalls: [{ name: 'get_order', arguments: { orderId: '1' } }] }]),
-      tools: [waitForever],
-    });
+    const { tierup, signal } = hangingRun();
     let cancelled: Promise<void> | undefined;
     // A minimal adapter from a Fetch Response to Node's http, as Hono's node server does.
     const server = await serve(async (_request, response) => {
@@ -216,34 +209,19 @@ describe('sseResponse', () => {
     closeServer = server.close;
     const read = await readSse(server.url, (_events, comments) => comments >= 1);
     expect(read.comments).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => toolSignal?.aborted).toBe(true);
+    await expect.poll(() => signal()?.aborted).toBe(true);
     await cancelled;
   });
 
   it('stops the run when its signal fires', async () => {
     const controller = new AbortController();
-    let toolSignal: AbortSignal | undefined;
-    const waitForever = defineTool({
-      name: 'get_order',
-      description: 'Look up a shop order by id.',
-      domain: 'commerce',
-      input: z.object({ orderId: z.string() }),
-      run: (_input, { signal }) => {
-        toolSignal = signal;
-        controller.abort();
-        return new Promise<never>(() => {});
-      },
-    });
-    const tierup = createTierup({
-      model: scriptedModel([{ toolCalls: [{ name: 'get_order', arguments: { orderId: '1' } }] }]),
-      tools: [waitForever],
-    });
+    const { tierup, signal } = hangingRun({ onStart: () => controller.abort() });
     const response = sseResponse(tierup.stream('Where is order 1?'), {
       signal: controller.signal,
       keepAliveMs: 0,
     });
     expect(await response.text()).toBe('');
-    expect(toolSignal?.aborted).toBe(true);
+    expect(signal()?.aborted).toBe(true);
   });
 });
 
