@@ -25,6 +25,10 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['SessionStore', 'memorySessionStore'],
   ],
   'src/http/index.ts': ['sendSse', 'sseResponse', 'SseOptions', 'SseResponseOptions', 'SseOutcome'],
+  'src/mcp/index.ts': [
+    ...['mcpTools', 'McpToolsOptions', 'McpToolOverride', 'McpClient', 'McpToolInfo'],
+    ...['McpToolError', 'McpFailure'],
+  ],
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
   'src/fitted-router/index.ts': ['experimental_fittedRouterModel', 'RouterModel'],
   'src/providers/openai/index.ts': [
