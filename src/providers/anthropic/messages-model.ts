@@ -27,7 +27,7 @@ import { toMessagesBody } from './messages-request.ts';
 /** The part of the Anthropic client the Messages model uses. */
 export type MessagesClient = Pick<Anthropic, 'messages'>;
 
-/** Options of {@link anthropicMessagesModel}. */
+/** Options of `anthropicModel`. */
 export interface AnthropicModelOptions {
   /** The model id, e.g. `claude-sonnet-4-5`. */
   readonly model: string;
