@@ -64,6 +64,7 @@ export type { SessionStore } from './core/session-store.ts';
 export type { TaskInput, ToolSpecInput } from './core/task.ts';
 export type { Tier } from './core/tier.ts';
 export { type AnyTool, defineTool, type Tool } from './core/tool.ts';
+export type { ToolErrorMessage } from './core/tool-error.ts';
 export { memorySessionStore } from './escalation/memory-session-store.ts';
 export { agentExecutor } from './executors/agent-executor.ts';
 export { directExecutor } from './executors/direct-executor.ts';

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { type Budgets, resolveBudgets } from './core/budgets.ts';
+import { CallSettingsShape, withSettings } from './core/call-settings.ts';
 import { InvalidConfigError } from './core/errors.ts';
 import type { Executor } from './core/executor.ts';
-import type { LanguageModel } from './core/language-model.ts';
+import type { CallSettings, LanguageModel } from './core/language-model.ts';
 import type { Lifecycle } from './core/lifecycle.ts';
 import { parseOptions } from './core/parse.ts';
 import type { SecurityOptions } from './core/security.ts';
 import type { SessionStore } from './core/session-store.ts';
 import { type Tier, tierRank } from './core/tier.ts';
 import type { AnyTool } from './core/tool.ts';
+import type { ToolErrorMessage } from './core/tool-error.ts';
 import type { AcceptCheck } from './escalation/climb.ts';
 import { createSessions, type SessionKeeper } from './escalation/sessions.ts';
 import { agentStep } from './executors/agent-executor.ts';
@@ -36,6 +38,19 @@ export interface TierupOptions extends RouterOptions, SecurityOptions, Lifecycle
     readonly specialist?: LanguageModel;
   };
   /**
+   * Model settings per part of a run, over each model's own (`openaiModel(client, { settings })`)
+   * and under a run's (`run(task, { settings })`): a low temperature for `direct`, a higher
+   * reasoning effort for the `manager`. A specialist's own `settings` go over `specialist`'s. A tier
+   * run by your own executor (`executors`) uses its own models and settings.
+   * @example createTierup({ model, settings: { direct: { temperature: 0, maxOutputTokens: 400 }, manager: { reasoningEffort: 'high' } } })
+   */
+  readonly settings?: {
+    readonly direct?: CallSettings;
+    readonly agent?: CallSettings;
+    readonly manager?: CallSettings;
+    readonly specialist?: CallSettings;
+  };
+  /**
    * Your own executor for a tier, run instead of the built-in one: it gets the task, the run's
    * signal and what is left of its budgets, and its usage and trace join the run's; throwing
    * `EscalationRequired` escalates. Its `tier` must be the key's.
@@ -50,6 +65,11 @@ export interface TierupOptions extends RouterOptions, SecurityOptions, Lifecycle
   readonly instructions?: string;
   /** Default budgets of every run; a run's options override them. */
   readonly budgets?: Budgets;
+  /**
+   * What the model reads of a tool that threw. @default the error's message with URLs, network
+   * addresses and file paths replaced (docs/executors.md, "When a tool fails")
+   */
+  readonly toolErrorMessage?: ToolErrorMessage;
   /** Prices to add to or override in the built-in table; `null` removes one (docs/costs.md). */
   readonly prices?: PriceTableOptions['prices'];
   /**
@@ -109,6 +129,14 @@ const Options = executorOptionsShape({ tools: false }).extend({
       agent: modelSchema().optional(),
       manager: modelSchema().optional(),
       specialist: modelSchema({ tools: true }).optional(),
+    })
+    .optional(),
+  settings: z
+    .strictObject({
+      direct: CallSettingsShape.optional(),
+      agent: CallSettingsShape.optional(),
+      manager: CallSettingsShape.optional(),
+      specialist: CallSettingsShape.optional(),
     })
     .optional(),
   executors: z
@@ -179,12 +207,14 @@ export function resolveTierupOptions(
   const {
     model,
     models = {},
+    settings,
     executors = {},
     tools,
     specialists = [],
     instructions,
     budgets,
     prices,
+    toolErrorMessage,
     escalation,
     sessions,
     accept,
@@ -207,6 +237,7 @@ export function resolveTierupOptions(
     prices: createPriceTable(prices ? { prices } : {}),
     tools: tools ?? [],
     security: { policy, approve, guardrails },
+    toolErrorMessage,
   };
   const specialistModel = models.specialist ?? models.agent ?? model;
   return {
@@ -234,7 +265,7 @@ function buildSteps(
   executors: Readonly<Partial<Record<Tier, Executor>>>,
   maxTier: Tier,
 ): Record<Tier, TierStep> {
-  const { model, models = {}, specialists, instructions, boundary } = options;
+  const { model, models = {}, settings = {}, specialists, instructions, boundary } = options;
   // An executor you give runs through its public `run`, with its own options (tools, budgets,
   // prices), even one made by `agentExecutor` & co.
   const own = (tier: Tier) => {
@@ -260,15 +291,20 @@ function buildSteps(
       },
     ]);
   }
+  const ruleOfTwo = boundary !== 'off';
   return {
-    direct: own('direct') ?? directStep({ model: models.direct ?? model, instructions }),
+    direct:
+      own('direct') ??
+      directStep({ model: withSettings(models.direct ?? model, settings.direct), instructions }),
     agent:
-      own('agent') ?? agentStep({ model: agentModel, instructions, ruleOfTwo: boundary !== 'off' }),
+      own('agent') ??
+      agentStep({ model: withSettings(agentModel, settings.agent), instructions, ruleOfTwo }),
     'multi-agent':
       own('multi-agent') ??
       multiAgentStep({
-        model: managerModel,
+        model: withSettings(managerModel, settings.manager),
         specialistModel: models.specialist ?? agentModel,
+        specialistSettings: settings.specialist,
         specialists,
         instructions,
         boundary,

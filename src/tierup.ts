@@ -6,7 +6,7 @@ import type { RunEvent } from './core/run-event.ts';
 import type { RoutedRunResult } from './core/run-result.ts';
 import type { TaskInput } from './core/task.ts';
 import { tierCap } from './core/tier.ts';
-import { type AcceptCheck, climbTiers, modelsUpTo } from './escalation/climb.ts';
+import { type AcceptCheck, type Climb, climbTiers, modelsUpTo } from './escalation/climb.ts';
 import { buildRouter, type Router } from './router/create-router.ts';
 import { TierupRunOptionsShape } from './run/option-schemas.ts';
 import type { CheckedTask } from './run/parse-run-task.ts';
@@ -24,6 +24,14 @@ export interface TierupRunOptions extends RunOptions, Lifecycle {
   readonly sessionId?: string;
   /** This run's own result check, instead of the one given to `createTierup`. */
   readonly accept?: AcceptCheck;
+  /**
+   * For `stream`: `kept` reports a tier's `text-delta`s only once the run keeps that tier's
+   * answer (a tier that may still escalate holds them until it finishes; the run's last possible
+   * tier streams live), so no text reaches a reader that an escalation then drops; `all` reports
+   * every delta as it comes, a dropped tier's included (the `tier-escalated` event follows them).
+   * @default 'kept'
+   */
+  readonly textDeltas?: 'kept' | 'all';
 }
 
 /** Routes requests and runs each on the lowest tier that meets it, escalating on failure. */
@@ -68,11 +76,20 @@ export function createTierup(options: TierupOptions): Tierup {
   // only run options, and refuses these as unknown.
   const execute = async (call: RunCall & { readonly options: TierupRunOptions }) => {
     parseOptions(TierupRunOptionsShape, call.options);
-    const { sessionId, accept, onModelCall, onToolCall, onEscalation, onFinish, ...options } =
-      call.options;
+    const {
+      sessionId,
+      accept,
+      textDeltas = 'kept',
+      onModelCall,
+      onToolCall,
+      onEscalation,
+      onFinish,
+      ...options
+    } = call.options;
+    const own = { sessionId, accept: accept ?? tierup.accept, textDeltas };
     const lifecycle = [tierup.lifecycle, { onModelCall, onToolCall, onEscalation, onFinish }];
     return runPipeline(tierup.pipeline, { ...call, options, lifecycle }, (task) =>
-      planRun(tierup, task, sessionId, accept ?? tierup.accept),
+      planRun(tierup, task, own),
     );
   };
   const { run, stream } = runAndStream(execute);
@@ -88,9 +105,9 @@ export function createTierup(options: TierupOptions): Tierup {
 function planRun(
   tierup: ResolvedTierup,
   task: CheckedTask,
-  sessionId: string | undefined,
-  accept: AcceptCheck | undefined,
+  own: Pick<Climb, 'accept' | 'textDeltas'> & { readonly sessionId: string | undefined },
 ): RunPlan {
+  const { sessionId, accept, textDeltas } = own;
   const { router } = tierup;
   const session = tierup.sessions.of(sessionId);
   const cap = tierCap(router.config.maxTier, task.routed.hints);
@@ -108,6 +125,7 @@ function planRun(
         cap,
         start: await session.startTier(scope, runSpan, decision.tier, cap),
         accept,
+        textDeltas,
         reached: (tier: typeof decision.tier) => session.reached(scope, runSpan, tier),
       };
       return climbTiers(scope, task.prepared, climb, runSpan);

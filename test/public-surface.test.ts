@@ -9,7 +9,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['createTierup', 'Tierup', 'TierupOptions', 'TierupRunOptions', 'AcceptCheck'],
     ...['createRouter', 'Router', 'RouterOptions', 'Decision', 'SignalName', 'ReasonCode'],
     ...['Scorer', 'RouterModel'],
-    ...['defineTool', 'Tool', 'AnyTool', 'TaskInput', 'ToolSpecInput', 'Tier'],
+    ...['defineTool', 'Tool', 'AnyTool', 'TaskInput', 'ToolSpecInput', 'Tier', 'ToolErrorMessage'],
     ...['Executor', 'RunOptions', 'RunTask', 'ExecutorOptions', 'Budgets', 'Specialist'],
     ...['directExecutor', 'agentExecutor', 'multiAgentExecutor', 'MultiAgentExecutorOptions'],
     ...['LanguageModel', 'ModelRequest', 'ModelResponse', 'ModelStreamEvent', 'ModelMessage'],

@@ -4,7 +4,10 @@ import {
   type Decision,
   defineTool,
   type EscalationCause,
+  type EscalationRequired,
+  type PartialRun,
   type RoutedRunResult,
+  type RunError,
   type RunEvent,
   type RunResult,
 } from 'tierup';
@@ -53,5 +56,12 @@ describe('types', () => {
     const describe = (cause: EscalationCause) =>
       cause.type === 'max-steps' ? cause.steps : cause.message;
     expectTypeOf(describe).returns.toEqualTypeOf<string | number>();
+  });
+
+  it('types the partial run of a run error as always there', () => {
+    expectTypeOf<RunError['partial']>().toEqualTypeOf<PartialRun>();
+    expectTypeOf<EscalationRequired['partial']['escalations']>().toEqualTypeOf<
+      PartialRun['escalations']
+    >();
   });
 });

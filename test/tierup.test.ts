@@ -1,9 +1,11 @@
 import {
+  createRouter,
   createTierup,
   defineTool,
   EscalationRequired,
   fromFunction,
   InvalidConfigError,
+  InvalidTaskError,
   ProviderError,
   RunError,
   type RunEvent,
@@ -161,6 +163,12 @@ describe('createTierup', () => {
     expect(prompts[0]).toMatch(/^Be brief\.\n\n.*\n\nSay hi\.$/s);
     expect(strong.calls).toHaveLength(0);
     expect(result.usage.byModel['function/function']?.costUsd).toBeNull();
+    // Its tokens are counted from characters: the totals say they are an estimate.
+    expect(result.usage.estimated).toBe(true);
+    expect(result.usage.byModel['function/function']?.estimated).toBe(true);
+    expect(result.trace.find((s) => s.type === 'model-call')?.usage?.estimated).toBe(true);
+    const measured = await createTierup({ model: strong }).run('Say hi.');
+    expect(measured.usage.estimated).toBeUndefined();
   });
 
   it('lets a wrapped function hand the request up with an ESCALATE line', async () => {
@@ -242,5 +250,36 @@ describe('createTierup', () => {
       }),
     ).toBe('specialists[0].model');
     expect(field({ model: fromFunction(async () => ''), maxTier: 'direct' })).toBe('no error');
+  });
+
+  it('refuses a task field it does not know at every public entry, naming it', async () => {
+    const model = scriptedModel('"Hello."');
+    const tierup = createTierup({ model, tools: [getOrder] });
+    const typo = { inptu: 'Where is order 30418?' } as never;
+    const refused = expect.objectContaining({
+      name: 'InvalidTaskError',
+      field: 'inptu',
+      message: 'Invalid task: `inptu` is not a task field (did you mean `input`?)',
+    });
+    await expect(tierup.run(typo)).rejects.toThrow(InvalidTaskError);
+    await expect(tierup.run(typo)).rejects.toEqual(refused);
+    const streamed = (async () => {
+      for await (const _ of tierup.stream(typo));
+    })();
+    await expect(streamed).rejects.toEqual(refused);
+    expect(() => tierup.route(typo)).toThrow(refused);
+    expect(() => createRouter().route(typo)).toThrow(refused);
+    await expect(tierup.router.routeAssisted(typo, { model })).rejects.toEqual(refused);
+    // Every field of a run task is known: none of them is refused.
+    const full = {
+      input: 'Say hello.',
+      tools: [],
+      hints: { maxTier: 'direct' as const },
+      history: [],
+      instructions: 'Be brief.',
+      output: z.string(),
+    };
+    expect((await tierup.run(full)).output).toBe('Hello.');
+    expect(model.calls).toHaveLength(1);
   });
 });

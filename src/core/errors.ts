@@ -123,6 +123,10 @@ export class ProviderError extends TierupError {
   readonly isRetryable: boolean;
   /** How long the provider asked to wait before trying again (`retry-after`, `retry-after-ms`). */
   readonly retryAfterMs: number | undefined;
+  /** The system's code of a failed connection: `ECONNREFUSED`, `ENOTFOUND`, `ETIMEDOUT`, ... */
+  readonly systemCode: string | undefined;
+  /** The host (`address:port` when known) a failed connection was reaching. */
+  readonly host: string | undefined;
 
   constructor(
     message: string,
@@ -131,6 +135,8 @@ export class ProviderError extends TierupError {
       requestId?: string | undefined;
       isRetryable: boolean;
       retryAfterMs?: number | undefined;
+      systemCode?: string | undefined;
+      host?: string | undefined;
     },
     options?: { cause?: unknown },
   ) {
@@ -139,6 +145,8 @@ export class ProviderError extends TierupError {
     this.requestId = details.requestId;
     this.isRetryable = details.isRetryable;
     this.retryAfterMs = details.retryAfterMs;
+    this.systemCode = details.systemCode;
+    this.host = details.host;
   }
 }
 
@@ -177,10 +185,11 @@ export class RetryError extends TierupError {
 export class RunError extends TierupError {
   override readonly name: string = 'RunError';
   /**
-   * What the run had got to when it failed. Set by the runner before the error reaches you; an
-   * executor's error seen inside a custom scorer or tool has none yet.
+   * What the run had got to when it failed: always set on an error that `run` or `stream` throws
+   * (the run sets it as the error leaves it). Only an error you construct yourself, or one caught
+   * inside the run before it ends (in a tool or an `accept` check), has none yet.
    */
-  partial: PartialRun | undefined;
+  declare readonly partial: PartialRun;
 
   constructor(
     code: TierupErrorCode,
@@ -188,8 +197,23 @@ export class RunError extends TierupError {
     options?: { cause?: unknown; partial?: PartialRun },
   ) {
     super(code, message, options);
-    this.partial = options?.partial;
+    setPartial(this, options?.partial);
   }
+}
+
+/** The partial run of an error, or `undefined` while the run has not set it yet (internal). */
+export function partialOf(error: RunError): PartialRun | undefined {
+  return (error as { readonly partial?: PartialRun }).partial;
+}
+
+/** Sets (or, with `undefined`, clears for the run to set) what a failed run had got to (internal). */
+export function setPartial(error: RunError, partial: PartialRun | undefined): void {
+  Object.defineProperty(error, 'partial', {
+    value: partial,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Budgets } from './budgets.ts';
-import type { ModelMessage } from './language-model.ts';
+import type { CallSettings, ModelMessage } from './language-model.ts';
 import type { RunEvent } from './run-event.ts';
 import type { RunResult } from './run-result.ts';
 import type { SecurityOptions } from './security.ts';
@@ -42,6 +42,11 @@ export interface RunOptions extends Budgets, SecurityOptions {
    * @default a random UUID
    */
   readonly runId?: string;
+  /**
+   * Model settings of every call of this run, over those of its tier and its model:
+   * `{ temperature: 0, maxOutputTokens: 500 }` (docs/providers.md, "Model settings").
+   */
+  readonly settings?: CallSettings;
 }
 
 /**

@@ -40,13 +40,45 @@ export type ModelMessage =
       readonly isError?: boolean;
     };
 
-/** Generic sampling settings; one a provider cannot honour comes back as a warning. */
+/**
+ * Generic settings of a model call, named as the AI SDK names them; each provider maps them to
+ * its API's fields (docs/providers.md, "Model settings"). One a provider cannot honour comes back
+ * as a warning, not an error.
+ */
 export interface ModelSettings {
+  /** Sampling temperature: OpenAI `temperature` (0-2), Anthropic `temperature` (0-1). */
   readonly temperature?: number;
+  /** Nucleus sampling: `top_p`. */
   readonly topP?: number;
+  /**
+   * The most tokens the model may write: OpenAI `max_output_tokens` (Responses) or
+   * `max_completion_tokens` (Chat), Anthropic `max_tokens` (@default 4096 there, which requires it).
+   */
   readonly maxOutputTokens?: number;
+  /** Chat `stop`, Anthropic `stop_sequences`; the Responses API has none. */
   readonly stopSequences?: readonly string[];
+  /** Chat `seed`; the Responses API and Anthropic have none. */
   readonly seed?: number;
+  /**
+   * How much a reasoning model thinks before it answers: OpenAI `reasoning.effort` (Responses) or
+   * `reasoning_effort` (Chat); Anthropic `output_config.effort`, which takes `low` to `max`.
+   */
+  readonly reasoningEffort?: ReasoningEffort;
+}
+
+/** The reasoning efforts the providers know, from least to most. */
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
+/**
+ * Provider-only settings, keyed by provider and named as the provider's SDK names them:
+ * `{ openai: { service_tier: 'flex' }, anthropic: { top_k: 40 } }`. Each provider reads its own
+ * key and ignores the others, so one object can serve a run whose tiers use different providers.
+ */
+export type ProviderOptions = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/** Settings given for a model's calls: the generic ones and provider-only ones. */
+export interface CallSettings extends ModelSettings {
+  readonly providerOptions?: ProviderOptions;
 }
 
 /** What one model call is asked to do. */
@@ -59,7 +91,7 @@ export interface ModelRequest {
   readonly output?: { readonly name: string; readonly schema: JsonSchema };
   readonly settings?: ModelSettings;
   /** Provider-only settings, keyed by provider (`{ openai: { store: false } }`). */
-  readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly providerOptions?: ProviderOptions;
   /** Aborts the request at once. */
   readonly signal?: AbortSignal;
 }
@@ -70,6 +102,11 @@ export interface Usage {
   readonly outputTokens: number;
   /** Input tokens served from the provider's prompt cache, a subset of `inputTokens`. */
   readonly cachedInputTokens: number;
+  /**
+   * The counts are tierup's estimate (four characters a token), not the provider's: a model that
+   * reports no usage, such as `fromFunction`. A cost priced from them is an estimate too.
+   */
+  readonly estimated?: boolean;
   readonly raw?: unknown;
 }
 
@@ -117,6 +154,11 @@ export interface LanguageModel {
   readonly modelId: string;
   /** False for a model that cannot call tools (`fromFunction`); it can serve the direct tier only. @default true */
   readonly supportsTools?: boolean;
+  /**
+   * Settings the model applies to every call, under the request's own (`openaiModel(client,
+   * { model, settings })`); tierup reads `maxOutputTokens` from them for its token budgets.
+   */
+  readonly settings?: CallSettings;
   generate(request: ModelRequest): Promise<ModelResponse>;
   stream(request: ModelRequest): AsyncIterable<ModelStreamEvent>;
 }

@@ -3,6 +3,7 @@ import type { FinishReason, ModelWarning } from './language-model.ts';
 import type { CallbackError } from './lifecycle.ts';
 import type { AuditEntry } from './security.ts';
 import type { Tier } from './tier.ts';
+import type { ToolError } from './tool-error.ts';
 
 /** Tokens and dollars, summed over some model calls. */
 export interface UsageTotals {
@@ -14,6 +15,11 @@ export interface UsageTotals {
   readonly costUsd: number | null;
   /** Model calls counted. */
   readonly calls: number;
+  /**
+   * Present when some counted call's tokens were estimated from characters (`fromFunction`), so
+   * the tokens and `costUsd` are estimates, not the provider's figures.
+   */
+  readonly estimated?: true;
 }
 
 /** What a run consumed, in total and broken down three ways. */
@@ -119,6 +125,11 @@ export interface RunResult<Output = string> {
   readonly finishReason: FinishReason;
   /** Settings a provider could not honour, from every model call of the run. */
   readonly warnings: readonly ModelWarning[];
+  /**
+   * Every tool call whose result the model read as an error (the tool threw, timed out, was
+   * refused or called wrongly), in order; empty for a run whose tools all answered.
+   */
+  readonly toolErrors: readonly ToolError[];
 }
 
 /** What a failed run had got to: everything but a final output. */
@@ -134,6 +145,7 @@ export interface PartialRun {
   readonly usage: RunUsage;
   readonly trace: readonly TraceSpan[];
   readonly audit: readonly AuditEntry[];
+  readonly toolErrors: readonly ToolError[];
   /** With `createTierup`: the lifecycle callbacks that failed before the run ended. */
   readonly callbackErrors?: readonly CallbackError[];
 }

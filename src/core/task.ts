@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidTaskError } from './errors.ts';
+import { InvalidTaskError, type Issue } from './errors.ts';
 import { toIssues } from './parse.ts';
 import { Tier, tierRank } from './tier.ts';
 
@@ -81,6 +81,45 @@ export const Task = z.object({
 export type Task = z.output<typeof Task>;
 /** A task as a caller writes it. */
 export type TaskInput = z.input<typeof Task>;
+
+/**
+ * Every field a task may have, at tierup's public entry points: the router reads `input`, `tools`
+ * and `hints`; a run also reads `output`, `history` and `instructions` (see `RunTask`).
+ */
+const TASK_FIELDS = ['input', 'tools', 'hints', 'output', 'history', 'instructions'] as const;
+
+/**
+ * Refuses a task object with a field tierup does not know (`inptu`), naming it: the public entry
+ * points (`router.route`, `tierup.run`, an executor's `run`) call it before they parse the task,
+ * so a typo is not routed as a task with no input. {@link parseTask} itself ignores unknown fields,
+ * for internal callers that route records carrying more (labels, ids).
+ * @throws {InvalidTaskError} naming each unknown field, with the known one it is closest to.
+ */
+export function refuseUnknownTaskFields(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  const issues: Issue[] = [];
+  for (const key of Object.keys(value)) {
+    if ((TASK_FIELDS as readonly string[]).includes(key)) continue;
+    const near = TASK_FIELDS.find((field) => editDistance(field, key) <= 2);
+    const hint = near ? `did you mean \`${near}\`?` : `a task has ${TASK_FIELDS.join(', ')}`;
+    issues.push({ path: key, message: `is not a task field (${hint})` });
+  }
+  if (issues.length > 0) throw new InvalidTaskError(issues);
+}
+
+/** Levenshtein distance, for short field names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
 
 /** Tools already validated, by the caller's object: a tool's metadata is read once. */
 const validatedTools = new WeakMap<object, ToolSpec>();

@@ -1,9 +1,11 @@
 import type { Decision } from '../core/decision.ts';
 import { EscalationRequired } from '../core/errors.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import type { RunEvent } from '../core/run-event.ts';
 import type { EscalationCause } from '../core/run-result.ts';
 import { TIERS, type Tier, tierRank } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
+import type { ToolError } from '../core/tool-error.ts';
 import { rejectedSummary, untrustedSummary } from '../prompts/escalation-summaries.ts';
 import type { RunScope } from '../run/run-scope.ts';
 import type { PreparedTask, TierStep } from '../run/tier-step.ts';
@@ -12,6 +14,8 @@ import type { PreparedTask, TierStep } from '../run/tier-step.ts';
 export type AcceptCheck = (result: {
   readonly output: unknown;
   readonly tier: Tier;
+  /** The tool calls of this tier whose result the model read as an error. */
+  readonly toolErrors: readonly ToolError[];
 }) => boolean | string | Promise<boolean | string>;
 
 /** The models a run capped at `cap` may call: those of its tier and every tier below it. */
@@ -37,6 +41,11 @@ export interface Climb {
    * failed already.
    */
   readonly reached: (tier: Tier) => Promise<void>;
+  /**
+   * `kept`: a tier's text deltas are held while the run may still escalate from it, and reported
+   * once it is kept (dropped when it escalates); `all`: reported as they come.
+   */
+  readonly textDeltas: 'kept' | 'all';
 }
 
 /**
@@ -66,9 +75,13 @@ export async function climbTiers(
       securityBoundary: decision.signals.securityBoundary.set,
       neededTools: decision.tools.map((t) => t.name),
     };
+    const step = climb.steps[tier];
+    // A tier that may still be replaced streams nothing a reader could take for the answer.
+    const held = holdsText(climb, canEscalate, step, given) ? holdText(scope) : undefined;
     let output: unknown;
     try {
-      output = await runTier(scope, tier, climb.steps[tier], given, tierSpan, climb.accept);
+      output = await runTier(held?.scope ?? scope, tier, step, given, tierSpan, climb.accept);
+      held?.release();
     } catch (error) {
       if (!(error instanceof EscalationRequired) || !canEscalate || scope.signal.aborted) {
         // The run's own error is the one to throw; the store's failure is in the trace.
@@ -88,6 +101,28 @@ export async function climbTiers(
     await climb.reached(tier);
     return output;
   }
+}
+
+/** Whether a tier's text is held back: the run streams, and may escalate from this tier. */
+function holdsText(climb: Climb, canEscalate: boolean, step: TierStep, task: PreparedTask) {
+  if (climb.textDeltas === 'all' || !canEscalate) return false;
+  // Only the accept check or the step itself can send a tier's answer up.
+  return climb.accept !== undefined || (step.mayEscalate?.(task) ?? true);
+}
+
+/** A scope whose text deltas wait until `release`; the other events go out as they come. */
+function holdText(scope: RunScope): { scope: RunScope; release: () => void } {
+  if (!scope.streaming) return { scope, release: () => {} };
+  const held: RunEvent<unknown>[] = [];
+  return {
+    scope: {
+      ...scope,
+      emit: (event) => (event.type === 'text-delta' ? held.push(event) : scope.emit(event)),
+    },
+    release: () => {
+      for (const event of held) scope.emit(event);
+    },
+  };
 }
 
 /**
@@ -120,7 +155,8 @@ async function runTier(
   try {
     const output = await step(task, scope, spanId);
     if (accept !== undefined) {
-      const verdict = await accept({ output, tier });
+      const toolErrors = scope.report.toolErrors.filter((error) => error.tier === tier);
+      const verdict = await accept({ output, tier, toolErrors });
       if (verdict !== true) {
         const message =
           typeof verdict === 'string' && verdict ? verdict : 'the accept check returned false';

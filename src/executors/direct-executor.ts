@@ -33,10 +33,18 @@ export interface DirectStepOptions {
  */
 export function directStep(options: DirectStepOptions): TierStep {
   const { model, instructions } = options;
-  return (task, ctx, parentId) =>
+  const step: TierStep = (task, ctx, parentId) =>
     asAgent(ctx, { name: 'direct', tier: 'direct', parentId }, (spanId) =>
       runDirect(task, ctx, spanId, model, instructions),
     );
+  // It hands a request up only when tools are offered (or its structured output fails, which
+  // is not streamed text).
+  return Object.assign(step, { mayEscalate: (task: PreparedTask) => canHandUp(task) });
+}
+
+/** The direct tier may hand the request up: tools are offered and a higher tier exists. */
+function canHandUp(task: PreparedTask): boolean {
+  return task.canEscalate && task.tools.length > 0;
 }
 
 /**
@@ -65,10 +73,10 @@ async function runDirect(
     const system = systemPrompt(instructions, DIRECT_ROLE, task);
     return callForOutput(ctx, { ...call, request: { system, messages } }, task.output);
   }
-  const canHandUp = task.canEscalate && task.tools.length > 0;
-  const offer = canHandUp && model.supportsTools !== false;
+  const handsUp = canHandUp(task);
+  const offer = handsUp && model.supportsTools !== false;
   // A model that cannot call tools (a wrapped function) hands up with a line of text instead.
-  const byText = canHandUp && model.supportsTools === false;
+  const byText = handsUp && model.supportsTools === false;
   const names = task.tools.map((tool) => tool.name);
   const role = offer
     ? directRoleWithEscalation(names)

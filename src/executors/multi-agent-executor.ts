@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { layerSettings, withSettings } from '../core/call-settings.ts';
 import { BudgetExceededError } from '../core/errors.ts';
 import type { Executor } from '../core/executor.ts';
-import type { LanguageModel } from '../core/language-model.ts';
+import type { CallSettings, LanguageModel } from '../core/language-model.ts';
 import { parseOptions } from '../core/parse.ts';
 import { systemPrompt } from '../prompts/system-prompt.ts';
 import { planRole, SYNTHESIS_ROLE, synthesisPrompt } from '../prompts/team-prompts.ts';
@@ -22,6 +23,8 @@ export interface MultiAgentStepOptions {
   readonly model: LanguageModel;
   /** The specialists' model, unless a specialist has its own. @default model */
   readonly specialistModel?: LanguageModel | undefined;
+  /** Settings of every specialist's calls, under a specialist's own `settings`. */
+  readonly specialistSettings?: CallSettings | undefined;
   readonly specialists?: readonly Specialist[] | undefined;
   readonly instructions?: string | undefined;
   /**
@@ -42,16 +45,21 @@ const MANAGER = 'manager';
  */
 export function multiAgentStep(options: MultiAgentStepOptions): TierStep {
   const { model, instructions } = options;
-  const specialistModel = options.specialistModel ?? model;
+  // Each specialist's model with its settings: its own over those of every specialist.
+  const modelOf = (own?: LanguageModel, settings?: CallSettings) =>
+    withSettings(
+      own ?? options.specialistModel ?? model,
+      layerSettings(options.specialistSettings, settings),
+    );
+  const specialistModel = modelOf();
+  const declared = (options.specialists ?? []).map((s) => ({
+    ...s,
+    model: modelOf(s.model, s.settings),
+  }));
   return (task, ctx, parentId) =>
     asAgent(ctx, { name: MANAGER, tier: 'multi-agent', parentId }, async (spanId) => {
       const boundary = needsBoundary(options.boundary, task.securityBoundary, task.tools);
-      const specialists = resolveSpecialists(
-        options.specialists ?? [],
-        task.tools,
-        specialistModel,
-        boundary,
-      );
+      const specialists = resolveSpecialists(declared, task.tools, specialistModel, boundary);
       const call = { agent: MANAGER, tier: 'multi-agent' as const, parentId: spanId, model };
       const plan = (await callForOutput(
         ctx,

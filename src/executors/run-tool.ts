@@ -2,8 +2,10 @@ import { GuardrailTripped } from '../core/errors.ts';
 import type { ToolCall } from '../core/language-model.ts';
 import { type LinkedSignal, linkSignal } from '../core/linked-signal.ts';
 import type { AnyTool } from '../core/tool.ts';
+import type { ToolError } from '../core/tool-error.ts';
 import { toolMessages } from '../prompts/tool-messages.ts';
 import type { RunScope } from '../run/run-scope.ts';
+import { toolErrorText } from '../run/tool-error-text.ts';
 import { describeError } from '../run/trace-recorder.ts';
 import { untilAborted } from '../run/until-aborted.ts';
 import { checkToolCall, type ToolCaller, type ToolOutcome } from '../security/tool-call-check.ts';
@@ -53,7 +55,7 @@ export async function runTool(
       result: outcome.content,
       isError: outcome.isError,
     });
-  let outcome: ToolOutcome;
+  let outcome: Outcome;
   const tool = tools.get(call.name);
   const resolved = at.resolveArguments
     ? { ...call, arguments: at.resolveArguments(call.arguments) }
@@ -68,7 +70,7 @@ export async function runTool(
     outcome =
       checked.run && tool
         ? await execute(ctx, tool, checked.input, at, signal)
-        : (checked as { outcome: ToolOutcome }).outcome;
+        : refusal(checked as { outcome: ToolOutcome; entry: { decision: string } });
   } catch (error) {
     if (!audited) {
       // A guardrail that tripped, a policy or an approver that threw: the call is audited anyway.
@@ -93,7 +95,26 @@ export async function runTool(
   }
   ctx.trace.close(spanId, outcome.isError ? { error: outcome.content } : {});
   end(outcome);
-  return outcome;
+  if (outcome.failure) {
+    const { type, error } = outcome.failure;
+    const { tier } = at;
+    const message = outcome.content;
+    const raw = error === undefined ? {} : { error };
+    ctx.report.toolFailed({ type, tool: call.name, agent, tier, spanId, message, ...raw });
+  }
+  return { content: outcome.content, isError: outcome.isError };
+}
+
+/** A tool call's outcome, with why it failed for the run's `toolErrors`. */
+type Outcome = ToolOutcome & {
+  readonly failure?: { readonly type: ToolError['type']; readonly error?: string };
+};
+
+/** The outcome of a call that did not run: its audit decision says why. */
+function refusal(checked: { outcome: ToolOutcome; entry: { decision: string } }): Outcome {
+  const { decision } = checked.entry;
+  const type = decision === 'denied' || decision === 'not-approved' ? decision : 'invalid';
+  return { ...checked.outcome, failure: { type } };
 }
 
 /** Runs a checked call under its time limit and signal; records its result for tracing. */
@@ -103,7 +124,7 @@ async function execute(
   input: unknown,
   at: ToolCaller,
   runSignal: AbortSignal,
-): Promise<ToolOutcome> {
+): Promise<Outcome> {
   const { toolTimeoutMs } = ctx.budgets;
   // The tool's signal (the run's, plus its time limit) is made when it is needed: when the tool
   // reads it, or when it returns a promise to wait for. A tool that answers at once and never
@@ -128,8 +149,13 @@ async function execute(
       : returned;
   } catch (error) {
     runSignal.throwIfAborted();
-    if (link?.timedOut) return failed(toolMessages.timedOut(tool.name, toolTimeoutMs));
-    return failed(toolMessages.failed(tool.name, describeError(error)));
+    if (link?.timedOut) {
+      const content = toolMessages.timedOut(tool.name, toolTimeoutMs);
+      return { content, isError: true, failure: { type: 'timed-out' } };
+    }
+    const text = toolErrorText(ctx.toolErrorMessage, { tool: tool.name, agent: at.agent, error });
+    const content = toolMessages.failed(tool.name, text);
+    return { content, isError: true, failure: { type: 'failed', error: describeError(error) } };
   } finally {
     link?.dispose();
   }
@@ -147,10 +173,6 @@ function toContent(value: unknown): string {
   return text.length > RESULT_LIMIT
     ? `${text.slice(0, RESULT_LIMIT)}${toolMessages.cut(text.length - RESULT_LIMIT)}`
     : text;
-}
-
-function failed(content: string): ToolOutcome {
-  return { content, isError: true };
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

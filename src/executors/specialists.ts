@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CallSettingsShape } from '../core/call-settings.ts';
 import { InvalidConfigError } from '../core/errors.ts';
-import type { LanguageModel } from '../core/language-model.ts';
+import type { CallSettings, LanguageModel } from '../core/language-model.ts';
 import type { Privilege } from '../core/security.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
 import {
@@ -25,6 +26,8 @@ export interface Specialist {
   readonly tools?: readonly (AnyTool | string)[];
   /** Its model. @default the tier's specialist model */
   readonly model?: LanguageModel;
+  /** Settings of its model calls, over those of the specialists (`settings.specialist`). */
+  readonly settings?: CallSettings;
 }
 
 /** A specialist with its tools resolved for one run. */
@@ -177,6 +180,7 @@ export const SpecialistList = z
         )
         .optional(),
       model: modelSchema({ tools: true }).optional(),
+      settings: CallSettingsShape.optional(),
     }),
   )
   .superRefine(uniqueNames('specialist'));

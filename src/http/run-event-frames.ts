@@ -16,11 +16,11 @@ export function sseFrame(name: string, data: unknown): string {
 
 /**
  * Turns a run's events into server-sent events. In `all` mode, each event as it is. In `final`
- * mode, only the answer of the tier the run finished on, read from the stream's public events:
- * the current tier from `tier-decided`, `agent-start` and `tier-escalated`; the answering agent's
- * `text-delta`s passed on at once on the multi-agent tier (the top tier, which never escalates),
- * and on a lower tier, which may still escalate, its answer sent whole from `run-finish` (the
- * result's string `output`); then `finish`.
+ * mode, only the answer, read from the stream's public events: the current tier from
+ * `tier-decided`, `agent-start` and `tier-escalated`; the `text-delta`s of that tier's answering
+ * agent passed on as they come (the stream reports no text a later escalation drops, with its
+ * default `textDeltas: 'kept'`); when none came (a structured output, a tier that wrote its
+ * answer whole), the result's string `output` at `run-finish`; then `finish`.
  */
 export function runEventFrames(options: ResolvedSseOptions) {
   let tier: Tier | undefined;
@@ -35,7 +35,7 @@ export function runEventFrames(options: ResolvedSseOptions) {
         tier = event.escalation.to;
         return [];
       case 'text-delta':
-        if (tier !== 'multi-agent' || event.agent !== ANSWERING[tier]) return [];
+        if (tier === undefined || event.agent !== ANSWERING[tier]) return [];
         streamed = true;
         return [sseFrame('text', { delta: event.delta })];
       case 'run-finish': {

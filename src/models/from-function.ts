@@ -25,8 +25,8 @@ export interface FromFunctionOptions {
  * keeps the call it has and gains routing and escalation: give it as the direct tier's model
  * (`models: { direct: fromFunction(myCall) }`). It cannot call tools, so it serves the direct
  * tier only. The prompt is the system prompt and the conversation as plain text. Usage is an
- * estimate (four characters a token) marked `raw: { estimated: true }`; its cost is unknown
- * (`null`) unless you price `modelId` in `prices`.
+ * estimate (four characters a token) marked `estimated: true`, and so are the run's usage totals
+ * it counts in; its cost is unknown (`null`) unless you price `modelId` in `prices`.
  *
  * @example
  * const tierup = createTierup({
@@ -56,9 +56,15 @@ export function fromFunction(fn: TextFunction, options: FromFunctionOptions = {}
         inputTokens: Math.ceil(prompt.length / 4),
         outputTokens: Math.ceil(text.length / 4),
         cachedInputTokens: 0,
+        estimated: true,
         raw: { estimated: true },
       },
-      warnings: [],
+      // The function takes the prompt alone: no setting reaches it.
+      warnings: Object.keys(request.settings ?? {}).map((setting) => ({
+        type: 'unsupported-setting' as const,
+        setting,
+        details: 'a fromFunction model passes only the prompt to the function',
+      })),
     };
   };
   return {
@@ -70,7 +76,7 @@ export function fromFunction(fn: TextFunction, options: FromFunctionOptions = {}
       const response = await generate(request);
       if (response.text) yield { type: 'text-delta', delta: response.text };
       yield { type: 'usage', usage: response.usage };
-      yield { type: 'finish', finishReason: response.finishReason, warnings: [] };
+      yield { type: 'finish', finishReason: response.finishReason, warnings: response.warnings };
     },
   };
 }

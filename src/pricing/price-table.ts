@@ -219,12 +219,20 @@ function costWith(modelPrice: ModelPrice, usage: TokenCounts): number {
   const cached = Math.min(tokens(usage.cachedInputTokens), input);
   const output = tokens(usage.outputTokens);
   const cachedRate = modelPrice.cachedInputPerMillion ?? modelPrice.inputPerMillion;
-  return (
+  return roundUsd(
     ((input - cached) * modelPrice.inputPerMillion +
       cached * cachedRate +
       output * modelPrice.outputPerMillion) /
-    1e6
+      1e6,
   );
+}
+
+/**
+ * USD rounded to a ten-billionth of a dollar, finer than any token's price, so that a cost and a
+ * sum of costs read as written (`0.0003864`, not `0.00038639999999999996`).
+ */
+export function roundUsd(usd: number): number {
+  return Math.round(usd * 1e10) / 1e10;
 }
 
 /** A token count, or 0 when it is negative, NaN or infinite. */

@@ -45,11 +45,70 @@ export function toProviderError(error: unknown): ProviderError | TierupError {
       { cause: error },
     );
   }
+  const system = systemErrorOf(error);
+  if (system !== undefined) {
+    const what = `${SYSTEM_CODES[system.code] ?? 'network error'} (${system.code})`;
+    return new ProviderError(
+      system.host ? `Could not reach ${system.host}: ${what}` : `The call failed: ${what}`,
+      { isRetryable: isNetworkError(value, error), systemCode: system.code, host: system.host },
+      { cause: error },
+    );
+  }
   return new ProviderError(
     `The call failed: ${message}`,
     { isRetryable: isNetworkError(value, error) },
     { cause: error },
   );
+}
+
+/** What the usual system codes of a failed connection mean, in words. */
+const SYSTEM_CODES: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ECONNABORTED: 'connection aborted',
+  ETIMEDOUT: 'connection timed out',
+  EPIPE: 'connection closed while writing',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'name lookup failed for now',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  CERT_HAS_EXPIRED: 'certificate expired',
+  UND_ERR_SOCKET: 'socket error',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+};
+
+/**
+ * The system error under an SDK's "Connection error.": its code (`ECONNREFUSED`, `ENOTFOUND`) and
+ * the host it was reaching, read down the `cause` chain (and an `AggregateError`'s `errors`, as
+ * when both addresses of `localhost` refused).
+ */
+function systemErrorOf(error: unknown): { code: string; host: string | undefined } | undefined {
+  const pending: { value: unknown; depth: number }[] = [{ value: error, depth: 0 }];
+  for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+    const { value, depth } = next;
+    if (typeof value !== 'object' || value === null || depth > 5) continue;
+    const { code, address, port, hostname, cause, errors } = value as Record<string, unknown>;
+    if (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR_[A-Z_]+|CERT_[A-Z_]+)$/.test(code)) {
+      const host =
+        typeof address === 'string'
+          ? typeof port === 'number'
+            ? `${address}:${port}`
+            : address
+          : typeof hostname === 'string'
+            ? hostname
+            : undefined;
+      // An AggregateError carries the code; its first error the address.
+      if (host === undefined && Array.isArray(errors) && errors.length > 0) {
+        const inner = systemErrorOf(errors[0]);
+        return { code, host: inner?.host };
+      }
+      return { code, host };
+    }
+    pending.push({ value: cause, depth: depth + 1 });
+    if (Array.isArray(errors))
+      for (const item of errors) pending.push({ value: item, depth: depth + 1 });
+  }
+  return undefined;
 }
 
 function isNetworkError(value: Record<string, unknown>, error: unknown): boolean {

@@ -7,7 +7,7 @@ import {
   type SignalName,
 } from '../core/decision.ts';
 import type { LanguageModel } from '../core/language-model.ts';
-import { parseTask, type Task, type TaskInput } from '../core/task.ts';
+import { parseTask, refuseUnknownTaskFields, type Task, type TaskInput } from '../core/task.ts';
 import { analyzeRequest } from './analysis.ts';
 import { modelScorers } from './model/model-scorers.ts';
 import { type AssistedDecision, refineWithModel } from './model-assisted.ts';
@@ -120,8 +120,11 @@ export function buildRouter(options: RouterOptions = {}): RouterWithTaskEntry {
     }
     return decide(task, config, signals, neededTools, reasons);
   };
-  const parse = (input: TaskInput | string) =>
-    parseTask(typeof input === 'string' ? { input } : input);
+  const parse = (input: TaskInput | string) => {
+    if (typeof input === 'string') return parseTask({ input });
+    refuseUnknownTaskFields(input);
+    return parseTask(input);
+  };
 
   const router: Router = {
     config,

@@ -53,7 +53,11 @@ export interface EvaluationReport {
  *
  * @example
  * const router = createRouter();
- * const report = evaluate(records.map((r) => ({ id: r.id, expected: r.expected, decision: router.route(r) })));
+ * const report = evaluate(records.map((r) => ({
+ *   id: r.id,
+ *   expected: r.expected,
+ *   decision: router.route({ input: r.input, tools: r.tools, hints: r.hints }),
+ * })));
  * report.accuracy; // 0.9
  * @throws {InvalidConfigError} naming the label at fault, e.g. `[3].expected.tier`.
  */

@@ -1,3 +1,4 @@
+import { applySettings } from '../core/call-settings.ts';
 import { BudgetExceededError, InvalidConfigError } from '../core/errors.ts';
 import type {
   LanguageModel,
@@ -31,7 +32,7 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
   const signal = call.signal ?? ctx.signal;
   signal.throwIfAborted();
   const { model, agent, tier } = call;
-  const budgeted = withinBudget(ctx, model, call.request);
+  const budgeted = withinBudget(ctx, model, applySettings(call.request, ctx.settings));
   const request: ModelRequest = { ...budgeted.request, signal };
   const name = `${model.provider}/${model.modelId}`;
   const spanId = ctx.trace.open({ type: 'model-call', name, tier, agent, parentId: call.parentId });
@@ -68,6 +69,7 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
     outputTokens: response.usage.outputTokens,
     cachedInputTokens: response.usage.cachedInputTokens,
     costUsd,
+    ...(response.usage.estimated ? { estimated: true as const } : {}),
   };
   ctx.trace.close(spanId, { usage });
   ctx.emit({ type: 'model-call-end', agent, spanId, model: name, usage });
@@ -113,7 +115,8 @@ function withinBudget(
   const { maxTokens, maxCostUsd } = ctx.budgets;
   if (maxTokens === undefined && maxCostUsd === undefined) return { request, release: () => {} };
   const input = estimateInputTokens(request);
-  const asked = request.settings?.maxOutputTokens;
+  // The model may apply its own (or its tier's) limit under the request's.
+  const asked = request.settings?.maxOutputTokens ?? model.settings?.maxOutputTokens;
   let cap = asked ?? Number.POSITIVE_INFINITY;
   const price = maxCostUsd === undefined ? undefined : ctx.prices.priceOf(model.modelId);
   if (maxTokens !== undefined) {

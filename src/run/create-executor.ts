@@ -4,6 +4,7 @@ import type { LanguageModel } from '../core/language-model.ts';
 import type { SecurityOptions } from '../core/security.ts';
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
+import type { ToolErrorMessage } from '../core/tool-error.ts';
 import { createPriceTable, type PriceTableOptions } from '../pricing/price-table.ts';
 import { runAndStream, runPipeline } from './run-pipeline.ts';
 import type { TierStep } from './tier-step.ts';
@@ -20,6 +21,11 @@ export interface ExecutorOptions extends SecurityOptions {
   readonly budgets?: Budgets;
   /** Prices to add to or override in the built-in table (see docs/costs.md). */
   readonly prices?: PriceTableOptions['prices'];
+  /**
+   * What the model reads of a tool that threw. @default the error's message with URLs, network
+   * addresses and file paths replaced (docs/executors.md, "When a tool fails")
+   */
+  readonly toolErrorMessage?: ToolErrorMessage;
 }
 
 /**
@@ -39,6 +45,7 @@ export function createExecutor(
     budgets: resolveBudgets(options.budgets, 'budgets'),
     prices: createPriceTable(options.prices ? { prices: options.prices } : {}),
     security: options,
+    toolErrorMessage: options.toolErrorMessage,
   };
   const everyModel = [options.model, ...models];
   return {

@@ -1,4 +1,4 @@
-import type { RunError } from '../core/errors.ts';
+import { partialOf, type RunError, setPartial } from '../core/errors.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { RoutedRunResult, RunResult } from '../core/run-result.ts';
 import { type RunScope, type RunSetup, startRun } from './run-scope.ts';
@@ -30,8 +30,8 @@ export async function driveRun<Output>(
       if (callbacks !== undefined) {
         const seen = callbacks.errors.length;
         await callbacks.finish({ type: 'run-error', error: failure });
-        if (callbacks.errors.length > seen && failure.partial?.runId === scope.runId) {
-          failure.partial = run.partial();
+        if (callbacks.errors.length > seen && partialOf(failure)?.runId === scope.runId) {
+          setPartial(failure, run.partial());
         }
       }
       throw failure;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallSettingsShape } from '../core/call-settings.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import { LIFECYCLE_CALLBACKS } from '../core/lifecycle.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
@@ -62,8 +63,10 @@ export const RunOptionsShape = z.looseObject({
     .custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')
     .optional(),
   runId: z.string().min(1).max(256).optional(),
+  settings: CallSettingsShape.optional(),
   sessionId: facadeOnly,
   accept: facadeOnly,
+  textDeltas: facadeOnly,
   ...Object.fromEntries(LIFECYCLE_CALLBACKS.map((name) => [name, facadeOnly])),
 });
 
@@ -76,6 +79,7 @@ export const LifecycleShape = Object.fromEntries(
 export const TierupRunOptionsShape = z.looseObject({
   sessionId: z.string().optional(),
   accept: Callback.optional(),
+  textDeltas: z.enum(['kept', 'all']).optional(),
   ...LifecycleShape,
 });
 
@@ -85,6 +89,7 @@ export function executorOptionsShape(needs: { readonly tools: boolean }) {
     model: modelSchema(needs),
     instructions: z.string().optional(),
     tools: ToolList.optional(),
+    toolErrorMessage: Callback.optional(),
     ...SecurityOptionsShape.shape,
   });
 }

@@ -3,7 +3,7 @@ import { InvalidTaskError } from '../core/errors.ts';
 import type { RunTask } from '../core/executor.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { toIssues } from '../core/parse.ts';
-import { parseTask, parseTools, type Task } from '../core/task.ts';
+import { parseTask, parseTools, refuseUnknownTaskFields, type Task } from '../core/task.ts';
 import { type AnyTool, toolProblem } from '../core/tool.ts';
 import type { PreparedTask } from './tier-step.ts';
 
@@ -55,7 +55,8 @@ export interface CheckedTask {
 /**
  * Validates a run task (a plain string is `{ input }`) and merges its tools with the runner's own
  * (a task's tool replaces the runner's tool of the same name).
- * @throws {InvalidTaskError} naming the field at fault: `tools[1].run`, `output`, `history[0].role`.
+ * @throws {InvalidTaskError} naming the field at fault: `tools[1].run`, `output`, `history[0].role`,
+ * or a field a task does not have (`inptu`).
  */
 export function checkTask(
   task: RunTask<unknown> | string,
@@ -65,6 +66,7 @@ export function checkTask(
   if (typeof given !== 'object' || given === null) {
     throw new InvalidTaskError([{ path: '', message: 'must be a string or an object' }]);
   }
+  if (typeof task !== 'string') refuseUnknownTaskFields(given);
   const taskTools = given.tools ?? [];
   // The router reads the parsed request and hints; the executors the given tools and schemas.
   const { input, hints } = parseTask({

@@ -8,6 +8,7 @@ import type { RunResult } from '../core/run-result.ts';
 import type { SecurityOptions } from '../core/security.ts';
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
+import type { ToolErrorMessage } from '../core/tool-error.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import { createRunSecurity } from '../security/run-security.ts';
 import { checkPriced } from './check-priced.ts';
@@ -26,6 +27,8 @@ export interface PipelineConfig {
   readonly prices: PriceTable;
   /** Default security settings; a run's own replace them one by one. */
   readonly security: SecurityOptions;
+  /** What the model reads of a tool that threw; by default its error, addresses and paths removed. */
+  readonly toolErrorMessage?: ToolErrorMessage | undefined;
 }
 
 /** What a run does once its task is checked: the one part that differs between callers. */
@@ -63,15 +66,24 @@ export async function runPipeline<Output>(
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
   parseOptions(RunOptionsShape, call.options);
-  const { signal, runId, policy, approve, guardrails, ...budgets } = call.options;
+  const { signal, runId, settings, policy, approve, guardrails, ...budgets } = call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
   const security = createRunSecurity({ policy, approve, guardrails }, config.security, input);
   const resolved = resolveBudgets(budgets, '', config.budgets);
   const planned = plan(task);
   checkPriced(resolved.maxCostUsd, planned.models, config.prices);
-  const setup = { budgets: resolved, prices: config.prices, security, tier: planned.tier, signal };
+  const { prices, toolErrorMessage } = config;
   const { emit, stop, lifecycle } = call;
+  const setup = {
+    budgets: resolved,
+    prices,
+    security,
+    tier: planned.tier,
+    signal,
+    settings,
+    toolErrorMessage,
+  };
   return driveRun<Output>({ ...setup, runId, emit, stop, lifecycle }, async (scope) => {
     await scope.security.check('input', input, { signal: scope.signal });
     const spanId = scope.trace.open(planned.span);

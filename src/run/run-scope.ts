@@ -1,12 +1,20 @@
 import type { ResolvedBudgets } from '../core/budgets.ts';
 import type { Decision } from '../core/decision.ts';
-import { BudgetExceededError, RunAbortedError, RunError, TierupError } from '../core/errors.ts';
-import type { FinishReason, ModelWarning } from '../core/language-model.ts';
+import {
+  BudgetExceededError,
+  partialOf,
+  RunAbortedError,
+  RunError,
+  setPartial,
+  TierupError,
+} from '../core/errors.ts';
+import type { CallSettings, FinishReason, ModelWarning } from '../core/language-model.ts';
 import type { Lifecycle } from '../core/lifecycle.ts';
 import { linkSignal } from '../core/linked-signal.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
+import type { ToolError, ToolErrorMessage } from '../core/tool-error.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import type { RunSecurity } from '../security/run-security.ts';
 import { createRunCallbacks, type RunCallbacks } from './run-callbacks.ts';
@@ -30,6 +38,10 @@ export interface RunScope {
   readonly security: RunSecurity;
   /** Model calls stream, so text reaches `emit` as it arrives. */
   readonly streaming: boolean;
+  /** What the model reads of a tool that threw, when the caller decides it. */
+  readonly toolErrorMessage: ToolErrorMessage | undefined;
+  /** The run's own model settings, over each tier's and each model's. */
+  readonly settings: CallSettings | undefined;
   /**
    * Reports an event of the run: to the caller of `stream` and to the lifecycle callbacks (the
    * one way a run tells what it does; silent after the run's last event).
@@ -45,6 +57,8 @@ export interface RunReport {
   readonly agentsStarted: number;
   /** The last text or output produced, kept for a failure's partial result. */
   readonly lastOutput: unknown;
+  /** The run's tool calls so far whose result the model read as an error. */
+  readonly toolErrors: readonly ToolError[];
   agentStarted(): void;
   output(value: unknown): void;
   /** A model call ended: why it stopped, and the provider's warnings. */
@@ -52,6 +66,8 @@ export interface RunReport {
   tierStarted(tier: Tier): void;
   decided(decision: Decision): void;
   escalated(step: Escalation): void;
+  /** A tool call's result was an error the model read. */
+  toolFailed(error: ToolError): void;
 }
 
 /** What a run needs besides its state. */
@@ -68,6 +84,8 @@ export interface RunSetup {
   readonly runId?: string | undefined;
   /** Lifecycle callbacks told of the run's events (`createTierup`'s, then the run's own). */
   readonly lifecycle?: readonly Lifecycle[] | undefined;
+  readonly toolErrorMessage?: ToolErrorMessage | undefined;
+  readonly settings?: CallSettings | undefined;
 }
 
 /** A run in progress: its scope, and how it ends. */
@@ -122,6 +140,8 @@ export function startRun(setup: RunSetup): Run {
     usage: createUsageMeter(),
     security: setup.security,
     streaming: emit !== undefined,
+    toolErrorMessage: setup.toolErrorMessage,
+    settings: setup.settings,
     emit: (event) => {
       if (ended) return;
       callbacks?.observe(event);
@@ -168,7 +188,7 @@ export function startRun(setup: RunSetup): Run {
           cause: thrown,
         });
       }
-      error.partial ??= partial();
+      if (partialOf(error) === undefined) setPartial(error, partial());
       return error;
     },
     dispose(reason) {
@@ -193,6 +213,7 @@ class RunRecord implements RunReport {
   finishReason: FinishReason = { unified: 'other', raw: undefined };
   readonly warnings: ModelWarning[] = [];
   readonly escalations: Escalation[] = [];
+  readonly toolErrors: ToolError[] = [];
 
   constructor(tier: Tier) {
     this.tier = tier;
@@ -225,12 +246,17 @@ class RunRecord implements RunReport {
     this.escalations.push(step);
   }
 
+  toolFailed(error: ToolError): void {
+    this.toolErrors.push(error);
+  }
+
   /** What a result and a partial run both say. */
   shared() {
     return {
       tier: this.tier,
       ...(this.decision ? { decision: this.decision } : {}),
       escalations: [...this.escalations],
+      toolErrors: [...this.toolErrors],
     };
   }
 }

@@ -29,4 +29,12 @@ export interface PreparedTask {
  * @returns the output: text, or the value parsed by the task's output schema.
  * @throws {EscalationRequired} when the tier cannot meet the task.
  */
-export type TierStep = (task: PreparedTask, scope: RunScope, parentId: string) => Promise<unknown>;
+export interface TierStep {
+  (task: PreparedTask, scope: RunScope, parentId: string): Promise<unknown>;
+  /**
+   * Whether the step may throw {@link EscalationRequired} for this task. A stream holds back the
+   * text of a tier that may escalate; a step that says it cannot streams its text live.
+   * @default any step may
+   */
+  readonly mayEscalate?: (task: PreparedTask) => boolean;
+}

@@ -13,9 +13,9 @@ export interface TraceRecorder {
   markEscalated(id: string): void;
   /**
    * Adds the spans of another run (a user's own executor) under `parentId`, with ids of this
-   * trace and times shifted so that the other run ends now.
+   * trace and times shifted so that the other run ends now; returns each old id's new one.
    */
-  adopt(spans: readonly TraceSpan[], parentId: string): void;
+  adopt(spans: readonly TraceSpan[], parentId: string): ReadonlyMap<string, string>;
   /** Every span so far; open ones have no `endMs`. */
   snapshot(): readonly TraceSpan[];
   /** One span, as it is now. */
@@ -78,6 +78,7 @@ export function createTraceRecorder(now: () => number = performance.now.bind(per
           ...(span.endMs === undefined ? {} : { endMs: moved(span.endMs) }),
         });
       }
+      return ids;
     },
     snapshot: () => [...spans],
     get(id) {

@@ -1,6 +1,7 @@
 import type { Usage } from '../core/language-model.ts';
 import type { RunUsage, UsageTotals } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
+import { roundUsd } from '../pricing/price-table.ts';
 
 /** Where a model call's usage is counted. */
 export interface UsageKey {
@@ -85,13 +86,15 @@ export function createUsageMeter(): UsageMeter {
 }
 
 function plus(totals: UsageTotals, usage: Usage, costUsd: number | null): UsageTotals {
-  return {
-    inputTokens: totals.inputTokens + usage.inputTokens,
-    outputTokens: totals.outputTokens + usage.outputTokens,
-    cachedInputTokens: totals.cachedInputTokens + usage.cachedInputTokens,
-    costUsd: totals.costUsd === null || costUsd === null ? null : totals.costUsd + costUsd,
-    calls: totals.calls + 1,
-  };
+  const { inputTokens, outputTokens, cachedInputTokens } = usage;
+  return sum(totals, {
+    inputTokens,
+    outputTokens,
+    cachedInputTokens,
+    costUsd,
+    calls: 1,
+    ...(usage.estimated ? { estimated: true } : {}),
+  });
 }
 
 function sum(a: UsageTotals, b: UsageTotals): UsageTotals {
@@ -99,7 +102,8 @@ function sum(a: UsageTotals, b: UsageTotals): UsageTotals {
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,
     cachedInputTokens: a.cachedInputTokens + b.cachedInputTokens,
-    costUsd: a.costUsd === null || b.costUsd === null ? null : a.costUsd + b.costUsd,
+    costUsd: a.costUsd === null || b.costUsd === null ? null : roundUsd(a.costUsd + b.costUsd),
     calls: a.calls + b.calls,
+    ...(a.estimated || b.estimated ? { estimated: true } : {}),
   };
 }

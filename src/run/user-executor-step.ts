@@ -1,4 +1,4 @@
-import { BudgetExceededError, RunError } from '../core/errors.ts';
+import { BudgetExceededError, partialOf, RunError, setPartial } from '../core/errors.ts';
 import type { Executor, RunOptions, RunTask } from '../core/executor.ts';
 import type { PartialRun, RunResult } from '../core/run-result.ts';
 import { priorAttemptsNote } from '../prompts/system-prompt.ts';
@@ -17,11 +17,12 @@ export function userExecutorStep(executor: Executor): TierStep {
     try {
       result = await executor.run(toRunTask(task), remainingOptions(scope));
     } catch (error) {
-      if (error instanceof RunError && error.partial !== undefined) {
-        join(scope, error.partial, parentId);
+      const partial = error instanceof RunError ? partialOf(error) : undefined;
+      if (partial !== undefined) {
+        join(scope, partial, parentId);
         // The run's own partial result, with this executor's share in it, replaces its own,
         // escalations included: one that ends the run at the cap reports the whole run.
-        error.partial = undefined;
+        setPartial(error as RunError, undefined);
       }
       throw error;
     }
@@ -59,6 +60,7 @@ function remainingOptions(scope: RunScope): RunOptions {
   const cost = usage.costUsd;
   return {
     signal: scope.signal,
+    ...(scope.settings ? { settings: scope.settings } : {}),
     policy: scope.security.policy,
     ...(scope.security.approve ? { approve: scope.security.approve } : {}),
     maxSteps: budgets.maxSteps,
@@ -75,11 +77,20 @@ function remainingOptions(scope: RunScope): RunOptions {
   };
 }
 
-/** Adds what the executor's run used and did to this run, its agents counted for `maxAgents`. */
+/**
+ * Adds what the executor's run used and did to this run, its agents counted for `maxAgents`,
+ * and its audit entries and tool errors pointing at their spans in this run's trace.
+ */
 function join(scope: RunScope, run: PartialRun | RunResult<unknown>, parentId: string): void {
   for (const span of run.trace) if (span.type === 'agent') scope.report.agentStarted();
   scope.usage.merge(run.usage);
-  scope.trace.adopt(run.trace, parentId);
-  scope.security.audit.push(...run.audit);
+  const ids = scope.trace.adopt(run.trace, parentId);
+  const moved = <T extends { readonly spanId: string }>(item: T): T => ({
+    ...item,
+    spanId: ids.get(item.spanId) ?? item.spanId,
+  });
+  scope.security.audit.push(...run.audit.map(moved));
+  // An executor written outside tierup may return no `toolErrors`.
+  for (const error of run.toolErrors ?? []) scope.report.toolFailed(moved(error));
   if (run.output !== undefined) scope.report.output(run.output);
 }

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/cli/load-config.ts';
 import { routeCommand } from '../../src/cli/route-command.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { SIGNALS } from '../../src/core/decision.ts';
+import type { TaskInput } from '../../src/core/task.ts';
 import { createRouter } from '../../src/router/create-router.ts';
 import { evaluate } from '../../src/router/evaluate.ts';
 import { fixture, parseLines, runInProcess, runProcess } from './cli-harness.ts';
@@ -19,6 +20,12 @@ afterEach(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
+/** The task of a labeled record: the router refuses the label's fields (`id`, `expected`). */
+function taskOf(record: Record<string, unknown>): TaskInput {
+  const { input, tools, hints } = record as unknown as TaskInput;
+  return { input, tools, hints };
+}
+
 /** The records of a labeled fixture, routed by a router of `thresholds` and evaluated. */
 function evaluateAt(file: string, thresholds: Record<string, number>) {
   const router = createRouter({ thresholds });
@@ -27,7 +34,7 @@ function evaluateAt(file: string, thresholds: Record<string, number>) {
     records.map((record) => ({
       id: String(record.id),
       expected: record.expected as Parameters<typeof evaluate>[0][number]['expected'],
-      decision: router.route(record as Parameters<typeof router.route>[0]),
+      decision: router.route(taskOf(record)),
     })),
   );
 }
@@ -160,7 +167,7 @@ describe('tierup calibrate', () => {
       parseLines(readFileSync(fixture('calibration.jsonl'), 'utf8')).map((record) => ({
         id: String(record.id),
         expected: record.expected as Parameters<typeof evaluate>[0][number]['expected'],
-        decision: capped.route(record as Parameters<typeof capped.route>[0]),
+        decision: capped.route(taskOf(record)),
       })),
     );
     expect(summaryRow(stdout, 'chosen')[4]).toBe(`${(report.accuracy * 100).toFixed(1)}%`);

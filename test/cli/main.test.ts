@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture, parseLines, runProcess } from './cli-harness.ts';
 
@@ -44,5 +45,35 @@ describe('the tierup executable (src/cli/main.ts in a child process)', () => {
     const unknown = await runProcess(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  });
+});
+
+describe('the command from source, as the README says to run it', () => {
+  const root = new URL('../../', import.meta.url);
+  const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+  it('is an npm script, whose node is the Node 24 of node_modules/.bin', () => {
+    // `npm run` puts node_modules/.bin first on the PATH, so the script works where the system
+    // Node is older than the engines field allows (Node 20 has no type stripping).
+    const run = spawnSync('npm', ['run', '-s', 'tierup', '--', '--version'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    const { version } = JSON.parse(read('package.json')) as { version: string };
+    expect(run.stdout).toBe(`${version}\n`);
+  });
+
+  it('is never given in the README or docs as `node src/…`, which the system Node may not run', () => {
+    const pages = ['README.md', ...readdirSync(new URL('docs/', root)).map((f) => `docs/${f}`)];
+    // `node` followed by flags, then a file of the repository: in a shell block or inline code.
+    const direct = /(^|[`|]\s*)node\s+(--\S+\s+)*(src|scripts|bench)\//m;
+    for (const page of pages.filter((p) => p.endsWith('.md'))) {
+      const lines = read(page).split('\n');
+      expect(
+        lines.filter((line) => direct.test(line)),
+        page,
+      ).toEqual([]);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   agentExecutor,
   BudgetExceededError,
+  defineTool,
   directExecutor,
   type Executor,
   type ExecutorOptions,
@@ -41,6 +42,7 @@ describe.each(EXECUTORS)('%s executor', (_name, tier, make) => {
     expect(result.tier).toBe(tier);
     expect(result.output).toBe(ANSWER);
     expect(result.escalations).toEqual([]);
+    expect(result.toolErrors).toEqual([]);
     const calls = model.calls.length;
     expect(result.usage.calls).toBe(calls);
     expect(result.usage.byTier[tier as 'direct']?.calls).toBe(calls);
@@ -61,6 +63,37 @@ describe.each(EXECUTORS)('%s executor', (_name, tier, make) => {
       true,
     );
   });
+
+  it.skipIf(tier === 'direct')(
+    'flags a tool that threw on the result, and tells the model its error without addresses',
+    async () => {
+      const model = teamModel();
+      const down = defineTool({
+        ...getOrder,
+        run: () => {
+          throw new Error('orders DB is down (ECONNREFUSED 10.0.0.5:5432)');
+        },
+      });
+      const result = await make({ model, tools: [down] }).run(task);
+      expect(result.output).toBe(ANSWER);
+      const told = model.calls.flatMap((call) => call.messages).find((m) => m.role === 'tool');
+      expect(told?.content).toBe(
+        'Tool `get_order` failed: Error: orders DB is down (ECONNREFUSED [address])',
+      );
+      expect(result.toolErrors).toHaveLength(1);
+      const [failed] = result.toolErrors;
+      expect(failed).toMatchObject({
+        type: 'failed',
+        tool: 'get_order',
+        tier,
+        message: told?.content,
+        error: 'Error: orders DB is down (ECONNREFUSED 10.0.0.5:5432)',
+      });
+      const span = result.trace.find((s) => s.id === failed?.spanId);
+      expect(span).toMatchObject({ type: 'tool-call', name: 'get_order', status: 'error' });
+      expect(span?.agent).toBe(failed?.agent);
+    },
+  );
 
   it('prices the calls when the model has a price', async () => {
     const model = teamModel({}, { modelId: 'house-model' });
@@ -217,6 +250,12 @@ describe.each(EXECUTORS)('%s executor', (_name, tier, make) => {
     expect(await field({ input: 'x', history: [{ role: 'robot', content: '' }] })).toBe(
       'history[0].role',
     );
+    // A typo is refused, not run as a task with no input; `stream` checks it too.
+    expect(await field({ inptu: 'Where is order 30418?' })).toBe('inptu');
+    const streamed = await collect(executor.stream({ input: 'x', tool: [] } as never)).catch(
+      (e: unknown) => e,
+    );
+    expect((streamed as InvalidTaskError).field).toBe('tool');
     expect(model.calls).toHaveLength(0);
   });
 
@@ -230,3 +269,9 @@ describe.each(EXECUTORS)('%s executor', (_name, tier, make) => {
     );
   });
 });
+
+async function collect<T>(events: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const event of events) out.push(event);
+  return out;
+}

@@ -114,6 +114,15 @@ describe('lookup', () => {
   });
 });
 
+describe('cost', () => {
+  it('reads as written, without float noise', () => {
+    const table = createPriceTable();
+    // 1 input and 3 output tokens of gpt-4.1-mini summed to 0.000005200000000000001.
+    expect(String(table.costOf('gpt-4.1-mini', usage(1, 3)))).toBe('0.0000052');
+    expect(String(table.costOf('gpt-4.1-mini', usage(318, 100)))).toBe('0.0002872');
+  });
+});
+
 describe('extending and overriding', () => {
   it('adds models and overrides built-in prices, keeping the rest', () => {
     const custom = { inputPerMillion: 1, outputPerMillion: 2 };

@@ -316,20 +316,32 @@ describe('chatCompletionsDropIn', () => {
     expect(model.calls).toHaveLength(0);
   });
 
-  it('reports the settings it does not honour as warnings, and does not send them', async () => {
+  it('sends the generic settings with every model call, and reports OpenAI-only ones', async () => {
     const { client, server } = await overHttp([{ reply: { text: 'Hello.' } }]);
     const completion = await client.chat.completions.create({
       ...ask('Hi'),
       temperature: 0.2,
       max_tokens: 50,
+      stop: 'END',
+      reasoning_effort: 'low',
+      frequency_penalty: 0.5,
       seed: null,
     });
     expect(completion.tierup.warnings.map((w) => [w.type, w.setting])).toEqual([
-      ['unsupported-setting', 'temperature'],
-      ['unsupported-setting', 'max_tokens'],
+      ['unsupported-setting', 'frequency_penalty'],
     ]);
-    expect(bodies(server)[0]).not.toHaveProperty('temperature');
-    expect(bodies(server)[0]).not.toHaveProperty('max_tokens');
+    expect(bodies(server)[0]).toMatchObject({
+      temperature: 0.2,
+      max_completion_tokens: 50,
+      stop: ['END'],
+      reasoning_effort: 'low',
+    });
+    expect(bodies(server)[0]).not.toHaveProperty('frequency_penalty');
+    expect(bodies(server)[0]).not.toHaveProperty('seed');
+    const refused = await client.chat.completions
+      .create({ ...ask('Hi'), reasoning_effort: 'extreme' as 'low' })
+      .catch((e: unknown) => e);
+    expect((refused as InvalidTaskError).field).toBe('reasoning_effort');
   });
 
   it('checks the answer against a `json_schema` response format and gives it as JSON', async () => {

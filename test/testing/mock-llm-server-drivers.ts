@@ -276,7 +276,7 @@ function fromMessage(message: Anthropic.Message): Read {
 
 export const messagesDriver: Driver = {
   api: 'messages',
-  model: 'claude-sonnet-4-5',
+  model: 'claude-sonnet-4-6',
   finishes: { stop: 'end_turn', tool_calls: 'tool_use', length: 'max_tokens' },
   toolCallId: /^toolu_01[A-Za-z0-9]{22}$/,
   requestIdHeader: 'request-id',

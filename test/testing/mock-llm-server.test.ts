@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { InvalidConfigError } from '../../src/core/errors.ts';
 import { type MockLlmServer, type MockRule, startMockLlmServer } from '../../src/testing/index.ts';
 import { AT_ONCE_MS } from '../load-bounds.ts';
@@ -28,6 +28,16 @@ const parallel = {
 
 describe.each(DRIVERS)('mock LLM server, $api API through the real SDK', (driver) => {
   const text = 'The quick brown fox jumps over the lazy dog.';
+  // The SDKs warn on the console about what a user should act on (Anthropic's about a deprecated
+  // model, once per call): the drivers' models draw no warning, so a test run prints none.
+  let warn: MockInstance<typeof console.warn>;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn');
+  });
+  afterEach(() => {
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
 
   it('answers text without streaming, with usage and finish reason', async () => {
     const usage = { inputTokens: 120, outputTokens: 11, cachedInputTokens: 100 };

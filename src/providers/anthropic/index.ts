@@ -14,7 +14,7 @@ import {
  *
  * @example
  * import Anthropic from '@anthropic-ai/sdk';
- * const model = anthropicModel(new Anthropic(), { model: 'claude-sonnet-4-5' });
+ * const model = anthropicModel(new Anthropic(), { model: 'claude-sonnet-4-6' });
  */
 export function anthropicModel(
   client: MessagesClient,

@@ -4,6 +4,7 @@ import type {
   Message,
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages';
+import { applySettings } from '../../core/call-settings.ts';
 import type {
   FinishReason,
   LanguageModel,
@@ -14,6 +15,7 @@ import type {
   ToolCall,
   Usage,
 } from '../../core/language-model.ts';
+import { type ModelDefaultsOptions, modelDefaults } from '../model-defaults.ts';
 import { parseArguments } from '../parse-arguments.ts';
 import {
   callWithRetry,
@@ -28,8 +30,8 @@ import { toMessagesBody } from './messages-request.ts';
 export type MessagesClient = Pick<Anthropic, 'messages'>;
 
 /** Options of `anthropicModel`. */
-export interface AnthropicModelOptions {
-  /** The model id, e.g. `claude-sonnet-4-5`. */
+export interface AnthropicModelOptions extends ModelDefaultsOptions {
+  /** The model id, e.g. `claude-sonnet-4-6`. */
   readonly model: string;
   /** tierup's retry policy for this model's calls; the client's own retries are switched off. */
   readonly retry?: RetryOptions;
@@ -41,10 +43,13 @@ export function anthropicMessagesModel(
   options: AnthropicModelOptions,
 ): LanguageModel {
   const { model, retry } = options;
+  const settings = modelDefaults('anthropic', options);
   return {
     provider: 'anthropic',
     modelId: model,
-    async generate(request) {
+    ...(settings ? { settings } : {}),
+    async generate(given) {
+      const request = applySettings(given, settings);
       const { body, warnings } = toMessagesBody(request, model);
       const message = await callWithRetry(request, retry, (signal) =>
         client.messages.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
@@ -52,7 +57,7 @@ export function anthropicMessagesModel(
       return fromMessage(message, request, warnings);
     },
     stream(request) {
-      return streamMessages(client, model, request, retry);
+      return streamMessages(client, model, applySettings(request, settings), retry);
     },
   };
 }

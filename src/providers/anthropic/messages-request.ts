@@ -9,6 +9,9 @@ import type { ModelRequest, ModelWarning } from '../../core/language-model.ts';
 /** Anthropic requires `max_tokens`; this is used when the request sets no `maxOutputTokens`. */
 const DEFAULT_MAX_TOKENS = 4096;
 
+/** The efforts `output_config.effort` takes. */
+const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+
 /** The Messages request for a tierup model request (without `stream`), and the settings it could not honour. */
 export function toMessagesBody(
   request: ModelRequest,
@@ -46,6 +49,15 @@ export function toMessagesBody(
       details: 'Anthropic has no seed',
     });
   }
+  const effort = settings.reasoningEffort;
+  const effortTaken = effort !== undefined && (EFFORTS as readonly string[]).includes(effort);
+  if (effort !== undefined && !effortTaken) {
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'reasoningEffort',
+      details: `Anthropic's effort is one of ${EFFORTS.join(', ')}, not ${effort}`,
+    });
+  }
   return {
     body: {
       model,
@@ -59,6 +71,7 @@ export function toMessagesBody(
       ...(settings.stopSequences === undefined
         ? {}
         : { stop_sequences: [...settings.stopSequences] }),
+      ...(effortTaken ? { output_config: { effort: effort as (typeof EFFORTS)[number] } } : {}),
       ...(request.providerOptions?.anthropic ?? {}),
     },
     warnings,

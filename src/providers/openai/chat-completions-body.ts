@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidTaskError, type Issue } from '../../core/errors.ts';
 import type { RunTask } from '../../core/executor.ts';
-import type { ModelWarning } from '../../core/language-model.ts';
+import type { ModelSettings, ModelWarning, ReasoningEffort } from '../../core/language-model.ts';
 import { toIssues } from '../../core/parse.ts';
 import { readChatMessages } from './chat-completions-messages.ts';
 
@@ -13,6 +13,8 @@ export interface ParsedChatCompletionsBody {
   readonly includeUsage: boolean;
   /** Fields that were set but that tierup does not honour. */
   readonly warnings: readonly ModelWarning[];
+  /** The generic settings the body sets, for every model call of the run. */
+  readonly settings: ModelSettings | undefined;
 }
 
 const text = z.string().nullable().optional();
@@ -114,18 +116,16 @@ function refusedFields(body: Body): Issue[] {
   return refused.flatMap(([path, isRefused, message]) => (isRefused ? [{ path, message }] : []));
 }
 
-/** Fields tierup does not honour but whose absence leaves the answer's shape as asked. */
+/**
+ * Fields tierup does not honour but whose absence leaves the answer's shape as asked: OpenAI's
+ * own, which a tier's model of another provider could not take. The generic ones (`temperature`,
+ * `top_p`, `seed`, `stop`, `max_tokens`, `max_completion_tokens`, `reasoning_effort`) become the
+ * run's settings instead.
+ */
 const IGNORED: readonly (keyof Body)[] = [
-  'temperature',
-  'top_p',
   'frequency_penalty',
   'presence_penalty',
   'logit_bias',
-  'seed',
-  'stop',
-  'max_tokens',
-  'max_completion_tokens',
-  'reasoning_effort',
   'verbosity',
   'prediction',
   'parallel_tool_calls',
@@ -165,6 +165,7 @@ export function parseChatCompletionsBody(
   issues.push(...conversation.issues);
   warnings.push(...conversation.warnings);
   const output = outputSchema(body.response_format, issues);
+  const settings = settingsOf(body, issues);
   if (issues.length > 0) throw new InvalidTaskError(issues);
   return {
     task: {
@@ -176,7 +177,36 @@ export function parseChatCompletionsBody(
     stream: body.stream === true,
     includeUsage: body.stream_options?.include_usage === true,
     warnings,
+    settings,
   };
+}
+
+const EFFORTS: readonly ReasoningEffort[] = [
+  'none',
+  'minimal',
+  'low',
+  'medium',
+  'high',
+  'xhigh',
+  'max',
+];
+
+/** The body's generic settings, as tierup's: each tier's provider maps them to its own fields. */
+function settingsOf(body: Body, issues: Issue[]): ModelSettings | undefined {
+  const { temperature, top_p, seed, stop, reasoning_effort: effort } = body;
+  const maxOutputTokens = body.max_completion_tokens ?? body.max_tokens;
+  if (effort != null && !(EFFORTS as readonly string[]).includes(effort)) {
+    issues.push({ path: 'reasoning_effort', message: `must be one of ${EFFORTS.join(', ')}` });
+  }
+  const settings: ModelSettings = {
+    ...(temperature == null ? {} : { temperature }),
+    ...(top_p == null ? {} : { topP: top_p }),
+    ...(seed == null ? {} : { seed }),
+    ...(stop == null ? {} : { stopSequences: typeof stop === 'string' ? [stop] : stop }),
+    ...(maxOutputTokens == null ? {} : { maxOutputTokens }),
+    ...(effort == null ? {} : { reasoningEffort: effort as ReasoningEffort }),
+  };
+  return Object.keys(settings).length > 0 ? settings : undefined;
 }
 
 /** `json_schema` is validated with the schema itself; `json_object` as any JSON object. */

@@ -99,9 +99,12 @@ const Options = z.strictObject({
  * warnings (the trace and the audit trail too with `details: 'full'`).
  *
  * Body fields tierup cannot honour are refused when the answer would lack what they ask for
- * (`tools`: tierup runs its own tools; `n` above 1, `logprobs`, audio), and come back in
- * `tierup.warnings` otherwise (`temperature`, `max_tokens`, `stop`: tierup picks the model and its
- * settings per tier). `stream: true` gives chunks once the run has settled on its answer: a tier's
+ * (`tools`: tierup runs its own tools; `n` above 1, `logprobs`, audio). The generic settings
+ * (`temperature`, `top_p`, `seed`, `stop`, `max_tokens` or `max_completion_tokens`,
+ * `reasoning_effort`) are the run's `settings`, for every model call of every tier; a provider
+ * that cannot honour one says so in `tierup.warnings`. OpenAI's own fields (`frequency_penalty`,
+ * `logit_bias`, `service_tier`, ...) come back in `tierup.warnings`, as a tier's model may be
+ * another provider's. `stream: true` gives chunks once the run has settled on its answer: a tier's
  * text may still be replaced by an escalation, and an agent's text before a tool call is not the
  * answer, so nothing is sent that could be taken back. Errors are tierup's own, not the SDK's.
  *
@@ -145,12 +148,16 @@ export function chatCompletionsDropIn(
     body: ChatCompletionCreateParamsBase,
     request: OpenAI.RequestOptions = {},
   ): Promise<TierupChatCompletion | TierupChatCompletionStream> {
-    const { task, stream, includeUsage, warnings } = parseChatCompletionsBody(body, systemMessages);
+    const parsed = parseChatCompletionsBody(body, systemMessages);
+    const { task, stream, includeUsage, warnings, settings } = parsed;
     const own = typeof runOptions === 'function' ? runOptions(body) : runOptions;
     const { timeout } = request;
+    // The body's settings go over the run options' own, for every model call of the run.
+    const runSettings = settings ? { settings: { ...own.settings, ...settings } } : {};
     const run = (signal: AbortSignal | undefined) =>
       tierup.run<unknown>(task, {
         ...own,
+        ...runSettings,
         ...(timeout === undefined ? {} : { timeoutMs: Math.ceil(timeout) }),
         ...(signal ? { signal } : {}),
       });

@@ -1,11 +1,13 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { applySettings } from '../../core/call-settings.ts';
 import type {
   LanguageModel,
   ModelRequest,
   ModelStreamEvent,
   ToolCall,
 } from '../../core/language-model.ts';
+import { type ModelDefaultsOptions, modelDefaults } from '../model-defaults.ts';
 import { parseArguments } from '../parse-arguments.ts';
 import {
   callWithRetry,
@@ -21,7 +23,7 @@ import { fromChatCompletion, toFinishReason, toUsage } from './chat-response.ts'
 export type ChatClient = Pick<OpenAI, 'chat'>;
 
 /** Options of {@link openaiChatModel}. */
-export interface OpenAIChatModelOptions {
+export interface OpenAIChatModelOptions extends ModelDefaultsOptions {
   /** The model id, e.g. `gpt-4.1-mini`, or a local server's model name. */
   readonly model: string;
   /** tierup's retry policy for this model's calls; the client's own retries are switched off. */
@@ -37,10 +39,13 @@ export function openaiChatModel(
   options: OpenAIChatModelOptions,
 ): LanguageModel {
   const { model, retry } = options;
+  const settings = modelDefaults('openai', options);
   return {
     provider: 'openai',
     modelId: model,
-    async generate(request) {
+    ...(settings ? { settings } : {}),
+    async generate(given) {
+      const request = applySettings(given, settings);
       const body = toChatBody(request, model);
       const completion = await callWithRetry(request, retry, (signal) =>
         client.chat.completions.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
@@ -48,7 +53,7 @@ export function openaiChatModel(
       return fromChatCompletion(completion, request.output !== undefined);
     },
     stream(request) {
-      return streamChat(client, model, request, retry);
+      return streamChat(client, model, applySettings(request, settings), retry);
     },
   };
 }

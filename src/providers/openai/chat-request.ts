@@ -40,6 +40,9 @@ export function toChatBody(
       : { max_completion_tokens: settings.maxOutputTokens }),
     ...(settings.stopSequences === undefined ? {} : { stop: [...settings.stopSequences] }),
     ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+    ...(settings.reasoningEffort === undefined
+      ? {}
+      : { reasoning_effort: settings.reasoningEffort }),
     ...(request.providerOptions?.openai ?? {}),
   };
 }

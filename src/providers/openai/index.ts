@@ -4,12 +4,13 @@
  */
 import type OpenAI from 'openai';
 import type { LanguageModel } from '../../core/language-model.ts';
+import type { ModelDefaultsOptions } from '../model-defaults.ts';
 import type { RetryOptions } from '../retry.ts';
 import { openaiChatModel as chatModel } from './chat-model.ts';
 import { openaiResponsesModel as responsesModel } from './responses-model.ts';
 
 /** Options of {@link openaiModel}. */
-export interface OpenAIModelOptions {
+export interface OpenAIModelOptions extends ModelDefaultsOptions {
   /** The model id, e.g. `gpt-4.1-mini`, or a local server's model name. */
   readonly model: string;
   /**
@@ -30,6 +31,11 @@ export interface OpenAIModelOptions {
  * const model = openaiModel(new OpenAI(), { model: 'gpt-4.1-mini' });
  * const local = openaiModel(new OpenAI({ baseURL: 'http://127.0.0.1:11434/v1', apiKey: 'ollama' }), {
  *   model: 'llama3.1', api: 'chat',
+ * });
+ * const careful = openaiModel(new OpenAI(), {
+ *   model: 'gpt-5-mini',
+ *   settings: { maxOutputTokens: 2_000, reasoningEffort: 'high' },
+ *   providerOptions: { service_tier: 'flex' },
  * });
  */
 export function openaiModel(

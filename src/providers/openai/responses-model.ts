@@ -4,6 +4,7 @@ import type {
   ResponseStreamEvent,
   ResponseUsage,
 } from 'openai/resources/responses/responses';
+import { applySettings } from '../../core/call-settings.ts';
 import { ProviderError } from '../../core/errors.ts';
 import type {
   FinishReason,
@@ -15,6 +16,7 @@ import type {
   ToolCall,
   Usage,
 } from '../../core/language-model.ts';
+import { type ModelDefaultsOptions, modelDefaults } from '../model-defaults.ts';
 import { parseArguments, parseOutput } from '../parse-arguments.ts';
 import {
   callWithRetry,
@@ -29,7 +31,7 @@ import { toResponsesBody } from './responses-request.ts';
 export type ResponsesClient = Pick<OpenAI, 'responses'>;
 
 /** Options of {@link openaiResponsesModel}. */
-export interface OpenAIResponsesModelOptions {
+export interface OpenAIResponsesModelOptions extends ModelDefaultsOptions {
   readonly model: string;
   readonly retry?: RetryOptions;
 }
@@ -40,10 +42,13 @@ export function openaiResponsesModel(
   options: OpenAIResponsesModelOptions,
 ): LanguageModel {
   const { model, retry } = options;
+  const settings = modelDefaults('openai', options);
   return {
     provider: 'openai',
     modelId: model,
-    async generate(request) {
+    ...(settings ? { settings } : {}),
+    async generate(given) {
+      const request = applySettings(given, settings);
       const { body, warnings } = toResponsesBody(request, model);
       const response = await callWithRetry(request, retry, (signal) =>
         client.responses.create({ ...body, stream: false }, { signal, maxRetries: 0 }),
@@ -51,7 +56,7 @@ export function openaiResponsesModel(
       return fromResponse(response, request, warnings);
     },
     stream(request) {
-      return streamResponses(client, model, request, retry);
+      return streamResponses(client, model, applySettings(request, settings), retry);
     },
   };
 }

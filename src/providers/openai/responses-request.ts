@@ -70,6 +70,9 @@ export function toResponsesBody(
       ...(settings.maxOutputTokens === undefined
         ? {}
         : { max_output_tokens: settings.maxOutputTokens }),
+      ...(settings.reasoningEffort === undefined
+        ? {}
+        : { reasoning: { effort: settings.reasoningEffort } }),
       ...(request.providerOptions?.openai ?? {}),
     },
     warnings,
