@@ -19,14 +19,20 @@ const env = { ...process.env, PATH: `${join(process.execPath, '..')}:${process.e
 
 function step(title: string, command: string, args: readonly string[], cwd: string): string {
   console.log(`\n== ${title}\n$ ${[command, ...args].join(' ')}`);
-  const output = execFileSync(command, args, {
-    cwd,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  process.stdout.write(output);
-  return output;
+  try {
+    const output = execFileSync(command, args, {
+      cwd,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    process.stdout.write(output);
+    return output;
+  } catch (error) {
+    // What the command printed before it failed says why.
+    process.stdout.write(String((error as { stdout?: unknown }).stdout ?? ''));
+    throw error;
+  }
 }
 
 try {

@@ -59,11 +59,14 @@ try {
   // The same agent request served as server-sent events: only the final answer's text.
   const response = sseResponse(tierup.stream('Where is my order 30418?'), { keepAliveMs: 0 });
   const events = (await response.text()).split('\n\n').filter(Boolean);
-  const sseOk = events.length === 2 && events[0]?.startsWith('event: text') === true;
+  const names = events.map((event) => event.split('\n')[0]?.slice('event: '.length));
+  const text = events
+    .filter((event) => event.startsWith('event: text'))
+    .map((event) => JSON.parse(event.split('\n')[1]?.slice('data: '.length) ?? '{}').delta)
+    .join('');
+  const sseOk = names.at(-1) === 'finish' && text.startsWith('Order 30418 is in transit');
   if (!sseOk) failures++;
-  console.log(
-    `${sseOk ? 'ok  ' : 'FAIL'} sse         ${events.map((e) => e.split('\n')[0]).join(', ')}`,
-  );
+  console.log(`${sseOk ? 'ok  ' : 'FAIL'} sse         ${names.length} events, text: ${text}`);
   if (finished.length !== requests.length + 1) failures++;
 } finally {
   await server.close();
