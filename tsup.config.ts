@@ -12,7 +12,7 @@ export default defineConfig({
     'providers/anthropic/index': 'src/providers/anthropic/index.ts',
     'cli/main': 'src/cli/main.ts',
   },
-  external: ['openai', '@anthropic-ai/sdk', '@modelcontextprotocol/sdk'],
+  external: ['openai', '@anthropic-ai/sdk', '@modelcontextprotocol/sdk', '@opentelemetry/api'],
   format: ['esm'],
   target: 'node22',
   platform: 'node',

@@ -38,6 +38,7 @@ export type {
   ModelRequest,
   ModelResponse,
   ModelStreamEvent,
+  ResponseMetadata,
   ToolCall,
   Usage,
 } from './core/language-model.ts';
@@ -64,7 +65,6 @@ export type { SessionStore } from './core/session-store.ts';
 export type { TaskInput, ToolSpecInput } from './core/task.ts';
 export type { Tier } from './core/tier.ts';
 export { type AnyTool, defineTool, type Tool } from './core/tool.ts';
-export type { ToolErrorMessage } from './core/tool-error.ts';
 export { memorySessionStore } from './escalation/memory-session-store.ts';
 export { agentExecutor } from './executors/agent-executor.ts';
 export { directExecutor } from './executors/direct-executor.ts';
@@ -80,6 +80,7 @@ export type { RouterModel } from './router/model/router-model.ts';
 export type { RouterOptions } from './router/options.ts';
 export type { Scorer } from './router/scorer.ts';
 export type { ExecutorOptions } from './run/create-executor.ts';
+export type { TelemetryOptions, TelemetryTracer } from './run/telemetry-options.ts';
 export { defaultPolicy } from './security/run-security.ts';
 export {
   type AcceptCheck,

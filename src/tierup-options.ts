@@ -22,6 +22,7 @@ import type { Router, RouterWithTaskEntry } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
 import { executorOptionsShape, LifecycleShape, modelSchema } from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
+import { type TelemetryOptions, telemetrySetup } from './run/telemetry-options.ts';
 import type { TierStep } from './run/tier-step.ts';
 import { userExecutorStep } from './run/user-executor-step.ts';
 import { Callback } from './security/run-security.ts';
@@ -70,6 +71,12 @@ export interface TierupOptions extends RouterOptions, SecurityOptions, Lifecycle
    * addresses and file paths replaced (docs/executors.md, "When a tool fails")
    */
   readonly toolErrorMessage?: ToolErrorMessage;
+  /**
+   * Spans of every run on your OpenTelemetry tracer, by the GenAI semantic conventions, nested
+   * under the span active when the run starts (docs/observability.md). Needs `@opentelemetry/api`.
+   * @example createTierup({ model, telemetry: { tracer: trace.getTracer('my-service') } })
+   */
+  readonly telemetry?: TelemetryOptions;
   /** Prices to add to or override in the built-in table; `null` removes one (docs/costs.md). */
   readonly prices?: PriceTableOptions['prices'];
   /**
@@ -122,7 +129,8 @@ const executorOf = (tier: Tier) =>
     )
     .optional();
 
-const Options = executorOptionsShape({ tools: false }).extend({
+/** The schema of `createTierup`'s own options; the router's are checked by the router. */
+export const TierupOptionsShape = executorOptionsShape({ tools: false }).extend({
   models: z
     .strictObject({
       direct: modelSchema().optional(),
@@ -199,7 +207,7 @@ export function resolveTierupOptions(
   options: TierupOptions,
   makeRouter: (options: RouterOptions) => RouterWithTaskEntry,
 ): ResolvedTierup {
-  parseOptions(Options, options);
+  parseOptions(TierupOptionsShape, options);
   if (options.sessions !== undefined && options.escalation !== 'sticky') {
     const message = "is read only with `escalation: 'sticky'`";
     throw new InvalidConfigError([{ path: 'sessions', message }]);
@@ -227,6 +235,7 @@ export function resolveTierupOptions(
     onToolCall,
     onEscalation,
     onFinish,
+    telemetry,
     ...routerOptions
   } = options;
   const { router, routeTask } = makeRouter(
@@ -238,6 +247,7 @@ export function resolveTierupOptions(
     tools: tools ?? [],
     security: { policy, approve, guardrails },
     toolErrorMessage,
+    telemetry: telemetrySetup(telemetry),
   };
   const specialistModel = models.specialist ?? models.agent ?? model;
   return {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceProgram } from './source-program.ts';
 
 // Every name each entry exports, values and types. A change here is a change of the public
 // surface: add a name on purpose, with a CHANGELOG line (docs/architecture.md, "The public surface").
@@ -9,11 +9,12 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['createTierup', 'Tierup', 'TierupOptions', 'TierupRunOptions', 'AcceptCheck'],
     ...['createRouter', 'Router', 'RouterOptions', 'Decision', 'SignalName', 'ReasonCode'],
     ...['Scorer', 'RouterModel'],
-    ...['defineTool', 'Tool', 'AnyTool', 'TaskInput', 'ToolSpecInput', 'Tier', 'ToolErrorMessage'],
+    ...['defineTool', 'Tool', 'AnyTool', 'TaskInput', 'ToolSpecInput', 'Tier'],
     ...['Executor', 'RunOptions', 'RunTask', 'ExecutorOptions', 'Budgets', 'Specialist'],
+    ...['TelemetryOptions', 'TelemetryTracer'],
     ...['directExecutor', 'agentExecutor', 'multiAgentExecutor', 'MultiAgentExecutorOptions'],
     ...['LanguageModel', 'ModelRequest', 'ModelResponse', 'ModelStreamEvent', 'ModelMessage'],
-    ...['ToolCall', 'Usage', 'FinishReason', 'fromFunction'],
+    ...['ToolCall', 'Usage', 'FinishReason', 'ResponseMetadata', 'fromFunction'],
     ...['RunResult', 'RoutedRunResult', 'RunEvent', 'Escalation', 'EscalationCause'],
     ...['TraceSpan', 'PartialRun', 'UsageTotals', 'Lifecycle', 'LifecycleEvent'],
     ...['TierupError', 'TierupErrorCode', 'InvalidInputError', 'InvalidTaskError'],
@@ -48,14 +49,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
 function exportsOf(entries: readonly string[]): Map<string, string[]> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const files = entries.map((entry) => `${root}${entry}`);
-  const program = ts.createProgram(files, {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    allowImportingTsExtensions: true,
-    resolveJsonModule: true,
-    noEmit: true,
-    skipLibCheck: true,
-  });
+  const program = sourceProgram(files);
   const checker = program.getTypeChecker();
   return new Map(
     entries.map((entry, i) => {

@@ -1,11 +1,12 @@
 // tierup side by side with @openai/agents and the Vercel AI SDK: `npm run bench` from the root.
-// Runs the six scenarios of issue 6, checks every run, writes bench/results/latest.json, the SVG
+// Runs the six scenarios of issue 6 and the tracing cost of issue 16 (scenario 7), checks every run, writes bench/results/latest.json, the SVG
 // charts under docs/benchmarks/ and the generated part of docs/benchmarks.md, and prints the tables.
 // Every input is checked before the first scenario; the results so far are kept in
 // bench/results/latest.partial.json as each scenario finishes, so a failure loses nothing measured.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
+import { measureTelemetry } from '../telemetry/measure-telemetry.ts';
 import { measureLoad, measureMemory } from './alone-scenarios.ts';
 import { measureMapping } from './conversation-mapping.ts';
 import { counts } from './format.ts';
@@ -119,6 +120,13 @@ const scenarios: Scenario<Measured>[] = [
     ],
     run: async () => ({
       routing: measureRouting(routingFile, routingName, SETTINGS.routing.passes, progress),
+    }),
+  },
+  {
+    title: 'tracing, an agent run with OpenTelemetry off, without an SDK and with one',
+    inputs: [],
+    run: async () => ({
+      telemetry: await measureTelemetry(SETTINGS.telemetry, (note) => progress.note(note)),
     }),
   },
 ];

@@ -1,5 +1,7 @@
 // The tables (Markdown) of one set of results, with the charts of report-charts.ts. Everything here is computed from
 // latest.json, so the docs can be regenerated from it and show nothing the run did not measure.
+
+import { telemetryTable } from '../telemetry/measure-telemetry.ts';
 import { CONTENDERS } from './contenders/index.ts';
 import {
   criticalPathMs,
@@ -322,6 +324,17 @@ export function renderReport(results: Results): Report {
     '![Cost by routing policy](benchmarks/routing-economics.svg)',
     '',
     routingTables(results),
+    ...(results.telemetry ? telemetrySection(results.telemetry) : []),
   ].join('\n');
   return { markdown, charts: renderCharts(results) };
+}
+
+/** Scenario 7; results written before it existed have none. */
+function telemetrySection(telemetry: NonNullable<Results['telemetry']>): string[] {
+  return [
+    '',
+    `### 7. Tracing: an agent run with OpenTelemetry off, with no SDK registered, and with an SDK recording every span (${telemetry.rounds} rounds of ${telemetry.batch} runs per configuration, the order rotating each round; CPU per run, medians; the percentage is the median over rounds of each configuration against off in the same round)`,
+    '',
+    telemetryTable(telemetry),
+  ];
 }

@@ -1,3 +1,4 @@
+import type { TelemetryRow } from '../telemetry/measure-telemetry.ts';
 import type { LoadRow, MemoryRow } from './alone-scenarios.ts';
 import type { MappingRow } from './conversation-mapping.ts';
 import type { InterleavedRow } from './interleaved-scenarios.ts';
@@ -30,4 +31,6 @@ export interface Measured {
   /** What mapping the conversation costs tierup per call, at three lengths. */
   readonly growthMapping: MappingRow[];
   readonly routing: RoutingRow;
+  /** What OpenTelemetry tracing costs an agent run (absent from results older than scenario 7). */
+  readonly telemetry?: TelemetryRow;
 }

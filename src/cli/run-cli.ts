@@ -3,8 +3,9 @@ import { MOCK_SERVER_USAGE, runMockServerCommand } from '../testing/mock-llm-ser
 import { calibrateCommand } from './calibrate-command.ts';
 import { type CliStreams, write } from './cli-streams.ts';
 import { evalCommand } from './eval-command.ts';
+import { reportCommand } from './report-command.ts';
 import { routeCommand } from './route-command.ts';
-import { CALIBRATE_USAGE, EVAL_USAGE, ROUTE_USAGE, USAGE } from './usage.ts';
+import { CALIBRATE_USAGE, EVAL_USAGE, REPORT_USAGE, ROUTE_USAGE, USAGE } from './usage.ts';
 
 const COMMANDS: Readonly<
   Record<string, (args: readonly string[], streams: CliStreams) => Promise<number>>
@@ -12,6 +13,7 @@ const COMMANDS: Readonly<
   route: routeCommand,
   eval: evalCommand,
   calibrate: calibrateCommand,
+  report: reportCommand,
   'mock-server': runMockServerCommand,
 };
 
@@ -19,6 +21,7 @@ const HELP: Readonly<Record<string, string>> = {
   route: ROUTE_USAGE,
   eval: EVAL_USAGE,
   calibrate: CALIBRATE_USAGE,
+  report: REPORT_USAGE,
   'mock-server': MOCK_SERVER_USAGE,
 };
 

@@ -7,6 +7,7 @@ Commands:
   route [FILE]   Route JSONL request records from FILE or stdin, one JSON decision per line
   eval FILE      Score the router against labeled JSONL records (see expected in the guide)
   calibrate FILE Choose the thresholds for a target under-escalation on labeled JSONL records
+  report FILE    Draw a saved run (its result or RunError as JSON) as one self-contained HTML page
   mock-server    Run the loopback mock LLM server (OpenAI and Anthropic wire formats) for tests
   help [COMMAND] Show help for tierup or a command
 
@@ -34,7 +35,7 @@ Options:
 `;
 
 /** `tierup eval --help`. */
-export const EVAL_USAGE = `Usage: tierup eval FILE [--json] [--config FILE]
+export const EVAL_USAGE = `Usage: tierup eval FILE [--json] [--html FILE [--curve]] [--config FILE]
 
 Routes each labeled JSONL record of FILE ("-" for stdin) and compares the decision with
 its "expected" label: {"tier", "toolUse", "crossDomain", "securityBoundary", "parallelism"}.
@@ -44,7 +45,28 @@ confusion matrix and the misrouted requests. Bad lines are reported on stderr as
 
 Options:
   --json           Print the evaluation report as JSON
+  --html FILE      Also write the evaluation as one self-contained HTML page: figures,
+                   confusion matrix, signals, misroutes with their requests and reasons
+  --curve          With --html: add the threshold trade-off curve (calibrates on FILE,
+                   as tierup calibrate --max-under 0.02 does; takes a few seconds)
   --config FILE    Router settings as JSON: {"thresholds": {...}, "maxTier", "uncertainBand"}
+  -h, --help       Show this help
+`;
+
+/** `tierup report --help`. */
+export const REPORT_USAGE = `Usage: tierup report FILE [-o OUT] [--title TEXT]
+
+Draws a run saved as JSON with its whole trace (FILE, or "-" for stdin) as one
+self-contained HTML page (inline CSS, script and SVG; no network): the routing decision
+with each signal's score against its threshold, escalations, a timeline of agents, model
+calls and tool calls with durations, tokens and cost, every tool call's security decision
+with its arguments' provenance, and the error of a failed run.
+Save a finished run with JSON.stringify(result), a failed one with JSON.stringify(error):
+a RunError serializes its name, code, message and partial run.
+
+Options:
+  -o, --out FILE   Write the page to FILE instead of stdout
+  --title TEXT     The page's title (default: "tierup run: FILE")
   -h, --help       Show this help
 `;
 

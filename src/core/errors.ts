@@ -34,6 +34,20 @@ export class TierupError extends Error {
     this.code = code;
   }
 
+  /**
+   * What `JSON.stringify(error)` writes: the name, code and message (an `Error`'s message is
+   * not enumerable, so it would be lost), and the error's own fields: a `RunError`'s `partial`
+   * run, an input error's `issues`. A failed run saved this way opens with `tierup report`.
+   */
+  toJSON(): Record<string, unknown> {
+    return {
+      ...Object.fromEntries(Object.entries(this)),
+      name: this.name,
+      code: this.code,
+      message: this.message,
+    };
+  }
+
   /** True for any tierup error, even one thrown by another installed copy of the package. */
   static isInstance(value: unknown): value is TierupError {
     return typeof value === 'object' && value !== null && marker in value;

@@ -132,6 +132,14 @@ export interface ModelResponse {
   readonly finishReason: FinishReason;
   readonly usage: Usage;
   readonly warnings: readonly ModelWarning[];
+  /** The provider's id of the response, and the model that answered (a dated snapshot of the one asked, say). */
+  readonly response?: ResponseMetadata;
+}
+
+/** What a provider says of its response, for tracing. */
+export interface ResponseMetadata {
+  readonly id?: string | undefined;
+  readonly modelId?: string | undefined;
 }
 
 /** Events of a streamed call, in order; names are noun-then-verb. */
@@ -145,6 +153,7 @@ export type ModelStreamEvent =
       readonly type: 'finish';
       readonly finishReason: FinishReason;
       readonly warnings: readonly ModelWarning[];
+      readonly response?: ResponseMetadata;
     };
 
 /** A model behind one interface, whoever serves it. `generate` and `stream` are separate methods. */

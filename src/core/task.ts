@@ -86,7 +86,14 @@ export type TaskInput = z.input<typeof Task>;
  * Every field a task may have, at tierup's public entry points: the router reads `input`, `tools`
  * and `hints`; a run also reads `output`, `history` and `instructions` (see `RunTask`).
  */
-const TASK_FIELDS = ['input', 'tools', 'hints', 'output', 'history', 'instructions'] as const;
+export const TASK_FIELDS = [
+  'input',
+  'tools',
+  'hints',
+  'output',
+  'history',
+  'instructions',
+] as const;
 
 /**
  * Refuses a task object with a field tierup does not know (`inptu`), naming it: the public entry

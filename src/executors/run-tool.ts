@@ -1,6 +1,7 @@
 import { GuardrailTripped } from '../core/errors.ts';
 import type { ToolCall } from '../core/language-model.ts';
 import { type LinkedSignal, linkSignal } from '../core/linked-signal.ts';
+import type { AuditEntry } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { ToolError } from '../core/tool-error.ts';
 import { toolMessages } from '../prompts/tool-messages.ts';
@@ -29,14 +30,21 @@ export async function runTool(
 ): Promise<ToolOutcome> {
   signal.throwIfAborted();
   const { agent } = at;
-  const spanId = ctx.trace.open({
-    type: 'tool-call',
-    name: call.name,
-    tier: at.tier,
-    agent,
-    parentId: at.parentId,
-    arguments: call.arguments,
-  });
+  const { telemetry } = ctx.trace;
+  const spanId = ctx.trace.open(
+    {
+      type: 'tool-call',
+      name: call.name,
+      tier: at.tier,
+      agent,
+      parentId: at.parentId,
+      arguments: call.arguments,
+    },
+    telemetry && {
+      toolCallId: call.id,
+      ...(telemetry.recordsContent && { input: { arguments: call.arguments } }),
+    },
+  );
   ctx.emit({
     type: 'tool-call-start',
     agent,
@@ -63,18 +71,20 @@ export async function runTool(
   let audited = false;
   try {
     const checked = await checkToolCall(ctx.security, at, tools, resolved, signal);
-    ctx.security.audit.push({ spanId, ...checked.entry });
+    const entry = { spanId, ...checked.entry };
+    ctx.security.audit.push(entry);
+    telemetry?.audited(entry);
     audited = true;
     // An approver or a policy may take a while: the run may have stopped meanwhile.
     signal.throwIfAborted();
     outcome =
       checked.run && tool
-        ? await execute(ctx, tool, checked.input, at, signal)
+        ? await ctx.trace.within(spanId, () => execute(ctx, tool, checked.input, at, signal))
         : refusal(checked as { outcome: ToolOutcome; entry: { decision: string } });
   } catch (error) {
     if (!audited) {
       // A guardrail that tripped, a policy or an approver that threw: the call is audited anyway.
-      ctx.security.audit.push({
+      const entry: AuditEntry = {
         spanId,
         tool: call.name,
         agent,
@@ -87,13 +97,19 @@ export async function runTool(
         ),
         decision: error instanceof GuardrailTripped ? 'guardrail-tripped' : 'error',
         reason: describeError(error),
-      });
+      };
+      ctx.security.audit.push(entry);
+      telemetry?.audited(entry);
     }
     ctx.trace.close(spanId, { error });
     end({ content: describeError(error), isError: true });
     throw error;
   }
-  ctx.trace.close(spanId, outcome.isError ? { error: outcome.content } : {});
+  const details = telemetry?.recordsContent ? { output: { result: outcome.content } } : undefined;
+  ctx.trace.close(spanId, {
+    ...(outcome.isError && { error: outcome.content }),
+    ...(details && { details }),
+  });
   end(outcome);
   if (outcome.failure) {
     const { type, error } = outcome.failure;

@@ -79,7 +79,8 @@ const ScorerShape = z.object({
   score: z.custom<Scorer['score']>((value) => typeof value === 'function', 'must be a function'),
 });
 
-const RouterOptionsSchema = RouterConfig.extend({
+/** The schema of {@link RouterOptions}. */
+export const RouterOptionsSchema = RouterConfig.extend({
   scorers: z
     .strictObject(Object.fromEntries(SIGNALS.map((s) => [s, ScorerShape.optional()])))
     .optional(),

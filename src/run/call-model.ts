@@ -9,6 +9,7 @@ import type {
 } from '../core/language-model.ts';
 import type { Tier } from '../core/tier.ts';
 import type { RunScope } from './run-scope.ts';
+import type { SpanDetails } from './run-telemetry.ts';
 
 /** One model call of a run: who makes it, on which model, asking what. */
 export interface ModelCall {
@@ -35,18 +36,22 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
   const budgeted = withinBudget(ctx, model, applySettings(call.request, ctx.settings));
   const request: ModelRequest = { ...budgeted.request, signal };
   const name = `${model.provider}/${model.modelId}`;
-  const spanId = ctx.trace.open({ type: 'model-call', name, tier, agent, parentId: call.parentId });
+  // Structured output (a plan, a typed answer) is not text for a reader, and a provider may
+  // carry it outside the text when streaming: it is fetched whole.
+  const streams = ctx.streaming && request.output === undefined;
+  const { telemetry } = ctx.trace;
+  const spanId = ctx.trace.open(
+    { type: 'model-call', name, tier, agent, parentId: call.parentId },
+    telemetry && requestDetails(request, streams, telemetry.recordsContent),
+  );
   ctx.emit({ type: 'model-call-start', agent, spanId, model: name });
   let response: ModelResponse;
   try {
-    // Structured output (a plan, a typed answer) is not text for a reader, and a provider may
-    // carry it outside the text when streaming: it is fetched whole.
-    response =
-      ctx.streaming && request.output === undefined
-        ? await collectStream(model, request, (delta) =>
-            ctx.emit({ type: 'text-delta', agent, delta }),
-          )
-        : await model.generate(request);
+    response = await ctx.trace.within(spanId, () =>
+      streams
+        ? collectStream(model, request, (delta) => ctx.emit({ type: 'text-delta', agent, delta }))
+        : model.generate(request),
+    );
   } catch (error) {
     budgeted.release();
     ctx.trace.close(spanId, { error });
@@ -71,9 +76,33 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
     costUsd,
     ...(response.usage.estimated ? { estimated: true as const } : {}),
   };
-  ctx.trace.close(spanId, { usage });
+  ctx.trace.close(spanId, {
+    usage,
+    ...(telemetry && { details: responseDetails(response, telemetry.recordsContent) }),
+  });
   ctx.emit({ type: 'model-call-end', agent, spanId, model: name, usage });
   return response;
+}
+
+/** What telemetry is told of a call's request: its settings, and its content when recorded. */
+function requestDetails(request: ModelRequest, stream: boolean, content: boolean): SpanDetails {
+  const { settings } = request;
+  return {
+    request: {
+      maxOutputTokens: settings?.maxOutputTokens,
+      temperature: settings?.temperature,
+      stream,
+    },
+    ...(content && { input: { system: request.system, messages: request.messages } }),
+  };
+}
+
+/** What telemetry is told of a call's response: its id, model and finish, and its content when recorded. */
+function responseDetails(response: ModelResponse, content: boolean): SpanDetails {
+  return {
+    response: { ...response.response, finishReason: response.finishReason },
+    ...(content && { output: { text: response.text, toolCalls: response.toolCalls } }),
+  };
 }
 
 /** A rough count of a request's input tokens: four characters a token. */
@@ -184,7 +213,7 @@ async function collectStream(
   let text = '';
   const toolCalls: ToolCall[] = [];
   let usage: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
-  let finish: Pick<ModelResponse, 'finishReason' | 'warnings'> | undefined;
+  let finish: Pick<ModelResponse, 'finishReason' | 'warnings' | 'response'> | undefined;
   for await (const event of model.stream(request)) {
     switch (event.type) {
       case 'text-delta':
@@ -198,7 +227,11 @@ async function collectStream(
         usage = event.usage;
         break;
       case 'finish':
-        finish = { finishReason: event.finishReason, warnings: event.warnings };
+        finish = {
+          finishReason: event.finishReason,
+          warnings: event.warnings,
+          response: event.response,
+        };
         break;
     }
   }
@@ -208,5 +241,6 @@ async function collectStream(
     usage,
     finishReason: finish?.finishReason ?? { unified: 'other', raw: undefined },
     warnings: finish?.warnings ?? [],
+    ...(finish?.response && { response: finish.response }),
   };
 }

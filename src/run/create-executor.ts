@@ -7,6 +7,7 @@ import type { AnyTool } from '../core/tool.ts';
 import type { ToolErrorMessage } from '../core/tool-error.ts';
 import { createPriceTable, type PriceTableOptions } from '../pricing/price-table.ts';
 import { runAndStream, runPipeline } from './run-pipeline.ts';
+import { type TelemetryOptions, telemetrySetup } from './telemetry-options.ts';
 import type { TierStep } from './tier-step.ts';
 
 /** Options shared by the three executors. */
@@ -26,6 +27,8 @@ export interface ExecutorOptions extends SecurityOptions {
    * addresses and file paths replaced (docs/executors.md, "When a tool fails")
    */
   readonly toolErrorMessage?: ToolErrorMessage;
+  /** Spans of every run on your OpenTelemetry tracer (docs/observability.md). */
+  readonly telemetry?: TelemetryOptions;
 }
 
 /**
@@ -46,6 +49,7 @@ export function createExecutor(
     prices: createPriceTable(options.prices ? { prices: options.prices } : {}),
     security: options,
     toolErrorMessage: options.toolErrorMessage,
+    telemetry: telemetrySetup(options.telemetry),
   };
   const everyModel = [options.model, ...models];
   return {

@@ -4,6 +4,7 @@ import type { LanguageModel } from '../core/language-model.ts';
 import { LIFECYCLE_CALLBACKS } from '../core/lifecycle.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
 import { Callback, SecurityOptionsShape } from '../security/run-security.ts';
+import { TelemetryOptionsShape } from './telemetry-options.ts';
 
 // The schemas of what a caller configures: checked with `parseOptions` (core/parse.ts), whose
 // issues name the option at fault (`tools[1].name`, `specialists[0].model`).
@@ -90,6 +91,7 @@ export function executorOptionsShape(needs: { readonly tools: boolean }) {
     instructions: z.string().optional(),
     tools: ToolList.optional(),
     toolErrorMessage: Callback.optional(),
+    telemetry: TelemetryOptionsShape.optional(),
     ...SecurityOptionsShape.shape,
   });
 }

@@ -16,6 +16,7 @@ import { driveRun, streamRun } from './drive-run.ts';
 import { RunOptionsShape } from './option-schemas.ts';
 import { type CheckedTask, checkTask } from './parse-run-task.ts';
 import type { RunScope } from './run-scope.ts';
+import type { TelemetrySetup } from './run-telemetry.ts';
 import type { SpanStart } from './trace-recorder.ts';
 
 /** What an executor or `createTierup` fixes once, from its options, for all its runs. */
@@ -29,6 +30,8 @@ export interface PipelineConfig {
   readonly security: SecurityOptions;
   /** What the model reads of a tool that threw; by default its error, addresses and paths removed. */
   readonly toolErrorMessage?: ToolErrorMessage | undefined;
+  /** The caller's tracing (OpenTelemetry), when configured. */
+  readonly telemetry?: TelemetrySetup | undefined;
 }
 
 /** What a run does once its task is checked: the one part that differs between callers. */
@@ -73,6 +76,8 @@ export async function runPipeline<Output>(
   const resolved = resolveBudgets(budgets, '', config.budgets);
   const planned = plan(task);
   checkPriced(resolved.maxCostUsd, planned.models, config.prices);
+  // The binding imports an optional peer: loaded on the first run, then at hand.
+  const telemetry = config.telemetry && (await config.telemetry.load());
   const { prices, toolErrorMessage } = config;
   const { emit, stop, lifecycle } = call;
   const setup = {
@@ -84,15 +89,17 @@ export async function runPipeline<Output>(
     settings,
     toolErrorMessage,
   };
-  return driveRun<Output>({ ...setup, runId, emit, stop, lifecycle }, async (scope) => {
+  return driveRun<Output>({ ...setup, runId, emit, stop, lifecycle, telemetry }, async (scope) => {
     await scope.security.check('input', input, { signal: scope.signal });
     const spanId = scope.trace.open(planned.span);
     try {
       const output = await planned.run(scope, spanId);
       await scope.security.check('output', output, { signal: scope.signal });
+      scope.trace.telemetry?.used(scope.usage.snapshot());
       scope.trace.close(spanId);
       return output;
     } catch (error) {
+      scope.trace.telemetry?.used(scope.usage.snapshot());
       scope.trace.close(spanId, { error });
       throw error;
     }

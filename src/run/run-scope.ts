@@ -18,6 +18,7 @@ import type { ToolError, ToolErrorMessage } from '../core/tool-error.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import type { RunSecurity } from '../security/run-security.ts';
 import { createRunCallbacks, type RunCallbacks } from './run-callbacks.ts';
+import type { RunTelemetry, TelemetryStart } from './run-telemetry.ts';
 import { createTraceRecorder, describeError, type TraceRecorder } from './trace-recorder.ts';
 import { createUsageMeter, type UsageMeter } from './usage-meter.ts';
 
@@ -86,6 +87,8 @@ export interface RunSetup {
   readonly lifecycle?: readonly Lifecycle[] | undefined;
   readonly toolErrorMessage?: ToolErrorMessage | undefined;
   readonly settings?: CallSettings | undefined;
+  /** Reports the run to the caller's tracing (OpenTelemetry), when configured. */
+  readonly telemetry?: TelemetryStart | undefined;
 }
 
 /** A run in progress: its scope, and how it ends. */
@@ -126,9 +129,9 @@ export function startRun(setup: RunSetup): Run {
       ),
   });
   const { emit } = setup;
-  const state = new RunRecord(setup.tier);
   const runId = setup.runId ?? crypto.randomUUID();
-  const trace = createTraceRecorder();
+  const trace = createTraceRecorder(undefined, setup.telemetry);
+  const state = new RunRecord(setup.tier, trace);
   const callbacks = setup.lifecycle && createRunCallbacks(setup.lifecycle, runId, trace);
   let ended = false;
   const scope: RunScope = {
@@ -215,8 +218,12 @@ class RunRecord implements RunReport {
   readonly escalations: Escalation[] = [];
   readonly toolErrors: ToolError[] = [];
 
-  constructor(tier: Tier) {
+  /** Whose telemetry is told what the run learns, for the run's outermost span. */
+  readonly #trace: { readonly telemetry: RunTelemetry | undefined };
+
+  constructor(tier: Tier, trace: { readonly telemetry: RunTelemetry | undefined }) {
     this.tier = tier;
+    this.#trace = trace;
   }
 
   agentStarted(): void {
@@ -236,14 +243,17 @@ class RunRecord implements RunReport {
 
   tierStarted(tier: Tier): void {
     this.tier = tier;
+    this.#trace.telemetry?.tierStarted(tier);
   }
 
   decided(decision: Decision): void {
     this.decision = decision;
+    this.#trace.telemetry?.decided(decision);
   }
 
   escalated(step: Escalation): void {
     this.escalations.push(step);
+    this.#trace.telemetry?.escalated(step);
   }
 
   toolFailed(error: ToolError): void {

@@ -5,7 +5,7 @@ import {
   EscalationRequired,
   type ModelRequest,
   type RunEvent,
-  type ToolErrorMessage,
+  type TierupOptions,
 } from 'tierup';
 import { scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ function toolResults(request: ModelRequest | undefined) {
 
 describe('a tool that fails', () => {
   it('reaches the model through toolErrorMessage, which the result does not hide', async () => {
-    const seen: Parameters<ToolErrorMessage>[0][] = [];
+    const seen: Parameters<NonNullable<TierupOptions['toolErrorMessage']>>[0][] = [];
     const model = callsGetOrder();
     const result = await agentExecutor({
       model,

@@ -11,8 +11,10 @@ import {
   fill,
   fillTokens,
   parseJson,
+  type Role,
   resolveResults,
   resultOf,
+  teamRoleOf,
 } from './conversation.ts';
 import type { InjectionCase } from './injection-cases.ts';
 import { type Call, type Field, readField, reportOf, type Scenario } from './scenarios.ts';
@@ -97,26 +99,10 @@ export function adversarialModel(options: AdversaryOptions): AdversarialModel {
   return Object.assign(model, { obeyed });
 }
 
-type Role =
-  | { kind: 'plan' | 'synthesis'; agent: 'manager'; quarantined: false }
-  | { kind: 'specialist' | 'hand-off'; agent: string; quarantined: boolean }
-  | { kind: 'agent' | 'direct' | 'other'; agent: string; quarantined: false };
-
 function roleOf(request: ModelRequest): Role {
+  const team = teamRoleOf(request);
+  if (team) return team;
   const system = request.system ?? '';
-  if (system.includes('Plan the request'))
-    return { kind: 'plan', agent: 'manager', quarantined: false };
-  if (system.includes('Write the final answer'))
-    return { kind: 'synthesis', agent: 'manager', quarantined: false };
-  const specialist = /You are the ([\w-]+) specialist/.exec(system)?.[1];
-  if (specialist) {
-    const quarantined = system.includes('comes from outsiders');
-    return {
-      kind: request.output ? 'hand-off' : 'specialist',
-      agent: specialist,
-      quarantined,
-    };
-  }
   if (request.tools?.some((tool) => tool.name === 'tierup_escalate'))
     return { kind: 'direct', agent: 'direct', quarantined: false };
   if (system.includes('Meet the request using the tools'))

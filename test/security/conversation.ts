@@ -3,6 +3,28 @@
 import type { ModelMessage, ModelRequest } from '../../src/index.ts';
 import type { Call } from './scenarios.ts';
 
+/** The agent a request is for, as far as tierup's prompts (src/prompts/) tell. */
+export type Role =
+  | { kind: 'plan' | 'synthesis'; agent: 'manager'; quarantined: false }
+  | { kind: 'specialist' | 'hand-off'; agent: string; quarantined: boolean }
+  | { kind: 'agent' | 'direct' | 'other'; agent: string; quarantined: false };
+
+/**
+ * The multi-agent tier's agent a request is for: the manager planning or writing the answer, a
+ * specialist at work or handing on its fields (quarantined or not); undefined for other requests.
+ */
+export function teamRoleOf(request: ModelRequest): Role | undefined {
+  const system = request.system ?? '';
+  if (system.includes('Plan the request'))
+    return { kind: 'plan', agent: 'manager', quarantined: false };
+  if (system.includes('Write the final answer'))
+    return { kind: 'synthesis', agent: 'manager', quarantined: false };
+  const specialist = /You are the ([\w-]+) specialist/.exec(system)?.[1];
+  if (specialist === undefined) return undefined;
+  const quarantined = system.includes('comes from outsiders');
+  return { kind: request.output ? 'hand-off' : 'specialist', agent: specialist, quarantined };
+}
+
 /** A call a subtask names, on a line of its own: `Call send_email with {...}`. */
 export const DIRECTIVE = /^Call ([\w.-]+) with (\{.*\})$/gm;
 

@@ -1,6 +1,6 @@
 // Runs one scenario, with or without an injection case, in one of the setups the suite compares,
 // and judges what happened by what the tools' `run` functions received. Shared by
-// test/security/prompt-injection.test.ts and bench/security-injection.ts.
+// test/security/prompt-injection.test.ts and bench/security/office-cases.ts.
 
 import type { Guardrails } from '../../src/core/security.ts';
 import {

@@ -1,6 +1,6 @@
 // The service the prompt-injection suite attacks: the tools of an office assistant, recording
 // what they ran with, and the content its untrusted tools return. Imported by
-// bench/security-injection.ts too, so it imports tierup by path rather than by package name.
+// bench/security/office-cases.ts too, so it imports tierup by path rather than by package name.
 import { z } from 'zod';
 import { type AnyTool, defineTool } from '../../src/index.ts';
 

@@ -109,6 +109,7 @@ function fromMessage(
     finishReason: toFinishReason(message.stop_reason),
     usage: toUsage(message.usage),
     warnings,
+    response: { id: message.id, modelId: message.model },
   };
 }
 
@@ -126,10 +127,13 @@ async function* streamMessages(
   let usage: Partial<AnthropicUsage> = {};
   let stopReason: string | null | undefined;
   let stopped = false;
+  let response: { id?: string; modelId?: string } = {};
   try {
     for await (const event of stream as AsyncIterable<RawMessageStreamEvent>) {
-      if (event.type === 'message_start') usage = { ...event.message.usage };
-      else if (
+      if (event.type === 'message_start') {
+        usage = { ...event.message.usage };
+        response = { id: event.message.id, modelId: event.message.model };
+      } else if (
         event.type === 'content_block_start' &&
         event.content_block.type === 'tool_use' &&
         event.content_block.name !== request.output?.name
@@ -171,7 +175,7 @@ async function* streamMessages(
     throw streamEndedEarly();
   }
   yield { type: 'usage', usage: toUsage(usage) };
-  yield { type: 'finish', finishReason: toFinishReason(stopReason), warnings };
+  yield { type: 'finish', finishReason: toFinishReason(stopReason), warnings, response };
 }
 
 /** The fields of a partial usage update that carry a value. */

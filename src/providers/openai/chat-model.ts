@@ -74,8 +74,10 @@ async function* streamChat(
   );
   const calls = new Map<number, { id: string; name: string; arguments: string }>();
   let finishReason: string | null | undefined;
+  let response: { id?: string; modelId?: string } = {};
   try {
     for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+      if (response.id === undefined && chunk.id) response = { id: chunk.id, modelId: chunk.model };
       const choice = chunk.choices?.[0];
       const delta = choice?.delta;
       if (delta?.content) yield { type: 'text-delta', delta: delta.content };
@@ -117,5 +119,5 @@ async function* streamChat(
     };
     yield { type: 'tool-call-end', toolCall };
   }
-  yield { type: 'finish', finishReason: toFinishReason(finishReason), warnings: [] };
+  yield { type: 'finish', finishReason: toFinishReason(finishReason), warnings: [], response };
 }

@@ -58,5 +58,6 @@ export function fromChatCompletion(
     finishReason: toFinishReason(choice.finish_reason),
     usage: toUsage(completion.usage),
     warnings: [],
+    response: { id: completion.id, modelId: completion.model },
   };
 }

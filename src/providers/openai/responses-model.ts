@@ -126,6 +126,7 @@ function fromResponse(
     finishReason: toFinishReason(response, toolCalls.length),
     usage: toUsage(response.usage),
     warnings,
+    response: { id: response.id, modelId: response.model },
   };
 }
 
@@ -197,5 +198,10 @@ async function* streamResponses(
     throw streamEndedEarly();
   }
   yield { type: 'usage', usage: toUsage(final.usage) };
-  yield { type: 'finish', finishReason: toFinishReason(final, ended), warnings };
+  yield {
+    type: 'finish',
+    finishReason: toFinishReason(final, ended),
+    warnings,
+    response: { id: final.id, modelId: final.model },
+  };
 }
