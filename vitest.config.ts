@@ -14,6 +14,14 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./src/eval/index.ts', import.meta.url)),
       },
       {
+        find: /^tierup\/mcp$/,
+        replacement: fileURLToPath(new URL('./src/mcp/index.ts', import.meta.url)),
+      },
+      {
+        find: /^tierup\/http$/,
+        replacement: fileURLToPath(new URL('./src/http/index.ts', import.meta.url)),
+      },
+      {
         find: /^tierup\/testing$/,
         replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
       },

@@ -42,6 +42,7 @@ export type {
   ToolCall,
   Usage,
 } from './core/language-model.ts';
+export type { Lifecycle, LifecycleEvent } from './core/lifecycle.ts';
 export type { RunEvent } from './core/run-event.ts';
 export type {
   Escalation,
@@ -60,9 +61,11 @@ export type {
   PolicyDecision,
   ToolCallRequest,
 } from './core/security.ts';
+export type { SessionStore } from './core/session-store.ts';
 export type { TaskInput, ToolSpecInput } from './core/task.ts';
 export type { Tier } from './core/tier.ts';
 export { type AnyTool, defineTool, type Tool } from './core/tool.ts';
+export { memorySessionStore } from './escalation/memory-session-store.ts';
 export { agentExecutor } from './executors/agent-executor.ts';
 export { directExecutor } from './executors/direct-executor.ts';
 export {

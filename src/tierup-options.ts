@@ -4,13 +4,15 @@ import { CallSettingsShape, withSettings } from './core/call-settings.ts';
 import { InvalidConfigError } from './core/errors.ts';
 import type { Executor } from './core/executor.ts';
 import type { CallSettings, LanguageModel } from './core/language-model.ts';
+import type { Lifecycle } from './core/lifecycle.ts';
 import { parseOptions } from './core/parse.ts';
 import type { SecurityOptions } from './core/security.ts';
+import type { SessionStore } from './core/session-store.ts';
 import { type Tier, tierRank } from './core/tier.ts';
 import type { AnyTool } from './core/tool.ts';
 import type { ToolErrorMessage } from './core/tool-error.ts';
 import type { AcceptCheck } from './escalation/climb.ts';
-import { createSessions, type Sessions } from './escalation/sessions.ts';
+import { createSessions, type SessionKeeper } from './escalation/sessions.ts';
 import { agentStep } from './executors/agent-executor.ts';
 import { directStep } from './executors/direct-executor.ts';
 import { multiAgentStep } from './executors/multi-agent-executor.ts';
@@ -18,7 +20,7 @@ import { type Specialist, SpecialistList } from './executors/specialists.ts';
 import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
 import type { Router, RouterWithTaskEntry } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
-import { executorOptionsShape, modelSchema } from './run/option-schemas.ts';
+import { executorOptionsShape, LifecycleShape, modelSchema } from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
 import { type TelemetryOptions, telemetrySetup } from './run/telemetry-options.ts';
 import type { TierStep } from './run/tier-step.ts';
@@ -26,7 +28,7 @@ import { userExecutorStep } from './run/user-executor-step.ts';
 import { Callback } from './security/run-security.ts';
 
 /** Options of `createTierup`. */
-export interface TierupOptions extends RouterOptions, SecurityOptions {
+export interface TierupOptions extends RouterOptions, SecurityOptions, Lifecycle {
   /** The model of every tier, unless `models` names another for a tier. */
   readonly model: LanguageModel;
   /** Per-tier models: a cheap one for `direct`, a stronger one for the `manager`, ... */
@@ -82,6 +84,17 @@ export interface TierupOptions extends RouterOptions, SecurityOptions {
    * @default 'per-request'
    */
   readonly escalation?: 'per-request' | 'sticky';
+  /**
+   * Where `escalation: 'sticky'` keeps each session's highest tier, and for how long after its
+   * last run. A store shared by your processes (Redis, a database) keeps sessions across them.
+   * @default { store: memorySessionStore(), ttlMs: 86400000 }
+   * @example createTierup({ model, escalation: 'sticky', sessions: { store: redisStore, ttlMs: 3_600_000 } })
+   */
+  readonly sessions?: {
+    readonly store?: SessionStore;
+    /** @default 86400000 (a day) */
+    readonly ttlMs?: number;
+  };
   /** Checks each tier's result; `false` or a reason (string) escalates to the next tier. */
   readonly accept?: AcceptCheck;
   /**
@@ -143,6 +156,20 @@ export const TierupOptionsShape = executorOptionsShape({ tools: false }).extend(
     .optional(),
   specialists: SpecialistList.optional(),
   escalation: z.enum(['per-request', 'sticky']).optional(),
+  sessions: z
+    .strictObject({
+      store: z
+        .custom<SessionStore>(
+          (value) =>
+            ['get', 'set', 'delete'].every(
+              (method) => typeof (value as Record<string, unknown> | null)?.[method] === 'function',
+            ),
+          'must be a SessionStore (get, set, delete)',
+        )
+        .optional(),
+      ttlMs: z.int().min(1).optional(),
+    })
+    .optional(),
   boundary: z.enum(['auto', 'always', 'off']).optional(),
   accept: Callback.optional(),
   routing: z
@@ -151,6 +178,7 @@ export const TierupOptionsShape = executorOptionsShape({ tools: false }).extend(
       band: z.number().min(0).max(0.5).optional(),
     })
     .optional(),
+  ...LifecycleShape,
 });
 
 /** `createTierup`'s options, checked and resolved once. */
@@ -162,11 +190,13 @@ export interface ResolvedTierup {
   readonly router: Router;
   /** The router's entry for a task already parsed. */
   readonly routeTask: RouterWithTaskEntry['routeTask'];
-  readonly sessions: Sessions;
+  readonly sessions: SessionKeeper;
   /** The result check of every run, unless a run gives its own. */
   readonly accept: AcceptCheck | undefined;
   /** The model that settles the router's uncertain signals, if any. */
   readonly assist: LanguageModel | undefined;
+  /** The lifecycle callbacks of every run. */
+  readonly lifecycle: Lifecycle;
 }
 
 /**
@@ -178,6 +208,10 @@ export function resolveTierupOptions(
   makeRouter: (options: RouterOptions) => RouterWithTaskEntry,
 ): ResolvedTierup {
   parseOptions(TierupOptionsShape, options);
+  if (options.sessions !== undefined && options.escalation !== 'sticky') {
+    const message = "is read only with `escalation: 'sticky'`";
+    throw new InvalidConfigError([{ path: 'sessions', message }]);
+  }
   const {
     model,
     models = {},
@@ -190,6 +224,7 @@ export function resolveTierupOptions(
     prices,
     toolErrorMessage,
     escalation,
+    sessions,
     accept,
     policy,
     approve,
@@ -197,6 +232,10 @@ export function resolveTierupOptions(
     permit,
     boundary,
     routing,
+    onModelCall,
+    onToolCall,
+    onEscalation,
+    onFinish,
     telemetry,
     ...routerOptions
   } = options;
@@ -224,9 +263,10 @@ export function resolveTierupOptions(
         ? []
         : [models.manager ?? model, specialistModel, ...specialists.map((s) => s.model)],
     },
-    sessions: createSessions(escalation ?? 'per-request'),
+    sessions: createSessions(escalation ?? 'per-request', sessions?.store, sessions?.ttlMs),
     accept,
     assist: routing?.assist,
+    lifecycle: { onModelCall, onToolCall, onEscalation, onFinish },
   };
 }
 

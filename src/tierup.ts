@@ -1,5 +1,6 @@
 import type { Decision } from './core/decision.ts';
 import type { RunOptions, RunTask } from './core/executor.ts';
+import type { Lifecycle } from './core/lifecycle.ts';
 import { parseOptions } from './core/parse.ts';
 import type { RunEvent } from './core/run-event.ts';
 import type { RoutedRunResult } from './core/run-result.ts';
@@ -14,8 +15,11 @@ import { type RunCall, type RunPlan, runAndStream, runPipeline } from './run/run
 import type { RunScope } from './run/run-scope.ts';
 import { type ResolvedTierup, resolveTierupOptions, type TierupOptions } from './tierup-options.ts';
 
-/** Options of one run: budgets, signal, and the session it belongs to. */
-export interface TierupRunOptions extends RunOptions {
+/**
+ * Options of one run: budgets, signal, the session it belongs to, and lifecycle callbacks of this
+ * run (called after `createTierup`'s own).
+ */
+export interface TierupRunOptions extends RunOptions, Lifecycle {
   /** The conversation the run belongs to, for `escalation: 'sticky'`. */
   readonly sessionId?: string;
   /** This run's own result check, instead of the one given to `createTierup`. */
@@ -72,9 +76,21 @@ export function createTierup(options: TierupOptions): Tierup {
   // only run options, and refuses these as unknown.
   const execute = async (call: RunCall & { readonly options: TierupRunOptions }) => {
     parseOptions(TierupRunOptionsShape, call.options);
-    const { sessionId, accept, textDeltas = 'kept', ...options } = call.options;
+    const {
+      sessionId,
+      accept,
+      textDeltas = 'kept',
+      onModelCall,
+      onToolCall,
+      onEscalation,
+      onFinish,
+      ...options
+    } = call.options;
     const own = { sessionId, accept: accept ?? tierup.accept, textDeltas };
-    return runPipeline(tierup.pipeline, { ...call, options }, (task) => planRun(tierup, task, own));
+    const lifecycle = [tierup.lifecycle, { onModelCall, onToolCall, onEscalation, onFinish }];
+    return runPipeline(tierup.pipeline, { ...call, options, lifecycle }, (task) =>
+      planRun(tierup, task, own),
+    );
   };
   const { run, stream } = runAndStream(execute);
   return {
@@ -92,7 +108,8 @@ function planRun(
   own: Pick<Climb, 'accept' | 'textDeltas'> & { readonly sessionId: string | undefined },
 ): RunPlan {
   const { sessionId, accept, textDeltas } = own;
-  const { router, sessions } = tierup;
+  const { router } = tierup;
+  const session = tierup.sessions.of(sessionId);
   const cap = tierCap(router.config.maxTier, task.routed.hints);
   return {
     tier: 'direct',
@@ -106,10 +123,10 @@ function planRun(
         steps: tierup.steps,
         decision,
         cap,
-        start: sessions.startTier(sessionId, decision.tier, cap),
+        start: await session.startTier(scope, runSpan, decision.tier, cap),
         accept,
         textDeltas,
-        reached: (tier: typeof decision.tier) => sessions.reached(sessionId, tier),
+        reached: (tier: typeof decision.tier) => session.reached(scope, runSpan, tier),
       };
       return climbTiers(scope, task.prepared, climb, runSpan);
     },

@@ -85,6 +85,7 @@ const CONTAINERS = [
   'thresholds',
   'scorers',
   'telemetry',
+  'sessions',
 ];
 
 describe('docs/options.md', () => {

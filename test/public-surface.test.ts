@@ -16,13 +16,19 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['LanguageModel', 'ModelRequest', 'ModelResponse', 'ModelStreamEvent', 'ModelMessage'],
     ...['ToolCall', 'Usage', 'FinishReason', 'ResponseMetadata', 'fromFunction'],
     ...['RunResult', 'RoutedRunResult', 'RunEvent', 'Escalation', 'EscalationCause'],
-    ...['TraceSpan', 'PartialRun', 'UsageTotals'],
+    ...['TraceSpan', 'PartialRun', 'UsageTotals', 'Lifecycle', 'LifecycleEvent'],
     ...['TierupError', 'TierupErrorCode', 'InvalidInputError', 'InvalidTaskError'],
     ...['InvalidConfigError', 'InvalidToolError', 'ScorerError', 'RunError', 'EscalationRequired'],
     ...['BudgetExceededError', 'RunAbortedError', 'GuardrailTripped', 'BoundaryViolationError'],
     ...['ProviderError', 'RetryError', 'TimeoutError'],
     ...['Policy', 'PolicyDecision', 'ToolCallRequest', 'Approver', 'Guardrail', 'AuditEntry'],
     ...['defaultPolicy', 'createPriceTable', 'PriceTable', 'PRICES_AS_OF'],
+    ...['SessionStore', 'memorySessionStore'],
+  ],
+  'src/http/index.ts': ['sendSse', 'sseResponse', 'SseOptions', 'SseResponseOptions', 'SseOutcome'],
+  'src/mcp/index.ts': [
+    ...['mcpTools', 'McpToolsOptions', 'McpToolOverride', 'McpClient', 'McpToolInfo'],
+    ...['McpToolError', 'McpFailure'],
   ],
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
   'src/fitted-router/index.ts': ['experimental_fittedRouterModel', 'RouterModel'],
@@ -70,8 +76,10 @@ describe('the public surface', () => {
     expect(found.get(entry)).toEqual([...(SURFACE[entry] ?? [])].sort());
   });
 
-  it('keeps the main entry near sixty names, none of them a zod schema', async () => {
-    expect(found.get('src/index.ts')?.length).toBeLessThanOrEqual(75);
+  // Raised from 75 for the lifecycle callbacks and the session store (issue 15): a user writes
+  // each of those names. Past 80, move something to a subpath instead of raising it again.
+  it('keeps the main entry under eighty names, none of them a zod schema', async () => {
+    expect(found.get('src/index.ts')?.length).toBeLessThanOrEqual(80);
     const values = Object.entries(await import('tierup'));
     const schemas = values.filter(
       ([, value]) => typeof value === 'object' && value && '_zod' in value,

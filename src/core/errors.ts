@@ -17,7 +17,8 @@ export type TierupErrorCode =
   | 'budget-exceeded'
   | 'aborted'
   | 'guardrail-tripped'
-  | 'boundary-violation';
+  | 'boundary-violation'
+  | 'tool-failed';
 
 /**
  * Base class of every error tierup throws. Use {@link TierupError.isInstance} rather than

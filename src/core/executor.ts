@@ -38,6 +38,11 @@ export interface RunOptions extends Budgets, SecurityOptions {
   /** Aborts the run: every model call and tool in flight receives it. */
   readonly signal?: AbortSignal;
   /**
+   * The run's id, on its result and lifecycle events: your request's id, to find the run by.
+   * @default a random UUID
+   */
+  readonly runId?: string;
+  /**
    * Model settings of every call of this run, over those of its tier and its model:
    * `{ temperature: 0, maxOutputTokens: 500 }` (docs/providers.md, "Model settings").
    */

@@ -1,5 +1,6 @@
 import type { Decision } from './decision.ts';
 import type { FinishReason, ModelWarning } from './language-model.ts';
+import type { CallbackError } from './lifecycle.ts';
 import type { AuditEntry } from './security.ts';
 import type { Tier } from './tier.ts';
 import type { ToolError } from './tool-error.ts';
@@ -71,13 +72,20 @@ export interface Escalation {
   readonly summary: string;
 }
 
-/** One timed step of a run. Spans nest through `parentId`: run → tier → agent → model and tool calls. */
+/**
+ * One timed step of a run. Spans nest through `parentId`: run → tier → agent → model and tool
+ * calls. A `callback` span is a lifecycle callback that failed, under the span it was told of; a
+ * `session` span is a call of the session store (`get` or `set`) of a sticky session.
+ */
 export interface TraceSpan {
   readonly id: string;
   /** The span this one belongs to; absent for the run itself. */
   readonly parentId?: string;
-  readonly type: 'run' | 'tier' | 'agent' | 'model-call' | 'tool-call';
-  /** The tier for `tier` spans, the agent's name, `provider/modelId`, or the tool's name. */
+  readonly type: 'run' | 'tier' | 'agent' | 'model-call' | 'tool-call' | 'callback' | 'session';
+  /**
+   * The tier for `tier` spans, the agent's name, `provider/modelId`, the tool's name, the
+   * callback's (`onToolCall`), or the session store's call (`get`, `set`).
+   */
   readonly name: string;
   readonly tier?: Tier;
   /** The agent the span belongs to. */
@@ -98,6 +106,8 @@ export interface TraceSpan {
 
 /** What a finished run gives back. `Output` is `string`, or the type of the task's output schema. */
 export interface RunResult<Output = string> {
+  /** The run's id: the run option `runId`, or a random UUID. Lifecycle events carry it too. */
+  readonly runId: string;
   readonly output: Output;
   /** The tier the run finished on. */
   readonly tier: Tier;
@@ -124,6 +134,7 @@ export interface RunResult<Output = string> {
 
 /** What a failed run had got to: everything but a final output. */
 export interface PartialRun {
+  readonly runId: string;
   /** The tier the run was on when it failed. */
   readonly tier: Tier;
   /** The router's decision, when routing had finished. */
@@ -135,7 +146,13 @@ export interface PartialRun {
   readonly trace: readonly TraceSpan[];
   readonly audit: readonly AuditEntry[];
   readonly toolErrors: readonly ToolError[];
+  /** With `createTierup`: the lifecycle callbacks that failed before the run ended. */
+  readonly callbackErrors?: readonly CallbackError[];
 }
 
 /** The result of a run `createTierup` routed: the router's decision is always there. */
-export type RoutedRunResult<Output = string> = RunResult<Output> & { readonly decision: Decision };
+export type RoutedRunResult<Output = string> = RunResult<Output> & {
+  readonly decision: Decision;
+  /** The lifecycle callbacks (`onToolCall`, ...) that threw or rejected; empty when none did. */
+  readonly callbackErrors: readonly CallbackError[];
+};

@@ -35,8 +35,12 @@ export interface Climb {
   /** The tier to start on: the decision's, or higher for a sticky session. */
   readonly start: Tier;
   readonly accept: AcceptCheck | undefined;
-  /** Told the tier the run ended on, whether it met the request or failed. */
-  readonly reached: (tier: Tier) => void;
+  /**
+   * Told the tier the run ended on, whether it met the request or failed (the sticky session's
+   * store); its failure fails a run that met the request, and is left in the trace of one that
+   * failed already.
+   */
+  readonly reached: (tier: Tier) => Promise<void>;
   /**
    * `kept`: a tier's text deltas are held while the run may still escalate from it, and reported
    * once it is kept (dropped when it escalates); `all`: reported as they come.
@@ -74,14 +78,14 @@ export async function climbTiers(
     const step = climb.steps[tier];
     // A tier that may still be replaced streams nothing a reader could take for the answer.
     const held = holdsText(climb, canEscalate, step, given) ? holdText(scope) : undefined;
+    let output: unknown;
     try {
-      const output = await runTier(held?.scope ?? scope, tier, step, given, tierSpan, climb.accept);
+      output = await runTier(held?.scope ?? scope, tier, step, given, tierSpan, climb.accept);
       held?.release();
-      climb.reached(tier);
-      return output;
     } catch (error) {
       if (!(error instanceof EscalationRequired) || !canEscalate || scope.signal.aborted) {
-        climb.reached(tier);
+        // The run's own error is the one to throw; the store's failure is in the trace.
+        await climb.reached(tier).catch(() => {});
         throw error;
       }
       scope.trace.markEscalated(tierSpan);
@@ -92,7 +96,10 @@ export async function climbTiers(
       scope.emit({ type: 'tier-escalated', escalation: step });
       priorAttempts.push(summary);
       tier = to;
+      continue;
     }
+    await climb.reached(tier);
+    return output;
   }
 }
 

@@ -19,7 +19,7 @@ export const RetryOptions = z.strictObject({
 });
 export type RetryOptions = z.infer<typeof RetryOptions>;
 
-/** What {@link withRetry} tells `onRetry` before it waits and tries again. */
+/** What the retry layer tells `onRetry` before it waits and tries again. */
 export interface RetryEvent {
   /** The attempt that failed, from 1. */
   readonly attempt: number;

@@ -1,31 +1,51 @@
+import { partialOf, type RunError, setPartial } from '../core/errors.ts';
 import type { RunEvent } from '../core/run-event.ts';
-import type { RunResult } from '../core/run-result.ts';
+import type { RoutedRunResult, RunResult } from '../core/run-result.ts';
 import { type RunScope, type RunSetup, startRun } from './run-scope.ts';
 import { untilAborted } from './until-aborted.ts';
 
 /**
  * Runs `body` as one run: sets up its state, returns the result (and reports `run-finish`), or
  * throws the run's error with `partial` set. An abort or the time limit ends the wait at once,
- * even for work that ignores its signal.
+ * even for work that ignores its signal. Lifecycle callbacks are told the end (`onFinish`) and
+ * waited for before the result is returned or the error thrown; their failures are in both.
  */
 export async function driveRun<Output>(
   setup: RunSetup,
   body: (scope: RunScope) => Promise<unknown>,
 ): Promise<RunResult<Output>> {
   const run = startRun(setup);
-  const { scope } = run;
-  let failure: unknown;
+  const { scope, callbacks } = run;
+  let failure: RunError | undefined;
+  let output: unknown;
   try {
     scope.signal.throwIfAborted();
-    const output = await untilAborted(body(scope), scope.signal);
-    const result = run.result(output as Output);
+    output = await untilAborted(body(scope), scope.signal);
+  } catch (error) {
+    // Made before the callbacks are waited for: its kind depends on whether the signal had fired.
+    failure = run.error(error);
+  }
+  try {
+    if (failure !== undefined) {
+      if (callbacks !== undefined) {
+        const seen = callbacks.errors.length;
+        await callbacks.finish({ type: 'run-error', error: failure });
+        if (callbacks.errors.length > seen && partialOf(failure)?.runId === scope.runId) {
+          setPartial(failure, run.partial());
+        }
+      }
+      throw failure;
+    }
+    await callbacks?.settle();
+    let result = run.result(output as Output);
+    if (callbacks !== undefined) {
+      const seen = callbacks.errors.length;
+      await callbacks.finish({ type: 'run-finish', result: result as RoutedRunResult<unknown> });
+      if (callbacks.errors.length > seen) result = run.result(output as Output);
+    }
     scope.emit({ type: 'run-finish', result: result as RunResult<unknown> });
     return result;
-  } catch (error) {
-    failure = run.error(error);
-    throw failure;
   } finally {
-    // After the error is made: its kind depends on whether the run's signal had fired.
     run.dispose(failure);
   }
 }

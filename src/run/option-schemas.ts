@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallSettingsShape } from '../core/call-settings.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import { LIFECYCLE_CALLBACKS } from '../core/lifecycle.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
 import { Callback, SecurityOptionsShape } from '../security/run-security.ts';
 import { TelemetryOptionsShape } from './telemetry-options.ts';
@@ -62,17 +63,25 @@ export const RunOptionsShape = z.looseObject({
   signal: z
     .custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')
     .optional(),
+  runId: z.string().min(1).max(256).optional(),
   settings: CallSettingsShape.optional(),
   sessionId: facadeOnly,
   accept: facadeOnly,
   textDeltas: facadeOnly,
+  ...Object.fromEntries(LIFECYCLE_CALLBACKS.map((name) => [name, facadeOnly])),
 });
+
+/** The lifecycle callbacks (`onToolCall`, ...), as options of `createTierup` or of its runs. */
+export const LifecycleShape = Object.fromEntries(
+  LIFECYCLE_CALLBACKS.map((name) => [name, Callback.optional()]),
+);
 
 /** `createTierup`'s own run options, checked by the facade before the pipeline sees the rest. */
 export const TierupRunOptionsShape = z.looseObject({
   sessionId: z.string().optional(),
   accept: Callback.optional(),
   textDeltas: z.enum(['kept', 'all']).optional(),
+  ...LifecycleShape,
 });
 
 /** Options every executor takes; budgets and prices are checked where they are resolved. */

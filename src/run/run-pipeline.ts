@@ -1,6 +1,7 @@
 import { type ResolvedBudgets, resolveBudgets } from '../core/budgets.ts';
 import type { RunOptions, RunTask } from '../core/executor.ts';
 import type { LanguageModel } from '../core/language-model.ts';
+import type { Lifecycle } from '../core/lifecycle.ts';
 import { parseOptions } from '../core/parse.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { RunResult } from '../core/run-result.ts';
@@ -51,6 +52,8 @@ export interface RunCall {
   readonly options: RunOptions;
   readonly emit?: ((event: RunEvent<unknown>) => void) | undefined;
   readonly stop?: AbortSignal | undefined;
+  /** Lifecycle callbacks told of the run's events (given by `createTierup`, which reads them). */
+  readonly lifecycle?: readonly Lifecycle[] | undefined;
 }
 
 /**
@@ -66,7 +69,7 @@ export async function runPipeline<Output>(
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
   parseOptions(RunOptionsShape, call.options);
-  const { signal, settings, policy, approve, guardrails, permit, ...budgets } = call.options;
+  const { signal, runId, settings, policy, approve, guardrails, permit, ...budgets } = call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
   const security = createRunSecurity(
@@ -80,6 +83,7 @@ export async function runPipeline<Output>(
   // The binding imports an optional peer: loaded on the first run, then at hand.
   const telemetry = config.telemetry && (await config.telemetry.load());
   const { prices, toolErrorMessage } = config;
+  const { emit, stop, lifecycle } = call;
   const setup = {
     budgets: resolved,
     prices,
@@ -89,24 +93,21 @@ export async function runPipeline<Output>(
     settings,
     toolErrorMessage,
   };
-  return driveRun<Output>(
-    { ...setup, emit: call.emit, stop: call.stop, telemetry },
-    async (scope) => {
-      await scope.security.check('input', input, { signal: scope.signal });
-      const spanId = scope.trace.open(planned.span);
-      try {
-        const output = await planned.run(scope, spanId);
-        await scope.security.check('output', output, { signal: scope.signal });
-        scope.trace.telemetry?.used(scope.usage.snapshot());
-        scope.trace.close(spanId);
-        return output;
-      } catch (error) {
-        scope.trace.telemetry?.used(scope.usage.snapshot());
-        scope.trace.close(spanId, { error });
-        throw error;
-      }
-    },
-  );
+  return driveRun<Output>({ ...setup, runId, emit, stop, lifecycle, telemetry }, async (scope) => {
+    await scope.security.check('input', input, { signal: scope.signal });
+    const spanId = scope.trace.open(planned.span);
+    try {
+      const output = await planned.run(scope, spanId);
+      await scope.security.check('output', output, { signal: scope.signal });
+      scope.trace.telemetry?.used(scope.usage.snapshot());
+      scope.trace.close(spanId);
+      return output;
+    } catch (error) {
+      scope.trace.telemetry?.used(scope.usage.snapshot());
+      scope.trace.close(spanId, { error });
+      throw error;
+    }
+  });
 }
 
 /** `run` and `stream` of one pipeline: the same run, returned whole or reported as it happens. */

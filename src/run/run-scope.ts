@@ -9,6 +9,7 @@ import {
   TierupError,
 } from '../core/errors.ts';
 import type { CallSettings, FinishReason, ModelWarning } from '../core/language-model.ts';
+import type { Lifecycle } from '../core/lifecycle.ts';
 import { linkSignal } from '../core/linked-signal.ts';
 import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
@@ -16,6 +17,7 @@ import type { Tier } from '../core/tier.ts';
 import type { ToolError, ToolErrorMessage } from '../core/tool-error.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import type { RunSecurity } from '../security/run-security.ts';
+import { createRunCallbacks, type RunCallbacks } from './run-callbacks.ts';
 import type { RunTelemetry, TelemetryStart } from './run-telemetry.ts';
 import { createTraceRecorder, describeError, type TraceRecorder } from './trace-recorder.ts';
 import { createUsageMeter, type UsageMeter } from './usage-meter.ts';
@@ -25,6 +27,8 @@ import { createUsageMeter, type UsageMeter } from './usage-meter.ts';
  * except through the recorders (`trace`, `usage`, `security`) and the one `report`.
  */
 export interface RunScope {
+  /** The run's id, on its result and lifecycle events. */
+  readonly runId: string;
   /** Fires on the caller's abort, the run's time limit, or a stream closed early. */
   readonly signal: AbortSignal;
   readonly budgets: ResolvedBudgets;
@@ -39,7 +43,10 @@ export interface RunScope {
   readonly toolErrorMessage: ToolErrorMessage | undefined;
   /** The run's own model settings, over each tier's and each model's. */
   readonly settings: CallSettings | undefined;
-  /** Reports an event to the caller of `stream`; silent after the run's last event. */
+  /**
+   * Reports an event of the run: to the caller of `stream` and to the lifecycle callbacks (the
+   * one way a run tells what it does; silent after the run's last event).
+   */
   emit(event: RunEvent<unknown>): void;
   /** The one way the run's result is written. */
   readonly report: RunReport;
@@ -74,6 +81,10 @@ export interface RunSetup {
   readonly emit?: ((event: RunEvent<unknown>) => void) | undefined;
   /** Aborts the run from outside, e.g. when a stream's reader stops early. */
   readonly stop?: AbortSignal | undefined;
+  /** @default a random UUID */
+  readonly runId?: string | undefined;
+  /** Lifecycle callbacks told of the run's events (`createTierup`'s, then the run's own). */
+  readonly lifecycle?: readonly Lifecycle[] | undefined;
   readonly toolErrorMessage?: ToolErrorMessage | undefined;
   readonly settings?: CallSettings | undefined;
   /** Reports the run to the caller's tracing (OpenTelemetry), when configured. */
@@ -83,6 +94,10 @@ export interface RunSetup {
 /** A run in progress: its scope, and how it ends. */
 export interface Run {
   readonly scope: RunScope;
+  /** The run's lifecycle callbacks, when it was given a list of them (`createTierup`'s runs). */
+  readonly callbacks: RunCallbacks | undefined;
+  /** What the run had got to, for a failure's `partial`. */
+  partial(): PartialRun;
   /** The result of the run, finished with `output`. */
   result<Output>(output: Output): RunResult<Output>;
   /**
@@ -114,10 +129,13 @@ export function startRun(setup: RunSetup): Run {
       ),
   });
   const { emit } = setup;
+  const runId = setup.runId ?? crypto.randomUUID();
   const trace = createTraceRecorder(undefined, setup.telemetry);
   const state = new RunRecord(setup.tier, trace);
+  const callbacks = setup.lifecycle && createRunCallbacks(setup.lifecycle, runId, trace);
   let ended = false;
   const scope: RunScope = {
+    runId,
     signal: link.signal,
     budgets: setup.budgets,
     prices: setup.prices,
@@ -128,12 +146,19 @@ export function startRun(setup: RunSetup): Run {
     toolErrorMessage: setup.toolErrorMessage,
     settings: setup.settings,
     emit: (event) => {
-      if (!ended) emit?.(event);
+      if (ended) return;
+      callbacks?.observe(event);
+      emit?.(event);
     },
     report: state,
   };
-  const partial = (): PartialRun => ({
+  const reported = () => ({
+    runId,
     ...state.shared(),
+    ...(callbacks ? { callbackErrors: [...callbacks.errors] } : {}),
+  });
+  const partial = (): PartialRun => ({
+    ...reported(),
     ...(state.lastOutput === undefined ? {} : { output: state.lastOutput }),
     usage: scope.usage.snapshot(),
     trace: scope.trace.snapshot(),
@@ -141,10 +166,12 @@ export function startRun(setup: RunSetup): Run {
   });
   return {
     scope,
+    callbacks,
+    partial,
     result: <Output>(output: Output) =>
       ({
         output,
-        ...state.shared(),
+        ...reported(),
         usage: scope.usage.snapshot(),
         trace: scope.trace.snapshot(),
         audit: [...scope.security.audit],

@@ -29,6 +29,8 @@ export interface TraceRecorder {
   adopt(spans: readonly TraceSpan[], parentId: string): ReadonlyMap<string, string>;
   /** Every span so far; open ones have no `endMs`. */
   snapshot(): readonly TraceSpan[];
+  /** One span, as it is now. */
+  get(id: string): TraceSpan | undefined;
 }
 
 /**
@@ -107,6 +109,10 @@ export function createTraceRecorder(
       return ids;
     },
     snapshot: () => [...spans],
+    get(id) {
+      const at = index.get(id);
+      return at === undefined ? undefined : spans[at];
+    },
   };
   return recorder;
 }

@@ -72,4 +72,8 @@ export const TIERUP = {
   argumentPaths: 'tierup.tool_call.argument.paths',
   argumentOrigins: 'tierup.tool_call.argument.origins',
   argumentSources: 'tierup.tool_call.argument.sources',
+  /** The lifecycle callback (`onToolCall`, ...) of a `tierup.callback` span, one that failed. */
+  callback: 'tierup.callback',
+  /** The session store's call (`get`, `set`) of a `tierup.session` span. */
+  sessionCall: 'tierup.session.call',
 } as const;

@@ -250,12 +250,17 @@ function describe(
         },
       };
     }
-    default:
-      // Spans of tierup's own work the conventions do not name (a session store's call, say).
+    case 'callback':
       return {
-        name: `tierup.${span.type} ${span.name}`,
+        name: `tierup.callback ${span.name}`,
         kind: SpanKind.INTERNAL,
-        attributes: tier,
+        attributes: { [TIERUP.callback]: span.name },
+      };
+    case 'session':
+      return {
+        name: `tierup.session ${span.name}`,
+        kind: SpanKind.CLIENT,
+        attributes: { [TIERUP.sessionCall]: span.name },
       };
   }
 }

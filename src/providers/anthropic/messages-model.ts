@@ -29,7 +29,7 @@ import { toMessagesBody } from './messages-request.ts';
 /** The part of the Anthropic client the Messages model uses. */
 export type MessagesClient = Pick<Anthropic, 'messages'>;
 
-/** Options of {@link anthropicMessagesModel}. */
+/** Options of `anthropicModel`. */
 export interface AnthropicModelOptions extends ModelDefaultsOptions {
   /** The model id, e.g. `claude-sonnet-4-6`. */
   readonly model: string;
