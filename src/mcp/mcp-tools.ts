@@ -18,6 +18,9 @@ export type McpToolOverride = Partial<
     | 'sideEffects'
     | 'needsApproval'
     | 'destinations'
+    | 'openWorld'
+    | 'credentials'
+    | 'amounts'
   >
 >;
 
@@ -47,6 +50,9 @@ const Override = z.strictObject({
   sideEffects: z.boolean().optional(),
   needsApproval: z.union([z.boolean(), Callback]).optional(),
   destinations: z.array(z.string()).optional(),
+  openWorld: z.boolean().optional(),
+  credentials: z.array(z.string()).optional(),
+  amounts: z.array(z.string()).optional(),
 });
 
 const Options = z.strictObject({
@@ -63,7 +69,7 @@ const Options = z.strictObject({
  * The tools of a connected MCP server as tierup tools, to give `createTierup` or a task. Each
  * keeps the server's name, description and argument schema (arguments are checked against it
  * before a call), and takes its flags from the tool's annotations: `sideEffects` unless
- * `readOnlyHint` (and not `destructiveHint`), `untrustedInput` unless `openWorldHint: false`,
+ * `readOnlyHint` (and not `destructiveHint`), `untrustedInput` and `openWorld` unless `openWorldHint: false`,
  * as the protocol's defaults say; `overrides` sets any of them per tool. A call goes through the
  * client with the run's signal and `timeoutMs`; an error the tool reports, a server that closed
  * or timed out become an {@link McpToolError}, which the model reads as the tool's failure.
@@ -132,6 +138,9 @@ function toTool(
     domain: setup.domain,
     sideEffects,
     untrustedInput: hints.openWorldHint !== false,
+    // The protocol's open world: the tool reaches parties outside the service, so what its
+    // arguments carry leaves (the default policy checks them as an outward read).
+    openWorld: hints.openWorldHint !== false,
     input: inputSchema(tool.inputSchema),
     ...setup.override,
     run: async (input, { signal }) => {

@@ -54,16 +54,17 @@ describe('mcpTools over a real MCP server (stdio)', () => {
       t.domain,
       t.sideEffects,
       t.untrustedInput,
+      t.openWorld,
       t.sensitiveData,
     ]);
     expect(flags).toEqual([
-      ['get_order', 'shop-mcp', false, false, true],
-      ['send_email', 'shop-mcp', true, true, false],
-      ['search_web', 'shop-mcp', false, true, false],
-      ['get_stock', 'shop-mcp', true, true, false],
-      ['get_invoice', 'shop-mcp', true, true, false],
-      ['crash', 'shop-mcp', true, true, false],
-      ['wait', 'shop-mcp', true, true, false],
+      ['get_order', 'shop-mcp', false, false, false, true],
+      ['send_email', 'shop-mcp', true, true, true, false],
+      ['search_web', 'shop-mcp', false, true, true, false],
+      ['get_stock', 'shop-mcp', true, true, true, false],
+      ['get_invoice', 'shop-mcp', true, true, true, false],
+      ['crash', 'shop-mcp', true, true, true, false],
+      ['wait', 'shop-mcp', true, true, true, false],
     ]);
     expect(byName(tools, 'get_order').description).toBe('Our orders.');
     expect(byName(tools, 'search_web').description).toBe('Web search');
