@@ -45,7 +45,8 @@ try {
   );
   const tarball = join(
     work,
-    (JSON.parse(packed.slice(packed.indexOf('['))) as { filename: string }[])[0]?.filename ?? '',
+    (JSON.parse(packed.slice(packed.search(/^\[\s*$/m))) as { filename: string }[])[0]?.filename ??
+      '',
   );
   const service = join(work, 'service');
   cpSync(join(root, 'examples/service'), service, {
