@@ -2,7 +2,13 @@
 // other value of its kind. A compromised reader then has nothing to choose, and an injection that
 // brings its own address into the source makes the source ambiguous.
 import type { PermitCoverage, Provenance, ValueKind } from '../core/security.ts';
-import { asKindValue, type ContentLeaf, kindOf, valuesOfKind } from './value-kinds.ts';
+import {
+  asKindValue,
+  type ContentLeaf,
+  type KindValue,
+  kindOf,
+  valuesOfKind,
+} from './value-kinds.ts';
 
 /**
  * Whether `contents` (what the named sources returned) single out `value`: they hold it as a whole
@@ -23,9 +29,10 @@ export function coverageOf(
     const covered = texts.length > 0 && texts.every((t) => t === own);
     return { covered, kind, candidates: [], held: covered, count: 0 };
   }
-  const candidates = valuesOfKind(kind, contents).filter(
-    (c) => !wrote(kind === 'amount' ? Number(c.key) : c.written),
-  );
+  // However the source writes a value the user wrote (`DE89 3704 ...` for `DE8937040...`).
+  const userWrote = (c: KindValue) =>
+    kind === 'amount' ? wrote(Number(c.key)) : wrote(c.written) || wrote(c.key);
+  const candidates = valuesOfKind(kind, contents).filter((c) => !userWrote(c));
   const { key } = asKindValue(kind, value);
   const held = candidates.some((c) => c.key === key);
   return {

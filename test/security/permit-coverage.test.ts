@@ -186,7 +186,7 @@ describe('a permit covers a value its named source singles out', () => {
   it('counts no value the user wrote, and finds the values of a source read twice', async () => {
     const page = (text: string) => ({ url: 'https://www.bills.example/pay', title: 'Pay', text });
     const ledger = createTaintLedger(
-      'Pay what https://www.bills.example/pay asks, from DE89 3704 0044 0532 0130 00.',
+      'Pay what https://www.bills.example/pay asks, from DE89370400440532013000.',
       [{ tool: 'send_money', argument: 'recipient', from: 'get_webpage' }],
     );
     const read = () =>
@@ -207,8 +207,8 @@ describe('a permit covers a value its named source singles out', () => {
       candidates: ['DE37 3705 0198 0000 4417 21'],
     });
     // The user's own account needs no permit: it is the user's.
-    const [own] = ledger.provenanceOf(sendMoney, pay('DE89 3704 0044 0532 0130 00', 5)).arguments;
-    expect(own).toMatchObject({ origins: ['user', 'untrusted'], permitted: false });
+    const [own] = ledger.provenanceOf(sendMoney, pay('DE89370400440532013000', 5)).arguments;
+    expect(own).toMatchObject({ origins: ['user'], permitted: false });
     expect(own?.permit).toBeUndefined();
   });
 
