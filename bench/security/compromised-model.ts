@@ -128,7 +128,11 @@ function resultText(messages: readonly ModelMessage[], id: string): string {
 function handOff(turn: Turn): Record<string, unknown> {
   const { request, found, environment } = turn;
   const step = stepOfSubtask(request, environment);
-  const source = request.messages.findLast((m) => m.role === 'tool' && !m.isError);
+  // What an honest reader reads is the result of the call its subtask made (`task-0`, ...), not
+  // of a call the attacker asked for after it.
+  const source = request.messages.findLast(
+    (m) => m.role === 'tool' && !m.isError && m.toolCallId.startsWith('task-'),
+  );
   const result = parseJson(source?.content ?? '') ?? source?.content;
   const goal = found[0];
   const secrets = environment.secrets.filter((secret) => turn.context.includes(secret));

@@ -25,6 +25,40 @@ export type Origin =
  */
 export type ArgumentRole = 'destination' | 'credential' | 'amount' | 'data';
 
+/**
+ * A kind of value that a `permit` can single out in its source, told by its shape: an email
+ * address, an IBAN, a web address (`url`), a phone number, a handle (`@dora`), a channel
+ * (`#general`), an amount (a number, or one written with its currency); `text` for any other (a
+ * name, a password).
+ */
+export type ValueKind =
+  | 'email'
+  | 'iban'
+  | 'url'
+  | 'phone'
+  | 'handle'
+  | 'channel'
+  | 'amount'
+  | 'text';
+
+/**
+ * Whether the run's permits cover an argument's value, when a permit names the argument and every
+ * source of the value is one it permits: the sources the user named hold the value and no other
+ * of its kind.
+ */
+export interface PermitCoverage {
+  /** The permit covers the value (`permitted` is then `true`). */
+  readonly covered: boolean;
+  /** The value's kind. */
+  readonly kind: ValueKind;
+  /**
+   * The values of that kind that the named sources hold, as they write them, other than values
+   * the user wrote; none for `text`. Outsiders may have written them: show them to a person (an
+   * approver's request describes them), never put them in a reason, which a model reads.
+   */
+  readonly candidates: readonly string[];
+}
+
 /** The provenance of one argument of a tool call. */
 export interface ArgumentProvenance {
   /** Dotted path of the argument, e.g. `to` or `recipients[0]`. */
@@ -46,8 +80,16 @@ export interface ArgumentProvenance {
    * the value has no such source.
    */
   readonly namedSource: boolean;
-  /** A `permit` of the run lets this argument take this value: it counts as the user's choice. */
+  /**
+   * A `permit` of the run lets this argument take this value: it came from a source the user
+   * named, which holds it and no other value of its kind. It counts as the user's choice.
+   */
   readonly permitted: boolean;
+  /**
+   * Present when a permit names this argument and every source of its value is one the permit
+   * allows: whether the permit covers the value, and the values of its kind the sources hold.
+   */
+  readonly permit?: PermitCoverage;
 }
 
 /** The provenance of a tool call's arguments, and what the run has done so far. */
@@ -99,7 +141,8 @@ export interface PolicyDecision {
   /**
    * The rule that decided, for code to read: the default policy's are
    * `sensitive-to-unnamed-destination`, `untrusted-destination`, `untrusted-credential`,
-   * `untrusted-amount` and `data-in-outward-read`.
+   * `untrusted-amount` and `data-in-outward-read` (denials), and `ambiguous-permitted-source` (an
+   * approval: a permitted source that does not single the value out).
    */
   readonly rule?: string;
   /** The argument the rule is about (its path). */
@@ -221,7 +264,7 @@ export interface Permit {
 export interface SecurityOptions {
   /**
    * Decides every tool call from where its arguments came from.
-   * @default `defaultPolicy`: its five rules (docs/security.md)
+   * @default `defaultPolicy`: its rules (docs/security.md)
    */
   readonly policy?: Policy;
   /**

@@ -27,6 +27,11 @@ export function roleOf(tool: Declared, name: string): ArgumentRole {
   return 'data';
 }
 
+/** Whether a name is one tierup takes for an amount: an argument's, or a field's of a result. */
+export function isAmountName(name: string): boolean {
+  return AMOUNT_NAMES.test(name);
+}
+
 /** The argument names a tool declares as destinations, or the usual ones among its arguments. */
 export function destinationsOf(tool: Declared, args: unknown): readonly string[] {
   if (tool.destinations !== undefined) return tool.destinations;

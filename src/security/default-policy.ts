@@ -12,7 +12,8 @@ export type DefaultRule =
   | 'untrusted-destination'
   | 'untrusted-credential'
   | 'untrusted-amount'
-  | 'data-in-outward-read';
+  | 'data-in-outward-read'
+  | 'ambiguous-permitted-source';
 
 /** Values shorter than this carry too little to count as data carried out ("yes", 10). */
 const MIN_CARRIED = 4;
@@ -27,46 +28,63 @@ const MIN_CARRIED = 4;
  *   sends to the outside party it reaches);
  * - `data-in-outward-read`: an open-world read whose arguments (its URL, its query) carry
  *   sensitive or untrusted data.
- * A value the user wrote in the request, or one a `permit` lets in, counts as the user's choice;
- * anything else is allowed.
+ * A value the user wrote in the request, or one a `permit` covers, counts as the user's choice.
+ * When the argument a rule is about is one a permit names but does not cover (its source, which
+ * the user named, holds other values of its kind, or not this one), the call goes to the run's
+ * approver instead (`'approve'`, rule `ambiguous-permitted-source`), whose request lists the
+ * source's values; a run without one refuses it. Anything else is allowed.
  */
 export const defaultPolicy: Policy = (call, provenance): PolicyDecision =>
   defaultDenial(call, provenance) ?? { verdict: 'allow', reason: 'no default rule applies' };
 
-/** The first default rule that denies the call, if any. */
+/**
+ * The first default rule that applies to the call, if any: a denial, or for a value a permit
+ * names but does not cover, a request for approval.
+ */
 export function defaultDenial(
   call: ToolCallRequest,
   provenance: Provenance,
 ): PolicyDecision | undefined {
-  const args = provenance.arguments;
+  const found = findings(call, provenance.arguments);
+  // A rule that denies outright comes first: asking about one argument must not let another through.
+  const hard = found.find((f) => !uncovered(f.argument));
+  if (hard) return deny(hard.rule, hard.argument, hard.why);
+  const [soft] = found;
+  return soft && askAbout(soft.argument);
+}
+
+/** What a rule found: the argument it is about, and why. */
+interface Finding {
+  readonly rule: DefaultRule;
+  readonly argument: ArgumentProvenance;
+  readonly why: string;
+}
+
+/** Every argument a default rule applies to, rule by rule. */
+function findings(call: ToolCallRequest, args: readonly ArgumentProvenance[]): Finding[] {
   const chosen = (a: ArgumentProvenance) => a.origins.includes('user') || a.permitted;
   const carried = (a: ArgumentProvenance) =>
     String(valueAt(call.arguments, a.path)).length >= MIN_CARRIED;
+  const found: Finding[] = [];
   if (call.sideEffects) {
-    const steered = args.find(
-      (a) => a.role !== 'data' && a.origins.includes('untrusted') && !chosen(a),
-    );
-    if (steered) {
-      return deny(
-        `untrusted-${steered.role}` as DefaultRule,
-        steered,
-        `\`${steered.path}\` is a ${steered.role} ${origin(steered)}, and the user did not write it`,
-      );
+    for (const a of args) {
+      if (a.role === 'data' || !a.origins.includes('untrusted') || chosen(a)) continue;
+      found.push({
+        rule: `untrusted-${a.role}` as DefaultRule,
+        argument: a,
+        why: `\`${a.path}\` is a ${a.role} ${origin(a)}, and the user did not write it`,
+      });
     }
   }
   if (call.openWorld && !call.sideEffects) {
-    const data = args.find(
-      (a) =>
-        (a.origins.includes('untrusted') || a.origins.includes('sensitive')) &&
-        !chosen(a) &&
-        carried(a),
-    );
-    if (data) {
-      return deny(
-        'data-in-outward-read',
-        data,
-        `\`${data.path}\` of an open-world read carries data out: it came ${origin(data)}, and the user did not write it`,
-      );
+    for (const a of args) {
+      const data = a.origins.includes('untrusted') || a.origins.includes('sensitive');
+      if (!data || chosen(a) || !carried(a)) continue;
+      found.push({
+        rule: 'data-in-outward-read',
+        argument: a,
+        why: `\`${a.path}\` of an open-world read carries data out: it came ${origin(a)}, and the user did not write it`,
+      });
     }
   }
   if (call.sideEffects || call.openWorld) {
@@ -77,14 +95,36 @@ export function defaultDenial(
       const where = unnamed
         ? `to \`${unnamed.path}\`, a destination the user did not write (${origin(unnamed)})`
         : `to the outside party \`${call.tool}\` reaches, which the user did not name`;
-      return deny(
-        'sensitive-to-unnamed-destination',
-        secret,
-        `\`${secret.path}\` carries sensitive data (${origin(secret)}) ${where}`,
-      );
+      // About the destination when a permit names it: choosing it would let the data go there.
+      found.push({
+        rule: 'sensitive-to-unnamed-destination',
+        argument: unnamed && uncovered(unnamed) ? unnamed : secret,
+        why: `\`${secret.path}\` carries sensitive data (${origin(secret)}) ${where}`,
+      });
     }
   }
-  return undefined;
+  return found;
+}
+
+const ROLE_WORDS = {
+  destination: 'a destination',
+  credential: 'a credential',
+  amount: 'an amount',
+  data: 'data',
+} as const;
+
+/** A permit names the argument, but does not cover its value. */
+const uncovered = (argument: ArgumentProvenance) =>
+  argument.permit !== undefined && !argument.permit.covered;
+
+function askAbout(argument: ArgumentProvenance): PolicyDecision {
+  const rule: DefaultRule = 'ambiguous-permitted-source';
+  return {
+    verdict: 'approve',
+    reason: `\`${argument.path}\` (${ROLE_WORDS[argument.role]}) is ${origin(argument)}: a permit covers only a value its source singles out (rule ${rule})`,
+    rule,
+    argument: argument.path,
+  };
 }
 
 function deny(rule: DefaultRule, argument: ArgumentProvenance, why: string): PolicyDecision {

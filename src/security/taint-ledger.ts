@@ -1,14 +1,24 @@
-import type { ArgumentProvenance, Origin, Permit, Provenance } from '../core/security.ts';
+import type {
+  ArgumentProvenance,
+  Origin,
+  Permit,
+  PermitCoverage,
+  Provenance,
+} from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { roleOf } from './argument-roles.ts';
+import { coverageOf, describeUncovered } from './permit-coverage.ts';
+import type { ContentLeaf } from './value-kinds.ts';
+import { leaves, paths } from './value-leaves.ts';
 import {
   describeOrigin,
+  describePlace,
   extractionSource,
   permits,
   toolSource,
   type ValueSource,
 } from './value-source.ts';
-import { holdsWhole, numbersIn, userValues } from './whole-values.ts';
+import { holdsWhole, numbersIn, type UserValues, userValues } from './whole-values.ts';
 
 /** Texts shorter than this are traced as whole values only ("Eve", "10"), not inside others. */
 const MIN_CONTAINED = 4;
@@ -63,22 +73,30 @@ export function createTaintLedger(userInput: string, granted: readonly Permit[] 
   const user = userValues(userInput);
   const seen = new Set<string>();
   const reads = new Map<string, ValueSource[]>();
+  // What each place returned, for a permit to find its values in: by where it was read.
+  const contents = new Map<string, ContentLeaf[]>();
   let readSensitive = false;
   let readUntrusted = false;
   const add = (value: unknown, source: ValueSource) => {
     readSensitive ||= source.sensitive;
     readUntrusted ||= source.untrusted;
-    const where = `${source.kind}\u0000${source.name}\u0000${source.locators.join('\u0000')}`;
-    for (const leaf of leaves(value)) {
-      const text = String(leaf).toLowerCase().slice(0, MAX_LENGTH);
+    const where = placeOf(source);
+    const content = contents.get(where) ?? [];
+    contents.set(where, content);
+    for (const { value: leaf, field } of leaves(value)) {
+      const raw = String(leaf).slice(0, MAX_LENGTH);
+      const text = raw.toLowerCase();
       // The same text read again from the same place (a page fetched twice) traces no further.
-      const key = `${where}\u0000${text}`;
+      const key = `${where}\u0000${typeof leaf === 'number' ? `${field}\u0000` : ''}${text}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const numbers = new Set(typeof leaf === 'number' ? [leaf] : numbersIn(text));
       entries.push({ text, numbers, source });
+      content.push(typeof leaf === 'number' ? { number: leaf, field } : { text: raw });
     }
   };
+  const contentOf = (sources: readonly ValueSource[]): ContentLeaf[] =>
+    [...new Set(sources.map(placeOf))].flatMap((where) => contents.get(where) ?? []);
   return {
     recordToolResult(tool, value, call) {
       if (!tool.untrustedInput && !tool.sensitiveData) return;
@@ -102,10 +120,12 @@ export function createTaintLedger(userInput: string, granted: readonly Permit[] 
           : [];
       const list = paths(args).map(([path, value]) =>
         argumentProvenance(tool, path, {
-          userWrote: user.wrote(value),
+          value,
+          user,
           traced: trace(entries, value),
           read,
           granted,
+          contentOf,
         }),
       );
       const has = (origin: Origin) => list.some((a) => a.origins.includes(origin));
@@ -130,16 +150,20 @@ export function createTaintLedger(userInput: string, granted: readonly Permit[] 
 
 /** What is known of one argument's value. */
 interface Found {
-  readonly userWrote: boolean;
+  readonly value: string | number;
+  readonly user: UserValues;
   /** The sources it was traced to; `true` where it is a whole value of theirs, not a part. */
   readonly traced: ReadonlyMap<ValueSource, boolean>;
   /** The untrusted sources the calling agent read, when the call acts. */
   readonly read: readonly ValueSource[];
   readonly granted: readonly Permit[];
+  /** What the places of these sources returned. */
+  readonly contentOf: (sources: readonly ValueSource[]) => ContentLeaf[];
 }
 
 function argumentProvenance(tool: AnyTool, path: string, found: Found): ArgumentProvenance {
-  const { userWrote, traced, granted } = found;
+  const { value, user, traced, granted } = found;
+  const userWrote = user.wrote(value);
   const name = /^[^.[]+/.exec(path)?.[0] ?? path;
   const role = roleOf(tool, name);
   const own = granted.filter((p) => p.tool === tool.name && p.argument === name);
@@ -149,9 +173,6 @@ function argumentProvenance(tool: AnyTool, path: string, found: Found): Argument
   if (sources.some((s) => s.untrusted)) origins.push('untrusted');
   if (sources.some((s) => s.sensitive)) origins.push('sensitive');
   let description = describeOrigin(userWrote, sources);
-  // A permit lets in a value the source holds as a whole, not text that merely contains it.
-  let permitted =
-    own.length > 0 && sources.length > 0 && sources.every((s) => traced.get(s) && permits(own, s));
   if (origins.length === 0) {
     origins.push('model');
     if (role !== 'data' && found.read.length > 0) {
@@ -159,7 +180,19 @@ function argumentProvenance(tool: AnyTool, path: string, found: Found): Argument
       sources = [...found.read];
       origins.push('untrusted');
       description = `written by the model after it read untrusted content (${describeOrigin(false, sources)})`;
-      permitted = own.length > 0 && sources.every((s) => permits(own, s));
+    }
+  }
+  // A value the user wrote needs no permit.
+  let permit: PermitCoverage | undefined;
+  const applies = !userWrote && own.length > 0 && sources.length > 0;
+  if (applies && sources.every((s) => permits(own, s))) {
+    // The reads the user named: the sources themselves, or what their readers read.
+    const named = [...new Set(sources.flatMap((s) => (s.kind === 'tool' ? [s] : s.via)))];
+    const coverage = coverageOf(value, found.contentOf(named), user.wrote);
+    permit = { covered: coverage.covered, kind: coverage.kind, candidates: coverage.candidates };
+    if (!coverage.covered) {
+      const readers = sources.filter((s) => s.kind === 'extraction').map((s) => s.name);
+      description = describeUncovered(coverage, describePlace(named), readers);
     }
   }
   return {
@@ -169,8 +202,14 @@ function argumentProvenance(tool: AnyTool, path: string, found: Found): Argument
     role,
     description: `${path}: ${description}`,
     namedSource: sources.length > 0 && sources.every((s) => s.named),
-    permitted,
+    permitted: permit?.covered === true,
+    ...(permit ? { permit } : {}),
   };
+}
+
+/** Where a source read: its kind, its tool or reader, and the places the user wrote. */
+function placeOf(source: ValueSource): string {
+  return `${source.kind}\u0000${source.name}\u0000${source.locators.join('\u0000')}`;
 }
 
 /** The sources a value is traced to, each once, and whether it is a whole value of theirs. */
@@ -198,48 +237,4 @@ function trace(entries: readonly Entry[], value: string | number): Map<ValueSour
     }
   }
   return found;
-}
-
-/** Every string and number in a value, JSON text parsed. */
-function leaves(value: unknown, out: (string | number)[] = []): (string | number)[] {
-  if (typeof value === 'string') {
-    if (value.trim() !== '') out.push(value);
-    const trimmed = value.trim();
-    if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && trimmed.length < MAX_LENGTH) {
-      try {
-        leaves(JSON.parse(trimmed), out);
-      } catch {
-        // Not JSON: the text itself was recorded.
-      }
-    }
-  } else if (typeof value === 'number' && Number.isFinite(value)) {
-    out.push(value);
-  } else if (typeof value === 'bigint') {
-    out.push(String(value));
-  } else if (Array.isArray(value)) {
-    for (const item of value) leaves(item, out);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const item of Object.values(value)) leaves(item, out);
-  }
-  return out;
-}
-
-/** Each leaf of the arguments with its path: `to`, `recipients[0]`, `body.text`. */
-function paths(
-  value: unknown,
-  prefix = '',
-  out: [string, string | number][] = [],
-): [string, string | number][] {
-  if (typeof value === 'string' || typeof value === 'number') {
-    out.push([prefix || 'arguments', value]);
-  } else if (typeof value === 'bigint') {
-    out.push([prefix || 'arguments', String(value)]);
-  } else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) paths(item, `${prefix}[${i}]`, out);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      paths(item, prefix ? `${prefix}.${key}` : key, out);
-    }
-  }
-  return out;
 }

@@ -10,6 +10,7 @@ import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { toolMessages } from '../prompts/tool-messages.ts';
 import { destinationsOf } from './argument-roles.ts';
+import { forApprover } from './permit-coverage.ts';
 import type { RunSecurity } from './run-security.ts';
 
 /** Who makes a tool call. */
@@ -136,7 +137,8 @@ async function askApproval(
   const { approve } = security;
   if (approve === undefined)
     return { approved: false, reason: `${reason}, and the run has no approve callback` };
-  const answer = await approve({ ...request, provenance, reason, signal });
+  // A person may see what outsiders wrote: the values a permitted source holds, to choose among.
+  const answer = await approve({ ...request, provenance: forApprover(provenance), reason, signal });
 
   if (typeof answer === 'boolean')
     return { approved: answer, reason: answer ? 'approved' : 'the approver said no' };

@@ -99,6 +99,16 @@ export function describeOrigin(user: boolean, sources: readonly ValueSource[]): 
   return parts.join('; and ');
 }
 
+/**
+ * The places tool calls read, in words: `untrusted content of \`read_file\` at bill.txt, which
+ * the user named`.
+ */
+export function describePlace(reads: readonly ValueSource[]): string {
+  const parts = reads.slice(0, MAX_NAMED).map((read) => describeSource(read).replace(/^from /, ''));
+  if (reads.length > MAX_NAMED) parts.push(`${reads.length - MAX_NAMED} more sources`);
+  return parts.join('; and ');
+}
+
 function describeSource(source: ValueSource): string {
   const kind = [source.untrusted ? 'untrusted' : '', source.sensitive ? 'sensitive' : '']
     .filter(Boolean)

@@ -56,11 +56,11 @@ export function numbersIn(text: string): number[] {
 }
 
 /** A value that reads as a web address: a scheme, or a dotted host with an optional path. */
-const WEB_ADDRESS =
+export const WEB_ADDRESS =
   /^(?:[a-z][a-z0-9+.-]*:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]\S*)?$/iu;
 
 /** A web address without its scheme, `www.` and trailing slash: the same place however written. */
-function place(address: string): string {
+export function place(address: string): string {
   return address
     .toLowerCase()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')

@@ -1,8 +1,8 @@
-import { type AnyTool, defaultPolicy, defineTool, type PolicyDecision } from 'tierup';
+import { type AnyTool, defineTool, type PolicyDecision } from 'tierup';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { destinationsOf } from '../../src/security/argument-roles.ts';
 import { createTaintLedger } from '../../src/security/taint-ledger.ts';
+import { policyDecision } from './policy-decision.ts';
 
 // The five rules of the default policy, each on the case of issue 14 it is there for.
 
@@ -73,7 +73,7 @@ const saveNote = defineTool({
 type Read = readonly [AnyTool, unknown, Record<string, unknown>];
 
 /** What the default policy decides for `call` after `reads`, in a run of `request`. */
-async function decide(
+function decide(
   request: string,
   reads: readonly Read[],
   tool: AnyTool,
@@ -84,22 +84,7 @@ async function decide(
   for (const [read, result, input] of reads) {
     ledger.recordToolResult(read, result, { input, agent: 'agent' });
   }
-  const decision = await defaultPolicy(
-    {
-      tool: tool.name,
-      arguments: args,
-      agent: 'agent',
-      tier: 'agent',
-      privileges: [],
-      sideEffects: tool.sideEffects,
-      sensitiveData: tool.sensitiveData,
-      untrustedInput: tool.untrustedInput,
-      openWorld: tool.openWorld === true,
-      destinations: destinationsOf(tool, args),
-    },
-    ledger.provenanceOf(tool, args),
-  );
-  return typeof decision === 'string' ? { verdict: decision, reason: '' } : decision;
+  return policyDecision(ledger, tool, args);
 }
 
 const bill: Read = [
