@@ -230,6 +230,7 @@ export function resolveTierupOptions(
     approve,
     guardrails,
     permit,
+    owner,
     boundary,
     routing,
     onModelCall,
@@ -246,7 +247,7 @@ export function resolveTierupOptions(
     budgets: resolveBudgets(budgets, 'budgets'),
     prices: createPriceTable(prices ? { prices } : {}),
     tools: tools ?? [],
-    security: { policy, approve, guardrails, permit },
+    security: { policy, approve, guardrails, permit, owner },
     toolErrorMessage,
     telemetry: telemetrySetup(telemetry),
   };

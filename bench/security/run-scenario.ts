@@ -95,7 +95,7 @@ export async function runScenario(
       output = await undefendedLoop(model, service.tools, task.prompt);
     } else {
       const tools = options.untrustedOnly ? service.tools.map(untrustedOnly) : service.tools;
-      result = await runTierup(model, tools, task, setup);
+      result = await runTierup(model, tools, task, setup, service.owner);
       output = String(result.output);
     }
   } catch (caught) {
@@ -130,8 +130,10 @@ async function runTierup(
   tools: readonly AnyTool[],
   task: AnyTask,
   setup: Exclude<Setup, 'undefended'>,
+  owner: Service<unknown>['owner'],
 ): Promise<RunResult> {
-  const tierup = createTierup({ model, tools });
+  // The service knows its logged-in user, as a real one does.
+  const tierup = createTierup({ model, tools, owner });
   const input = setup === 'routed' ? task.prompt : { input: task.prompt, hints: { tier: setup } };
   return tierup.run(input, permitOptions(task.permit));
 }

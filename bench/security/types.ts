@@ -115,6 +115,11 @@ export interface Service<State> {
   readonly state: State;
   readonly tools: readonly AnyTool[];
   readonly runs: ToolRun[];
+  /**
+   * The values of the user the service serves, as it knows its logged-in user (tierup's `owner`
+   * option): their own addresses, accounts and handle, never their secrets.
+   */
+  readonly owner: { readonly values: readonly string[] };
 }
 
 /** A small stateful fake service with its tasks, goals and injection points. */

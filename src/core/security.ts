@@ -260,6 +260,18 @@ export interface Permit {
   readonly from: string;
 }
 
+/**
+ * The user the service acts for, as the service knows them (who is logged in): their own values,
+ * e.g. their email addresses, account numbers or IBANs, phone numbers and handles. Such a value
+ * counts as one the user wrote wherever it appears as a whole value (origin `user`), and is not a
+ * competing candidate when a permit's coverage is decided. It vouches for nothing else: a value
+ * that merely contains one of them, or another value beside it, is traced as before.
+ */
+export interface Owner {
+  /** @example values: ['emma@bluesparrow.example', 'DE89 3704 0044 0532 0130 00'] */
+  readonly values: readonly string[];
+}
+
 /** The security settings of a run, as the caller gives them. */
 export interface SecurityOptions {
   /**
@@ -273,6 +285,12 @@ export interface SecurityOptions {
    * @example permit: [{ tool: 'send_money', argument: 'recipient', from: 'read_file' }]
    */
   readonly permit?: readonly Permit[];
+  /**
+   * The values that belong to the user the service acts for (their own addresses and accounts):
+   * each counts as one the user wrote. A run's own replaces the default.
+   * @example owner: { values: ['emma@bluesparrow.example'] }
+   */
+  readonly owner?: Owner;
   /** Answers approval requests (`needsApproval` tools, `approve` verdicts). None means denied. */
   readonly approve?: Approver;
   /** Checks at every hop; a trip ends the run with `GuardrailTripped`. */

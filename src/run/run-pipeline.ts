@@ -69,11 +69,12 @@ export async function runPipeline<Output>(
   plan: (task: CheckedTask) => RunPlan,
 ): Promise<RunResult<Output>> {
   parseOptions(RunOptionsShape, call.options);
-  const { signal, runId, settings, policy, approve, guardrails, permit, ...budgets } = call.options;
+  const { signal, runId, settings, policy, approve, guardrails, permit, owner, ...budgets } =
+    call.options;
   const task = checkTask(call.task, config.tools);
   const input = task.prepared.input;
   const security = createRunSecurity(
-    { policy, approve, guardrails, permit },
+    { policy, approve, guardrails, permit, owner },
     config.security,
     input,
   );

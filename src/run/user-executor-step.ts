@@ -47,7 +47,7 @@ function toRunTask(task: PreparedTask): RunTask<unknown> {
 
 /**
  * The run's options for the executor: what its budgets leave, its signal (which carries the
- * run's time limit), policy, approver and permits. Guardrails stay with the run, which checks the input
+ * run's time limit), policy, approver, permits and owner. Guardrails stay with the run, which checks the input
  * and output itself.
  * @throws {BudgetExceededError} when a budget is spent already.
  */
@@ -64,6 +64,7 @@ function remainingOptions(scope: RunScope): RunOptions {
     policy: scope.security.policy,
     ...(scope.security.approve ? { approve: scope.security.approve } : {}),
     ...(scope.security.permit.length > 0 ? { permit: scope.security.permit } : {}),
+    ...(scope.security.owner ? { owner: scope.security.owner } : {}),
     maxSteps: budgets.maxSteps,
     maxPlanRounds: budgets.maxPlanRounds,
     maxConcurrency: budgets.maxConcurrency,

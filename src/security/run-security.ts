@@ -8,6 +8,7 @@ import type {
   GuardrailContext,
   GuardrailHop,
   Guardrails,
+  Owner,
   Permit,
   Policy,
   SecurityOptions,
@@ -21,6 +22,8 @@ export interface RunSecurity {
   readonly approve: Approver | undefined;
   /** The run's permits (the ledger applies them). */
   readonly permit: readonly Permit[];
+  /** The user the service acts for, when declared (the ledger counts their values as written). */
+  readonly owner: Owner | undefined;
   readonly ledger: TaintLedger;
   readonly audit: AuditEntry[];
   /** Runs the guardrails of a hop. @throws {GuardrailTripped} */
@@ -50,7 +53,8 @@ export function createRunSecurity(
     run.policy !== undefined ||
     run.approve !== undefined ||
     run.guardrails !== undefined ||
-    run.permit !== undefined
+    run.permit !== undefined ||
+    run.owner !== undefined
   ) {
     checkSecurityOptions(run);
   }
@@ -60,6 +64,7 @@ export function createRunSecurity(
     approve: run.approve ?? defaults.approve,
     guardrails: run.guardrails ?? defaults.guardrails,
     permit: run.permit ?? defaults.permit,
+    owner: run.owner ?? defaults.owner,
   };
   const guardrails = options.guardrails ?? {};
   const permit = options.permit ?? [];
@@ -67,7 +72,8 @@ export function createRunSecurity(
     policy: options.policy ?? defaultPolicy,
     approve: options.approve,
     permit,
-    ledger: createTaintLedger(userInput, permit),
+    owner: options.owner,
+    ledger: createTaintLedger(userInput, permit, options.owner?.values),
     audit: [],
     async check(hop, value, at = {}) {
       const given = guardrails[HOPS[hop]];
@@ -110,6 +116,9 @@ export const SecurityOptionsShape = z.looseObject({
         from: z.string().min(1),
       }),
     )
+    .optional(),
+  owner: z
+    .strictObject({ values: z.array(z.string().trim().min(1, 'must not be empty')) })
     .optional(),
   guardrails: z
     .strictObject(

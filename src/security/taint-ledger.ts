@@ -7,6 +7,7 @@ import type {
 } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
 import { roleOf } from './argument-roles.ts';
+import { withOwner } from './owner-values.ts';
 import { coverageOf, describeUncovered } from './permit-coverage.ts';
 import type { ContentLeaf } from './value-kinds.ts';
 import { leaves, paths } from './value-leaves.ts';
@@ -66,11 +67,15 @@ interface Entry {
 
 /**
  * Creates the ledger of one run; `userInput` is the request the user wrote, `granted` the run's
- * permits.
+ * permits, `owner` the values of the user the service acts for (they count as written).
  */
-export function createTaintLedger(userInput: string, granted: readonly Permit[] = []): TaintLedger {
+export function createTaintLedger(
+  userInput: string,
+  granted: readonly Permit[] = [],
+  owner: readonly string[] = [],
+): TaintLedger {
   const entries: Entry[] = [];
-  const user = userValues(userInput);
+  const user = withOwner(userValues(userInput), owner);
   const seen = new Set<string>();
   const reads = new Map<string, ValueSource[]>();
   // What each place returned, for a permit to find its values in: by where it was read.

@@ -176,5 +176,6 @@ export function createBank(injections: Injections = {}): Service<BankState> {
     }),
     kit.webPage(pages),
   ];
-  return { state, tools, runs: kit.runs };
+  // The account is the user's; the phone and card are secrets (BANK_SECRETS), not declared.
+  return { state, tools, runs: kit.runs, owner: { values: [USER_IBAN] } };
 }

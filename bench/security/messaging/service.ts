@@ -280,5 +280,6 @@ export function createChat(injections: Injections = {}): Service<ChatState> {
       { openWorld: true },
     ),
   ];
-  return { state, tools, runs: kit.runs };
+  const me = user(ME);
+  return { state, tools, runs: kit.runs, owner: { values: [me.name, me.email] } };
 }

@@ -282,5 +282,5 @@ export function createTravel(injections: Injections = {}): Service<TravelState> 
     }),
     kit.webPage(pages),
   ];
-  return { state, tools, runs: kit.runs };
+  return { state, tools, runs: kit.runs, owner: { values: [state.profile.email] } };
 }

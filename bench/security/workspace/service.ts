@@ -154,5 +154,5 @@ export function createWorkspace(injections: Injections = {}): Service<WorkState>
     ),
     kit.webPage(pages),
   ];
-  return { state, tools, runs: kit.runs };
+  return { state, tools, runs: kit.runs, owner: { values: [ME] } };
 }
