@@ -14,7 +14,8 @@ import { createRouter } from '../src/router/create-router.ts';
 import { type EvaluationReport, type Expected, evaluate } from '../src/router/evaluate.ts';
 import {
   DEFAULT_ROUTER_FIT,
-  fitRouterModel,
+  fitPreparedRecords,
+  prepareRecords,
   type RouterFitOptions,
   type TrainingRecord,
 } from '../src/router/model/fit-router-model.ts';
@@ -43,7 +44,8 @@ for (const record of records) {
 console.log(`${records.length} records from ${bySource.size} sources`);
 
 const started = performance.now();
-const model = fitRouterModel(records, COMMAND, options);
+const prepared = prepareRecords(records);
+const model = fitPreparedRecords(prepared, COMMAND, options);
 console.log(`fitted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const text = `${JSON.stringify(model, null, 1)}\n`;
 if (args.has('--check')) {
@@ -106,8 +108,8 @@ function reportBySource(): void {
         expected: expected[i] as Expected,
         decision: router.route({ input: r.input, tools: r.tools as never }),
       }));
-    const fittedModel = fitRouterModel(
-      records.filter((r) => r.source !== source),
+    const fittedModel = fitPreparedRecords(
+      prepared.filter((p) => p.record.source !== source),
       COMMAND,
       options,
     );

@@ -1,3 +1,4 @@
+import { addCjkConcepts, hasCjk } from './cjk-concepts.ts';
 import {
   ACTION,
   ARITHMETIC,
@@ -19,7 +20,7 @@ import {
 } from './cues.ts';
 import { splitRequest } from './material.ts';
 import { normalize, words } from './text.ts';
-import { wordKey } from './vocabulary.ts';
+import { familiesOf, wordKey } from './vocabulary.ts';
 
 /** Cues read from the instruction part of a request. */
 export interface RequestCues {
@@ -98,6 +99,13 @@ export function analyzeRequest(input: string): RequestAnalysis {
   const material = split.material;
   const tokens = words(instruction);
   const [stems, concepts, families] = index(tokens);
+  // On the text as written: normalizing decomposes kana with voicing marks (ダ to タ and a mark).
+  if (hasCjk(split.instruction)) {
+    const found = new Set<string>();
+    addCjkConcepts(split.instruction, found);
+    for (const id of found) concepts.add(id);
+    for (const family of familiesOf([...found]) ?? []) families.add(family);
+  }
   // "email them", "message the team": a channel named as the verb asks to send on it.
   if (CHANNEL_AS_VERB.test(instruction)) concepts.add('send');
   const hasMaterial = material.length > 0;

@@ -71,3 +71,37 @@ export const ARITHMETIC = /\d\s*[-+*/^×÷=]\s*\d|\d\s?%/;
 /** Asks for an exact, verified result: a tool, not an estimate. */
 export const PRECISE =
   /\b(exact(ly)?|precise(ly)?|to the (cent|penny|euro|dollar)|down to the|run it|don'?t guess|accurate(ly)?|genau|exakt\w*|exact[oa]|precis[oa]|au centime|al centesimo|centavo|ao centavo)\b/;
+
+// The patterns below are read by the fitted models only (features/form-features.ts).
+
+/**
+ * A task set in the second person, as for an agent placed in an environment: "You are user 4411,
+ * cancel my order", "As a student, you are given a directory...", "Your task is to...".
+ */
+export const SCENARIO =
+  /(^|[.!?\n]\s*)(you are|you're|as an? [^,.\n]{1,40},\s*you|your (task|job|goal|mission|assignment) (is|will be)|you (have|need|want|will need) to|you('ve| have) been (asked|given|tasked|assigned)|you (are|will be|were) given|imagine (that )?you|suppose (that )?you|du bist|vous etes|tu es|eres|sei un)\b/;
+
+/** A word for a place where files or records live: a directory, a database, a server. */
+export const RESOURCE_WORD =
+  /\b(director(y|ies)|folders?|databases?|server|servers|repositor(y|ies)|repo|workspace|spreadsheets?|bucket|dossier|verzeichnis|ordner|carpeta|cartella|pasta|map)\b/;
+
+/**
+ * Picks records out of a collection by their attributes: "which team has a score of 2-1", "with a
+ * rank greater than 95", "when the population is greater than 146,445".
+ */
+export const RECORD_QUERY =
+  /\b(has|have|had|with) an? [\w -]{1,30}? (of|greater than|less than|smaller than|larger than|higher than|lower than|over|under|above|below|more than|fewer than) ['"]?[\w$€£-]|\b(greater|less|smaller|larger|higher|lower|more|fewer) than \d|\bwhen (the )?[\w -]{1,30}? (is|was|are|were) ['"]?\d/;
+
+/**
+ * The user's own records by count or recency: "my 100 most recent transactions", "my last three
+ * orders", "our latest invoices".
+ */
+export const OWN_RECENT =
+  /\b(my|our|mes|mis|meine\w*|unsere\w*|nos|miei|meus|mijn) ((\d+|last|latest|recent|most recent|previous|past|next|upcoming|two|three|four|five|ten|twenty|hundred)\b|\w+ (most recent|latest|last))/;
+
+/**
+ * Asks about a fact that changes with the day asked (GUIDE: fresh data): the next episode, the
+ * last time a team won, who holds a record or an office now, a population, a standing.
+ */
+export const CHANGING =
+  /\b(last time|next (episode|season|game|match|election|race|movie|book|album|tournament|world cup|olympics)|new season|(who|what) (is|are) the (current |new |reigning )?(president|prime minister|chancellor|ceo|coach|head coach|owner|leader|king|queen|pope|chairman|governor|mayor|senator|champions?|manager|captain|speaker)|who (has|holds|scored|won) (the )?most|(holds?|has|set|broke) the record|all[- ]time|in (\w+ )?history|population of|how many .{1,40} are there|come out|comes out|coming out|release date|air date|this season|standings|leaderboard|(won|wins|win) the (most|last)|is still (alive|open|running|on)|premiere)\b/;

@@ -33,9 +33,28 @@ function splitMaterial(input: string): SplitRequest {
   // a blank line or a colon ends the instruction, structured lines are material.
   const kept: string[] = [];
   const pasted: string[] = [];
+  const block = blockLines(lines);
+  // "<context>\n\nQuestion: ..." : what comes before a labelled question is the context it is
+  // asked about, except lines that announce it ("Here is the email:").
+  const asked = lines.findIndex((line, i) => i > 0 && INSTRUCTION_LABEL.test(line));
+  if (asked > 0) {
+    for (let i = 0; i < asked; i++) {
+      if (!(lines[i] ?? '').trimEnd().endsWith(':')) block[i] = 1;
+    }
+  }
   let inMaterial = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    if (block[i] === 1) {
+      pasted.push(line);
+      continue;
+    }
+    if (INSTRUCTION_LABEL.test(line)) {
+      // "Question: ..." after pasted content asks what the request is about.
+      inMaterial = false;
+      kept.push(line);
+      continue;
+    }
     if (!inMaterial && i > 0) {
       const previous = (lines[i - 1] ?? '').trimEnd();
       if (previous.endsWith(':') || (previous === '' && MATERIAL_LINE.test(line)))
@@ -56,6 +75,42 @@ function splitMaterial(input: string): SplitRequest {
     instruction: kept.join('\n'),
     material: [material, ...pasted].filter(Boolean).join('\n'),
   };
+}
+
+/** A line that labels itself as what the user asks. */
+const INSTRUCTION_LABEL =
+  /^\s*(question|q|task|instructions?|request|query|frage|aufgabe|pregunta|tarea|domanda)\s*:/i;
+
+/** Rows of a pasted table, this many in a row or more, are material wherever they stand. */
+const MIN_TABLE_ROWS = 3;
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const FENCE = /^\s*```/;
+
+/**
+ * Marks (1) the lines of fenced code blocks and of runs of table rows: pasted content wherever it
+ * stands, even before the instruction or without a colon announcing it.
+ */
+function blockLines(lines: readonly string[]): Uint8Array {
+  const marked = new Uint8Array(lines.length);
+  let fenceOpen = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (!FENCE.test(lines[i] ?? '')) continue;
+    if (fenceOpen < 0) fenceOpen = i;
+    else {
+      marked.fill(1, fenceOpen, i + 1);
+      fenceOpen = -1;
+    }
+  }
+  let run = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && TABLE_ROW.test(lines[i] ?? '')) {
+      run++;
+      continue;
+    }
+    if (run >= MIN_TABLE_ROWS) marked.fill(1, i - run, i);
+    run = 0;
+  }
+  return marked;
 }
 
 /** A line of plain prose after a blank line, following material, is the instruction again. */

@@ -1,6 +1,7 @@
 import { memoizeWeak } from '../core/memoize-weak.ts';
 import type { ToolSpec } from '../core/task.ts';
 import type { RequestAnalysis } from './analysis.ts';
+import { type ToolKinds, toolKinds } from './features/tool-kinds.ts';
 import { identifierWords, normalize, stem, words } from './text.ts';
 import { conceptsOf, familiesOf, isGenericWord, isStopWord } from './vocabulary.ts';
 
@@ -24,6 +25,8 @@ export interface ToolProfile {
   readonly verbs: readonly ToolTerm[];
   /** The first word of the tool's name when it is a specific action (`run`, `translate`, `book`), not `get` or `list`. */
   readonly nameVerb: ToolTerm | undefined;
+  /** The general-purpose capabilities the tool offers (web search, calculator, database query, shell). */
+  readonly kinds: ToolKinds;
 }
 
 const NAME_WEIGHT = 1;
@@ -108,6 +111,7 @@ function buildProfile(tool: ToolSpec): ToolProfile {
       : undefined;
   return {
     nameVerb,
+    kinds: toolKinds(tool),
     terms: [...byStem.values()],
     verbs: verbs.map((word) => {
       const s = stem(word);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRequest, type RequestCues } from '../../src/router/analysis.ts';
+import { type FormCues, formCues } from '../../src/router/features/form-features.ts';
 
 function cue(name: keyof RequestCues, input: string): boolean {
   return analyzeRequest(input).cues[name];
@@ -86,6 +87,73 @@ describe('request cues', () => {
     expect(analysis.cues.transform).toBe(true);
     expect(analysis.cues.identifier).toBe(false);
     expect(analysis.cues.fresh).toBe(false);
+  });
+});
+
+describe('cues of form (fitted models only)', () => {
+  const form = (name: keyof FormCues, input: string) => formCues(analyzeRequest(input))[name];
+
+  it.each([
+    ['You are user 4411. Cancel everything you ordered last week.'],
+    ['As a student, you are given a directory named logs with one file per server.'],
+    ['Your task is to find the largest file under /var/log.'],
+  ])('scenario: %s is a task set in the second person', (input) => {
+    expect(form('scenario', input)).toBe(true);
+  });
+
+  it('scenario: a request in the first person', () => {
+    expect(form('scenario', 'I want to cancel my order.')).toBe(false);
+  });
+
+  it.each([
+    ['Count the lines of /home/user/notes.txt'],
+    ['Open report.xlsx and add a column'],
+    ['Which folder holds the invoices?'],
+    ['Fetch https://example.com/status'],
+  ])('resource: %s names a resource outside the request', (input) => {
+    expect(form('resource', input)).toBe(true);
+  });
+
+  it('resource: a request that names none', () => {
+    expect(form('resource', 'Write a haiku about autumn.')).toBe(false);
+  });
+
+  it.each([
+    ['Which score has a result of 2-1 and a goal smaller than 17?'],
+    ['What is the number of households when the population is greater than 146,445?'],
+  ])('recordQuery: %s picks records by their attributes', (input) => {
+    expect(form('recordQuery', input)).toBe(true);
+  });
+
+  it('recordQuery: a question about a concept', () => {
+    expect(form('recordQuery', 'What is a goal kick?')).toBe(false);
+  });
+
+  it("ownRecent: the user's records by count or recency", () => {
+    expect(form('ownRecent', 'Summarize my 100 most recent transactions.')).toBe(true);
+    expect(form('ownRecent', 'Show our latest invoices.')).toBe(true);
+    expect(form('ownRecent', 'My first request is a poem about the sea.')).toBe(false);
+  });
+
+  it('changing: a fact that changes with the day asked', () => {
+    expect(form('changing', 'when was the last time the dodgers won the world series')).toBe(true);
+    expect(form('changing', 'who has the most home runs in mlb history')).toBe(true);
+    expect(form('changing', 'who wrote the iliad')).toBe(false);
+  });
+});
+
+describe('Chinese and Japanese concepts', () => {
+  it('finds the concepts of words written without spaces', () => {
+    const analysis = analyzeRequest('你好，你能为我推荐一个价格是500-600元的酒店吗？');
+    expect(analysis.concepts.has('hotel')).toBe(true);
+    expect(analysis.concepts.has('price')).toBe(true);
+    expect(analyzeRequest('東京の今日の天気はどうですか？').concepts.has('weather')).toBe(true);
+    // Katakana with a voicing mark (ダ), which normalizing would split in two.
+    expect(analyzeRequest('リマインダーを設定する').concepts.has('reminder')).toBe(true);
+  });
+
+  it('finds none in a sentence of other words', () => {
+    expect(analyzeRequest('我很高兴认识你').concepts.size).toBe(0);
   });
 });
 

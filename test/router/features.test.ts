@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { ToolSpec } from '../../src/core/task.ts';
 import { parseTask } from '../../src/core/task.ts';
 import type { ToolSpecInput } from '../../src/index.ts';
 import { analyzeRequest } from '../../src/router/analysis.ts';
 import { crossDomainEvidence, isChannel } from '../../src/router/features/cross-domain-features.ts';
+import {
+  catalogKinds,
+  FITTED_TOOL_USE_FEATURES,
+  fittedToolUseFeatures,
+  formCues,
+} from '../../src/router/features/form-features.ts';
 import { parallelismFeatures } from '../../src/router/features/parallelism-features.ts';
 import { securityEvidence } from '../../src/router/features/security-features.ts';
+import { toolKinds } from '../../src/router/features/tool-kinds.ts';
 import { toolRelevances } from '../../src/router/features/tool-relevance.ts';
 import type { ToolNeed } from '../../src/router/scorer.ts';
 
@@ -122,5 +130,69 @@ describe('tool relevance', () => {
     const { perTool } = toolRelevances(task.tools, analyzeRequest(task.input));
     expect(perTool[0]?.relevance).toBeGreaterThan(0.3);
     expect(perTool[1]?.relevance).toBe(0);
+  });
+});
+
+describe('tool kinds', () => {
+  const kindsOf = (name: string, description: string) =>
+    toolKinds(parseTask({ input: 'x', tools: [{ name, description }] }).tools[0] as ToolSpec);
+
+  it('reads general-purpose capabilities from a tool name and description', () => {
+    expect(kindsOf('web_search', 'Search the public web.').search).toBe(true);
+    expect(kindsOf('calculator', 'Evaluate an arithmetic expression.').compute).toBe(true);
+    expect(kindsOf('db.run_query', 'Run a read-only SQL SELECT on the database.').query).toBe(true);
+    expect(kindsOf('bash', 'Run a shell command on the Linux machine.').shell).toBe(true);
+  });
+
+  it('gives a specific tool no kind', () => {
+    expect(kindsOf('get_order', 'Look up a shop order by id.')).toEqual({
+      search: false,
+      compute: false,
+      query: false,
+      shell: false,
+    });
+  });
+
+  it('reads the kinds offered by a catalog', () => {
+    const task = parseTask({
+      input: 'who holds the record for most home runs?',
+      tools: [{ name: 'web_search', description: 'Search the public web.' }],
+    });
+    expect(
+      catalogKinds(toolRelevances(task.tools, analyzeRequest(task.input)).perTool).search,
+    ).toBe(true);
+  });
+});
+
+describe('text form', () => {
+  it('counts numbers and sentences in any script', () => {
+    const form = formCues(
+      analyzeRequest(
+        'Siobhan a 2 bijoux de moins qu’Aaron. Aaron en a 5 de plus. Si Raymond a 40 bijoux, combien ?',
+      ),
+    );
+    expect([form.numbers, form.sentences, form.endsAsking]).toEqual([3, 3, true]);
+    expect(formCues(analyzeRequest('东京有多少人？他们住在哪里？')).sentences).toBe(2);
+  });
+
+  it('measures the longest number in digits', () => {
+    expect(formCues(analyzeRequest('Each room has 9,247,888 sheets.')).longestNumber).toBe(7);
+  });
+});
+
+describe('the fitted toolUse features', () => {
+  it('write one value per named feature', () => {
+    const task = parseTask({
+      input: 'Count the lines of /var/log/app.log for me, today please?',
+      tools: [{ name: 'bash', description: 'Run a shell command on the Linux machine.' }],
+    });
+    const analysis = analyzeRequest(task.input);
+    const values = fittedToolUseFeatures(
+      analysis,
+      toolRelevances(task.tools, analysis),
+      formCues(analysis),
+    );
+    expect(values).toHaveLength(FITTED_TOOL_USE_FEATURES.length);
+    expect(values[FITTED_TOOL_USE_FEATURES.indexOf('shellResource')]).toBe(1);
   });
 });

@@ -84,4 +84,58 @@ describe('splitRequest', () => {
     expect(instruction).toContain('What caused the crash?');
     expect(instruction).not.toContain('parseOrder');
   });
+
+  it('makes a run of table rows material wherever it stands, before the instruction too', () => {
+    const input = [
+      '| team | wins | losses |',
+      '| Lions | 10 | 2 |',
+      '| Bears | 7 | 5 |',
+      'Which team won the most games?',
+    ].join('\n');
+    const { instruction, material } = splitRequest(input);
+    expect(instruction).toBe('Which team won the most games?');
+    expect(material).toContain('| Lions | 10 | 2 |');
+  });
+
+  it('makes a fenced code block material without a colon announcing it', () => {
+    const input = [
+      'Why does this fail',
+      '```',
+      'const x = order.items[0].sku;',
+      '```',
+      'on an empty cart?',
+    ].join('\n');
+    const { instruction, material } = splitRequest(input);
+    expect(material).toContain('order.items[0].sku');
+    expect(instruction).not.toContain('sku');
+    expect(instruction).toContain('on an empty cart?');
+  });
+
+  it('keeps two table rows in the instruction: too few to be a pasted table', () => {
+    const input = '| a | b |\n| c | d |\nWhich row comes first?';
+    expect(splitRequest(input)).toEqual({ instruction: input, material: '' });
+  });
+
+  it('makes what precedes a labelled question the context it asks about', () => {
+    const input = [
+      'Hi David, you sent a wire payment of $850.00 to 38Avenue from account 7681.',
+      '',
+      'Question: Find the $ value paid to 38Avenue.',
+    ].join('\n');
+    const { instruction, material } = splitRequest(input);
+    expect(instruction).toBe('Question: Find the $ value paid to 38Avenue.');
+    expect(material).toContain('wire payment');
+  });
+
+  it('keeps the line announcing the context in the instruction', () => {
+    const input = [
+      'Answer from the email below:',
+      'Your parcel 4411 left the depot today.',
+      'Question: when did the parcel leave?',
+    ].join('\n');
+    const { instruction, material } = splitRequest(input);
+    expect(instruction).toContain('Answer from the email below:');
+    expect(instruction).toContain('Question: when did the parcel leave?');
+    expect(material).toBe('Your parcel 4411 left the depot today.');
+  });
 });

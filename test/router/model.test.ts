@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { experimental_fittedRouterModel } from '../../src/fitted-router/index.ts';
 import { createRouter, InvalidConfigError } from '../../src/index.ts';
 import { analyzeRequest } from '../../src/router/analysis.ts';
 import { type Example, fitLogistic } from '../../src/router/model/fit-logistic.ts';
 import { fitRouterModel } from '../../src/router/model/fit-router-model.ts';
 import { compile, score } from '../../src/router/model/logistic.ts';
 import { RouterModel } from '../../src/router/model/router-model.ts';
-import { requestTokens } from '../../src/router/model/tokens.ts';
+import { readWords, requestTokens } from '../../src/router/model/tokens.ts';
 
 describe('src/router/data/router-model.json', () => {
   it('matches its schema and names what it was fitted on', () => {
@@ -24,13 +25,13 @@ describe('a logistic model', () => {
   const model = compile({ bias: -1, dense: { a: 2, b: -3 }, sparse: { 'w:x': 1.5, 'w:y': 0.1 } });
 
   it('scores bias plus weighted features, and keeps the strongest contributions on its side', () => {
-    const scored = score(model, { a: 1, b: 0 }, ['w:x', 'w:y', 'w:unknown']);
+    const scored = score(model, { a: 1, b: 0 }, readWords(analyzeRequest('y x unknown, x')));
     expect(scored.probability).toBeCloseTo(1 / (1 + Math.exp(-(-1 + 2 + 1.5 + 0.1))), 10);
     expect(scored.top.map((c) => c.feature)).toEqual(['a', 'w:x', 'w:y']);
   });
 
   it('explains a low score by what pulled it down', () => {
-    const scored = score(model, { a: 0, b: 1 }, []);
+    const scored = score(model, { a: 0, b: 1 }, readWords(analyzeRequest('nothing known')));
     expect(scored.probability).toBeLessThan(0.5);
     expect(scored.top.map((c) => c.feature)).toEqual(['b']);
   });
@@ -92,6 +93,7 @@ describe('fitting', () => {
     ]);
     const fitted = fitRouterModel(records, 'test', {
       sourceWeight: 100,
+      composedWeight: 1,
       minSources: 1,
       l2: 1e-4,
       l2Words: 1e-4,
@@ -119,6 +121,22 @@ describe('fitting', () => {
   });
 });
 
+describe('a fitted model of other features', () => {
+  it('is refused, naming the feature the router does not compute', () => {
+    const base = experimental_fittedRouterModel;
+    const toolUse = { ...base.models.toolUse, dense: { ...base.models.toolUse.dense, vibes: 1 } };
+    const fittedModel = { ...base, models: { ...base.models, toolUse } };
+    expect(() => createRouter({ fittedModel })).toThrow(InvalidConfigError);
+    try {
+      createRouter({ fittedModel });
+    } catch (error) {
+      expect((error as InvalidConfigError).issues.map((i) => i.path)).toEqual([
+        'fittedModel.models.toolUse.dense.vibes',
+      ]);
+    }
+  });
+});
+
 describe('request tokens', () => {
   it('reads words, word pairs and the first word, each once', () => {
     const keys = requestTokens(analyzeRequest('Send the report, send it now'));
@@ -131,5 +149,24 @@ describe('request tokens', () => {
     const keys = requestTokens(analyzeRequest('上海现在的天气怎么样？'));
     expect(keys).toContain('c:天气');
     expect(keys).toContain('q:question');
+  });
+});
+
+describe('word weights', () => {
+  it('count every key of requestTokens once, as a sum over its keys would', () => {
+    const inputs = [
+      'Send the report, send it now?',
+      '上海现在的天气怎么样？ send 2 reports',
+      'Summarize this:\n\nthe report is late again and again',
+    ];
+    for (const input of inputs) {
+      const analysis = analyzeRequest(input);
+      const keys = requestTokens(analysis);
+      const sparse = Object.fromEntries(keys.map((key, i) => [key, (i % 7) - 3 + 0.5]));
+      const model = compile({ bias: 0, dense: {}, sparse });
+      const z = keys.reduce((sum, key) => sum + (sparse[key] ?? 0), 0);
+      const expected = Math.min(0.999, 1 / (1 + Math.exp(-z)));
+      expect(score(model, {}, readWords(analysis)).probability).toBeCloseTo(expected, 10);
+    }
   });
 });

@@ -13,7 +13,7 @@ export interface ToolRelevance {
   readonly toolCount: number;
 }
 
-/** Names of the features, in the order {@link toolUseFeatures} returns them. */
+/** Names of the features, in the order {@link toolUseFeatures} returns them (the default scorer's model). */
 export const TOOL_USE_FEATURES = [
   'bias',
   'relevance',

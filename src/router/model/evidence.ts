@@ -4,27 +4,37 @@ import {
   type CrossDomainEvidence,
   crossDomainEvidence,
 } from '../features/cross-domain-features.ts';
+import {
+  FITTED_TOOL_USE_FEATURES,
+  fittedToolUseFeatures,
+  formCues,
+} from '../features/form-features.ts';
 import { parallelismFeatures } from '../features/parallelism-features.ts';
 import { type SecurityEvidence, securityEvidence } from '../features/security-features.ts';
-import { toolNeedFeatures, toolRelevances } from '../features/tool-relevance.ts';
-import { TOOL_USE_FEATURES, toolUseFeatures } from '../features/tool-use-features.ts';
+import {
+  TOOL_NEED_FEATURES,
+  toolNeedFeatures,
+  toolRelevances,
+} from '../features/tool-relevance.ts';
 import type { ToolNeed } from '../scorer.ts';
-import { type CompiledModel, type Scored, score } from './logistic.ts';
+import { type Scored, scoreVector, vectorProbability } from './logistic.ts';
 import type { CompiledRouterModel } from './router-model.ts';
-import { requestTokens } from './tokens.ts';
+import { type RequestWords, readWords } from './tokens.ts';
 
 /** The evidence of the `toolUse` model and of the per-tool need model for one request. */
 export interface ToolEvidence {
-  readonly tokens: readonly string[];
+  /** The request's words, as the models with word weights read them. */
+  readonly words: RequestWords;
   readonly toolUse: {
-    readonly dense: Record<string, number>;
+    /** The toolUse features, in the order of FITTED_TOOL_USE_FEATURES. */
+    readonly values: readonly number[];
     readonly probability: number;
     readonly scored: Scored;
   };
   /** Each offered tool with its need probability (`score`) and word relevance, strongest first. */
   readonly needs: readonly ToolNeed[];
-  /** Per tool, in the task's order: the need model's features. */
-  readonly needFeatures: readonly Record<string, number>[];
+  /** The need model's features of every tool, a row per tool in the task's order (see toolNeedFeatures). */
+  readonly needFeatures: Float64Array;
 }
 
 /** Everything the signal models read from one request, computed once per route. */
@@ -38,50 +48,42 @@ export interface Evidence extends ToolEvidence {
   readonly parallelism: Record<string, number>;
 }
 
-/** Probability of a logistic model. */
-function probability(
-  model: CompiledModel,
-  dense: Readonly<Record<string, number>>,
-  tokens: readonly string[],
-): number {
-  return score(model, dense, tokens).probability;
-}
-
 /** The request's words, the toolUse features and each tool's need. */
 export function toolEvidence(
   task: Task,
   analysis: RequestAnalysis,
   model: CompiledRouterModel,
 ): ToolEvidence {
-  const tokens = requestTokens(analysis);
+  const words = readWords(analysis);
   if (task.tools.length === 0) {
     return {
-      tokens,
-      toolUse: { dense: {}, probability: 0, scored: { probability: 0, top: [] } },
+      words,
+      toolUse: { values: [], probability: 0, scored: { probability: 0, top: [] } },
       needs: [],
-      needFeatures: [],
+      needFeatures: new Float64Array(0),
     };
   }
   const relevances = toolRelevances(task.tools, analysis);
-  const vector = toolUseFeatures(analysis, relevances);
-  const dense: Record<string, number> = {};
-  for (let i = 1; i < TOOL_USE_FEATURES.length; i++) {
-    dense[TOOL_USE_FEATURES[i] as string] = vector[i] ?? 0;
-  }
-  const digits = longestNumber(analysis.instruction);
-  dense.longNumber = digits >= 7 ? 1 : 0;
-  dense.longNumberRelevance = digits >= 7 ? relevances.best : 0;
-  const scored = score(model.models.toolUse, dense, tokens);
-  const toolUse = { dense, probability: scored.probability, scored };
-  const needFeatures: Record<string, number>[] = [];
+  const form = formCues(analysis);
+  const values = fittedToolUseFeatures(analysis, relevances, form);
+  const scored = scoreVector(
+    model.models.toolUse,
+    model.toolUseWeights,
+    FITTED_TOOL_USE_FEATURES,
+    values,
+    words,
+  );
+  const toolUse = { values, probability: scored.probability, scored };
+  const needFeatures = toolNeedFeatures(analysis, relevances, form);
   const needs: ToolNeed[] = [];
-  relevances.perTool.forEach(({ tool, relevance }, i) => {
-    const features = toolNeedFeatures(analysis, relevances, i);
-    needFeatures.push(features);
-    needs.push({ tool, relevance, score: probability(model.models.toolNeed, features, []) });
+  const need = model.models.toolNeed;
+  const width = TOOL_NEED_FEATURES.length;
+  relevances.perTool.forEach(({ tool, relevance }, t) => {
+    const score = vectorProbability(need.bias, model.toolNeedWeights, needFeatures, t * width);
+    needs.push({ tool, relevance, score });
   });
   needs.sort((a, b) => b.score - a.score);
-  return { tokens, toolUse, needs, needFeatures };
+  return { words, toolUse, needs, needFeatures };
 }
 
 /**
@@ -113,16 +115,3 @@ export function evidenceOf(
     parallelism: { ...parallelismFeatures(analysis), toolUse: p },
   };
 }
-
-/** Digits of the longest number in the text ("7,547,401" has 7), up to the first 200 numbers. */
-function longestNumber(text: string): number {
-  let longest = 0;
-  let seen = 0;
-  for (const match of text.matchAll(NUMBER)) {
-    longest = Math.max(longest, match[0].replace(/\D/g, '').replace(/^0+/, '').length);
-    if (++seen >= 200) break;
-  }
-  return longest;
-}
-
-const NUMBER = /\d[\d,.' ]*\d|\d/g;

@@ -1,9 +1,12 @@
 import type { SignalName } from '../../core/decision.ts';
 import { parseTask, type Task } from '../../core/task.ts';
 import { analyzeRequest, type RequestAnalysis } from '../analysis.ts';
-import { type Evidence, evidenceOf, type ToolEvidence, toolEvidence } from './evidence.ts';
+import { FITTED_TOOL_USE_FEATURES } from '../features/form-features.ts';
+import { TOOL_NEED_FEATURES } from '../features/tool-relevance.ts';
+import { evidenceOf, type ToolEvidence, toolEvidence } from './evidence.ts';
 import { DEFAULT_FIT, type Example, fitLogistic } from './fit-logistic.ts';
 import { compileRouterModel, EMPTY_LOGISTIC, type RouterModel } from './router-model.ts';
+import { tokenKeys } from './tokens.ts';
 
 /** A labeled request as the fitter reads it (data/routing/GUIDE.md, with its source). */
 export interface TrainingRecord {
@@ -17,10 +20,29 @@ export interface TrainingRecord {
 const NEED_CUT = 0.5;
 const CANDIDATE_CUT = 0.2;
 
-interface Prepared {
+/**
+ * A record parsed and analyzed, with the features that depend on no weight: what every fit reads
+ * of it. Preparing once lets a leave-one-source-out run fit many times over the same records.
+ */
+export interface PreparedRecord {
   readonly record: TrainingRecord;
   readonly task: Task;
   readonly analysis: RequestAnalysis;
+  /** The toolUse and per-tool features (the probabilities in it are an empty model's). */
+  readonly tools: ToolEvidence;
+  /** The sparse keys of the request's words (see requestTokens). */
+  readonly tokens: readonly string[];
+}
+
+/** Parses and analyzes labeled records for {@link fitPreparedRecords}. */
+export function prepareRecords(records: readonly TrainingRecord[]): PreparedRecord[] {
+  const blank = compileRouterModel(emptyModel('', {}));
+  return records.map((record) => {
+    const task = parseTask({ input: record.input, tools: record.tools ?? [] });
+    const analysis = analyzeRequest(task.input);
+    const tools = toolEvidence(task, analysis, blank);
+    return { record, task, analysis, tools, tokens: tokenKeys(tools.words) };
+  });
 }
 
 /**
@@ -32,6 +54,11 @@ interface Prepared {
 export interface RouterFitOptions {
   /** A source's records weigh at most this many records' worth in all: no source dominates. */
   readonly sourceWeight: number;
+  /**
+   * The records the team wrote (sources `composed-*`) weigh this much more: they are the enterprise
+   * requests the router is for, and the only multi-agent labels.
+   */
+  readonly composedWeight: number;
   /** A word is learned only when this many distinct sources use it: words of one source's style do not carry. */
   readonly minSources: number;
   readonly l2: number;
@@ -53,7 +80,8 @@ export interface RouterFitOptions {
 
 export const DEFAULT_ROUTER_FIT: RouterFitOptions = {
   sourceWeight: 400,
-  minSources: 3,
+  composedWeight: 2,
+  minSources: 5,
   l2: 1e-4,
   l2Words: 1e-4,
   l2SignalWords: 0.003,
@@ -67,7 +95,16 @@ export function fitRouterModel(
   command: string,
   options: RouterFitOptions = DEFAULT_ROUTER_FIT,
 ): RouterModel {
-  const corpus = prepareCorpus(records, options);
+  return fitPreparedRecords(prepareRecords(records), command, options);
+}
+
+/** {@link fitRouterModel} over records prepared once by {@link prepareRecords}. */
+export function fitPreparedRecords(
+  records: readonly PreparedRecord[],
+  command: string,
+  options: RouterFitOptions = DEFAULT_ROUTER_FIT,
+): RouterModel {
+  const corpus = corpusOf(records, options);
   const fit = { ...DEFAULT_FIT, l2: options.l2, l2Words: options.l2Words };
   const toolNeed = fitLogistic(needExamples(corpus), { ...fit, minCount: 1 });
   const toolUse = fitLogistic(useExamples(corpus, options), fit, corpus.allowed);
@@ -81,7 +118,7 @@ export function fitRouterModel(
   const none = new Set<string>();
   const fitSignal = (signal: MultiAgentSignal, dense: (i: number) => Record<string, number>) =>
     fitLogistic(
-      signalExamples(corpus, options, signal, evidence, dense),
+      signalExamples(corpus, options, signal, dense),
       signalFit,
       options.signalWords.includes(signal) ? corpus.allowed : none,
     );
@@ -101,7 +138,7 @@ type MultiAgentSignal = 'crossDomain' | 'securityBoundary' | 'parallelism';
 
 /** The records parsed and analyzed once, with what every model's fit shares. */
 interface Corpus {
-  readonly prepared: readonly Prepared[];
+  readonly prepared: readonly PreparedRecord[];
   readonly sources: Record<string, number>;
   /** The toolUse and per-tool features of each record (they do not depend on any weight). */
   readonly tools: readonly ToolEvidence[];
@@ -111,27 +148,24 @@ interface Corpus {
   readonly allowed: ReadonlySet<string>;
 }
 
-function prepareCorpus(records: readonly TrainingRecord[], options: RouterFitOptions): Corpus {
-  const prepared: Prepared[] = records.map((record) => {
-    const task = parseTask({ input: record.input, tools: record.tools ?? [] });
-    return { record, task, analysis: analyzeRequest(task.input) };
-  });
+function corpusOf(prepared: readonly PreparedRecord[], options: RouterFitOptions): Corpus {
   const sources: Record<string, number> = {};
-  for (const { source } of records) sources[source] = (sources[source] ?? 0) + 1;
-  const blank = compileRouterModel(emptyModel('', sources));
-  const tools = prepared.map((p) => toolEvidence(p.task, p.analysis, blank));
-  const share = prepared.map(({ record }) =>
-    Math.min(1, options.sourceWeight / (sources[record.source] ?? 1)),
+  for (const { record } of prepared) sources[record.source] = (sources[record.source] ?? 0) + 1;
+  const tools = prepared.map((p) => p.tools);
+  const share = prepared.map(
+    ({ record }) =>
+      Math.min(1, options.sourceWeight / (sources[record.source] ?? 1)) *
+      (record.source.startsWith('composed-') ? options.composedWeight : 1),
   );
   const spread = new Map<string, Set<string>>();
-  tools.forEach((evidence, i) => {
-    const source = prepared[i]?.record.source ?? '';
-    for (const key of evidence.tokens) {
+  for (const { record, tokens } of prepared) {
+    const source = record.source;
+    for (const key of tokens) {
       const set = spread.get(key) ?? new Set<string>();
       set.add(source);
       spread.set(key, set);
     }
-  });
+  }
   const allowed = new Set(
     [...spread].filter(([, s]) => s.size >= options.minSources).map(([k]) => k),
   );
@@ -159,10 +193,12 @@ function needExamples({ prepared, tools }: Corpus): Example[] {
   prepared.forEach(({ record, task }, i) => {
     const names = record.expected.tools;
     if (!record.expected.toolUse || names === undefined || names.length === 0) return;
-    const features = tools[i]?.needFeatures ?? [];
+    const features = tools[i]?.needFeatures;
+    const width = TOOL_NEED_FEATURES.length;
     task.tools.forEach((tool, t) => {
       const y = names.includes(tool.name) ? 1 : 0;
-      examples.push({ dense: features[t] ?? {}, sparse: [], y, weight: 1 });
+      const row = features?.subarray(t * width, (t + 1) * width);
+      examples.push({ dense: named(TOOL_NEED_FEATURES, row), sparse: [], y, weight: 1 });
     });
   });
   return examples;
@@ -176,7 +212,13 @@ function useExamples({ prepared, tools, share }: Corpus, options: RouterFitOptio
     if (task.tools.length === 0 || evidence === undefined) return;
     const y = record.expected.toolUse ? 1 : 0;
     const weight = (y === 1 ? options.toolUseWeight : 1) * (share[i] ?? 1);
-    examples.push({ dense: evidence.toolUse.dense, sparse: evidence.tokens, y, weight });
+    examples.push({
+      // FITTED_TOOL_USE_FEATURES[0] is the default model's bias: the fitter has its own.
+      dense: named(FITTED_TOOL_USE_FEATURES, evidence.toolUse.values, 1),
+      sparse: prepared[i]?.tokens ?? [],
+      y,
+      weight,
+    });
   });
   return examples;
 }
@@ -185,12 +227,23 @@ function signalExamples(
   { prepared, share }: Corpus,
   options: RouterFitOptions,
   signal: MultiAgentSignal,
-  evidence: readonly Evidence[],
   dense: (i: number) => Record<string, number>,
 ): Example[] {
-  return prepared.map(({ record }, i): Example => {
+  return prepared.map(({ record, tokens }, i): Example => {
     const y = record.expected[signal] ? 1 : 0;
     const weight = (y === 1 ? options.signalWeight : 1) * (share[i] ?? 1);
-    return { dense: dense(i), sparse: evidence[i]?.tokens ?? [], y, weight };
+    return { dense: dense(i), sparse: tokens, y, weight };
   });
+}
+
+/** A feature vector as named features, from index `from` of `names` on. */
+function named(
+  names: readonly string[],
+  values: ArrayLike<number> | undefined,
+  from = 0,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (values === undefined) return out;
+  for (let i = from; i < names.length; i++) out[names[i] as string] = values[i] ?? 0;
+  return out;
 }

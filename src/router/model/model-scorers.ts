@@ -16,12 +16,14 @@ import { type CompiledRouterModel, compileRouterModel, type RouterModel } from '
  */
 export function modelScorers(fitted: RouterModel): Readonly<Record<SignalName, Scorer>> {
   const model = compileRouterModel(fitted);
-  const cache = new WeakMap<RequestAnalysis, ToolEvidence>();
+  // The four scorers run one after the other on the same analysis, synchronously: the evidence of
+  // the latest analysis is all there is to keep.
+  let latest: RequestAnalysis | undefined;
+  let found: ToolEvidence | undefined;
   const toolsOf: ToolsOf = ({ task, analysis }) => {
-    let found = cache.get(analysis);
-    if (found === undefined) {
+    if (analysis !== latest || found === undefined) {
       found = toolEvidence(task, analysis, model);
-      cache.set(analysis, found);
+      latest = analysis;
     }
     return found;
   };
@@ -129,7 +131,7 @@ function parallelismScorer(model: CompiledRouterModel, toolsOf: ToolsOf): Scorer
         ...parallelismFeatures(context.analysis),
         toolUse: evidence.toolUse.probability,
       };
-      const scored = score(model.models.parallelism, features, evidence.tokens);
+      const scored = score(model.models.parallelism, features, evidence.words);
       return { score: scored.probability, reasons: explain(scored) };
     },
   };
@@ -150,7 +152,7 @@ function structural<Found extends { readonly features: Record<string, number> }>
   const evidence = toolsOf(context);
   const { analysis, neededTools, candidateTools } = context;
   const found = evidenceOf(analysis, neededTools, candidateTools, evidence.toolUse.probability);
-  return { found, scored: score(logistic, found.features, evidence.tokens) };
+  return { found, scored: score(logistic, found.features, evidence.words) };
 }
 
 /** The strongest evidence on the side the score fell, in words. */
@@ -162,6 +164,18 @@ function explain({ probability, top }: Scored): string[] {
 
 /** A feature's contribution in words a person can check. */
 function describe({ feature }: Contribution): string {
+  let words = described.get(feature);
+  if (words === undefined) {
+    words = inWords(feature);
+    // Features are the models' own names and keys: a bounded set.
+    described.set(feature, words);
+  }
+  return words;
+}
+
+const described = new Map<string, string>();
+
+function inWords(feature: string): string {
   const colon = feature.indexOf(':');
   if (colon > 0 && colon <= 1) {
     const kind = feature.slice(0, colon);

@@ -1,0 +1,187 @@
+import type { RequestAnalysis } from '../analysis.ts';
+import { CHANGING, OWN_RECENT, RECORD_QUERY, RESOURCE_WORD, SCENARIO } from '../cues.ts';
+import type { ToolKinds } from './tool-kinds.ts';
+import type { ToolRelevances } from './tool-relevance.ts';
+import { TOOL_USE_FEATURES, toolUseFeatures } from './tool-use-features.ts';
+
+/**
+ * Cues of a request's form that only the fitted models read (the default scorers do not pay for
+ * them): a task set in the second person, a resource named outside the request, records picked by
+ * their attributes, the user's records by count or recency, a fact that changes with the day.
+ */
+export interface FormCues {
+  /** A task set in the second person, as for an agent in an environment ("you are given a directory"). */
+  readonly scenario: boolean;
+  /** Names a resource outside the request: a path, a file, a URL, a directory, a database. */
+  readonly resource: boolean;
+  /** Picks records by their attributes ("which team has a score of 2-1"). */
+  readonly recordQuery: boolean;
+  /** The user's own records by count or recency ("my 100 most recent transactions"). */
+  readonly ownRecent: boolean;
+  /** A fact that changes with the day asked: a record, an office holder, the next episode. */
+  readonly changing: boolean;
+  /** Numbers written with digits, sentences, and whether the text ends with a question mark. */
+  readonly numbers: number;
+  readonly sentences: number;
+  readonly endsAsking: boolean;
+  /** Digits of the longest number. */
+  readonly longestNumber: number;
+}
+
+/** The form cues of a request (the fitted models read them once per route). */
+export function formCues(analysis: RequestAnalysis): FormCues {
+  const text = analysis.instruction;
+  const original =
+    analysis.original.length > 2_000 ? analysis.original.slice(0, 2_000) : analysis.original;
+  return {
+    scenario: SCENARIO.test(text),
+    resource: namesResource(text),
+    recordQuery: RECORD_QUERY.test(text),
+    ownRecent: OWN_RECENT.test(text),
+    changing: CHANGING.test(text),
+    numbers: original.match(DIGITS)?.length ?? 0,
+    sentences: original.match(SENTENCE_END)?.length ?? 0,
+    endsAsking: ASKING_END.test(original),
+    longestNumber: longestNumber(text),
+  };
+}
+
+/** A path, a URL, a file name with its extension, or a word for a place where files live. */
+function namesResource(text: string): boolean {
+  if (text.includes('/') && PATH.test(text)) return true;
+  if (text.includes('.') && FILE.test(text)) return true;
+  if (text.includes(':\\')) return true;
+  return RESOURCE_WORD.test(text);
+}
+
+const PATH = /(?:^|[\s(`'"])[~.]?\/[\w.-]+\/|https?:\/\//;
+const FILE =
+  /(?<=\w)\.(?:txt|log|csv|tsv|jsonl?|pdf|py|js|ts|java|cpp|go|rb|md|xlsx?|docx?|pptx?|pcap|sql|db|sqlite|ya?ml|xml|html?|sh|conf|cfg|ini|zip|tar|gz|png|jpe?g|mp3|mp4)\b|\bwww\./;
+const DIGITS = /\d+(?:[.,]\d+)*/g;
+const SENTENCE_END = /[.?!。？！।](?=\s|$)|[。？！]/g;
+const ASKING_END = /[?？؟]\s*$/;
+const NUMBER = /\d[\d,.' ]*\d|\d/g;
+
+/** Digits of the longest number in the text ("7,547,401" has 7), up to the first 200 numbers. */
+function longestNumber(text: string): number {
+  let longest = 0;
+  let seen = 0;
+  for (const match of text.matchAll(NUMBER)) {
+    longest = Math.max(longest, match[0].replace(/\D/g, '').replace(/^0+/, '').length);
+    if (++seen >= 200) break;
+  }
+  return longest;
+}
+
+/** The general-purpose kinds offered by any tool of the catalog. */
+export function catalogKinds(tools: readonly { readonly kinds: ToolKinds }[]): ToolKinds {
+  let search = false;
+  let compute = false;
+  let query = false;
+  let shell = false;
+  for (const { kinds } of tools) {
+    search ||= kinds.search;
+    compute ||= kinds.compute;
+    query ||= kinds.query;
+    shell ||= kinds.shell;
+  }
+  return { search, compute, query, shell };
+}
+
+/**
+ * A general-purpose tool serves the request's form whatever its words: a web search a question
+ * whose answer changes, a calculator a long number or a calculation, a database query a question that
+ * picks records, a shell a path or a task set in an environment.
+ */
+export function kindServes(kinds: ToolKinds, analysis: RequestAnalysis, form: FormCues): boolean {
+  if (!(kinds.search || kinds.compute || kinds.query || kinds.shell)) return false;
+  const { cues } = analysis;
+  const pasted = analysis.material !== '';
+  return (
+    (kinds.search && (cues.fresh || form.changing) && !pasted) ||
+    (kinds.compute && (cues.computation || cues.precise)) ||
+    (kinds.query && (form.recordQuery || cues.lookup) && !pasted) ||
+    (kinds.shell && (form.resource || form.scenario))
+  );
+}
+
+/** Names of the fitted toolUse model's features, in the order {@link fittedToolUseFeatures} returns them. */
+export const FITTED_TOOL_USE_FEATURES = [
+  ...TOOL_USE_FEATURES,
+  'scenario',
+  'resource',
+  'recordQuery',
+  'ownRecent',
+  'scenarioRelevance',
+  'resourceRelevance',
+  'recordQueryRelevance',
+  'readableNoRelevance',
+  'numbers2',
+  'numbers4',
+  'sentences3',
+  'long',
+  'storyProblem',
+  'searchFresh',
+  'computeCalculation',
+  'computeStory',
+  'queryRecords',
+  'queryLookup',
+  'shellResource',
+  'shellScenario',
+  'changing',
+  'searchChanging',
+  'longNumber',
+  'longNumberRelevance',
+  'computeLongNumber',
+] as const;
+
+/**
+ * The fitted toolUse model's features: those of the default scorer's model, then the request's
+ * form (a scenario, a resource, a word problem in any language, a long number, a fact that
+ * changes) alone and against the general-purpose kinds of tool on offer. A kind on offer is not a
+ * feature by itself: the data places requests that need no tool under such registries on purpose
+ * (a calculator beside easy maths), so alone it would learn "a calculator means no need".
+ */
+export function fittedToolUseFeatures(
+  analysis: RequestAnalysis,
+  relevance: ToolRelevances,
+  form: FormCues,
+): number[] {
+  const { cues } = analysis;
+  const k = catalogKinds(relevance.perTool);
+  // A pasted table or email answers the lookup itself: no query or search is needed for it.
+  const pasted = analysis.material !== '';
+  const story = form.numbers >= 2 && form.sentences >= 2 && form.endsAsking;
+  // Seven digits or more: arithmetic a model does unreliably (GUIDE: a computation).
+  const long = form.longestNumber >= 7;
+  const b = (x: boolean) => (x ? 1 : 0);
+  const features = toolUseFeatures(analysis, relevance);
+  features.push(
+    b(form.scenario),
+    b(form.resource),
+    b(form.recordQuery),
+    b(form.ownRecent),
+    form.scenario ? relevance.best : 0,
+    form.resource ? relevance.best : 0,
+    form.recordQuery ? relevance.best : 0,
+    b(relevance.best < 0.05 && !analysis.unreadable),
+    b(form.numbers >= 2),
+    b(form.numbers >= 4),
+    b(form.sentences >= 3),
+    b(analysis.original.length >= 200),
+    b(story),
+    b(k.search && cues.fresh && !pasted),
+    b(k.compute && (cues.computation || cues.precise)),
+    b(k.compute && story),
+    b(k.query && form.recordQuery && !pasted),
+    b(k.query && cues.lookup && !pasted),
+    b(k.shell && form.resource),
+    b(k.shell && form.scenario),
+    b(form.changing),
+    b(k.search && form.changing && !pasted),
+    b(long),
+    long ? relevance.best : 0,
+    b(long && k.compute),
+  );
+  return features;
+}
