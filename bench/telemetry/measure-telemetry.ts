@@ -23,6 +23,7 @@ import {
   orderId,
   orderStatus,
 } from '../side-by-side/fixtures.ts';
+import { median } from '../side-by-side/measure.ts';
 import { startMockProcess } from '../side-by-side/start-mock.ts';
 
 /** How much to measure. */
@@ -180,12 +181,4 @@ export function telemetryTable(row: TelemetryRow): string {
     );
   }
   return lines.join('\n');
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
