@@ -61,11 +61,13 @@ export function telemetrySetup(options: TelemetryOptions | undefined): Telemetry
   };
   return {
     load: () => {
-      loading ??= load();
-      // A failed import is reported to every run, not cached as a rejection for ever.
-      loading.catch(() => {
-        loading = undefined;
-      });
+      if (loading === undefined) {
+        loading = load();
+        // A failed import is reported to the runs waiting for it, not cached for ever.
+        loading.catch(() => {
+          loading = undefined;
+        });
+      }
       return loading;
     },
   };
