@@ -82,7 +82,8 @@ export async function runPipeline<Output>(
   const planned = plan(task);
   checkPriced(resolved.maxCostUsd, planned.models, config.prices);
   // The binding imports an optional peer: loaded on the first run, then at hand.
-  const telemetry = config.telemetry && (await config.telemetry.load());
+  const telemetry =
+    config.telemetry && (config.telemetry.loaded ?? (await config.telemetry.load()));
   const { prices, toolErrorMessage } = config;
   const { emit, stop, lifecycle } = call;
   const setup = {

@@ -74,4 +74,6 @@ export type TelemetryStart = (startedAt: number) => RunTelemetry | undefined;
 /** What a pipeline holds: the binding, loaded on the first run (it imports an optional peer). */
 export interface TelemetrySetup {
   load(): Promise<TelemetryStart>;
+  /** The binding once loaded, so later runs start without waiting. */
+  readonly loaded: TelemetryStart | undefined;
 }

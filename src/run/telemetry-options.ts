@@ -42,6 +42,7 @@ export const TelemetryOptionsShape = z.strictObject({
 export function telemetrySetup(options: TelemetryOptions | undefined): TelemetrySetup | undefined {
   if (options === undefined) return undefined;
   let loading: Promise<TelemetryStart> | undefined;
+  let loaded: TelemetryStart | undefined;
   const load = async (): Promise<TelemetryStart> => {
     let binding: typeof import('../telemetry/open-telemetry.ts');
     try {
@@ -54,12 +55,16 @@ export function telemetrySetup(options: TelemetryOptions | undefined): Telemetry
         },
       ]);
     }
-    return binding.openTelemetryStart({
+    loaded = binding.openTelemetryStart({
       tracer: options.tracer as Parameters<typeof binding.openTelemetryStart>[0]['tracer'],
       recordContent: options.recordContent,
     });
+    return loaded;
   };
   return {
+    get loaded() {
+      return loaded;
+    },
     load: () => {
       if (loading === undefined) {
         loading = load();
