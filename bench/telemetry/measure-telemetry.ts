@@ -23,8 +23,8 @@ import {
   orderId,
   orderStatus,
 } from '../side-by-side/fixtures.ts';
-import { median } from '../side-by-side/measure.ts';
 import { startMockProcess } from '../side-by-side/start-mock.ts';
+import { median } from '../stats.ts';
 
 /** How much to measure. */
 export interface TelemetrySettings {
