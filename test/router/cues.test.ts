@@ -61,6 +61,13 @@ describe('request cues', () => {
     expect(cue('smallTalk', 'Refund order 30418 for the customer.')).toBe(false);
   });
 
+  it('smallTalk: closings, and a greeting that opens a request is not small talk', () => {
+    expect(cue('smallTalk', "No, I'm all set.")).toBe(true);
+    expect(cue('smallTalk', "Great, thank you. I don't need anything else.")).toBe(true);
+    expect(cue('smallTalk', 'Hi there, good morning!')).toBe(true);
+    expect(cue('smallTalk', "Hi, I'd like a large cappuccino please.")).toBe(false);
+  });
+
   it('template: asks for new text to reuse', () => {
     expect(cue('template', 'give me 3 subject lines for the launch email')).toBe(true);
     expect(cue('template', 'give me the status of the launch email')).toBe(false);
