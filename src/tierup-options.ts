@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Budgets, resolveBudgets } from './core/budgets.ts';
 import { CallSettingsShape, withSettings } from './core/call-settings.ts';
+import type { Engine } from './core/engine.ts';
 import { InvalidConfigError } from './core/errors.ts';
 import type { Executor } from './core/executor.ts';
 import type { CallSettings, LanguageModel } from './core/language-model.ts';
@@ -116,6 +117,14 @@ export interface TierupOptions extends RouterOptions, SecurityOptions, Lifecycle
     /** Half-width of the uncertain band around each threshold; sets the router's `uncertainBand`. @default 0.1 */
     readonly band?: number;
   };
+  /**
+   * Where the multi-agent tier runs its specialists' subtasks: in the run's process by default,
+   * or on workers of your own, each subtask a job (`bullmqEngine` from `tierup/bullmq`,
+   * docs/scale-out.md). The manager, the router and the other tiers stay in the run's process.
+   * @default in process
+   * @example createTierup({ model, engine: bullmqEngine({ connection, queue: 'tierup', secret }) })
+   */
+  readonly engine?: Engine;
 }
 
 const executorOf = (tier: Tier) =>
@@ -178,6 +187,14 @@ export const TierupOptionsShape = executorOptionsShape({ tools: false }).extend(
       band: z.number().min(0).max(0.5).optional(),
     })
     .optional(),
+  engine: z
+    .custom<Engine>(
+      (value) =>
+        typeof (value as Engine | undefined)?.runSubtask === 'function' &&
+        typeof (value as Engine).name === 'string',
+      'must be an Engine (name, runSubtask), e.g. from `bullmqEngine`',
+    )
+    .optional(),
   ...LifecycleShape,
 });
 
@@ -238,6 +255,7 @@ export function resolveTierupOptions(
     onEscalation,
     onFinish,
     telemetry,
+    engine,
     ...routerOptions
   } = options;
   const { router, routeTask } = makeRouter(
@@ -277,7 +295,15 @@ function buildSteps(
   executors: Readonly<Partial<Record<Tier, Executor>>>,
   maxTier: Tier,
 ): Record<Tier, TierStep> {
-  const { model, models = {}, settings = {}, specialists, instructions, boundary } = options;
+  const {
+    model,
+    models = {},
+    settings = {},
+    specialists,
+    instructions,
+    boundary,
+    engine,
+  } = options;
   // An executor you give runs through its public `run`, with its own options (tools, budgets,
   // prices), even one made by `agentExecutor` & co.
   const own = (tier: Tier) => {
@@ -320,6 +346,7 @@ function buildSteps(
         specialists,
         instructions,
         boundary,
+        engine,
       }),
   };
 }

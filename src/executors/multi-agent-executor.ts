@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { layerSettings, withSettings } from '../core/call-settings.ts';
+import type { Engine } from '../core/engine.ts';
 import type { Executor } from '../core/executor.ts';
 import type { CallSettings, LanguageModel } from '../core/language-model.ts';
 import { parseOptions } from '../core/parse.ts';
@@ -31,6 +32,8 @@ export interface MultiAgentStepOptions {
    * run's tools hold untrusted content, sensitive data and side effects together. @default 'auto'
    */
   readonly boundary?: 'auto' | 'always' | 'off' | undefined;
+  /** Where the specialists' subtasks run; in the run's process when none is given. */
+  readonly engine?: Engine | undefined;
 }
 
 const MANAGER = 'manager';
@@ -67,6 +70,7 @@ export function multiAgentStep(options: MultiAgentStepOptions): TierStep {
         placeholders: new Map(),
         managerSpan: spanId,
         instructions,
+        engine: options.engine,
       };
       const results = await runPlanRounds(team, task, specialists, {
         agent: MANAGER,

@@ -1,9 +1,4 @@
-import {
-  BoundaryViolationError,
-  BudgetExceededError,
-  GuardrailTripped,
-  InvalidConfigError,
-} from '../core/errors.ts';
+import type { Engine } from '../core/engine.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
 import { handOnRequest, subtaskPrompt } from '../prompts/team-prompts.ts';
@@ -11,7 +6,6 @@ import { asAgent } from '../run/agent-span.ts';
 import { createLimiter } from '../run/limiter.ts';
 import type { RunScope } from '../run/run-scope.ts';
 import { callForOutput } from '../run/structured-output.ts';
-import { describeError } from '../run/trace-recorder.ts';
 import { untilAborted } from '../run/until-aborted.ts';
 import {
   expandPlaceholders,
@@ -20,11 +14,12 @@ import {
   maskPlaceholders,
   type Placeholders,
   renderHandOff,
-  withheldFailure,
 } from '../security/quarantine.ts';
 import { type AgentAnswer, runAgentLoop } from './agent-loop.ts';
 import type { Plan, Subtask } from './plan.ts';
+import { remoteWork } from './remote-subtask.ts';
 import type { ResolvedSpecialist } from './specialists.ts';
+import { CallRefused, endsRun, failureText } from './subtask-failure.ts';
 
 /** The state a multi-agent run shares between its subtasks. */
 export interface TeamRun {
@@ -37,6 +32,8 @@ export interface TeamRun {
   readonly managerSpan: string;
   /** The service's own instructions, put before each specialist's. */
   readonly instructions: string | undefined;
+  /** Where each subtask's work runs; in this process when none is given. */
+  readonly engine?: Engine | undefined;
 }
 
 /** How one subtask ended, as the manager sees it. */
@@ -118,29 +115,28 @@ async function runSubtask(
       ctx,
       { name: specialist.name, tier: 'multi-agent', parentId: team.managerSpan },
       (spanId) =>
-        untilAborted(work(team, subtask, specialist, content, spanId, signal, sensitive), signal),
+        untilAborted(
+          (team.engine ? remoteWork : work)(
+            team,
+            subtask,
+            specialist,
+            content,
+            spanId,
+            signal,
+            sensitive,
+          ),
+          signal,
+        ),
       // The guardrail sees what the agent produced: a reader's fields, not their placeholders.
       (done) => done.output,
     );
     return { subtask, ok: true, text, sensitive };
   } catch (error) {
     // The run's own stop (abort, time limit, budget, guardrail) and a misconfiguration end the run.
-    if (
-      ctx.signal.aborted ||
-      error instanceof BudgetExceededError ||
-      error instanceof InvalidConfigError ||
-      error instanceof GuardrailTripped ||
-      error instanceof BoundaryViolationError
-    ) {
-      throw error;
-    }
+    if (ctx.signal.aborted || endsRun(error)) throw error;
     const why = link.timedOut
       ? `timed out after ${agentTimeoutMs} ms`
-      : error instanceof CallRefused
-        ? error.describe(specialist.quarantined)
-        : specialist.quarantined
-          ? withheldFailure(error)
-          : describeError(error);
+      : failureText(error, specialist.quarantined);
     return { subtask, ok: false, text: `failed: ${why}`, sensitive };
   } finally {
     link.dispose();
@@ -148,7 +144,7 @@ async function runSubtask(
 }
 
 /** A specialist's work: its tool loop, then, for a quarantined one, the structured hand-off. */
-async function work(
+export async function work(
   team: TeamRun,
   subtask: Subtask,
   specialist: ResolvedSpecialist,
@@ -205,27 +201,4 @@ async function work(
   // Labelled untrusted, and sensitive when the reader saw sensitive data.
   ctx.security.ledger.recordExtraction(values, specialist.name, sensitive);
   return { text: renderHandOff(subtask.id, values, placeholders, fields), output: values };
-}
-
-/** A specialist's call that the policy denied or nobody approved: its subtask fails. */
-class CallRefused extends Error {
-  override readonly name = 'CallRefused';
-  readonly refusal: AgentAnswer['refused'][number];
-  readonly count: number;
-  constructor(refusal: AgentAnswer['refused'][number], count: number) {
-    super(`${refusal.decision}: ${refusal.reason}`);
-    this.refusal = refusal;
-    this.count = count;
-  }
-
-  /** What the manager is told: the rule, and the reason unless the specialist read untrusted text. */
-  describe(quarantined: boolean): string {
-    const { decision, reason, rule } = this.refusal;
-    const what = decision === 'denied' ? 'the policy denied' : 'nobody approved';
-    const calls = this.count > 1 ? ` (and ${this.count - 1} more)` : '';
-    const detail = quarantined
-      ? `${rule ? ` (rule ${rule})` : ''}; details withheld, as the specialist read untrusted content`
-      : `: ${reason}`;
-    return `${what} a call it made${calls}${detail}`;
-  }
 }

@@ -19,14 +19,14 @@ export function userExecutorStep(executor: Executor): TierStep {
     } catch (error) {
       const partial = error instanceof RunError ? partialOf(error) : undefined;
       if (partial !== undefined) {
-        join(scope, partial, parentId);
+        joinRun(scope, partial, parentId);
         // The run's own partial result, with this executor's share in it, replaces its own,
         // escalations included: one that ends the run at the cap reports the whole run.
         setPartial(error as RunError, undefined);
       }
       throw error;
     }
-    join(scope, result, parentId);
+    joinRun(scope, result, parentId);
     scope.report.modelFinished(result.finishReason, result.warnings);
     return result.output;
   };
@@ -80,11 +80,17 @@ function remainingOptions(scope: RunScope): RunOptions {
   };
 }
 
+/** What another run (a user's executor, a subtask on a worker) used and did. */
+export type JoinedRun = Pick<PartialRun, 'usage' | 'trace' | 'audit' | 'output'> & {
+  readonly toolErrors?: PartialRun['toolErrors'] | undefined;
+};
+
 /**
- * Adds what the executor's run used and did to this run, its agents counted for `maxAgents`,
- * and its audit entries and tool errors pointing at their spans in this run's trace.
+ * Adds what another run used and did to this run, under the span `parentId`: its agents counted
+ * for `maxAgents`, and its audit entries and tool errors pointing at their spans in this run's
+ * trace.
  */
-function join(scope: RunScope, run: PartialRun | RunResult<unknown>, parentId: string): void {
+export function joinRun(scope: RunScope, run: JoinedRun, parentId: string): void {
   for (const span of run.trace) if (span.type === 'agent') scope.report.agentStarted();
   scope.usage.merge(run.usage);
   const ids = scope.trace.adopt(run.trace, parentId);

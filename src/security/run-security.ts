@@ -25,6 +25,8 @@ export interface RunSecurity {
   /** The user the service acts for, when declared (the ledger counts their values as written). */
   readonly owner: Owner | undefined;
   readonly ledger: TaintLedger;
+  /** The request the user wrote: what the ledger counts as theirs. */
+  readonly userInput: string;
   readonly audit: AuditEntry[];
   /** Runs the guardrails of a hop. @throws {GuardrailTripped} */
   check(hop: GuardrailHop, value: unknown, at?: Omit<GuardrailContext, 'hop'>): Promise<void>;
@@ -74,6 +76,7 @@ export function createRunSecurity(
     permit,
     owner: options.owner,
     ledger: createTaintLedger(userInput, permit, options.owner?.values),
+    userInput,
     audit: [],
     async check(hop, value, at = {}) {
       const given = guardrails[HOPS[hop]];

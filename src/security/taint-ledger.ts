@@ -1,3 +1,4 @@
+import type { LedgerRecord } from '../core/engine.ts';
 import type {
   ArgumentProvenance,
   Origin,
@@ -35,7 +36,7 @@ const MAX_LENGTH = 200_000;
  */
 export interface TaintLedger {
   /** Records a tool's result by the tool's flags; `input` and `agent` say which call read it. */
-  recordToolResult(tool: AnyTool, value: unknown, call?: ToolCallOf): void;
+  recordToolResult(tool: LedgerRecordTool, value: unknown, call?: ToolCallOf): void;
   /**
    * Records what a quarantined reader handed on: untrusted, and sensitive when the reader read
    * sensitive data (`sensitive`, or any of its own reads).
@@ -50,7 +51,14 @@ export interface TaintLedger {
    * content chose.
    */
   provenanceOf(tool: AnyTool, args: unknown, agent?: string): Provenance;
+  /** The entries recorded so far, in order, as plain data (to hand to another process). */
+  records(): readonly LedgerRecord[];
+  /** Records entries another ledger of the same run recorded, as it recorded them. */
+  replay(records: readonly LedgerRecord[]): void;
 }
+
+/** What the ledger reads of a tool: its name and the flags that make its results worth tracing. */
+type LedgerRecordTool = Pick<AnyTool, 'name' | 'untrustedInput' | 'sensitiveData'>;
 
 /** Which call read a tool's result. */
 export interface ToolCallOf {
@@ -102,15 +110,29 @@ export function createTaintLedger(
   };
   const contentOf = (sources: readonly ValueSource[]): ContentLeaf[] =>
     [...new Set(sources.map(placeOf))].flatMap((where) => contents.get(where) ?? []);
-  return {
+  const log: LedgerRecord[] = [];
+  const ledger: TaintLedger = {
     recordToolResult(tool, value, call) {
       if (!tool.untrustedInput && !tool.sensitiveData) return;
+      const { name, untrustedInput, sensitiveData } = tool;
+      log.push({ type: 'tool-result', tool: { name, untrustedInput, sensitiveData }, value, call });
       const source = toolSource(tool, call?.input, user.wrote);
       if (call) reads.set(call.agent, [...(reads.get(call.agent) ?? []), source]);
       add(value, source);
     },
     recordExtraction(value, reader, sensitive = false) {
+      log.push({ type: 'extraction', value, reader, sensitive });
       add(value, extractionSource(reader, reads.get(reader) ?? [], sensitive));
+    },
+    records: () => [...log],
+    replay(records) {
+      for (const record of records) {
+        if (record.type === 'extraction') {
+          ledger.recordExtraction(record.value, record.reader, record.sensitive);
+        } else {
+          ledger.recordToolResult(record.tool, record.value, record.call);
+        }
+      }
     },
     get readSensitive() {
       return readSensitive;
@@ -151,6 +173,7 @@ export function createTaintLedger(
       };
     },
   };
+  return ledger;
 }
 
 /** What is known of one argument's value. */
