@@ -30,6 +30,10 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['mcpTools', 'McpToolsOptions', 'McpToolOverride', 'McpClient', 'McpToolInfo'],
     ...['McpToolError', 'McpFailure'],
   ],
+  'src/bullmq/index.ts': [
+    ...['bullmqEngine', 'BullmqEngine', 'BullmqEngineOptions', 'SubtaskJobFailed', 'Engine'],
+    ...['startTierupWorker', 'TierupWorker', 'TierupWorkerOptions', 'JobSignatureError'],
+  ],
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
   'src/fitted-router/index.ts': ['experimental_fittedRouterModel', 'RouterModel'],
   'src/providers/openai/index.ts': [

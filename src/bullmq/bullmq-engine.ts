@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { type ConnectionOptions, type JobsOptions, Queue, QueueEvents } from 'bullmq';
+import type { Engine, SubtaskOutcome } from '../core/engine.ts';
+import { checkBullmqOptions } from './bullmq-options.ts';
+import { signPayload } from './job-signature.ts';
+
+/** Options of {@link bullmqEngine}. */
+export interface BullmqEngineOptions {
+  /** The Redis connection: ioredis options (`{ host, port }`) or an ioredis client. */
+  readonly connection: ConnectionOptions;
+  /** The BullMQ queue the subtasks go to; its workers run `startTierupWorker` on the same name. */
+  readonly queue: string;
+  /** The secret every job's payload is signed with (HMAC-SHA256); the workers hold the same. At least 16 characters. */
+  readonly secret: string;
+  /** BullMQ's key prefix. @default 'bull' */
+  readonly prefix?: string;
+  /**
+   * BullMQ's options of each job (priority, attempts, ...). @default { attempts: 1,
+   * removeOnComplete: true, removeOnFail: { age: 86400 } }
+   */
+  readonly jobs?: JobsOptions;
+}
+
+/** An engine over a BullMQ queue; `close()` it when the service stops. */
+export interface BullmqEngine extends Engine {
+  /** Closes the queue's connections; subtasks still waiting for their job reject. */
+  close(): Promise<void>;
+}
+
+/** A job that failed on its worker (refused, crashed, stalled too often): its subtask fails. */
+export class SubtaskJobFailed extends Error {
+  override readonly name = 'SubtaskJobFailed';
+  readonly jobId: string;
+  constructor(jobId: string, reason: string) {
+    super(`job ${jobId} failed: ${reason}`);
+    this.jobId = jobId;
+  }
+}
+
+interface Waiter {
+  resolve(outcome: SubtaskOutcome): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Runs the multi-agent tier's specialists on BullMQ workers (`startTierupWorker`): each subtask a
+ * job on `queue`, its payload signed with `secret`; the run awaits the job's result under the
+ * subtask's signal (its time limit and the run's), so nothing waits forever.
+ *
+ * @example
+ * const engine = bullmqEngine({ connection: { host: '127.0.0.1', port: 6379 }, queue: 'tierup', secret });
+ * const tierup = createTierup({ model, tools, engine });
+ */
+export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
+  checkBullmqOptions(options);
+  const { connection, secret, prefix } = options;
+  const at = { connection, ...(prefix ? { prefix } : {}) };
+  const queue = new Queue(options.queue, at);
+  const events = new QueueEvents(options.queue, at);
+  const jobs: JobsOptions = {
+    attempts: 1,
+    removeOnComplete: true,
+    removeOnFail: { age: 86_400 },
+    ...options.jobs,
+  };
+  const waiting = new Map<string, Waiter>();
+  events.on('completed', ({ jobId, returnvalue }) => {
+    const waiter = waiting.get(jobId);
+    waiting.delete(jobId);
+    waiter?.resolve(returnvalue as unknown as SubtaskOutcome);
+  });
+  events.on('failed', ({ jobId, failedReason }) => {
+    const waiter = waiting.get(jobId);
+    waiting.delete(jobId);
+    waiter?.reject(new SubtaskJobFailed(jobId, failedReason));
+  });
+  // The events are read from the stream's end: the reader must be there before the first job.
+  const ready = events.waitUntilReady();
+  return {
+    name: 'bullmq',
+    async runSubtask(request, { signal }) {
+      signal.throwIfAborted();
+      await ready;
+      const jobId = `${request.runId}.${request.subtask.id}.${randomUUID().slice(0, 8)}`;
+      const done = new Promise<SubtaskOutcome>((resolve, reject) => {
+        waiting.set(jobId, { resolve, reject });
+      });
+      const stop = () => {
+        const waiter = waiting.get(jobId);
+        waiting.delete(jobId);
+        waiter?.reject(signal.reason);
+        // A job no worker took yet is taken back; one that runs stops at its time limit.
+        queue.remove(jobId).catch(() => undefined);
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        await queue.add('subtask', signPayload(JSON.stringify(request), secret), {
+          ...jobs,
+          jobId,
+        });
+        return await done;
+      } finally {
+        signal.removeEventListener('abort', stop);
+        waiting.delete(jobId);
+      }
+    },
+    async close() {
+      for (const [jobId, waiter] of waiting) {
+        waiter.reject(new SubtaskJobFailed(jobId, 'the engine was closed'));
+      }
+      waiting.clear();
+      await Promise.all([events.close(), queue.close()]);
+    },
+  };
+}

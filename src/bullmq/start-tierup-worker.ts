@@ -1,0 +1,121 @@
+import { type ConnectionOptions, Worker, type WorkerOptions } from 'bullmq';
+import type { SubtaskOutcome, SubtaskRequest } from '../core/engine.ts';
+import type { LanguageModel } from '../core/language-model.ts';
+import type { Approver, Guardrails, Policy } from '../core/security.ts';
+import type { AnyTool } from '../core/tool.ts';
+import type { ToolErrorMessage } from '../core/tool-error.ts';
+import { serveSubtask } from '../executors/serve-subtask.ts';
+import { createPriceTable, type PriceTableOptions } from '../pricing/price-table.ts';
+import { checkBullmqOptions } from './bullmq-options.ts';
+import { JobSignatureError, verifiedPayload } from './job-signature.ts';
+
+/** Options of {@link startTierupWorker}. */
+export interface TierupWorkerOptions {
+  /** The Redis connection: ioredis options (`{ host, port }`) or an ioredis client. */
+  readonly connection: ConnectionOptions;
+  /** The queue the engine sends subtasks to. */
+  readonly queue: string;
+  /** The secret the engine signs jobs with; a job that does not verify is refused. */
+  readonly secret: string;
+  /**
+   * Your tools: a subtask gets only those its specialist was given, by name, and only when their
+   * security flags are the ones the run knows them by.
+   */
+  readonly tools: readonly AnyTool[];
+  /** The model of every specialist, unless `models` names one. */
+  readonly model: LanguageModel;
+  /** A specialist's own model, by its name. */
+  readonly models?: Readonly<Record<string, LanguageModel>>;
+  /** Subtasks this process runs at once. @default 1 */
+  readonly concurrency?: number;
+  /** The policy of the tool calls it runs. @default defaultPolicy */
+  readonly policy?: Policy;
+  readonly approve?: Approver;
+  /** The `toolCall` and `toolResult` guardrails (the run checks the others). */
+  readonly guardrails?: Guardrails;
+  /** Prices to add or override, for the usage and `maxCostUsd` of its calls. */
+  readonly prices?: PriceTableOptions['prices'];
+  readonly toolErrorMessage?: ToolErrorMessage;
+  /** BullMQ's key prefix. @default 'bull' */
+  readonly prefix?: string;
+  /**
+   * BullMQ's own worker settings: `lockDuration`, `stalledInterval`, `maxStalledCount`, `limiter`,
+   * ... (a job whose worker died is handed to another after `lockDuration`).
+   */
+  readonly worker?: Omit<WorkerOptions, 'connection' | 'concurrency' | 'prefix' | 'autorun'>;
+  /** Told of each job refused (bad signature or format) before it fails. */
+  readonly onRefused?: (error: JobSignatureError) => void;
+}
+
+/** A running worker: `close()` it to stop taking jobs (the ones it runs finish first). */
+export interface TierupWorker {
+  /** The BullMQ worker, for its events (`failed`, `error`, ...). */
+  readonly worker: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a worker, in your own process, that runs the subtasks a `bullmqEngine` sends: it checks
+ * each job's signature (refusing, and running nothing of, one that does not verify), runs the
+ * specialist with your tools and model under the run's ledger, permits and budgets, and sends
+ * back what it used and did.
+ *
+ * @example
+ * const worker = startTierupWorker({ connection, queue: 'tierup', secret, tools, model, concurrency: 4 });
+ * process.on('SIGTERM', () => worker.close());
+ * @throws {InvalidConfigError} naming the option at fault.
+ */
+export function startTierupWorker(options: TierupWorkerOptions): TierupWorker {
+  checkBullmqOptions(options);
+  const { secret, prefix, onRefused } = options;
+  const server = {
+    tools: options.tools,
+    model: options.model,
+    models: options.models,
+    prices: createPriceTable(options.prices ? { prices: options.prices } : {}),
+    policy: options.policy,
+    approve: options.approve,
+    guardrails: options.guardrails,
+    toolErrorMessage: options.toolErrorMessage,
+  };
+  const worker = new Worker<unknown, SubtaskOutcome>(
+    options.queue,
+    async (job, _token, signal) => {
+      let request: SubtaskRequest;
+      try {
+        request = parseRequest(verifiedPayload(job.data, secret, job.id), job.id);
+      } catch (error) {
+        if (error instanceof JobSignatureError) onRefused?.(error);
+        throw error;
+      }
+      return serveSubtask(request, server, signal);
+    },
+    {
+      ...options.worker,
+      connection: options.connection,
+      concurrency: options.concurrency ?? 1,
+      ...(prefix ? { prefix } : {}),
+    },
+  );
+  return {
+    worker,
+    close: () => worker.close(),
+  };
+}
+
+/** The request a verified payload holds. @throws {JobSignatureError} for one of another format. */
+function parseRequest(payload: string, jobId: string | undefined): SubtaskRequest {
+  let request: SubtaskRequest;
+  try {
+    request = JSON.parse(payload) as SubtaskRequest;
+  } catch {
+    throw new JobSignatureError(jobId, 'its payload is not JSON');
+  }
+  if (request?.version !== 1) {
+    throw new JobSignatureError(
+      jobId,
+      `its payload has version ${String(request?.version)}, not 1`,
+    );
+  }
+  return request;
+}
