@@ -32,7 +32,7 @@ export default defineConfig({
       'testing/index': 'src/testing/index.ts',
       'http/index': 'src/http/index.ts',
       'mcp/index': 'src/mcp/index.ts',
-    'bullmq/index': 'src/bullmq/index.ts',
+      'bullmq/index': 'src/bullmq/index.ts',
       'providers/openai/index': 'src/providers/openai/index.ts',
       'providers/anthropic/index': 'src/providers/anthropic/index.ts',
     },

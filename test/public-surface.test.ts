@@ -33,6 +33,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
   'src/bullmq/index.ts': [
     ...['bullmqEngine', 'BullmqEngine', 'BullmqEngineOptions', 'SubtaskJobFailed', 'Engine'],
     ...['startTierupWorker', 'TierupWorker', 'TierupWorkerOptions', 'JobSignatureError'],
+    ...['redisJournal', 'RedisJournalOptions'],
   ],
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
   'src/fitted-router/index.ts': ['experimental_fittedRouterModel', 'RouterModel'],

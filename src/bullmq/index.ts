@@ -1,6 +1,6 @@
 /**
- * tierup/bullmq: the multi-agent tier's specialists on BullMQ workers over Redis
- * (docs/scale-out.md). Needs the optional peers `bullmq` and `ioredis`.
+ * tierup/bullmq: the multi-agent tier's specialists on BullMQ workers, and durable runs, over
+ * Redis (docs/scale-out.md). Needs the optional peers `bullmq` and `ioredis`.
  * @module
  */
 
@@ -12,6 +12,7 @@ export {
   SubtaskJobFailed,
 } from './bullmq-engine.ts';
 export { JobSignatureError } from './job-signature.ts';
+export { type RedisJournalOptions, redisJournal } from './redis-journal.ts';
 export {
   startTierupWorker,
   type TierupWorker,
