@@ -106,7 +106,9 @@ export function teamRules(options: { readonly slowRefundMs?: number } = {}): Moc
     // The answer repeats what the specialists found, so it shows that their results came back.
     {
       reply: (request) => ({
-        text: `Done. ${[...request.lastMessage.matchAll(/\[(\w+)\] \w+ \((?:done|FAILED)\): ([^\n]*)/g)]
+        text: `Done. ${[
+          ...request.lastMessage.matchAll(/\[(\w+)\] \w+ \((?:done|FAILED)\): ([^\n]*)/g),
+        ]
           .map((m) => `${m[1]}=${m[2]}`)
           .join(' | ')}`,
       }),

@@ -14,13 +14,19 @@ const MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
 /** How long a worker may take to start: loading bullmq, openai and tierup from source on a busy machine. */
 const START_MS = 30_000;
 
-/** Starts a worker process and resolves once it takes jobs. */
-export async function startWorkerProcess(config: object): Promise<WorkerProcess> {
+/**
+ * Starts a worker process and resolves once it takes jobs: `main` (test/bullmq/worker-main.ts by
+ * default) with `config` as JSON in the environment variable `variable`.
+ */
+export async function startWorkerProcess(
+  config: object,
+  { main = MAIN, variable = 'TIERUP_TEST_WORKER' } = {},
+): Promise<WorkerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--experimental-strip-types', '--no-warnings', MAIN],
+    ['--experimental-strip-types', '--no-warnings', main],
     {
-      env: { ...process.env, TIERUP_TEST_WORKER: JSON.stringify(config) },
+      env: { ...process.env, [variable]: JSON.stringify(config) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
