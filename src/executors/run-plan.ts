@@ -1,6 +1,7 @@
 import type { Engine } from '../core/engine.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
+import { subtaskPath } from '../durable/journal-keys.ts';
 import { handOnRequest, subtaskPrompt } from '../prompts/team-prompts.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { createLimiter } from '../run/limiter.ts';
@@ -155,6 +156,8 @@ export async function work(
 ): Promise<{ readonly text: string; readonly output: unknown }> {
   const { ctx, placeholders } = team;
   const system = [team.instructions?.trim(), specialist.instructions].filter(Boolean).join('\n\n');
+  // The same specialist may work on several subtasks at once: each has its own journal path.
+  const path = subtaskPath(subtask.id, specialist.name);
   const answer: AgentAnswer = await runAgentLoop(
     ctx,
     {
@@ -166,6 +169,7 @@ export async function work(
       tools: specialist.tools,
       limit: createLimiter(ctx.budgets.maxConcurrency),
       signal,
+      path,
       ...(team.boundary
         ? { resolveArguments: (args: unknown) => expandPlaceholders(args, placeholders) }
         : {}),
@@ -194,6 +198,7 @@ export async function work(
       parentId: spanId,
       model: specialist.model,
       signal,
+      path,
       request: { system, messages: [...answer.messages, request] },
     },
     extractionSchema(fields),

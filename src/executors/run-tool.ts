@@ -4,6 +4,9 @@ import { type LinkedSignal, linkSignal } from '../core/linked-signal.ts';
 import type { AuditEntry } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { ToolError } from '../core/tool-error.ts';
+import { InDoubtError } from '../durable/in-doubt-error.ts';
+import type { RecordedToolOutcome } from '../durable/run-journal.ts';
+import { pathOf, type RunRecorder } from '../durable/run-recorder.ts';
 import { toolMessages } from '../prompts/tool-messages.ts';
 import type { RunScope } from '../run/run-scope.ts';
 import { toolErrorText } from '../run/tool-error-text.ts';
@@ -23,7 +26,7 @@ const RESULT_LIMIT = 100_000;
  */
 export async function runTool(
   ctx: RunScope,
-  at: ToolCaller,
+  at: ToolCaller & { readonly path?: string | undefined },
   tools: ReadonlyMap<string, AnyTool>,
   call: ToolCall,
   signal: AbortSignal = ctx.signal,
@@ -77,9 +80,14 @@ export async function runTool(
     audited = true;
     // An approver or a policy may take a while: the run may have stopped meanwhile.
     signal.throwIfAborted();
+    const { journal } = ctx;
     outcome =
       checked.run && tool
-        ? await ctx.trace.within(spanId, () => execute(ctx, tool, checked.input, at, signal))
+        ? await ctx.trace.within(spanId, () =>
+            journal === undefined
+              ? execute(ctx, tool, checked.input, at, signal)
+              : journaledTool(journal, { ctx, tool, at, signal, callId: call.id }, checked.input),
+          )
         : refusal(checked as { outcome: ToolOutcome; entry: { decision: string } });
   } catch (error) {
     if (!audited) {
@@ -143,6 +151,69 @@ async function execute(
   at: ToolCaller,
   runSignal: AbortSignal,
 ): Promise<Outcome> {
+  return settle(
+    { ctx, tool, at, signal: runSignal },
+    input,
+    await invoke(ctx, tool, input, at, runSignal),
+  );
+}
+
+/** One tool call of a run, as `invoke` and `settle` see it. */
+interface ToolRun {
+  readonly ctx: RunScope;
+  readonly tool: AnyTool;
+  readonly at: ToolCaller & { readonly path?: string | undefined };
+  readonly signal: AbortSignal;
+}
+
+/**
+ * A tool call of a durable run: its journaled outcome when there is one (a resumed run: the tool
+ * does not run again); else it runs, with the call's `idempotencyKey`, a side-effect tool with a
+ * `tool-started` entry written first, and its outcome is written before the run goes on.
+ * @throws {InDoubtError} for a side-effect tool, not `idempotent`, that started and never finished.
+ */
+async function journaledTool(
+  journal: RunRecorder,
+  call: ToolRun & { readonly callId: string },
+  input: unknown,
+): Promise<Outcome> {
+  const { tool, callId } = call;
+  const key = journal.toolKey(pathOf(call.at), callId);
+  const entry = journal.entry(key);
+  if (entry?.type === 'tool-finished') return settle(call, input, entry.outcome);
+  if (entry !== undefined && entry.type !== 'tool-started') {
+    throw new Error(
+      `the journal holds a ${entry.type} entry under ${key}, where this run calls a tool`,
+    );
+  }
+  const idempotencyKey = journal.idempotencyKey(key);
+  if (entry !== undefined && tool.idempotent !== true) {
+    throw new InDoubtError({
+      tool: tool.name,
+      callId,
+      arguments: entry.arguments,
+      key,
+      idempotencyKey,
+    });
+  }
+  if (entry === undefined && tool.sideEffects) {
+    const started = { type: 'tool-started' as const, tool: tool.name, callId, arguments: input };
+    await journal.write(key, { ...started, idempotencyKey });
+  }
+  const ran = await invoke(call.ctx, tool, input, call.at, call.signal, idempotencyKey);
+  await journal.write(key, { type: 'tool-finished', tool: tool.name, callId, outcome: ran });
+  return settle(call, input, ran);
+}
+
+/** Runs the tool under its time limit and signal: what it returned, or how it failed. */
+async function invoke(
+  ctx: RunScope,
+  tool: AnyTool,
+  input: unknown,
+  at: ToolCaller,
+  runSignal: AbortSignal,
+  idempotencyKey?: string,
+): Promise<RecordedToolOutcome> {
   const { toolTimeoutMs } = ctx.budgets;
   // The tool's signal (the run's, plus its time limit) is made when it is needed: when the tool
   // reads it, or when it returns a promise to wait for. A tool that answers at once and never
@@ -154,36 +225,44 @@ async function execute(
       ms: toolTimeoutMs,
       reason: () => new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
     }));
-  let value: unknown;
   try {
     runSignal.throwIfAborted();
-    const returned: unknown = tool.run(input, {
+    const options = {
       get signal() {
         return linked().signal;
       },
-    });
-    value = isPromiseLike(returned)
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    };
+    const returned: unknown = tool.run(input, options);
+    const value = isPromiseLike(returned)
       ? await untilAborted(Promise.resolve(returned), linked().signal)
       : returned;
+    return { type: 'value', value };
   } catch (error) {
     runSignal.throwIfAborted();
     if (link?.timedOut) {
       const content = toolMessages.timedOut(tool.name, toolTimeoutMs);
-      return { content, isError: true, failure: { type: 'timed-out' } };
+      return { type: 'error', content, failure: { type: 'timed-out' } };
     }
     const text = toolErrorText(ctx.toolErrorMessage, { tool: tool.name, agent: at.agent, error });
     const content = toolMessages.failed(tool.name, text);
-    return { content, isError: true, failure: { type: 'failed', error: describeError(error) } };
+    return { type: 'error', content, failure: { type: 'failed', error: describeError(error) } };
   } finally {
     link?.dispose();
   }
-  ctx.security.ledger.recordToolResult(tool, value, { input, agent: at.agent });
-  await ctx.security.check('tool-result', value, {
+}
+
+/** What the model reads of a tool's outcome: a value goes through the ledger and the `toolResult` guardrails first. */
+async function settle(run: ToolRun, input: unknown, ran: RecordedToolOutcome): Promise<Outcome> {
+  if (ran.type === 'error') return { content: ran.content, isError: true, failure: ran.failure };
+  const { ctx, tool, at } = run;
+  ctx.security.ledger.recordToolResult(tool, ran.value, { input, agent: at.agent });
+  await ctx.security.check('tool-result', ran.value, {
     agent: at.agent,
     tool: tool.name,
-    signal: runSignal,
+    signal: run.signal,
   });
-  return { content: toContent(value), isError: false };
+  return { content: toContent(ran.value), isError: false };
 }
 
 function toContent(value: unknown): string {

@@ -10,20 +10,22 @@ import {
 } from '../core/errors.ts';
 
 import type { GuardrailHop, Privilege } from '../core/security.ts';
+import { type InDoubtCall, InDoubtError } from '../durable/in-doubt-error.ts';
 import { describeError } from '../run/trace-recorder.ts';
 import { withheldFailure } from '../security/quarantine.ts';
 import type { AgentAnswer } from './agent-loop.ts';
 
 /**
  * A failure that ends the whole run, not only its subtask: a budget, a guardrail, the security
- * boundary, a misconfiguration.
+ * boundary, a misconfiguration, a side effect in doubt.
  */
 export function endsRun(error: unknown): boolean {
   return (
     error instanceof BudgetExceededError ||
     error instanceof InvalidConfigError ||
     error instanceof GuardrailTripped ||
-    error instanceof BoundaryViolationError
+    error instanceof BoundaryViolationError ||
+    error instanceof InDoubtError
   );
 }
 
@@ -47,7 +49,10 @@ export class SubtaskFailed extends Error {
 /** An error that ends the run, as plain data for another process. */
 export function toRemoteError(error: unknown): RemoteError {
   const fields: Record<string, unknown> = {};
-  for (const key of ['budget', 'limit', 'used', 'hop', 'reason', 'agent', 'tool', 'privileges']) {
+  const keys = ['budget', 'limit', 'used', 'hop', 'reason', 'agent', 'tool', 'privileges'];
+  // An in-doubt call: which one, and the keys to look it up by.
+  keys.push('callId', 'arguments', 'key', 'idempotencyKey');
+  for (const key of keys) {
     const value = (error as Record<string, unknown>)[key];
     if (value !== undefined) fields[key] = value;
   }
@@ -88,6 +93,8 @@ export function fromRemoteError(error: RemoteError): Error {
       });
     case 'boundary-violation':
       return new BoundaryViolationError(f.agent, f.privileges, after(error.message, '` '));
+    case 'in-doubt':
+      return new InDoubtError(error.fields as unknown as InDoubtCall);
     case 'invalid-config':
       return new InvalidConfigError(f.issues ?? [{ path: 'engine', message: error.message }]);
     default:
