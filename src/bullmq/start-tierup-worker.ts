@@ -4,6 +4,7 @@ import type { LanguageModel } from '../core/language-model.ts';
 import type { Approver, Guardrails, Policy } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { ToolErrorMessage } from '../core/tool-error.ts';
+import type { RunJournal } from '../durable/run-journal.ts';
 import { serveSubtask } from '../executors/serve-subtask.ts';
 import { createPriceTable, type PriceTableOptions } from '../pricing/price-table.ts';
 import { checkBullmqOptions } from './bullmq-options.ts';
@@ -36,6 +37,12 @@ export interface TierupWorkerOptions {
   /** Prices to add or override, for the usage and `maxCostUsd` of its calls. */
   readonly prices?: PriceTableOptions['prices'];
   readonly toolErrorMessage?: ToolErrorMessage;
+  /**
+   * The journal your durable runs use (`redisJournal`): a subtask of a durable run writes its
+   * calls to it, so a worker that takes over its job from one that died replays what that one
+   * finished (docs/scale-out.md). @default none: a subtask taken over runs again from its start
+   */
+  readonly journal?: RunJournal;
   /** BullMQ's key prefix. @default 'bull' */
   readonly prefix?: string;
   /**
@@ -77,6 +84,7 @@ export function startTierupWorker(options: TierupWorkerOptions): TierupWorker {
     approve: options.approve,
     guardrails: options.guardrails,
     toolErrorMessage: options.toolErrorMessage,
+    journal: options.journal,
   };
   const worker = new Worker<unknown, SubtaskOutcome>(
     options.queue,

@@ -97,6 +97,12 @@ export interface SubtaskRequest {
   /** The run's budgets, `maxTokens` and `maxCostUsd` as what is left of them. */
   readonly budgets: ResolvedBudgets;
   readonly settings: CallSettings | undefined;
+  /**
+   * The run is durable (it has a journal): a worker with the same journal writes the subtask's
+   * calls to it under the run's id, and replays those it finds (a job taken over from a worker
+   * that died).
+   */
+  readonly journaled: boolean;
 }
 
 /** What a worker sends back: what the subtask used and did, and how it ended. */

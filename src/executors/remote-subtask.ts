@@ -80,6 +80,7 @@ export function subtaskRequest(
       maxCostUsd: left('maxCostUsd', budgets.maxCostUsd, (usage.costUsd ?? 0) + usage.reservedUsd),
     },
     settings: ctx.settings,
+    journaled: ctx.journal !== undefined,
   };
 }
 

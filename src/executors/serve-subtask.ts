@@ -4,6 +4,9 @@ import type { LanguageModel } from '../core/language-model.ts';
 import type { Approver, Guardrails, Policy } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { ToolErrorMessage } from '../core/tool-error.ts';
+import { subtaskPath } from '../durable/journal-keys.ts';
+import type { RunJournal } from '../durable/run-journal.ts';
+import { RunRecorder } from '../durable/run-recorder.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import { startRun } from '../run/run-scope.ts';
 import { describeError } from '../run/trace-recorder.ts';
@@ -29,6 +32,11 @@ export interface SubtaskServer {
   /** The `toolCall` and `toolResult` guardrails run on the worker; the others on the run. */
   readonly guardrails?: Guardrails | undefined;
   readonly toolErrorMessage?: ToolErrorMessage | undefined;
+  /**
+   * The journal of durable runs (the runs' own): the subtask of a durable run writes its calls to
+   * it, and replays those a worker that died before it wrote.
+   */
+  readonly journal?: RunJournal | undefined;
 }
 
 /** The span id a worker's spans hang under; the run puts them under the specialist's span. */
@@ -52,6 +60,8 @@ export async function serveSubtask(
   );
   security.ledger.replay(request.ledger);
   const known = security.ledger.records().length;
+  const journal =
+    request.journaled && server.journal ? await recorderOf(server.journal, request) : undefined;
   const run = startRun({
     // The run's time limit for this subtask is its agent time limit.
     budgets: { ...request.budgets, timeoutMs: request.budgets.agentTimeoutMs },
@@ -62,6 +72,7 @@ export async function serveSubtask(
     runId: request.runId,
     toolErrorMessage: server.toolErrorMessage,
     settings: request.settings,
+    journal,
   });
   const { scope } = run;
   const placeholders = new Map(request.placeholders);
@@ -109,6 +120,14 @@ export async function serveSubtask(
       ([key]) => !request.placeholders.some(([k]) => k === key),
     ),
   };
+}
+
+/** The run's journal, as far as this subtask's own calls go. */
+async function recorderOf(journal: RunJournal, request: SubtaskRequest): Promise<RunRecorder> {
+  const contents = await journal.read(request.runId);
+  const own = `${subtaskPath(request.subtask.id, request.specialist.name)}/`;
+  const entries = [...(contents?.entries ?? [])].filter(([key]) => key.startsWith(own));
+  return new RunRecorder(journal, request.runId, new Map(entries));
 }
 
 /**

@@ -1,97 +1,37 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BullmqEngine, bullmqEngine } from '../../src/bullmq/index.ts';
 import { signPayload } from '../../src/bullmq/job-signature.ts';
-import type { RoutedRunResult } from '../../src/core/run-result.ts';
-import { type MockLlmServer, startMockLlmServer } from '../../src/testing/index.ts';
 import { createTierup } from '../../src/tierup.ts';
-import { redisServerAvailable, startRedis, type TestRedis } from '../redis-server.ts';
-import { askedBy, TEAM_REQUEST, teamModel, teamRules, teamTools } from './team-scenario.ts';
-import { startWorkerProcess, type WorkerProcess } from './worker-process.ts';
-
-const SECRET = 'a test secret of 32 characters!!';
-const hints = { tier: 'multi-agent' as const };
-
-/** What a run says that any engine must say alike (times and span ids aside). */
-const shape = (result: RoutedRunResult<string>) => ({
-  output: result.output,
-  calls: result.usage.calls,
-  tokens: result.usage.inputTokens + result.usage.outputTokens,
-  byAgent: Object.keys(result.usage.byAgent).sort(),
-  spans: result.trace.map((s) => `${s.type}:${s.name}:${s.status}`).sort(),
-  audit: result.audit.map((e) => `${e.agent}:${e.tool}:${e.decision}`).sort(),
-});
+import { redisServerAvailable } from '../redis-server.ts';
+import { hints, SECRET, shape, startHarness } from './engine-harness.ts';
+import { TEAM_REQUEST, teamModel, teamTools } from './team-scenario.ts';
 
 describe.runIf(redisServerAvailable())(
-  'the BullMQ engine, with workers in their own processes',
+  'the BullMQ engine, with workers in processes of their own',
   () => {
-    let redis: TestRedis;
-    let mock: MockLlmServer;
-    let dir: string;
-    const workers: WorkerProcess[] = [];
-    const engines: BullmqEngine[] = [];
-    let queues = 0;
-
+    let harness: Awaited<ReturnType<typeof startHarness>>;
     beforeAll(async () => {
-      [redis, mock] = await Promise.all([startRedis(), startMockLlmServer({ rules: teamRules() })]);
-      dir = mkdtempSync(join(tmpdir(), 'tierup-engine-'));
+      harness = await startHarness();
     });
-    afterAll(async () => {
-      await Promise.all([
-        ...workers.map((w) => w.stop('SIGKILL')),
-        ...engines.map((e) => e.close()),
-      ]);
-      await Promise.all([redis?.stop(), mock?.close()]);
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    /** A fresh queue, side-effect log and engine (and `count` workers on them). */
-    async function setUp(count: number, worker: object = {}, server = mock) {
-      const queue = `team-${++queues}`;
-      const log = join(dir, `${queue}.log`);
-      const config = {
-        redisPort: redis.port,
-        queue,
-        secret: SECRET,
-        baseURL: server.baseURL.openai,
-        log,
-        ...worker,
-      };
-      const started = await Promise.all(
-        Array.from({ length: count }, () => startWorkerProcess(config)),
-      );
-      workers.push(...started);
-      const connection = { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null };
-      const engine = bullmqEngine({ connection, queue, secret: SECRET });
-      engines.push(engine);
-      const tierup = createTierup({
-        model: teamModel(server.baseURL.openai),
-        tools: teamTools(log),
-        engine,
-      });
-      const sideEffects = () => readFileSync(log, 'utf8').split('\n').filter(Boolean);
-      return { queue, log, config, connection, engine, tierup, started, sideEffects };
-    }
+    afterAll(() => harness?.close());
 
     it('gives the same result with 2 workers as in process', async () => {
-      const local = join(dir, 'local.log');
-      const inProcess = await createTierup({
-        model: teamModel(mock.baseURL.openai),
-        tools: teamTools(local),
-      }).run({ input: TEAM_REQUEST, hints });
+      const inProcess = await harness.inProcess('local.log').run({ input: TEAM_REQUEST, hints });
       expect(inProcess.output).toContain('refund=Refunded 49.90 EUR as re_1.');
+      const local = readFileSync(join(harness.dir, 'local.log'), 'utf8')
+        .split('\n')
+        .filter(Boolean);
 
-      const { tierup, started, sideEffects } = await setUp(2);
+      const { tierup, started, sideEffects } = await harness.setUp({ workers: 2 });
       const runs = await Promise.all(
         Array.from({ length: 4 }, () => tierup.run({ input: TEAM_REQUEST, hints })),
       );
       for (const run of runs) expect(shape(run)).toEqual(shape(inProcess));
       // Every side effect ran once per run, on a worker.
       expect(sideEffects().sort()).toEqual(
-        Array.from({ length: 4 }, () => readFileSync(local, 'utf8').split('\n').filter(Boolean))
+        Array.from({ length: 4 }, () => local)
           .flat()
           .sort(),
       );
@@ -102,15 +42,11 @@ describe.runIf(redisServerAvailable())(
     });
 
     it('refuses a job whose payload was tampered with, and runs nothing of it', async () => {
-      const { queue, connection, started, sideEffects } = await setUp(1);
-      const [worker] = started;
+      const { queue, started, sideEffects } = await harness.setUp();
+      const { connection, mock } = harness;
       const before = mock.requests.length;
       // A signed request with one word changed after signing.
-      const payload = JSON.stringify({
-        version: 1,
-        runId: 'r1',
-        content: 'Refund order 88123 in full.',
-      });
+      const payload = JSON.stringify({ version: 1, runId: 'r1', content: 'Refund order 88123.' });
       const signed = signPayload(payload, SECRET);
       const events = new QueueEvents(queue, { connection });
       const jobs = new Queue(queue, { connection });
@@ -124,16 +60,14 @@ describe.runIf(redisServerAvailable())(
       } finally {
         await Promise.all([events.close(), jobs.close()]);
       }
-      expect(worker?.events.some((e) => e.event === 'refused')).toBe(true);
+      expect(started[0]?.events.some((e) => e.event === 'refused')).toBe(true);
       expect(mock.requests.length).toBe(before);
 
       // An engine with another secret: every subtask is refused, and fails as a subtask does.
-      const other = bullmqEngine({ connection, queue, secret: 'another secret, 32 characters!!' });
-      engines.push(other);
       const result = await createTierup({
         model: teamModel(mock.baseURL.openai),
-        tools: teamTools(join(dir, 'unused.log')),
-        engine: other,
+        tools: teamTools(join(harness.dir, 'unused.log')),
+        engine: harness.engine(queue, 'another secret, 32 characters!!'),
       }).run({ input: TEAM_REQUEST, hints });
       expect(result.output).toMatch(/order=failed: SubtaskJobFailed: .*refused: its signature/);
       expect(() => sideEffects()).toThrow(/ENOENT/);

@@ -30,8 +30,11 @@ const PLAN = {
   ],
 };
 
-/** The shop's tools; the side-effect ones append `name arguments` to `log`. */
-export function teamTools(log: string) {
+/**
+ * The shop's tools; the side-effect ones append `name arguments` to `log` once done. With
+ * `slowRefundMs`, the refund first appends `started refund_payment`, then takes that long.
+ */
+export function teamTools(log: string, options: { readonly slowRefundMs?: number } = {}) {
   const act = (name: string, args: unknown) =>
     appendFileSync(log, `${name} ${JSON.stringify(args)}\n`);
   return [
@@ -48,7 +51,11 @@ export function teamTools(log: string) {
       description: 'Refund a card charge.',
       sideEffects: true,
       input: z.object({ chargeId: z.string(), amount: z.number() }),
-      run: (args) => {
+      run: async (args) => {
+        if (options.slowRefundMs) {
+          appendFileSync(log, 'started refund_payment\n');
+          await new Promise((resolve) => setTimeout(resolve, options.slowRefundMs));
+        }
         act('refund_payment', args);
         return { refundId: 're_1', amount: args.amount };
       },

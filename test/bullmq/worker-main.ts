@@ -1,7 +1,8 @@
 // A tierup worker in its own process, for the engine's process tests. Configured by the
 // TIERUP_TEST_WORKER environment variable (JSON); prints `ready` once it takes jobs, and one JSON
 // line per job it starts or finishes.
-import { startTierupWorker } from '../../src/bullmq/index.ts';
+import { Redis } from 'ioredis';
+import { redisJournal, startTierupWorker } from '../../src/bullmq/index.ts';
 import { teamModel, teamTools } from './team-scenario.ts';
 
 interface WorkerConfig {
@@ -13,6 +14,7 @@ interface WorkerConfig {
   readonly concurrency?: number;
   readonly lockDuration?: number;
   readonly stalledInterval?: number;
+  readonly slowRefundMs?: number;
 }
 
 const config = JSON.parse(process.env.TIERUP_TEST_WORKER ?? '{}') as WorkerConfig;
@@ -20,9 +22,10 @@ const worker = startTierupWorker({
   connection: { host: '127.0.0.1', port: config.redisPort, maxRetriesPerRequest: null },
   queue: config.queue,
   secret: config.secret,
-  tools: teamTools(config.log),
+  tools: teamTools(config.log, { slowRefundMs: config.slowRefundMs ?? 0 }),
   model: teamModel(config.baseURL),
   concurrency: config.concurrency ?? 1,
+  journal: redisJournal({ connection: new Redis(config.redisPort, '127.0.0.1') }),
   worker: {
     ...(config.lockDuration ? { lockDuration: config.lockDuration } : {}),
     ...(config.stalledInterval ? { stalledInterval: config.stalledInterval } : {}),

@@ -47,6 +47,8 @@ export async function startWorkerProcess(
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
+      // DEBUG_WORKER=1 shows what the worker writes to stderr.
+      if (process.env.DEBUG_WORKER) process.stderr.write(chunk);
       output = (output + chunk.toString()).slice(-4000);
     });
     child.once('exit', (code) => {
