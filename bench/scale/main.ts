@@ -4,7 +4,7 @@
 // per subtask over the in-process executor, from runs one at a time, interleaved. Needs Debian's
 // redis-server; starts its own on a free loopback port. BENCH_QUICK=1: 40 runs, 1 and 2 workers.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bullmqEngine } from '../../src/bullmq/index.ts';
 import type { RoutedRunResult } from '../../src/core/run-result.ts';
@@ -12,7 +12,8 @@ import { startMockLlmServer } from '../../src/testing/index.ts';
 import { createTierup, type Tierup } from '../../src/tierup.ts';
 import { startWorkerProcess, type WorkerProcess } from '../../test/bullmq/worker-process.ts';
 import { startRedis } from '../../test/redis-server.ts';
-import { median, quantile, round3 } from '../stats.ts';
+import { round3 } from '../stats.ts';
+import { measureAddedTime, timedEngine } from './added-time.ts';
 import { SPECIALISTS, TEAM_REQUEST, TEAM_TOOLS, teamModel, teamRules } from './team.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -61,13 +62,7 @@ function check(result: RoutedRunResult<string>): void {
   }
 }
 
-/** The durations of the specialists' agent spans of one run. */
-const subtaskMs = (result: RoutedRunResult<string>) =>
-  result.trace
-    .filter((s) => s.type === 'agent' && s.name !== 'manager')
-    .map((s) => (s.endMs ?? s.startMs) - s.startMs);
-
-async function engineWith(count: number, queue: string) {
+async function engineWith(count: number, queue: string, outside?: number[]) {
   const started = await Promise.all(
     Array.from({ length: count }, () =>
       startWorkerProcess(
@@ -84,7 +79,12 @@ async function engineWith(count: number, queue: string) {
   );
   workers.push(...started);
   const engine = bullmqEngine({ connection, queue, secret: SECRET });
-  return { engine, started, tierup: createTierup({ model, tools: TEAM_TOOLS, budgets, engine }) };
+  const timed = outside ? timedEngine(engine, outside) : engine;
+  return {
+    engine,
+    started,
+    tierup: createTierup({ model, tools: TEAM_TOOLS, budgets, engine: timed }),
+  };
 }
 
 const rows: {
@@ -107,7 +107,7 @@ const row = (workerCount: number | 'in process', seconds: number) => {
 
 try {
   console.log(
-    `${RUNS} runs of ${SPECIALISTS} specialists, ${IN_FLIGHT} in flight, ${DELAY_MS} ms per model call; ${cpus().length} cores`,
+    `${RUNS} runs of ${SPECIALISTS} specialists, ${IN_FLIGHT} in flight, ${DELAY_MS} ms per model call; ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}`,
   );
   const local = createTierup({ model, tools: TEAM_TOOLS, budgets });
   await throughput(local, 10); // warm-up
@@ -120,35 +120,21 @@ try {
     await Promise.all(started.map((w) => w.stop()));
   }
 
-  // The added time per subtask: runs one at a time, in process and on one worker, interleaved;
-  // the subtasks of a run one after another (what one job costs), then 8 at once (the worker
-  // also fetches them from the queue one by one).
-  const { engine, tierup } = await engineWith(1, 'scale-overhead');
+  // The added time per subtask: runs one at a time, in process and on one worker (warmed up as
+  // long as the in-process run was), interleaved; the subtasks of a run one after another (what
+  // one job costs), then 8 at once (the worker also fetches them from the queue one by one).
+  const outside: number[] = [];
+  const { engine, tierup } = await engineWith(1, 'scale-overhead', outside);
+  await throughput(tierup, RUNS / 2);
   const overhead = [];
   for (const [maxConcurrency, runs] of [
     [1, OVERHEAD_RUNS_ALONE],
     [SPECIALISTS, OVERHEAD_RUNS],
   ] as const) {
-    const inProcess: number[] = [];
-    const onEngine: number[] = [];
-    for (let i = 0; i < runs + 1; i++) {
-      const a = subtaskMs(await local.run(task, { maxConcurrency }));
-      const b = subtaskMs(await tierup.run(task, { maxConcurrency }));
-      if (i === 0) continue; // warm-up
-      inProcess.push(...a);
-      onEngine.push(...b);
-    }
-    const measured = {
-      subtasksAtOnce: maxConcurrency,
-      subtasks: inProcess.length,
-      inProcessMedianMs: round3(median(inProcess)),
-      engineMedianMs: round3(median(onEngine)),
-      addedMedianMs: round3(median(onEngine) - median(inProcess)),
-      addedP90Ms: round3(quantile(onEngine, 0.9) - quantile(inProcess, 0.9)),
-    };
+    const measured = await measureAddedTime(local, tierup, outside, task, maxConcurrency, runs);
     overhead.push(measured);
     console.log(
-      `${maxConcurrency} at once, subtask median: ${measured.inProcessMedianMs} ms in process, ${measured.engineMedianMs} ms on the engine: +${measured.addedMedianMs} ms (p90 +${measured.addedP90Ms} ms)`,
+      `${maxConcurrency} at once, subtask median: ${measured.inProcessMedianMs} ms in process, ${measured.engineMedianMs} ms on the engine: +${measured.addedMedianMs} ms; outside the worker's work: median ${measured.outsideWorkerMedianMs} ms, p90 ${measured.outsideWorkerP90Ms} ms`,
     );
   }
   await engine.close();
@@ -163,7 +149,7 @@ try {
   };
   writeFileSync(
     file,
-    `${JSON.stringify({ cores: cpus().length, node: process.version, settings, rows, overhead }, null, 2)}\n`,
+    `${JSON.stringify({ cores: cpus().length, node: process.version, loadAverage: loadavg().map(round3), settings, rows, overhead }, null, 2)}\n`,
   );
   console.log(`written ${fileURLToPath(file)}`);
 } finally {

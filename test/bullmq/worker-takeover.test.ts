@@ -8,14 +8,14 @@ import { askedBy, TEAM_REQUEST, teamRules } from './team-scenario.ts';
 // BullMQ hands a job on once its worker's lock expires: 1.5 s here (30 s by default).
 const TAKEOVER = { lockDuration: 1500, stalledInterval: 500 };
 
-describe.runIf(redisServerAvailable())('a worker killed with SIGKILL mid-subtask', () => {
+describe.runIf(redisServerAvailable())('when a worker or the run stops mid-run', () => {
   let harness: Awaited<ReturnType<typeof startHarness>>;
   beforeAll(async () => {
     harness = await startHarness();
   });
   afterAll(() => harness?.close());
 
-  it('has its job finished by a second worker, repeating only the model call in flight', async () => {
+  it('a worker SIGKILLed mid-subtask has its job finished by a second, repeating only the call in flight', async () => {
     const slow = await startMockLlmServer({ rules: teamRules({ slowRefundMs: 3000 }) });
     try {
       const { tierup, started, sideEffects, another } = await harness.setUp({
@@ -66,5 +66,33 @@ describe.runIf(redisServerAvailable())('a worker killed with SIGKILL mid-subtask
     });
     // The refund never finished, and was not started again.
     expect(sideEffects()).toEqual(['started refund_payment']);
+  });
+
+  it('lets tierup.resume send a stopped run out again, its worker replaying what it finished', async () => {
+    const slow = await startMockLlmServer({ rules: teamRules({ slowRefundMs: 2000 }) });
+    try {
+      const { tierup, sideEffects } = await harness.setUp({ mock: slow, durable: true });
+      const asked = (who: string) => slow.requests.filter((r) => askedBy(r.body) === who).length;
+      // The run's process gives up while the payments subtask waits on its model (it goes on).
+      const stop = new AbortController();
+      const first = tierup.run(
+        { input: TEAM_REQUEST, hints },
+        { runId: 'resumed-1', signal: stop.signal },
+      );
+      await until(() => asked('payments') === 2);
+      stop.abort();
+      await expect(first).rejects.toThrow();
+      const result = await tierup.resume('resumed-1');
+      const uninterrupted = await harness
+        .inProcess('resumed.log')
+        .run({ input: TEAM_REQUEST, hints });
+      expect(result.output).toBe(uninterrupted.output);
+      // The resumed job replayed the payments subtask's calls, the refund included.
+      expect(asked('payments')).toBe(2);
+      expect(asked('plan')).toBe(1);
+      expect(sideEffects().filter((line) => line.startsWith('refund_payment'))).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
   });
 });
