@@ -22,7 +22,12 @@ import { type Specialist, SpecialistList } from './executors/specialists.ts';
 import { createPriceTable, type PriceTableOptions } from './pricing/price-table.ts';
 import type { Router, RouterWithTaskEntry } from './router/create-router.ts';
 import type { RouterOptions } from './router/options.ts';
-import { executorOptionsShape, LifecycleShape, modelSchema } from './run/option-schemas.ts';
+import {
+  EngineSchema,
+  executorOptionsShape,
+  LifecycleShape,
+  modelSchema,
+} from './run/option-schemas.ts';
 import type { PipelineConfig } from './run/run-pipeline.ts';
 import { type TelemetryOptions, telemetrySetup } from './run/telemetry-options.ts';
 import type { TierStep } from './run/tier-step.ts';
@@ -206,14 +211,7 @@ export const TierupOptionsShape = executorOptionsShape({ tools: false }).extend(
       band: z.number().min(0).max(0.5).optional(),
     })
     .optional(),
-  engine: z
-    .custom<Engine>(
-      (value) =>
-        typeof (value as Engine | undefined)?.runSubtask === 'function' &&
-        typeof (value as Engine).name === 'string',
-      'must be an Engine (name, runSubtask), e.g. from `bullmqEngine`',
-    )
-    .optional(),
+  engine: EngineSchema.optional(),
   ...LifecycleShape,
 });
 

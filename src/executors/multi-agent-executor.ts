@@ -9,7 +9,7 @@ import { SYNTHESIS_ROLE, synthesisPrompt } from '../prompts/team-prompts.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { callModel } from '../run/call-model.ts';
 import { createExecutor, type ExecutorOptions } from '../run/create-executor.ts';
-import { executorOptionsShape, modelSchema } from '../run/option-schemas.ts';
+import { EngineSchema, executorOptionsShape, modelSchema } from '../run/option-schemas.ts';
 import { callForOutput } from '../run/structured-output.ts';
 import type { TierStep } from '../run/tier-step.ts';
 import { needsBoundary } from '../security/boundary.ts';
@@ -113,12 +113,18 @@ export interface MultiAgentExecutorOptions extends ExecutorOptions {
    * untrusted content, sensitive data and side effects together. @default 'auto'
    */
   readonly boundary?: 'auto' | 'always' | 'off';
+  /**
+   * Where the specialists' subtasks run: in the run's process by default, or on your workers
+   * (`bullmqEngine` from `tierup/bullmq`, docs/scale-out.md). @default in process
+   */
+  readonly engine?: Engine;
 }
 
 const MultiAgentOptionsShape = executorOptionsShape({ tools: true }).extend({
   specialists: SpecialistList.optional(),
   specialistModel: modelSchema({ tools: true }).optional(),
   boundary: z.enum(['auto', 'always', 'off']).optional(),
+  engine: EngineSchema.optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallSettingsShape } from '../core/call-settings.ts';
+import type { Engine } from '../core/engine.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import { LIFECYCLE_CALLBACKS } from '../core/lifecycle.ts';
 import { type AnyTool, isTool } from '../core/tool.ts';
@@ -29,6 +30,14 @@ export function modelSchema(needs: { readonly tools?: boolean } = {}): z.ZodType
 
 /** A tool made with `defineTool`. */
 export const DefinedTool = z.custom<AnyTool>(isTool, 'must be a tool made with `defineTool`');
+
+/** Where the multi-agent tier runs its subtasks: an {@link Engine} (`bullmqEngine`, ...). */
+export const EngineSchema = z.custom<Engine>(
+  (value) =>
+    typeof (value as Engine | undefined)?.runSubtask === 'function' &&
+    typeof (value as Engine).name === 'string',
+  'must be an Engine (name, runSubtask), e.g. from `bullmqEngine`',
+);
 
 /** A refinement of a list that names each item whose `name` an earlier item has. */
 export function uniqueNames(what: string) {

@@ -3,6 +3,7 @@ import {
   defineTool,
   InvalidConfigError,
   type ModelRequest,
+  multiAgentExecutor,
   type RunResult,
 } from 'tierup';
 import { scriptedModel } from 'tierup/testing';
@@ -173,6 +174,18 @@ describe('the engine seam', () => {
       .run({ input: REQUEST, hints })
       .catch((e: unknown) => e);
     expect((flagged as Error).message).toContain('`sideEffects: false` unlike the run');
+  });
+
+  it('runs the subtasks of multiAgentExecutor through its engine too', async () => {
+    const tools = [getOrder, sendEmail];
+    const engine = loopbackEngine({ tools, model: team(ORDER_PLAN, ORDER_ANSWERS) });
+    const result = await multiAgentExecutor({
+      model: team(ORDER_PLAN, ORDER_ANSWERS),
+      tools,
+      engine,
+    }).run(REQUEST);
+    expect(engine.requests).toHaveLength(3);
+    expect(result.usage.byAgent.commerce?.calls).toBe(2);
   });
 
   it('refuses an engine that is not one, naming the option', () => {
