@@ -56,6 +56,7 @@ describe.runIf(redisServerAvailable())('a subtask no worker takes', () => {
       );
       // The run waited for the time limit, not for ever (a generous bound for a busy machine).
       expect(performance.now() - started).toBeLessThan(10_000);
+      expect(result.output).toBe('Answered without it.');
       const synthesis = model.calls.at(-1)?.messages.at(-1)?.content ?? '';
       expect(synthesis).toContain('[a] generalist (FAILED): failed: timed out after 500 ms');
       await expect.poll(() => queue.getWaitingCount()).toBe(0);
