@@ -55,3 +55,16 @@ export function teamModel(baseURL: string) {
   const client = new OpenAI({ apiKey: 'mock', baseURL, maxRetries: 0 });
   return openaiModel(client, { model: 'gpt-4.1-mini', api: 'chat' });
 }
+
+/** What a worker process of the benchmark is told (`BENCH_SCALE_WORKER`, JSON). */
+export interface WorkerConfig {
+  readonly redisPort: number;
+  readonly queue: string;
+  readonly secret: string;
+  readonly baseURL: string;
+  readonly concurrency: number;
+}
+
+/** The configuration a worker process was started with. */
+export const workerConfig = () =>
+  JSON.parse(process.env.BENCH_SCALE_WORKER ?? '{}') as WorkerConfig;

@@ -1,15 +1,9 @@
 // A worker process of the scale benchmark: `BENCH_SCALE_WORKER` (JSON) says where Redis and the
 // mock server are; prints `ready` once it takes jobs.
 import { startTierupWorker } from '../../src/bullmq/index.ts';
-import { TEAM_TOOLS, teamModel } from './team.ts';
+import { TEAM_TOOLS, teamModel, workerConfig } from './team.ts';
 
-const config = JSON.parse(process.env.BENCH_SCALE_WORKER ?? '{}') as {
-  readonly redisPort: number;
-  readonly queue: string;
-  readonly secret: string;
-  readonly baseURL: string;
-  readonly concurrency: number;
-};
+const config = workerConfig();
 const worker = startTierupWorker({
   connection: { host: '127.0.0.1', port: config.redisPort, maxRetriesPerRequest: null },
   queue: config.queue,
