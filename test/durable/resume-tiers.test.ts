@@ -1,4 +1,4 @@
-import { createTierup, type RoutedRunResult } from 'tierup';
+import { createTierup, defineTool, type RoutedRunResult } from 'tierup';
 import { memoryJournal } from 'tierup/durable';
 import { scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,30 @@ describe('durable runs on every tier', () => {
     expect(summary(resumed)).toEqual(summary(baseline));
     // The agent's tool call had not finished: it runs; then its answer is the one call made.
     expect(model.calls).toHaveLength(1);
+  });
+
+  it('does not ask the approver again for a call the journal holds', async () => {
+    const journal = memoryJournal();
+    const guarded = defineTool({ ...getOrder, needsApproval: true });
+    const asked: string[] = [];
+    const approve = async ({ tool }: { tool: string }) => {
+      asked.push(tool);
+      return true;
+    };
+    const stop = new AbortController();
+    const first = createTierup({ model: escalatingModel(), tools: [guarded], journal });
+    const task = { ...atDirect, hints: { tier: 'agent' as const } };
+    const onToolCall = () => stop.abort(new Error('stopped'));
+    await failure(first.run(task, { runId: 'a1', signal: stop.signal, approve, onToolCall }));
+    expect(asked).toEqual(['get_order']);
+    const resumed = await createTierup({
+      model: escalatingModel(),
+      tools: [guarded],
+      journal,
+    }).resume('a1', { approve });
+    expect(resumed.output).toBe('Order 30418 has shipped.');
+    expect(asked).toEqual(['get_order']);
+    expect(resumed.audit.map((entry) => entry.decision)).toEqual(['approved']);
   });
 
   it('journals a streamed run, and resumes it without a call', async () => {
