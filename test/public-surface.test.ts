@@ -29,7 +29,16 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['memoryJournal', 'MemoryJournalOptions', 'InDoubtError', 'InDoubtCall'],
     ...['RunJournal', 'JournalContents', 'JournaledRun', 'JournaledTask', 'RunEnd'],
     ...['JournalEntry', 'ModelCallEntry', 'ToolStartedEntry', 'ToolFinishedEntry'],
-    ...['RecordedToolOutcome', 'DecisionEntry'],
+    ...[
+      'RecordedToolOutcome',
+      'DecisionEntry',
+      'BudgetAmount',
+      'BudgetLimits',
+      'BudgetReservation',
+    ],
+  ],
+  'src/bullmq/index.ts': [
+    ...['redisJournal', 'RedisJournalOptions', 'redisSessionStore', 'RedisSessionStoreOptions'],
   ],
   'src/http/index.ts': ['sendSse', 'sseResponse', 'SseOptions', 'SseResponseOptions', 'SseOutcome'],
   'src/mcp/index.ts': [

@@ -1,6 +1,6 @@
 /**
- * tierup/bullmq: the multi-agent tier's specialists on BullMQ workers, and durable runs, over
- * Redis (docs/scale-out.md). Needs the optional peers `bullmq` and `ioredis`.
+ * tierup/bullmq: the multi-agent tier's specialists on BullMQ workers, durable runs and sticky
+ * sessions, over Redis (docs/scale-out.md). Needs the optional peers `bullmq` and `ioredis`.
  * @module
  */
 
@@ -13,6 +13,7 @@ export {
 } from './bullmq-engine.ts';
 export { JobSignatureError } from './job-signature.ts';
 export { type RedisJournalOptions, redisJournal } from './redis-journal.ts';
+export { type RedisSessionStoreOptions, redisSessionStore } from './redis-session-store.ts';
 export {
   startTierupWorker,
   type TierupWorker,

@@ -7,6 +7,7 @@ import type {
   RunEnd,
   RunJournal,
 } from '../durable/run-journal.ts';
+import { RESERVE, SETTLE } from './redis-budget-scripts.ts';
 
 /** Options of {@link redisJournal}. */
 export interface RedisJournalOptions {
@@ -30,7 +31,10 @@ const ENTRY = 'e:';
 /**
  * A {@link RunJournal} in Redis, so a run outlives the process that started it: one hash per run
  * (`<prefix>:journal:<runId>`) holding the run's task and options, how it ended, and one field
- * per entry, all as JSON; it expires `ttlMs` after the run's last write. Each write resolves once
+ * per entry, all as JSON; it expires `ttlMs` after the run's last write. A run with `maxTokens`
+ * or `maxCostUsd` also reserves each model call atomically (a Lua script) in
+ * `<prefix>:budget:<runId>` before making it, so processes that run parts of the run at once
+ * cannot overspend it together. Each write resolves once
  * Redis has it: run Redis with `appendonly yes` (and `appendfsync always` for no loss on a crash
  * of Redis itself) for journals that outlive a restart of Redis.
  *
@@ -54,6 +58,7 @@ export function redisJournal(options: RedisJournalOptions): RunJournal {
     ]);
   }
   const keyOf = (runId: string) => `${prefix}:journal:${runId}`;
+  const budgetOf = (runId: string) => `${prefix}:budget:${runId}`;
   const set = async (runId: string, field: string, value: unknown) => {
     const key = keyOf(runId);
     await check(
@@ -85,6 +90,18 @@ export function redisJournal(options: RedisJournalOptions): RunJournal {
     },
     write: (runId: string, key: string, entry: JournalEntry) => set(runId, ENTRY + key, entry),
     end: (runId: string, end: RunEnd) => set(runId, END, end),
+    async reserve(runId, key, amount, limits) {
+      const { maxTokens = -1, maxCostUsd = -1 } = limits;
+      const args = [key, amount.tokens, amount.usd, maxTokens, maxCostUsd, ttlMs].map(String);
+      const reply = (await connection.eval(RESERVE, 1, budgetOf(runId), ...args)) as unknown[];
+      if (reply[0] === 1) return { ok: true };
+      const limit = reply[1] === 'maxTokens' ? 'maxTokens' : 'maxCostUsd';
+      return { ok: false, limit, committed: Number(reply[2]) };
+    },
+    async settle(runId, key, used) {
+      const args = [key, used.tokens, used.usd, ttlMs].map(String);
+      await connection.eval(SETTLE, 1, budgetOf(runId), ...args);
+    },
   };
 }
 

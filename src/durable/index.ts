@@ -9,6 +9,9 @@
 export { type InDoubtCall, InDoubtError } from './in-doubt-error.ts';
 export { type MemoryJournalOptions, memoryJournal } from './memory-journal.ts';
 export type {
+  BudgetAmount,
+  BudgetLimits,
+  BudgetReservation,
   DecisionEntry,
   JournalContents,
   JournalEntry,

@@ -1,4 +1,5 @@
 import { InvalidConfigError } from '../core/errors.ts';
+import { BudgetBook } from './budget-book.ts';
 import type {
   JournalContents,
   JournalEntry,
@@ -21,13 +22,14 @@ export interface MemoryJournalOptions {
 /** One run's journal as stored: JSON text, as a shared store would hold it. */
 interface StoredRun {
   run: string;
+  budget: BudgetBook;
   entries: Map<string, string>;
   end?: string;
   expiresAt: number;
 }
 
 /**
- * A {@link RunJournal} in this process's memory: a run resumes in the same process (after its
+ * A {@link RunJournal} in this process's memory (budgets shared by the run's calls included): a run resumes in the same process (after its
  * caller gave up on it, say), not after a crash. Entries are kept as JSON, as a shared store keeps
  * them, so what a resume reads is what Redis would give back. For runs that outlive a process,
  * use `redisJournal` from `tierup/bullmq`.
@@ -59,7 +61,13 @@ export function memoryJournal(options: MemoryJournalOptions = {}): RunJournal {
   return {
     async begin(runId: string, run: JournaledRun) {
       if (live(runId) !== undefined) return false;
-      runs.set(runId, { run: JSON.stringify(run), entries: new Map(), expiresAt: now() + ttlMs });
+      const budget = new BudgetBook();
+      runs.set(runId, {
+        run: JSON.stringify(run),
+        budget,
+        entries: new Map(),
+        expiresAt: now() + ttlMs,
+      });
       return true;
     },
     async read(runId: string): Promise<JournalContents | undefined> {
@@ -78,6 +86,12 @@ export function memoryJournal(options: MemoryJournalOptions = {}): RunJournal {
     },
     async end(runId: string, end: RunEnd) {
       touched(runId).end = JSON.stringify(end);
+    },
+    async reserve(runId, key, amount, limits) {
+      return touched(runId).budget.reserve(key, amount, limits);
+    },
+    async settle(runId, key, used) {
+      touched(runId).budget.settle(key, used);
     },
   };
 }

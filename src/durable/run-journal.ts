@@ -39,7 +39,48 @@ export interface RunJournal {
   write(runId: string, key: string, entry: JournalEntry): Promise<void>;
   /** Records how the run ended. Its entries are kept (a resume replays them) until they expire. */
   end(runId: string, end: RunEnd): Promise<void>;
+  /**
+   * Optional, for a journal shared by processes that run parts of one run at once (workers):
+   * reserves, atomically against what every process spent and reserved for the run, what the model
+   * call under `key` may use, before it is made. A reservation under a key that already holds one
+   * (the same call made again after a crash) replaces it.
+   * @returns `{ ok: false }`, reserving nothing, when the reservation would pass one of `limits`.
+   */
+  reserve?(
+    runId: string,
+    key: string,
+    amount: BudgetAmount,
+    limits: BudgetLimits,
+  ): Promise<BudgetReservation>;
+  /**
+   * Optional, with `reserve`: counts what the call under `key` used and frees its reservation.
+   * Settling a key already settled changes nothing (a resumed run settles its replayed calls
+   * again, so a reservation its crashed process left is freed).
+   */
+  settle?(runId: string, key: string, used: BudgetAmount): Promise<void>;
 }
+
+/** Tokens and dollars of a model call. */
+export interface BudgetAmount {
+  readonly tokens: number;
+  readonly usd: number;
+}
+
+/** A run's limits, as its budgets set them (`undefined`: no limit). */
+export interface BudgetLimits {
+  readonly maxTokens?: number | undefined;
+  readonly maxCostUsd?: number | undefined;
+}
+
+/** The answer of {@link RunJournal.reserve}: reserved, or which limit it would pass. */
+export type BudgetReservation =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly limit: 'maxTokens' | 'maxCostUsd';
+      /** What every process of the run spent and reserved of that limit's unit, before this call. */
+      readonly committed: number;
+    };
 
 /** What a journal holds of one run. */
 export interface JournalContents {

@@ -62,6 +62,14 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
             journal.nextModelKey(pathOf(call)),
             produce,
             streams ? onText : undefined,
+            budgeted.reserved && {
+              reserve: budgeted.reserved,
+              limits: ctx.budgets,
+              used: ({ usage }) => ({
+                tokens: usage.inputTokens + usage.outputTokens,
+                usd: ctx.prices.costOf(model.modelId, usage) ?? 0,
+              }),
+            },
           ),
     );
   } catch (error) {
@@ -152,7 +160,12 @@ function withinBudget(
   ctx: RunScope,
   model: LanguageModel,
   request: Omit<ModelRequest, 'signal'>,
-): { request: Omit<ModelRequest, 'signal'>; release: () => void } {
+): {
+  request: Omit<ModelRequest, 'signal'>;
+  release: () => void;
+  /** What was reserved, when the run has a token or cost budget. */
+  reserved?: { tokens: number; usd: number };
+} {
   const { maxTokens, maxCostUsd } = ctx.budgets;
   if (maxTokens === undefined && maxCostUsd === undefined) return { request, release: () => {} };
   const input = estimateInputTokens(request);
@@ -209,10 +222,12 @@ function withinBudget(
       : (input * price.inputPerMillion + output * price.outputPerMillion) / 1e6;
   ctx.usage.reserve(tokens, usd);
   const release = () => ctx.usage.reserve(-tokens, -usd);
-  if (cap === Number.POSITIVE_INFINITY) return { request, release };
+  const reserved = { tokens, usd };
+  if (cap === Number.POSITIVE_INFINITY) return { request, release, reserved };
   return {
     request: { ...request, settings: { ...request.settings, maxOutputTokens: Math.floor(cap) } },
     release,
+    reserved,
   };
 }
 
