@@ -37,9 +37,6 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
       'BudgetReservation',
     ],
   ],
-  'src/bullmq/index.ts': [
-    ...['redisJournal', 'RedisJournalOptions', 'redisSessionStore', 'RedisSessionStoreOptions'],
-  ],
   'src/http/index.ts': ['sendSse', 'sseResponse', 'SseOptions', 'SseResponseOptions', 'SseOutcome'],
   'src/mcp/index.ts': [
     ...['mcpTools', 'McpToolsOptions', 'McpToolOverride', 'McpClient', 'McpToolInfo'],
@@ -48,7 +45,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
   'src/bullmq/index.ts': [
     ...['bullmqEngine', 'BullmqEngine', 'BullmqEngineOptions', 'SubtaskJobFailed', 'Engine'],
     ...['startTierupWorker', 'TierupWorker', 'TierupWorkerOptions', 'JobSignatureError'],
-    ...['redisJournal', 'RedisJournalOptions'],
+    ...['redisJournal', 'RedisJournalOptions', 'redisSessionStore', 'RedisSessionStoreOptions'],
   ],
   'src/eval/index.ts': ['evaluate', 'Expected', 'EvaluationReport', 'Misroute', 'SignalQuality'],
   'src/fitted-router/index.ts': ['experimental_fittedRouterModel', 'RouterModel'],
