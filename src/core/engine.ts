@@ -94,8 +94,14 @@ export interface SubtaskRequest {
   readonly ledger: readonly LedgerRecord[];
   readonly permit: readonly Permit[];
   readonly owner: Owner | undefined;
-  /** The run's budgets, `maxTokens` and `maxCostUsd` as what is left of them. */
+  /** The run's budgets. */
   readonly budgets: ResolvedBudgets;
+  /**
+   * What the run had spent or reserved when it sent the subtask: the worker holds it reserved, so
+   * its calls get what is left of `maxTokens` and `maxCostUsd` (and a journal that shares the
+   * run's budgets checks the whole limits against what every process committed).
+   */
+  readonly spent: { readonly tokens: number; readonly usd: number };
   readonly settings: CallSettings | undefined;
   /**
    * The run is durable (it has a journal): a worker with the same journal writes the subtask's

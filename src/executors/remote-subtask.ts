@@ -45,11 +45,22 @@ export function subtaskRequest(
   const { security, usage, budgets } = ctx;
   // A specialist without tools makes no call the ledger is asked about: it gets none of it.
   const tools = specialist.tools.length > 0;
-  const left = (budget: 'maxTokens' | 'maxCostUsd', limit: number | undefined, used: number) => {
-    if (limit === undefined) return undefined;
-    if (limit - used > 0) return limit - used;
-    throw new BudgetExceededError(budget, limit, used, `the run used ${used} before this subtask`);
+  const spent = {
+    tokens: usage.tokens + usage.reservedTokens,
+    usd: (usage.costUsd ?? 0) + usage.reservedUsd,
   };
+  const left = (budget: 'maxTokens' | 'maxCostUsd', limit: number | undefined, used: number) => {
+    if (limit !== undefined && limit - used <= 0) {
+      throw new BudgetExceededError(
+        budget,
+        limit,
+        used,
+        `the run used ${used} before this subtask`,
+      );
+    }
+  };
+  left('maxTokens', budgets.maxTokens, spent.tokens);
+  left('maxCostUsd', budgets.maxCostUsd, spent.usd);
   return {
     version: 1,
     runId: ctx.runId,
@@ -74,11 +85,8 @@ export function subtaskRequest(
     ledger: tools ? security.ledger.records() : [],
     permit: security.permit,
     owner: security.owner,
-    budgets: {
-      ...budgets,
-      maxTokens: left('maxTokens', budgets.maxTokens, usage.tokens + usage.reservedTokens),
-      maxCostUsd: left('maxCostUsd', budgets.maxCostUsd, (usage.costUsd ?? 0) + usage.reservedUsd),
-    },
+    budgets,
+    spent,
     settings: ctx.settings,
     journaled: ctx.journal !== undefined,
   };

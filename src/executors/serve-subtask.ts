@@ -75,6 +75,8 @@ export async function serveSubtask(
     journal,
   });
   const { scope } = run;
+  // What the run had spent stays reserved: the subtask's calls get what is left of the budgets.
+  scope.usage.reserve(request.spent.tokens, request.spent.usd);
   const placeholders = new Map(request.placeholders);
   const team: TeamRun = {
     ctx: scope,

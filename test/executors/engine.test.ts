@@ -6,6 +6,7 @@ import {
   multiAgentExecutor,
   type RunResult,
 } from 'tierup';
+import { memoryJournal } from 'tierup/durable';
 import { scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -174,6 +175,30 @@ describe('the engine seam', () => {
       .run({ input: REQUEST, hints })
       .catch((e: unknown) => e);
     expect((flagged as Error).message).toContain('`sideEffects: false` unlike the run');
+  });
+
+  it('counts what the run spent once when a worker shares its journal and its budget', async () => {
+    const tools = [getOrder, sendEmail];
+    const input = { input: REQUEST, hints };
+    const free = await createTierup({ model: team(ORDER_PLAN, ORDER_ANSWERS), tools }).run(input);
+    // Room for the run (a call reserves what is left, so one subtask at a time), not for counting
+    // what the run spent before a subtask twice: once sent with it, once in the shared journal.
+    const tokens = free.usage.inputTokens + free.usage.outputTokens;
+    const budgets = { maxTokens: tokens * 4, maxConcurrency: 1 };
+    const alone = createTierup({ model: team(ORDER_PLAN, ORDER_ANSWERS), tools, budgets });
+    expect((await alone.run(input)).output).toBe(free.output);
+    const journal = memoryJournal();
+    const engine = loopbackEngine({ tools, model: team(ORDER_PLAN, ORDER_ANSWERS), journal });
+    const run = createTierup({
+      model: team(ORDER_PLAN, ORDER_ANSWERS),
+      tools,
+      engine,
+      journal,
+      budgets,
+    });
+    const result = await run.run(input);
+    expect(result.output).toBe(free.output);
+    expect(engine.requests.every((r) => r.spent.tokens > 0)).toBe(true);
   });
 
   it('runs the subtasks of multiAgentExecutor through its engine too', async () => {
