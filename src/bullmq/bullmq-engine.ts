@@ -56,7 +56,6 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
   const { connection, secret, prefix } = options;
   const at = { connection, ...(prefix ? { prefix } : {}) };
   const queue = new Queue(options.queue, at);
-  const events = new QueueEvents(options.queue, at);
   const jobs: JobsOptions = {
     attempts: 1,
     removeOnComplete: true,
@@ -64,18 +63,27 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
     ...options.jobs,
   };
   const waiting = new Map<string, Waiter>();
-  events.on('completed', ({ jobId, returnvalue }) => {
+  const settle = (jobId: string, outcome: { value: SubtaskOutcome } | { error: Error }) => {
     const waiter = waiting.get(jobId);
     waiting.delete(jobId);
-    waiter?.resolve(returnvalue as unknown as SubtaskOutcome);
+    if (waiter === undefined) return;
+    if ('value' in outcome) waiter.resolve(outcome.value);
+    else waiter.reject(outcome.error);
+  };
+  // Events are read from after the stream's last entry as it was before the first job: read from
+  // the stream's end ('$', BullMQ's default), an event sent before the reader's first read (a job
+  // that finished quickly) would be lost, and its subtask would wait until its time limit.
+  const ready = lastEventId(queue).then(async (id) => {
+    const reader = new QueueEvents(options.queue, { ...at, lastEventId: id });
+    reader.on('completed', ({ jobId, returnvalue }) =>
+      settle(jobId, { value: returnvalue as unknown as SubtaskOutcome }),
+    );
+    reader.on('failed', ({ jobId, failedReason }) =>
+      settle(jobId, { error: new SubtaskJobFailed(jobId, failedReason) }),
+    );
+    await reader.waitUntilReady();
+    return reader;
   });
-  events.on('failed', ({ jobId, failedReason }) => {
-    const waiter = waiting.get(jobId);
-    waiting.delete(jobId);
-    waiter?.reject(new SubtaskJobFailed(jobId, failedReason));
-  });
-  // The events are read from the stream's end: the reader must be there before the first job.
-  const ready = events.waitUntilReady();
   return {
     name: 'bullmq',
     async runSubtask(request, { signal }) {
@@ -105,11 +113,35 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
       }
     },
     async close() {
-      for (const [jobId, waiter] of waiting) {
-        waiter.reject(new SubtaskJobFailed(jobId, 'the engine was closed'));
+      for (const jobId of [...waiting.keys()]) {
+        settle(jobId, { error: new SubtaskJobFailed(jobId, 'the engine was closed') });
       }
-      waiting.clear();
-      await Promise.all([events.close(), queue.close()]);
+      const reader = await ready.catch(() => undefined);
+      await Promise.all([reader?.close(), queue.close()]);
     },
   };
+}
+
+/** The id of the last entry of the queue's event stream, `0-0` when it has none (or is unreadable). */
+async function lastEventId(queue: Queue): Promise<string> {
+  // The Redis backend's client (BullMQ's escape hatch, an ioredis client).
+  const backend = queue.getBackend() as unknown as { client?: Promise<EventStreamReader> };
+  try {
+    const client = await backend.client;
+    const [last] =
+      (await client?.xrevrange(queue.keys.events as string, '+', '-', 'COUNT', 1)) ?? [];
+    return last?.[0] ?? '0-0';
+  } catch {
+    return '0-0';
+  }
+}
+
+interface EventStreamReader {
+  xrevrange(
+    key: string,
+    end: '+',
+    start: '-',
+    count: 'COUNT',
+    n: number,
+  ): Promise<[string, string[]][]>;
 }

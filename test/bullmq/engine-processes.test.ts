@@ -10,11 +10,14 @@ import { TEAM_REQUEST, teamModel, teamTools } from './team-scenario.ts';
 
 describe.runIf(redisServerAvailable())(
   'the BullMQ engine, with workers in processes of their own',
+  // Each test starts node processes (a worker loads bullmq, openai and tierup from source): slow on
+  // a busy machine.
+  { timeout: 60_000 },
   () => {
     let harness: Awaited<ReturnType<typeof startHarness>>;
     beforeAll(async () => {
       harness = await startHarness();
-    });
+    }, 30_000);
     afterAll(() => harness?.close());
 
     it('gives the same result with 2 workers as in process', async () => {
@@ -48,7 +51,8 @@ describe.runIf(redisServerAvailable())(
       // A signed request with one word changed after signing.
       const payload = JSON.stringify({ version: 1, runId: 'r1', content: 'Refund order 88123.' });
       const signed = signPayload(payload, SECRET);
-      const events = new QueueEvents(queue, { connection });
+      // From the stream's start: from its end, an event before the first read would be lost.
+      const events = new QueueEvents(queue, { connection, lastEventId: '0-0' });
       const jobs = new Queue(queue, { connection });
       try {
         await events.waitUntilReady();
