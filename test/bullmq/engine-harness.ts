@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 import { type BullmqEngine, bullmqEngine, redisJournal } from '../../src/bullmq/index.ts';
 import type { RoutedRunResult } from '../../src/core/run-result.ts';
 import { type MockLlmServer, startMockLlmServer } from '../../src/testing/index.ts';
@@ -106,6 +107,28 @@ export async function startHarness() {
       await Promise.all([redis.stop(), mock.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A started harness. */
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/**
+ * Each test starts node processes (a worker loads bullmq, openai and tierup from source): slow on
+ * a busy machine. The options of the process tests' `describe`.
+ */
+export const PROCESS_TESTS = { timeout: 60_000 };
+
+/** Starts a harness before the tests of the enclosing `describe` and closes it after them. */
+export function useHarness(): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 30_000);
+  afterAll(() => harness?.close());
+  return () => {
+    if (harness === undefined) throw new Error('the harness did not start');
+    return harness;
   };
 }
 

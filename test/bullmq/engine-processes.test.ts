@@ -1,33 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signPayload } from '../../src/bullmq/job-signature.ts';
 import { createTierup } from '../../src/tierup.ts';
 import { redisServerAvailable } from '../redis-server.ts';
-import { hints, SECRET, shape, startHarness } from './engine-harness.ts';
+import { hints, PROCESS_TESTS, SECRET, shape, useHarness } from './engine-harness.ts';
 import { TEAM_REQUEST, teamModel, teamTools } from './team-scenario.ts';
 
 describe.runIf(redisServerAvailable())(
   'the BullMQ engine, with workers in processes of their own',
-  // Each test starts node processes (a worker loads bullmq, openai and tierup from source): slow on
-  // a busy machine.
-  { timeout: 60_000 },
+  PROCESS_TESTS,
   () => {
-    let harness: Awaited<ReturnType<typeof startHarness>>;
-    beforeAll(async () => {
-      harness = await startHarness();
-    }, 30_000);
-    afterAll(() => harness?.close());
+    const harness = useHarness();
 
     it('gives the same result with 2 workers as in process', async () => {
-      const inProcess = await harness.inProcess('local.log').run({ input: TEAM_REQUEST, hints });
+      const inProcess = await harness().inProcess('local.log').run({ input: TEAM_REQUEST, hints });
       expect(inProcess.output).toContain('refund=Refunded 49.90 EUR as re_1.');
-      const local = readFileSync(join(harness.dir, 'local.log'), 'utf8')
+      const local = readFileSync(join(harness().dir, 'local.log'), 'utf8')
         .split('\n')
         .filter(Boolean);
 
-      const { tierup, started, sideEffects } = await harness.setUp({ workers: 2 });
+      const { tierup, started, sideEffects } = await harness().setUp({ workers: 2 });
       const runs = await Promise.all(
         Array.from({ length: 4 }, () => tierup.run({ input: TEAM_REQUEST, hints })),
       );
@@ -45,8 +39,8 @@ describe.runIf(redisServerAvailable())(
     });
 
     it('refuses a job whose payload was tampered with, and runs nothing of it', async () => {
-      const { queue, started, sideEffects } = await harness.setUp();
-      const { connection, mock } = harness;
+      const { queue, started, sideEffects } = await harness().setUp();
+      const { connection, mock } = harness();
       const before = mock.requests.length;
       // A signed request with one word changed after signing.
       const payload = JSON.stringify({ version: 1, runId: 'r1', content: 'Refund order 88123.' });
@@ -70,8 +64,8 @@ describe.runIf(redisServerAvailable())(
       // An engine with another secret: every subtask is refused, and fails as a subtask does.
       const result = await createTierup({
         model: teamModel(mock.baseURL.openai),
-        tools: teamTools(join(harness.dir, 'unused.log')),
-        engine: harness.engine(queue, 'another secret, 32 characters!!'),
+        tools: teamTools(join(harness().dir, 'unused.log')),
+        engine: harness().engine(queue, 'another secret, 32 characters!!'),
       }).run({ input: TEAM_REQUEST, hints });
       expect(result.output).toMatch(/order=failed: SubtaskJobFailed: .*refused: its signature/);
       expect(() => sideEffects()).toThrow(/ENOENT/);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InDoubtError } from '../../src/durable/index.ts';
 import { startMockLlmServer } from '../../src/testing/index.ts';
 import { redisServerAvailable } from '../redis-server.ts';
-import { hints, shape, startHarness, until } from './engine-harness.ts';
+import { hints, PROCESS_TESTS, shape, until, useHarness } from './engine-harness.ts';
 import { askedBy, TEAM_REQUEST, teamRules } from './team-scenario.ts';
 
 // BullMQ hands a job on once its worker's lock expires: 1.5 s here (30 s by default).
@@ -10,20 +10,14 @@ const TAKEOVER = { lockDuration: 1500, stalledInterval: 500 };
 
 describe.runIf(redisServerAvailable())(
   'when a worker or the run stops mid-run',
-  // Each test starts node processes (a worker loads bullmq, openai and tierup from source): slow on
-  // a busy machine.
-  { timeout: 60_000 },
+  PROCESS_TESTS,
   () => {
-    let harness: Awaited<ReturnType<typeof startHarness>>;
-    beforeAll(async () => {
-      harness = await startHarness();
-    }, 30_000);
-    afterAll(() => harness?.close());
+    const harness = useHarness();
 
     it('a worker SIGKILLed mid-subtask has its job finished by a second, repeating only the call in flight', async () => {
       const slow = await startMockLlmServer({ rules: teamRules({ slowRefundMs: 3000 }) });
       try {
-        const { tierup, started, sideEffects, another } = await harness.setUp({
+        const { tierup, started, sideEffects, another } = await harness().setUp({
           worker: TAKEOVER,
           mock: slow,
           durable: true,
@@ -35,7 +29,7 @@ describe.runIf(redisServerAvailable())(
         await started[0]?.stop('SIGKILL');
         const second = await another();
         const result = await running;
-        const uninterrupted = await harness
+        const uninterrupted = await harness()
           .inProcess('uninterrupted.log')
           .run({ input: TEAM_REQUEST, hints });
         expect(shape(result)).toEqual(shape(uninterrupted));
@@ -49,7 +43,7 @@ describe.runIf(redisServerAvailable())(
     });
 
     it('ends the run in doubt, naming the side-effect call it was in the middle of', async () => {
-      const { tierup, started, sideEffects, another } = await harness.setUp({
+      const { tierup, started, sideEffects, another } = await harness().setUp({
         worker: { ...TAKEOVER, slowRefundMs: 3000 },
         durable: true,
       });
@@ -76,7 +70,7 @@ describe.runIf(redisServerAvailable())(
     it('lets tierup.resume send a stopped run out again, its worker replaying what it finished', async () => {
       const slow = await startMockLlmServer({ rules: teamRules({ slowRefundMs: 2000 }) });
       try {
-        const { tierup, sideEffects } = await harness.setUp({ mock: slow, durable: true });
+        const { tierup, sideEffects } = await harness().setUp({ mock: slow, durable: true });
         const asked = (who: string) => slow.requests.filter((r) => askedBy(r.body) === who).length;
         // The run's process gives up while the payments subtask waits on its model (it goes on).
         const stop = new AbortController();
@@ -88,7 +82,7 @@ describe.runIf(redisServerAvailable())(
         stop.abort();
         await expect(first).rejects.toThrow();
         const result = await tierup.resume('resumed-1');
-        const uninterrupted = await harness
+        const uninterrupted = await harness()
           .inProcess('resumed.log')
           .run({ input: TEAM_REQUEST, hints });
         expect(result.output).toBe(uninterrupted.output);
