@@ -1,5 +1,6 @@
 import type { ResolvedBudgets } from './budgets.ts';
 import type { CallSettings } from './language-model.ts';
+import type { RunEvent } from './run-event.ts';
 import type { RunUsage, TraceSpan } from './run-result.ts';
 import type { AuditEntry, Owner, Permit } from './security.ts';
 import type { ToolError } from './tool-error.ts';
@@ -103,6 +104,8 @@ export interface SubtaskRequest {
    */
   readonly spent: { readonly tokens: number; readonly usd: number };
   readonly settings: CallSettings | undefined;
+  /** The run streams: model calls stream, and their text comes back as `text-delta` events. */
+  readonly streaming: boolean;
   /**
    * The run is durable (it has a journal): a worker with the same journal writes the subtask's
    * calls to it under the run's id, and replays those it finds (a job taken over from a worker
@@ -130,7 +133,25 @@ export interface SubtaskOutcome {
   readonly ledger: readonly LedgerRecord[];
   /** Placeholders the subtask added (a quarantined reader's hand-off). */
   readonly placeholders: readonly (readonly [string, string])[];
+  /**
+   * What the subtask's work reported, in order (model and tool calls, text): the run reports them
+   * when the outcome comes back, to its stream and its lifecycle callbacks.
+   */
+  readonly events: readonly SubtaskEvent[];
 }
+
+/** An event of a subtask's work, as a worker sends it back. */
+export type SubtaskEvent = Extract<
+  RunEvent<unknown>,
+  {
+    readonly type:
+      | 'model-call-start'
+      | 'model-call-end'
+      | 'text-delta'
+      | 'tool-call-start'
+      | 'tool-call-end';
+  }
+>;
 
 /** An error that ends the run, as it crosses processes. */
 export interface RemoteError {

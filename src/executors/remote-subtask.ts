@@ -88,6 +88,7 @@ export function subtaskRequest(
     budgets,
     spent,
     settings: ctx.settings,
+    streaming: ctx.streaming,
     journaled: ctx.journal !== undefined,
   };
 }
@@ -107,7 +108,7 @@ export function toolFlags(tool: AnyTool): SubtaskTool {
 /** Adds what the worker used and did to the run, under the agent's span. */
 function joinOutcome(team: TeamRun, outcome: SubtaskOutcome, spanId: string): void {
   const { ctx } = team;
-  joinRun(
+  const ids = joinRun(
     ctx,
     {
       usage: outcome.usage,
@@ -120,4 +121,9 @@ function joinOutcome(team: TeamRun, outcome: SubtaskOutcome, spanId: string): vo
   );
   ctx.security.ledger.replay(outcome.ledger);
   for (const [key, value] of outcome.placeholders) team.placeholders.set(key, value);
+  for (const event of outcome.events) {
+    ctx.emit(
+      'spanId' in event ? { ...event, spanId: ids.get(event.spanId) ?? event.spanId } : event,
+    );
+  }
 }

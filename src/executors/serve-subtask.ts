@@ -1,4 +1,4 @@
-import type { SubtaskOutcome, SubtaskRequest, SubtaskTool } from '../core/engine.ts';
+import type { SubtaskEvent, SubtaskOutcome, SubtaskRequest, SubtaskTool } from '../core/engine.ts';
 import { InvalidConfigError } from '../core/errors.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import type { Approver, Guardrails, Policy } from '../core/security.ts';
@@ -8,7 +8,7 @@ import { subtaskPath } from '../durable/journal-keys.ts';
 import type { RunJournal } from '../durable/run-journal.ts';
 import { RunRecorder } from '../durable/run-recorder.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
-import { startRun } from '../run/run-scope.ts';
+import { type RunScope, startRun } from '../run/run-scope.ts';
 import { describeError } from '../run/trace-recorder.ts';
 import { privilegesOf } from '../security/privileges.ts';
 import { createRunSecurity } from '../security/run-security.ts';
@@ -38,6 +38,15 @@ export interface SubtaskServer {
    */
   readonly journal?: RunJournal | undefined;
 }
+
+/** The events a subtask's work reports that the run reports in turn. */
+const REPORTED = new Set<string>([
+  'model-call-start',
+  'model-call-end',
+  'text-delta',
+  'tool-call-start',
+  'tool-call-end',
+] satisfies SubtaskEvent['type'][]);
 
 /** The span id a worker's spans hang under; the run puts them under the specialist's span. */
 const REMOTE_PARENT = 'remote';
@@ -74,7 +83,15 @@ export async function serveSubtask(
     settings: request.settings,
     journal,
   });
-  const { scope } = run;
+  // What the work reports is kept for the run, which reports it when the outcome comes back.
+  const events: SubtaskEvent[] = [];
+  const scope: RunScope = {
+    ...run.scope,
+    streaming: request.streaming,
+    emit: (event) => {
+      if (REPORTED.has(event.type)) events.push(event as SubtaskEvent);
+    },
+  };
   // What the run had spent stays reserved: the subtask's calls get what is left of the budgets.
   scope.usage.reserve(request.spent.tokens, request.spent.usd);
   const placeholders = new Map(request.placeholders);
@@ -118,6 +135,7 @@ export async function serveSubtask(
     audit: partial.audit,
     toolErrors: partial.toolErrors,
     ledger: security.ledger.records().slice(known),
+    events,
     placeholders: [...placeholders].filter(
       ([key]) => !request.placeholders.some(([k]) => k === key),
     ),

@@ -88,9 +88,13 @@ export type JoinedRun = Pick<PartialRun, 'usage' | 'trace' | 'audit' | 'output'>
 /**
  * Adds what another run used and did to this run, under the span `parentId`: its agents counted
  * for `maxAgents`, and its audit entries and tool errors pointing at their spans in this run's
- * trace.
+ * trace. Returns each of its span ids' new one.
  */
-export function joinRun(scope: RunScope, run: JoinedRun, parentId: string): void {
+export function joinRun(
+  scope: RunScope,
+  run: JoinedRun,
+  parentId: string,
+): ReadonlyMap<string, string> {
   for (const span of run.trace) if (span.type === 'agent') scope.report.agentStarted();
   scope.usage.merge(run.usage);
   const ids = scope.trace.adopt(run.trace, parentId);
@@ -102,4 +106,5 @@ export function joinRun(scope: RunScope, run: JoinedRun, parentId: string): void
   // An executor written outside tierup may return no `toolErrors`.
   for (const error of run.toolErrors ?? []) scope.report.toolFailed(moved(error));
   if (run.output !== undefined) scope.report.output(run.output);
+  return ids;
 }

@@ -201,6 +201,34 @@ describe('the engine seam', () => {
     expect(engine.requests.every((r) => r.spent.tokens > 0)).toBe(true);
   });
 
+  it("reports a remote subtask's calls to the lifecycle callbacks and the stream, as in process", async () => {
+    const tools = [getOrder, sendEmail];
+    const told = async (engine: boolean) => {
+      const seen: string[] = [];
+      const tierup = createTierup({
+        model: team(ORDER_PLAN, ORDER_ANSWERS),
+        tools,
+        ...(engine
+          ? { engine: loopbackEngine({ tools, model: team(ORDER_PLAN, ORDER_ANSWERS) }) }
+          : {}),
+        onModelCall: (e) => {
+          seen.push(`model ${e.agent} ${e.tier} ${e.usage.inputTokens}`);
+        },
+        onToolCall: (e) => {
+          seen.push(`tool ${e.agent} ${e.name} ${JSON.stringify(e.arguments)}`);
+        },
+      });
+      for await (const event of tierup.stream({ input: REQUEST, hints })) {
+        if (event.type !== 'run-finish' && 'agent' in event)
+          seen.push(`${event.type} ${event.agent}`);
+      }
+      return seen.sort();
+    };
+    const local = await told(false);
+    expect(local.filter((line) => line.startsWith('tool support send_email'))).toHaveLength(1);
+    expect(await told(true)).toEqual(local);
+  });
+
   it('runs the subtasks of multiAgentExecutor through its engine too', async () => {
     const tools = [getOrder, sendEmail];
     const engine = loopbackEngine({ tools, model: team(ORDER_PLAN, ORDER_ANSWERS) });
