@@ -93,6 +93,8 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
       const done = new Promise<SubtaskOutcome>((resolve, reject) => {
         waiting.set(jobId, { resolve, reject });
       });
+      // Stopped while the job is being added, it rejects before anyone awaits it.
+      done.catch(() => undefined);
       const stop = () => {
         const waiter = waiting.get(jobId);
         waiting.delete(jobId);
@@ -106,6 +108,7 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
           ...jobs,
           jobId,
         });
+        if (signal.aborted) queue.remove(jobId).catch(() => undefined);
         return await done;
       } finally {
         signal.removeEventListener('abort', stop);
