@@ -11,6 +11,7 @@ import {
   type Tier,
   type TraceSpan,
 } from '../../src/index.ts';
+import { loopbackEngine } from '../executors/loopback-engine.ts';
 import { type AdversarialModel, adversarialModel, type Obedience } from './adversarial-model.ts';
 import { INJECTION_CASES, type InjectionCase } from './injection-cases.ts';
 import { type Call, SCENARIOS, type Scenario } from './scenarios.ts';
@@ -72,6 +73,11 @@ export interface RunCaseOptions {
   readonly boundary?: 'auto' | 'always';
   /** Guardrails of the run. */
   readonly guardrails?: Guardrails;
+  /**
+   * The multi-agent tier's subtasks go through an engine that carries them as JSON, as to
+   * workers in other processes (the same tools and model serve them). @default false
+   */
+  readonly engine?: boolean;
 }
 
 export function scenarioOf(id: string): Scenario {
@@ -103,6 +109,15 @@ export async function runCase(
         tools: service.tools,
         boundary: options.boundary ?? 'auto',
         ...(options.guardrails ? { guardrails: options.guardrails } : {}),
+        ...(options.engine
+          ? {
+              engine: loopbackEngine({
+                tools: service.tools,
+                model,
+                ...(options.guardrails ? { guardrails: options.guardrails } : {}),
+              }),
+            }
+          : {}),
       });
       result = await tierup.run(
         setup === 'boundary'
