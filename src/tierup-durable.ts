@@ -82,6 +82,10 @@ export async function resumeCall(
     const message = `names no run the journal holds (never begun, or expired): ${runId}`;
     throw new InvalidConfigError([{ path: 'runId', message }]);
   }
+  if (contents.run.version !== 1) {
+    const message = `names a run journaled in a format this tierup does not read (version ${contents.run.version})`;
+    throw new InvalidConfigError([{ path: 'runId', message }]);
+  }
   const { tools, output, ...given } = options;
   return {
     task: resumedTask(contents.run.task, { tools, output }),
