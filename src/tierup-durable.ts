@@ -29,7 +29,11 @@ export async function durableRun<Result>(
   const runId = call.options.runId ?? crypto.randomUUID();
   let recorder: RunRecorder;
   if (call.resumed) {
-    recorder = new RunRecorder(journal, runId, call.resumed.entries);
+    // A run that ended failed (not stopped) is resumed to try again: its failed calls are made
+    // again. Any other run replays them as the failures they were, so it goes the same way.
+    const { end } = call.resumed;
+    const retries = end?.status === 'failed' && end.code !== 'aborted';
+    recorder = new RunRecorder(journal, runId, call.resumed.entries, { replaysErrors: !retries });
   } else {
     // A malformed task fails before the journal is opened.
     checkTask(call.task, tools);
@@ -76,6 +80,10 @@ export async function resumeCall(
   const contents = await journal.read(runId);
   if (contents === undefined) {
     const message = `names no run the journal holds (never begun, or expired): ${runId}`;
+    throw new InvalidConfigError([{ path: 'runId', message }]);
+  }
+  if (contents.run.version !== 1) {
+    const message = `names a run journaled in a format this tierup does not read (version ${contents.run.version})`;
     throw new InvalidConfigError([{ path: 'runId', message }]);
   }
   const { tools, output, ...given } = options;

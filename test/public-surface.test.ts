@@ -28,7 +28,8 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
   'src/durable/index.ts': [
     ...['memoryJournal', 'MemoryJournalOptions', 'InDoubtError', 'InDoubtCall'],
     ...['RunJournal', 'JournalContents', 'JournaledRun', 'JournaledTask', 'RunEnd'],
-    ...['JournalEntry', 'ModelCallEntry', 'ToolStartedEntry', 'ToolFinishedEntry'],
+    ...['JournalEntry', 'ModelCallEntry', 'ModelErrorEntry', 'ToolStartedEntry'],
+    ...['ToolFinishedEntry', 'ReplayedModelError'],
     ...[
       'RecordedToolOutcome',
       'DecisionEntry',

@@ -7,6 +7,7 @@
  */
 
 export { type InDoubtCall, InDoubtError } from './in-doubt-error.ts';
+export { ReplayedModelError } from './journaled-response.ts';
 export { type MemoryJournalOptions, memoryJournal } from './memory-journal.ts';
 export type {
   BudgetAmount,
@@ -18,6 +19,7 @@ export type {
   JournaledRun,
   JournaledTask,
   ModelCallEntry,
+  ModelErrorEntry,
   RecordedToolOutcome,
   RunEnd,
   RunJournal,

@@ -15,6 +15,8 @@ import type { ToolError } from '../core/tool-error.ts';
  * - `<path>/tool:<n>:<callId>`: a tool call that agent's n-th model call asked for;
  * - `run/decision`: the router's decision and the tier the run started on.
  *
+ * A model call that failed is journaled too (`model-error`), unless the run itself stopped it.
+ *
  * `<path>` is the tier, then the agent: `direct/direct`, `agent/agent`, `multi-agent/manager`,
  * and `multi-agent/subtask:<subtaskId>:<specialist>` for a specialist's work on one subtask (its
  * tool loop, then a quarantined reader's hand-off). Build keys with the helpers of
@@ -126,12 +128,27 @@ export interface RunEnd {
 }
 
 /** One entry of a run's journal. */
-export type JournalEntry = ModelCallEntry | ToolStartedEntry | ToolFinishedEntry | DecisionEntry;
+export type JournalEntry =
+  | ModelCallEntry
+  | ModelErrorEntry
+  | ToolStartedEntry
+  | ToolFinishedEntry
+  | DecisionEntry;
 
 /** A model call answered: its response, replayed instead of calling the model again. */
 export interface ModelCallEntry {
   readonly type: 'model';
   readonly response: ModelResponse;
+}
+
+/**
+ * A model call failed (not by the run's own stop): replayed as the same failure, so a run that went
+ * on without it (a subtask that failed, the manager answering anyway) goes the same way again;
+ * made again for real when a run that ended failed is resumed.
+ */
+export interface ModelErrorEntry {
+  readonly type: 'model-error';
+  readonly error: { readonly name: string; readonly message: string; readonly code?: string };
 }
 
 /** A tool with side effects was about to run (written before it ran). */

@@ -10,6 +10,11 @@ import type { JournalEntry, RunJournal } from './run-journal.ts';
 export class RunRecorder {
   readonly journal: RunJournal;
   readonly runId: string;
+  /**
+   * A journaled model failure is replayed as the same failure (true), or the call is made again
+   * (false: a resumed run that had ended failed retries what failed).
+   */
+  readonly replaysErrors: boolean;
   readonly #entries: Map<string, JournalEntry>;
   readonly #calls = new Map<string, number>();
 
@@ -17,10 +22,12 @@ export class RunRecorder {
     journal: RunJournal,
     runId: string,
     entries: ReadonlyMap<string, JournalEntry> = new Map(),
+    options: { readonly replaysErrors?: boolean } = {},
   ) {
     this.journal = journal;
     this.runId = runId;
     this.#entries = new Map(entries);
+    this.replaysErrors = options.replaysErrors ?? true;
   }
 
   /** The key of the next model call of the agent at `path` (counting it). */

@@ -57,12 +57,11 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
     response = await ctx.trace.within(spanId, () =>
       journal === undefined
         ? produce()
-        : journaledResponse(
-            journal,
-            journal.nextModelKey(pathOf(call)),
-            produce,
-            streams ? onText : undefined,
-            budgeted.reserved && {
+        : journaledResponse(journal, journal.nextModelKey(pathOf(call)), {
+            call: produce,
+            signal,
+            onText: streams ? onText : undefined,
+            spend: budgeted.reserved && {
               reserve: budgeted.reserved,
               limits: ctx.budgets,
               used: ({ usage }) => ({
@@ -70,7 +69,7 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
                 usd: ctx.prices.costOf(model.modelId, usage) ?? 0,
               }),
             },
-          ),
+          }),
     );
   } catch (error) {
     budgeted.release();

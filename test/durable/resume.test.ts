@@ -1,5 +1,6 @@
 import { createTierup, InvalidConfigError, type RoutedRunResult } from 'tierup';
 import { InDoubtError, memoryJournal, type RunJournal } from 'tierup/durable';
+import { scriptedModel } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
 import { failure } from '../escalating-run.ts';
 import { type Effect, TEAM_TASK, teamTools } from './durable-team.ts';
@@ -144,6 +145,48 @@ describe('resuming a durable run (memoryJournal, one process)', () => {
     expect(await tierup.resume('own').catch((e: unknown) => e)).toMatchObject({ field: 'tools' });
     const resumed = await tierup.resume<string>('own', { tools });
     expect(resumed.output).toMatch(/^Done\./);
+  });
+});
+
+describe('a model call that failed', () => {
+  /** The team's script, the commerce specialist's calls failing while `failing` is set. */
+  const flaky = (state: { failing: boolean }) =>
+    scriptedTeam(
+      (request) => state.failing && (request.system ?? '').includes('commerce specialist'),
+    );
+
+  it('is replayed as the same failure, so a resumed run goes the way the first one went', async () => {
+    const journal = memoryJournal();
+    const effects: Effect[] = [];
+    const tools = teamTools({ onEffect: (effect) => effects.push(effect) });
+    const first = await createTierup({ model: flaky({ failing: true }), tools, journal }).run(
+      TEAM_TASK,
+      { runId: 'f1' },
+    );
+    // The lookup failed, so the email that depends on it was not sent.
+    expect(effects.map((e) => e.tool)).toEqual(['refund_payment']);
+    const entries = (await journal.read('f1'))?.entries;
+    expect(entries?.get('multi-agent/subtask:s1:commerce/model:1')).toMatchObject({
+      type: 'model-error',
+      error: { name: 'Error', message: 'the model is overloaded' },
+    });
+    // Resumed with a model that would answer now: the failure is replayed, nothing else runs.
+    const model = flaky({ failing: false });
+    const resumed = await createTierup({ model, tools, journal }).resume<string>('f1');
+    expect(resumed.output).toBe(first.output);
+    expect(model.calls).toHaveLength(0);
+    expect(effects.map((e) => e.tool)).toEqual(['refund_payment']);
+  });
+
+  it('is made again when the run it ended is resumed', async () => {
+    const journal = memoryJournal();
+    const failing = createTierup({ model: scriptedModel(new Error('down')), journal });
+    const error = await failure(failing.run('Say hello.', { runId: 'f2' }));
+    expect(error.code).toBe('run-failed');
+    const model = scriptedModel('Hello.');
+    const resumed = await createTierup({ model, journal }).resume('f2');
+    expect(resumed.output).toBe('Hello.');
+    expect(model.calls).toHaveLength(1);
   });
 });
 
