@@ -151,6 +151,27 @@ describe('crossDomain', () => {
     expect(decision.tier).toBe('agent');
     expect(decision.tools.map((t) => t.name)).toEqual(['get_invoice']);
   });
+
+  it('is not set for separate asks of two domains that use nothing of each other', () => {
+    const decision = router.route({
+      input:
+        'Fetch invoice INV-2291 with its line items. Additionally, return the tracking status of shipment 88123.',
+      tools,
+    });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+    expect(decision.tools.map((t) => t.name).sort()).toEqual(['get_invoice', 'get_shipment']);
+    expect(decision.reasons.some((r) => r.includes('separate sentences'))).toBe(true);
+  });
+
+  it('is set for asks of two domains in separate sentences when one takes up the other', () => {
+    const asked = (second: string) =>
+      router.route({ input: `Fetch invoice INV-2291 with its line items. ${second}`, tools })
+        .signals.crossDomain.set;
+    expect(asked('Then return the tracking status of the shipment for those items.')).toBe(true);
+    expect(asked('Compare it with the tracking status of shipment 88123.')).toBe(true);
+    expect(asked('If it is paid, return the tracking status of shipment 88123.')).toBe(true);
+  });
 });
 
 describe('toolUse', () => {

@@ -1,4 +1,5 @@
 import { reviewedDisciplines, strongestPerDomain } from '../features/cross-domain-features.ts';
+import { inSeparateAsks } from '../features/separate-asks.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
 import { countWord, joinWords } from '../wording.ts';
 
@@ -12,6 +13,10 @@ const SECOND_DOMAIN_FLOOR = 0.2;
 const FULL_NEED = 0.5;
 /** crossDomain = (this + the second domain's own word match), scaled down while the top tool's score is under FULL_NEED. */
 const SECOND_DOMAIN_BASE = 0.2;
+/** Separate asks are checked only for a score this high (below, the signal is not set anyway)... */
+const SEPARATE_MIN = 0.3;
+/** ...and keep this share of it. */
+const SEPARATE_SHARE = 0.4;
 /**
  * Default `crossDomain` scorer: the needed tools span two or more domains, the request asks for
  * separate expert reviews from two or more named disciplines, or the caller's hints name two
@@ -39,7 +44,18 @@ export const crossDomainScorer: Scorer = {
         Math.min(1, Math.min(1, top / FULL_NEED) * (SECOND_DOMAIN_BASE + evidence)),
       );
       const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
-      reasons.push(`draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
+      const first = byDomain[0];
+      if (
+        score >= SEPARATE_MIN &&
+        first &&
+        second &&
+        inSeparateAsks(analysis, task.tools, first.tool, second.tool)
+      ) {
+        score *= SEPARATE_SHARE;
+        reasons.push(
+          `draws on ${joinWords(listed)}, asked for in separate sentences that use nothing of each other: one agent makes those calls`,
+        );
+      } else reasons.push(`draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
     } else if (byDomain.length === 1 && byDomain[0] !== undefined) {
       reasons.push(`needed tools stay in one domain (${byDomain[0].tool.domain})`);
     }
