@@ -57,6 +57,32 @@ describe('parallelism', () => {
     expect(nights.signals.parallelism.set).toBe(false);
     expect(hotels.signals.parallelism.set).toBe(true);
   });
+
+  it('is not set for a word problem, a list the answer gives, or short pieces per item', () => {
+    const story =
+      'Jake sees 80 spiders with 8 legs each, 90 insects with 6 legs each and 3 rare bugs with 10 legs each. How many legs did he see?';
+    const cases = [
+      [story, 'it asks for a quantity: a word problem, one answer'],
+      [
+        'Describe five key principles of good API design, with an example for each.',
+        'the answer lists them: one task',
+      ],
+      ['Write a haiku for each of the four seasons.', 'each is a short piece: one task'],
+    ] as const;
+    for (const [input, why] of cases) {
+      const decision = router.route(input);
+      expect(decision.signals.parallelism.set, input).toBe(false);
+      expect(
+        decision.reasons.some((r) => r.endsWith(why)),
+        input,
+      ).toBe(true);
+    }
+    // A document per item is work of its own, though the answer words are there.
+    const articles = router.route(
+      'Write four separate help-center articles with five tips each: SSO, audit logs, custom roles and IP allowlists.',
+    );
+    expect(articles.signals.parallelism.set).toBe(true);
+  });
 });
 
 describe('securityBoundary', () => {
