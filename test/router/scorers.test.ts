@@ -240,3 +240,35 @@ describe('toolUse', () => {
     expect(decision.tools.map((t) => t.name)).toEqual(['get_order']);
   });
 });
+
+describe('toolUse on word problems', () => {
+  const runPython: ToolSpecInput = {
+    name: 'run_python',
+    description: 'Run Python code in a sandbox and return its output.',
+    domain: 'compute',
+  };
+  const story =
+    'Dan spent an hour doing 400 work tasks at $0.25 each. Then he spent an hour doing 5 work tasks at $2.00 each. How much more did he make doing the good work?';
+
+  it('is not set for a story with numbers that ends in a question, whatever code runner is offered', () => {
+    const decision = router.route({ input: story, tools: [runPython] });
+    expect(decision.signals.toolUse.set).toBe(false);
+    expect(decision.tier).toBe('direct');
+    expect(decision.reasons).toContain(
+      'the request is a word problem (a story with numbers that ends in a question): arithmetic a model does reliably',
+    );
+  });
+
+  it('is still set when a number is long enough to need a calculator, or the numbers are the user’s own', () => {
+    const long = story.replace('400', '4003917');
+    expect(router.route({ input: long, tools: [runPython] }).signals.toolUse.score).toBeGreaterThan(
+      0.3,
+    );
+    const own = router.route({
+      input:
+        'Our invoice INV-2291 lists 12 seats at $40. We added 3 seats on May 2. What do we owe now?',
+      tools: [getOrder, runPython],
+    });
+    expect(own.reasons[1]).not.toContain('word problem');
+  });
+});

@@ -31,18 +31,27 @@ export interface FormCues {
 /** The form cues of a request (the fitted models read them once per route). */
 export function formCues(analysis: RequestAnalysis): FormCues {
   const text = analysis.instruction;
-  const original =
-    analysis.original.length > 2_000 ? analysis.original.slice(0, 2_000) : analysis.original;
   return {
     scenario: SCENARIO.test(text),
     resource: namesResource(text),
     recordQuery: RECORD_QUERY.test(text),
     ownRecent: OWN_RECENT.test(text),
     changing: CHANGING.test(text),
+    ...numberForm(analysis),
+  };
+}
+
+/** How a request writes numbers and sentences: what tells a word problem in any script. */
+export function numberForm(
+  analysis: RequestAnalysis,
+): Pick<FormCues, 'numbers' | 'sentences' | 'endsAsking' | 'longestNumber'> {
+  const original =
+    analysis.original.length > 2_000 ? analysis.original.slice(0, 2_000) : analysis.original;
+  return {
     numbers: original.match(DIGITS)?.length ?? 0,
     sentences: original.match(SENTENCE_END)?.length ?? 0,
     endsAsking: ASKING_END.test(original),
-    longestNumber: longestNumber(text),
+    longestNumber: longestNumber(analysis.instruction),
   };
 }
 
