@@ -272,3 +272,35 @@ describe('toolUse on word problems', () => {
     expect(own.reasons[1]).not.toContain('word problem');
   });
 });
+
+describe('role-play set-ups', () => {
+  const webSearch: ToolSpecInput = {
+    name: 'web_search',
+    description: 'Search the web and return results with titles, snippets and links.',
+    domain: 'web',
+    untrustedInput: true,
+  };
+
+  it('stay direct: the model plays a part, whatever search tool is offered', () => {
+    const decision = router.route({
+      input:
+        'I want you to act as a travel guide. I will write you my location and you will suggest a place to visit near it.',
+      tools: [webSearch],
+    });
+    expect(decision.signals.toolUse.set).toBe(false);
+    expect(decision.tier).toBe('direct');
+    expect(decision.reasons).toContain('the request sets up a role-play: the model plays a part');
+    const synonyms = router.route(
+      'I want you to act as a synonyms provider. I will tell you a word, and you will reply with a list of synonyms. Provide a max of 10 synonyms per prompt.',
+    );
+    expect(synonyms.signals.parallelism.set).toBe(false);
+  });
+
+  it('do not hide a record the request names', () => {
+    const decision = router.route({
+      input: 'Act as my support agent and tell me where order 30418 is.',
+      tools: [getOrder],
+    });
+    expect(decision.signals.toolUse.set).toBe(true);
+  });
+});

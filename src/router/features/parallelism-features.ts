@@ -1,6 +1,6 @@
 import type { RequestAnalysis } from '../analysis.ts';
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   three: 3,
   four: 4,
   five: 5,
@@ -69,25 +69,6 @@ export const SUBSTANTIAL =
 /** Steps of a per-item workflow ("check the SLA, compute the credit, apply it and reply"). */
 export const STEP =
   /\b(check|verify|find|look up|list|compute|calculate|apply|reply|respond|match|pay|compare|book|refund|send|draft|write|review|summari[sz]e|update|close|research|propose|recommend|busca\w*|revisa\w*|verifie\w*|prufe?)\b/g;
-/**
- * A question about quantities ("how many legs do they have?"): a word problem counts things, it
- * does not hand out items of work.
- */
-export const QUANTITY_QUESTION =
-  /\b(how (many|much|long|far|old|often)|wie (viele?|lange|weit|alt|oft)|combien|cuant[oa]s?|quant[oiae]s?|hoeveel)\b/;
-/** Things an answer lists ("five tips", "three interview questions"): one task, however many. */
-const ANSWER_ITEMS =
-  'tips|ideas|ways|reasons|examples|questions|traits|principles|facts|things|names|words|synonyms|sentences|lines|points|suggestions|options|benefits|advantages|disadvantages|pros|cons|features|characteristics|rules|quotes|jokes|titles|slogans|taglines|habits|mistakes|steps|phases|stages|books|movies|films|documentaries|songs|places|destinations|consejos|ideas|razones|conseils|idees|raisons|tipps|ideen|grunde|consigli|idee|motivi|fasi|dicas|tips';
-export const LISTED_ANSWER = new RegExp(
-  `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')}) +([a-z-]+ ){0,2}(${ANSWER_ITEMS})\\b`,
-);
-/** A deliverable per item that is substantial on its own: a document, not a line. */
-export const DOCUMENT =
-  /\b(articles?|posts?|plans?|runbooks?|reports?|briefs?|memos?|letters?|emails?|repl(y|ies)|reviews?|analys[ie]s|proposals?|lessons?|guides?|macros?|faqs?|quiz(zes)?|playbooks?|summaries|descriptions?|pages?|versions?|chapters?|articulos?|articles|artikel|articoli)\b/;
-/** A short piece per item ("a haiku for each season", "one sentence each"): light work, however many. */
-export const SHORT_PIECE =
-  /\b(riddles?|haikus?|jokes?|poems?|limericks?|slogans?|taglines?|tweets?|one sentence|a sentence|one line|una frase|une phrase|einen satz|short bullets?|bullets?|one word)\b/;
-
 /** Work per item a single agent does with one parallel batch of tool calls. */
 export const TRIVIAL =
   /\b(status|stock levels?|stock|rates?|prices?|weather|forecast|time zones?|balances?|tracking|one[- ]line|one word|label|translate|convert)\b/;

@@ -1,14 +1,11 @@
 import {
-  countItems,
   DOCUMENT,
-  EACH,
+  isRolePlay,
   LISTED_ANSWER,
   QUANTITY_QUESTION,
   SHORT_PIECE,
-  STEP,
-  SUBSTANTIAL,
-  TRIVIAL,
-} from '../features/parallelism-features.ts';
+} from '../features/answer-forms.ts';
+import { countItems, EACH, STEP, SUBSTANTIAL, TRIVIAL } from '../features/parallelism-features.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
 import { countWord } from '../wording.ts';
 
@@ -51,7 +48,9 @@ export const parallelismScorer: Scorer = {
     if (trivial && !substantial) score -= TRIVIAL_PENALTY;
     const transformsCarried = analysis.material !== '' && analysis.cues.transform;
     if (transformsCarried && !analysis.cues.identifier) score -= TRIVIAL_PENALTY;
-    const answer = oneAnswer(text);
+    const answer = isRolePlay(analysis)
+      ? 'it sets up a role-play: one conversation'
+      : oneAnswer(text);
     if (answer !== undefined) score -= ANSWER_PENALTY;
     score = Math.max(0, Math.min(1, score));
     const kind = substantial && !trivial ? 'substantial' : 'quick';

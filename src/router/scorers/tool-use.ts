@@ -1,5 +1,11 @@
 import type { RequestAnalysis } from '../analysis.ts';
-import { numberForm } from '../features/form-features.ts';
+import {
+  isRolePlay,
+  isWordProblem,
+  ROLE_PLAY_REASON,
+  WORD_PROBLEM_CAP,
+  WORD_PROBLEM_REASON,
+} from '../features/answer-forms.ts';
 import { toolRelevances } from '../features/tool-relevance.ts';
 import { type ToolRelevance, toolUseFeatures } from '../features/tool-use-features.ts';
 import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
@@ -9,15 +15,6 @@ import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
 const UNREADABLE_FLOOR = 0.55;
 /** Shorter unreadable requests are greetings and thanks more often than asks. */
 const UNREADABLE_MIN_LENGTH = 8;
-/**
- * The most toolUse score of a word problem: arithmetic a model does reliably stays direct
- * (data/routing/GUIDE.md), whatever calculator or code runner is offered.
- */
-const WORD_PROBLEM_CAP = 0.3;
-const WORD_PROBLEM_REASON =
-  'the request is a word problem (a story with numbers that ends in a question): arithmetic a model does reliably';
-/** Numbers of this many digits or more are arithmetic a model does unreliably. */
-const LONG_NUMBER = 7;
 /** A tool is needed when its score reaches this share of the best tool's score... */
 const RELATIVE_CUT = 0.5;
 /** ...and at least this much. */
@@ -53,7 +50,8 @@ export const toolUseScorer: Scorer = {
       analysis.instruction.replace(/\s/g, '').length >= UNREADABLE_MIN_LENGTH;
     let probability = floored ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
     const wordProblem = isWordProblem(analysis);
-    if (wordProblem) probability = Math.min(probability, WORD_PROBLEM_CAP);
+    const rolePlay = !wordProblem && isRolePlay(analysis);
+    if (wordProblem || rolePlay) probability = Math.min(probability, WORD_PROBLEM_CAP);
     const candidates: ToolNeed[] = [];
     if (relevance.best > 0) {
       for (const { tool, relevance: r } of relevance.perTool) {
@@ -65,7 +63,9 @@ export const toolUseScorer: Scorer = {
     const cut = Math.max(ABSOLUTE_CUT, probability * RELATIVE_CUT);
     return {
       score: probability,
-      reasons: [wordProblem ? WORD_PROBLEM_REASON : describeShape(analysis)],
+      reasons: [
+        wordProblem ? WORD_PROBLEM_REASON : rolePlay ? ROLE_PLAY_REASON : describeShape(analysis),
+      ],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
     };
@@ -89,19 +89,4 @@ function describeShape({ cues, material, unreadable }: RequestAnalysis): string 
     return 'the request shows no cue of needing live data or an action';
   const parts = [...need, ...own];
   return `the request ${parts.join(', ')}`;
-}
-
-/**
- * A story with numbers that ends in a question, in any script ("Dan spent an hour doing 400 tasks at
- * $0.25 each. ... How much more did he make?"): no record, no data of the user's, nothing current,
- * no number long enough to need a calculator.
- */
-function isWordProblem(analysis: RequestAnalysis): boolean {
-  const { cues } = analysis;
-  if (cues.identifier || cues.owned || cues.personal || cues.fresh) return false;
-  if (!/[?？؟]/.test(analysis.original)) return false;
-  const form = numberForm(analysis);
-  return (
-    form.numbers >= 2 && form.sentences >= 2 && form.endsAsking && form.longestNumber < LONG_NUMBER
-  );
 }
