@@ -1,6 +1,6 @@
 import type { ToolSpec } from '../../core/task.ts';
-import { analyzeRequest, type RequestAnalysis } from '../analysis.ts';
-import { toolRelevances } from './tool-relevance.ts';
+import { type RequestAnalysis, termsOf } from '../analysis.ts';
+import { catalogIndex, matchedWeights } from '../tool-profile.ts';
 
 // crossDomain asks for work in two domains whose results must be combined (data/routing/GUIDE.md).
 // A request that strings separate asks together ("Find the SLA of our AWS service. Additionally,
@@ -18,7 +18,7 @@ const CONDITIONAL = /^(if|unless|when|once|se|si|wenn|falls|sofern|als)\b/;
 const PRESENT = 0.6;
 /** Words of a later ask that take up an earlier one's result. */
 const TAKES_UP =
-  /\b(them|those|these|their|theirs|the results?|the findings|the answers?|that list|this list|accordingly|then use|with that|with this|from that|from this|for each|for every|each of|if so|if yes|if it is|if they|otherwise|it|for then|by then|until then|so (?:that|i|i'?m|we)|sie|ihnen|diese|deren|les|leurs|ces|ellos|esos|estos)\b/;
+  /\b(them|those|these|their|theirs|her|hers|his|him|she|he|the results?|the findings|the answers?|that list|this list|accordingly|then use|with that|with this|from that|from this|for each|for every|each of|if so|if yes|if it is|if they|otherwise|it|for then|by then|until then|so (?:that|i|i'?m|we)|sie|ihnen|diese|deren|les|leurs|ces|ellos|esos|estos)\b/;
 
 /**
  * Whether the two domains' tools are each asked for in a sentence of its own, with nothing in the
@@ -31,15 +31,18 @@ export function inSeparateAsks(
   first: ToolSpec,
   second: ToolSpec,
 ): boolean {
-  if (COMBINES.test(analysis.instruction)) return false;
   const asks = analysis.instruction
     .split(ASK_END)
     .map((s) => s.trim())
     .filter((s) => /\p{L}/u.test(s));
   if (asks.length < 2) return false;
+  // Cheap first: when every ask after the first takes up what came before, so does the later of
+  // the two domains' asks, whichever they are.
+  if (asks.slice(1).every(takesUp)) return false;
+  if (COMBINES.test(analysis.instruction)) return false;
   const a = tools.indexOf(first);
   const b = tools.indexOf(second);
-  const where = (i: number, per: readonly number[][]) => {
+  const where = (i: number, per: readonly Float64Array[]) => {
     let at = -1;
     let best = 0;
     per.forEach((row, k) => {
@@ -50,9 +53,9 @@ export function inSeparateAsks(
     });
     return at;
   };
-  const per = asks.map((ask) =>
-    toolRelevances(tools, analyzeRequest(ask)).perTool.map((t) => t.relevance),
-  );
+  // Each sentence's word match with the two tools (the catalog's index is cached).
+  const index = catalogIndex(tools);
+  const per = asks.map((ask) => matchedWeights(index, termsOf(ask)));
   const atA = where(a, per);
   const atB = where(b, per);
   if (atA < 0 || atB < 0 || atA === atB) return false;
@@ -61,6 +64,10 @@ export function inSeparateAsks(
   // One sentence that asks for both: the two are one piece of work.
   if (per.some((row) => (row[a] ?? 0) >= bestA * PRESENT && (row[b] ?? 0) >= bestB * PRESENT))
     return false;
-  const later = asks[Math.max(atA, atB)] ?? '';
-  return !TAKES_UP.test(later) && !CONDITIONAL.test(later);
+  return !takesUp(asks[Math.max(atA, atB)] ?? '');
+}
+
+/** The ask takes up an earlier one's result, or depends on it by a condition. */
+function takesUp(ask: string): boolean {
+  return TAKES_UP.test(ask) || CONDITIONAL.test(ask);
 }
