@@ -1,10 +1,4 @@
-import {
-  DOCUMENT,
-  isRolePlay,
-  LISTED_ANSWER,
-  QUANTITY_QUESTION,
-  SHORT_PIECE,
-} from '../features/answer-forms.ts';
+import { oneAnswer } from '../features/answer-forms.ts';
 import { countItems, EACH, STEP, SUBSTANTIAL, TRIVIAL } from '../features/parallelism-features.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
 import { countWord } from '../wording.ts';
@@ -48,9 +42,7 @@ export const parallelismScorer: Scorer = {
     if (trivial && !substantial) score -= TRIVIAL_PENALTY;
     const transformsCarried = analysis.material !== '' && analysis.cues.transform;
     if (transformsCarried && !analysis.cues.identifier) score -= TRIVIAL_PENALTY;
-    const answer = isRolePlay(analysis)
-      ? 'it sets up a role-play: one conversation'
-      : oneAnswer(text);
+    const answer = oneAnswer(analysis);
     if (answer !== undefined) score -= ANSWER_PENALTY;
     score = Math.max(0, Math.min(1, score));
     const kind = substantial && !trivial ? 'substantial' : 'quick';
@@ -58,15 +50,3 @@ export const parallelismScorer: Scorer = {
     return { score, reasons: [answer === undefined ? counted : `${counted}, but ${answer}`] };
   },
 };
-
-/**
- * Why the items are one task for one model call, if they are: a word problem, a list the answer
- * gives ("five tips"), or a short piece per item ("a haiku for each season").
- */
-function oneAnswer(text: string): string | undefined {
-  if (QUANTITY_QUESTION.test(text) && /[?？]/.test(text))
-    return 'it asks for a quantity: a word problem, one answer';
-  if (LISTED_ANSWER.test(text) && !DOCUMENT.test(text)) return 'the answer lists them: one task';
-  if (SHORT_PIECE.test(text)) return 'each is a short piece: one task';
-  return undefined;
-}
