@@ -164,7 +164,7 @@ describe('crossDomain', () => {
     expect(decision.signals.crossDomain.set).toBe(true);
     expect(decision.tools.map((t) => t.name).sort()).toEqual(['get_invoice', 'get_shipment']);
     expect(decision.reasons).toContain(
-      'draws on get_shipment (logistics) and get_invoice (billing): two domains',
+      'draws on get_shipment (logistics) and get_invoice (billing): two domains, in a request of 11 words',
     );
   });
 
@@ -188,6 +188,15 @@ describe('crossDomain', () => {
     expect(decision.tier).toBe('agent');
     expect(decision.tools.map((t) => t.name).sort()).toEqual(['get_invoice', 'get_shipment']);
     expect(decision.reasons.some((r) => r.includes('separate sentences'))).toBe(true);
+  });
+
+  it('is not set for a short request that matches tools of two domains', () => {
+    const decision = router.route({ input: 'Track the shipment of invoice INV-2291.', tools });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+    expect(decision.reasons).toContain(
+      'not cross-domain: draws on get_shipment (logistics) and get_invoice (billing): two domains, in a request of 7 words',
+    );
   });
 
   it('is set for asks of two domains in separate sentences when one takes up the other', () => {

@@ -1,3 +1,4 @@
+import type { RequestAnalysis } from '../analysis.ts';
 import { reviewedDisciplines, strongestPerDomain } from '../features/cross-domain-features.ts';
 import { inSeparateAsks } from '../features/separate-asks.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
@@ -13,6 +14,8 @@ const SECOND_DOMAIN_FLOOR = 0.2;
 const FULL_NEED = 0.5;
 /** crossDomain = (this + the second domain's own word match), scaled down while the top tool's score is under FULL_NEED. */
 const SECOND_DOMAIN_BASE = 0.2;
+/** Requests shorter than this many words keep a share of the domain-spread score in proportion. */
+const FULL_LENGTH = 20;
 /** Separate asks are checked only for a score this high (below, the signal is not set anyway)... */
 const SEPARATE_MIN = 0.3;
 /** ...and keep this share of it. */
@@ -43,6 +46,10 @@ export const crossDomainScorer: Scorer = {
         score,
         Math.min(1, Math.min(1, top / FULL_NEED) * (SECOND_DOMAIN_BASE + evidence)),
       );
+      // Two substantive pieces of work, combined, take words to ask for: a short request that
+      // matches tools of two domains is one ask with a weak second match, or two quick look-ups.
+      const length = wordsIn(analysis);
+      if (length < FULL_LENGTH) score *= length / FULL_LENGTH;
       const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
       const first = byDomain[0];
       if (
@@ -55,7 +62,12 @@ export const crossDomainScorer: Scorer = {
         reasons.push(
           `draws on ${joinWords(listed)}, asked for in separate sentences that use nothing of each other: one agent makes those calls`,
         );
-      } else reasons.push(`draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
+      } else {
+        const short = length < FULL_LENGTH ? `, in a request of ${Math.round(length)} words` : '';
+        reasons.push(
+          `draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains${short}`,
+        );
+      }
     } else if (byDomain.length === 1 && byDomain[0] !== undefined) {
       reasons.push(`needed tools stay in one domain (${byDomain[0].tool.domain})`);
     }
@@ -76,3 +88,11 @@ export const crossDomainScorer: Scorer = {
     return { score, reasons };
   },
 };
+
+/** Words of the instruction; in scripts written without spaces, one word per 1.5 characters. */
+function wordsIn(analysis: RequestAnalysis): number {
+  const han = analysis.original.match(
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
+  );
+  return analysis.words.length + (han === null ? 0 : han.length / 1.5);
+}
