@@ -313,3 +313,43 @@ describe('role-play set-ups', () => {
     expect(decision.signals.toolUse.set).toBe(true);
   });
 });
+
+describe('general-purpose tools that serve a form', () => {
+  const bash: ToolSpecInput = {
+    name: 'bash',
+    description: 'Run a bash command in the Linux sandbox and return its output.',
+    domain: 'system',
+  };
+  const sql: ToolSpecInput = {
+    name: 'execute_sql',
+    description: 'Run a SQL query against the database and return the rows.',
+    domain: 'data',
+  };
+  const serves =
+    'the request names a path or file, sets a task in an environment, or queries records: a shell or database tool on offer serves it';
+
+  it('make a shell needed for a path and a database query for a record query, whatever the words', () => {
+    const files = router.route({
+      input: 'How many .txt files are in /home/user/problem_dir and its subdirectories?',
+      tools: [bash],
+    });
+    expect(files.tier).toBe('agent');
+    expect(files.tools.map((t) => t.name)).toEqual(['bash']);
+    expect(files.reasons).toContain(serves);
+    const records = router.route({
+      input: 'Which team had a score of 2-1 in the final played on 12 May?',
+      tools: [sql],
+    });
+    expect(records.tier).toBe('agent');
+    expect(records.tools.map((t) => t.name)).toEqual(['execute_sql']);
+  });
+
+  it('do not make a database query needed when the table is pasted', () => {
+    const pasted = router.route({
+      input:
+        'Which team had a score of 2-1?\n| team | score |\n| a | 2-1 |\n| b | 0-0 |\n| c | 1-1 |',
+      tools: [sql],
+    });
+    expect(pasted.tier).toBe('direct');
+  });
+});
