@@ -6,7 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { context, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import OpenAI from 'openai';
-import { createTierup, defineTool, type ModelRequest, RunAbortedError, RunError } from 'tierup';
+import {
+  createTierup,
+  defineTool,
+  directExecutor,
+  type ModelRequest,
+  RunAbortedError,
+  RunError,
+} from 'tierup';
 import { openaiModel } from 'tierup/openai';
 import { scriptedModel, startMockLlmServer } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
@@ -263,6 +270,19 @@ describe('OpenTelemetry spans of tierup runs', () => {
     expect(started).toBe(1);
   });
 
+  it('an executor run alone keeps its tier span as the outermost, the agent under it', async () => {
+    const tracing = inMemoryTracing();
+    const executor = directExecutor({
+      model: scriptedModel('4'),
+      telemetry: { tracer: tracing.tracer },
+    });
+    await executor.run({ input: 'What is 2 + 2?' });
+    const spans = await tracing.spans();
+    const tier = one(spans, 'tierup.tier direct');
+    expect(parentOf(tier)).toBeUndefined();
+    expect(parentOf(one(spans, 'invoke_agent direct'))).toBe(idOf(tier));
+  });
+
   it('exports over OTLP/HTTP to a collector on 127.0.0.1, which decodes the spans', async () => {
     const bodies: unknown[] = [];
     const collector = createServer(async (request: IncomingMessage, response) => {
@@ -292,12 +312,7 @@ describe('OpenTelemetry spans of tierup runs', () => {
         ),
       );
       expect(names.sort()).toEqual(
-        [
-          'chat scripted',
-          'invoke_agent direct',
-          'invoke_workflow tierup',
-          'tierup.tier direct',
-        ].sort(),
+        ['chat scripted', 'invoke_agent direct', 'invoke_workflow tierup'].sort(),
       );
       await tracing.provider.shutdown();
     } finally {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapMedian, seededRandom } from '../../bench/stats.ts';
+import { ratioSpread, shuffled } from '../../bench/telemetry/measure-telemetry.ts';
+import { telemetryVerdicts } from '../../bench/telemetry/telemetry-table.ts';
+
+const figures = (ratios: Record<string, number[]>) =>
+  Object.entries(ratios).map(([config, perRound]) => ({
+    config: config as never,
+    cpuMicros: 100,
+    ...ratioSpread(perRound),
+  }));
+const noisy = (center: number, n = 60) =>
+  Array.from({ length: n }, (_, i) => center + ((i % 7) - 3) * 0.01);
+
+describe('the telemetry bench', () => {
+  it('shuffles the configurations: every order, the same from the same seed', () => {
+    const random = seededRandom(7);
+    const seen = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const order = shuffled([0, 1, 2], random);
+      expect([...order].sort()).toEqual([0, 1, 2]);
+      seen.add(order.join());
+    }
+    expect(seen.size).toBe(6);
+    expect(shuffled([0, 1, 2, 3], seededRandom(1))).toEqual(
+      shuffled([0, 1, 2, 3], seededRandom(1)),
+    );
+  });
+
+  it('bootstraps an interval that holds the median, the same from the same samples', () => {
+    const xs = noisy(1.02);
+    const a = bootstrapMedian(xs);
+    expect(a.low).toBeLessThanOrEqual(1.02);
+    expect(a.high).toBeGreaterThanOrEqual(1.02);
+    expect(bootstrapMedian(xs)).toEqual(a);
+  });
+
+  it('calls no SDK within noise only when its interval meets the A/A one', () => {
+    const off = noisy(1);
+    const within = telemetryVerdicts(
+      figures({ off, 'off again': noisy(1), 'no SDK': noisy(1.005), SDK: noisy(1.03) }),
+    );
+    expect(within[0]).toMatch(/^no SDK: within noise/);
+    expect(within[1]).toMatch(/^SDK, every span: at most 5%/);
+    const over = telemetryVerdicts(
+      figures({ off, 'off again': noisy(1), 'no SDK': noisy(1.06), SDK: noisy(1.09) }),
+    );
+    expect(over[0]).toMatch(/^no SDK: NOT within noise/);
+    expect(over[1]).toMatch(/^SDK, every span: over the 5% target/);
+    const biased = telemetryVerdicts(
+      figures({ off, 'off again': noisy(1.1), 'no SDK': noisy(1), SDK: noisy(1) }),
+    );
+    expect(biased[0]).toMatch(/^A\/A: .* biased/);
+  });
+});
