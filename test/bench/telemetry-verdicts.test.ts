@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapMedian, seededRandom } from '../../bench/stats.ts';
 import { ratioSpread, shuffled } from '../../bench/telemetry/measure-telemetry.ts';
-import { telemetryVerdicts } from '../../bench/telemetry/telemetry-table.ts';
+import { telemetryTable, telemetryVerdicts } from '../../bench/telemetry/telemetry-table.ts';
 
 const figures = (ratios: Record<string, number[]>) =>
   Object.entries(ratios).map(([config, perRound]) => ({
@@ -51,5 +51,34 @@ describe('the telemetry bench', () => {
       figures({ off, 'off again': noisy(1.1), 'no SDK': noisy(1), SDK: noisy(1) }),
     );
     expect(biased[0]).toMatch(/^A\/A: .* biased/);
+  });
+
+  it('renders each setup as a row, its verdicts under the table', () => {
+    const setup = {
+      batch: 8,
+      spansPerRun: 9,
+      figures: figures({
+        off: noisy(1),
+        'off again': noisy(1),
+        'no SDK': noisy(1),
+        "tierup's": noisy(1.03),
+        SDK: noisy(1.1),
+        sampled: noisy(1.02),
+      }),
+      sdkOwn: ratioSpread(noisy(1.07)),
+    };
+    const table = telemetryTable({
+      rounds: 60,
+      batch: 8,
+      warmup: 0,
+      setups: [
+        { setup: 'http', ...setup },
+        { setup: 'scripted', ...setup, batch: 80 },
+      ],
+    });
+    expect(table).toContain('| OpenAI client over loopback HTTP | 8 | 9 | 100 µs |');
+    expect(table).toContain('**+10.0%**');
+    expect(table).toContain("- http: of which tierup's own work +3.0%");
+    expect(table).toContain('- scripted: SDK, 1 run in 10 sampled: at most 5%');
   });
 });
