@@ -270,6 +270,26 @@ describe('OpenTelemetry spans of tierup runs', () => {
     expect(started).toBe(1);
   });
 
+  it('an escalation by the accept check: the agent span ends well, the run span has the event', async () => {
+    const tracing = inMemoryTracing();
+    const tierup = createTierup({
+      model: scriptedModel((request) => (request.tools?.length ? 'Checked: 4.' : '4')),
+      tools: [readEmail],
+      accept: ({ tier }) => tier !== 'direct' || 'show the check',
+      telemetry: { tracer: tracing.tracer },
+    });
+    const result = await tierup.run({ input: 'What is 2 + 2?', hints: { maxTier: 'agent' } });
+    expect(result.escalations.map((e) => e.cause.type)).toEqual(['rejected']);
+    const spans = await tracing.spans();
+    expect(one(spans, 'invoke_agent direct').status.code).not.toBe(2);
+    const run = one(spans, 'invoke_workflow tierup');
+    expect(run.events.filter((e) => e.name === 'tierup.escalation')[0]?.attributes).toMatchObject({
+      'tierup.escalation.from': 'direct',
+      'tierup.escalation.cause': 'rejected',
+      'tierup.escalation.message': 'show the check',
+    });
+  });
+
   it('an executor run alone keeps its tier span as the outermost, the agent under it', async () => {
     const tracing = inMemoryTracing();
     const executor = directExecutor({
