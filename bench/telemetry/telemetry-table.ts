@@ -3,6 +3,8 @@ import type { RatioSpread, TelemetryFigures, TelemetryRow } from './measure-tele
 
 /** Issue 16's target for an SDK recording every span. */
 export const SDK_TARGET = 1.05;
+/** The widest A/A interval that still lets the bench call a difference noise: the target's size. */
+export const NOISE_LIMIT = SDK_TARGET - 1;
 
 function percent(ratio: number): string {
   const text = ((ratio - 1) * 100).toFixed(1);
@@ -44,9 +46,11 @@ export function telemetryVerdicts(
     );
   }
   verdicts.push(
-    overlap(none, aa)
-      ? `no SDK: within noise (its 95% CI, ${range(none.low, none.high)}, overlaps the A/A's, ${range(aa.low, aa.high)})`
-      : `no SDK: NOT within noise (its 95% CI, ${range(none.low, none.high)}, is clear of the A/A's, ${range(aa.low, aa.high)})`,
+    aa.high - aa.low > NOISE_LIMIT
+      ? `no SDK: too noisy to tell (the A/A's 95% CI, ${range(aa.low, aa.high)}, is wider than ${(NOISE_LIMIT * 100).toFixed(0)} points: more rounds, or a quieter machine)`
+      : overlap(none, aa)
+        ? `no SDK: within noise (its 95% CI, ${range(none.low, none.high)}, overlaps the A/A's, ${range(aa.low, aa.high)})`
+        : `no SDK: NOT within noise (its 95% CI, ${range(none.low, none.high)}, is clear of the A/A's, ${range(aa.low, aa.high)})`,
   );
   verdicts.push(againstTarget('SDK, every span', sdk));
   const own = by("tierup's");

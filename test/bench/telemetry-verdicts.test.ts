@@ -47,6 +47,12 @@ describe('the telemetry bench', () => {
     );
     expect(over[0]).toMatch(/^no SDK: NOT within noise/);
     expect(over[1]).toMatch(/^SDK, every span: over the 5% target/);
+    const wide = (center: number) =>
+      Array.from({ length: 60 }, (_, i) => center + ((i % 7) - 3) * 0.1);
+    const noisyRounds = telemetryVerdicts(
+      figures({ off, 'off again': wide(1), 'no SDK': wide(1), SDK: noisy(1.03) }),
+    );
+    expect(noisyRounds[0]).toMatch(/^no SDK: too noisy to tell/);
     const biased = telemetryVerdicts(
       figures({ off, 'off again': noisy(1.1), 'no SDK': noisy(1), SDK: noisy(1) }),
     );
