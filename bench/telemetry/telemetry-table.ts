@@ -33,6 +33,7 @@ function againstTarget(label: string, f: RatioSpread): string {
 export function telemetryVerdicts(
   figures: readonly TelemetryFigures[],
   sdkOwn?: RatioSpread,
+  spansPerRun?: number,
 ): string[] {
   const by = (config: TelemetryFigures['config']) => figures.find((f) => f.config === config);
   const aa = by('off again');
@@ -54,9 +55,14 @@ export function telemetryVerdicts(
   );
   verdicts.push(againstTarget('SDK, every span', sdk));
   const own = by("tierup's");
+  const off = by('off');
+  const perSpan =
+    sdkOwn && off && spansPerRun
+      ? `${(((sdkOwn.median - 1) * off.cpuMicros) / spansPerRun).toFixed(1)} µs of CPU a span`
+      : undefined;
   if (own && sdkOwn) {
     verdicts.push(
-      `of which tierup's own work ${percent(own.median)} (95% CI ${range(own.low, own.high)}) and the SDK's ${percent(sdkOwn.median)} (95% CI ${range(sdkOwn.low, sdkOwn.high)})`,
+      `of which tierup's own work ${percent(own.median)} (95% CI ${range(own.low, own.high)}) and the SDK's ${percent(sdkOwn.median)} (95% CI ${range(sdkOwn.low, sdkOwn.high)})${perSpan ? `, about ${perSpan}` : ''}`,
     );
   }
   const sampled = by('sampled');
@@ -78,8 +84,10 @@ export function telemetryTable(row: TelemetryRow): string {
     );
   }
   lines.push('');
-  for (const { setup, figures, sdkOwn } of row.setups) {
-    for (const verdict of telemetryVerdicts(figures, sdkOwn)) lines.push(`- ${setup}: ${verdict}`);
+  for (const { setup, figures, sdkOwn, spansPerRun } of row.setups) {
+    for (const verdict of telemetryVerdicts(figures, sdkOwn, spansPerRun)) {
+      lines.push(`- ${setup}: ${verdict}`);
+    }
   }
   return lines.join('\n');
 }

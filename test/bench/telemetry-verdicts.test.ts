@@ -85,6 +85,7 @@ describe('the telemetry bench', () => {
     expect(table).toContain('| OpenAI client over loopback HTTP | 8 | 9 | 100 µs |');
     expect(table).toContain('**+10.0%**');
     expect(table).toContain("- http: of which tierup's own work +3.0%");
+    expect(table).toContain('about 0.8 µs of CPU a span');
     expect(table).toContain('- scripted: SDK, 1 run in 10 sampled: at most 5%');
   });
 });
