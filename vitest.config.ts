@@ -18,6 +18,14 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./src/mcp/index.ts', import.meta.url)),
       },
       {
+        find: /^tierup\/durable$/,
+        replacement: fileURLToPath(new URL('./src/durable/index.ts', import.meta.url)),
+      },
+      {
+        find: /^tierup\/bullmq$/,
+        replacement: fileURLToPath(new URL('./src/bullmq/index.ts', import.meta.url)),
+      },
+      {
         find: /^tierup\/http$/,
         replacement: fileURLToPath(new URL('./src/http/index.ts', import.meta.url)),
       },

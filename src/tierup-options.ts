@@ -11,6 +11,7 @@ import type { SessionStore } from './core/session-store.ts';
 import { type Tier, tierRank } from './core/tier.ts';
 import type { AnyTool } from './core/tool.ts';
 import type { ToolErrorMessage } from './core/tool-error.ts';
+import type { RunJournal } from './durable/run-journal.ts';
 import type { AcceptCheck } from './escalation/climb.ts';
 import { createSessions, type SessionKeeper } from './escalation/sessions.ts';
 import { agentStep } from './executors/agent-executor.ts';
@@ -98,6 +99,15 @@ export interface TierupOptions extends RouterOptions, SecurityOptions, Lifecycle
   /** Checks each tier's result; `false` or a reason (string) escalates to the next tier. */
   readonly accept?: AcceptCheck;
   /**
+   * Makes every run durable: its model calls and tool calls are written to this journal as they
+   * finish (a side-effect tool's start before it runs), so `tierup.resume(runId)` can finish a run
+   * whose process stopped, without calling a model or running a tool again (docs/scale-out.md).
+   * `memoryJournal()` in one process; `redisJournal({ connection })` from `tierup/bullmq` across
+   * processes. Your executors (`executors`) are not journaled. @default none: runs are not journaled
+   * @example createTierup({ model, tools, journal: redisJournal({ connection: new Redis(url) }) })
+   */
+  readonly journal?: RunJournal;
+  /**
    * When the multi-agent tier enforces the security boundary (docs/security.md): `auto` when the
    * router set `securityBoundary` or the run's tools hold untrusted content, sensitive data and
    * side effects together; `off` is for comparisons, not for production. @default 'auto'
@@ -172,6 +182,15 @@ export const TierupOptionsShape = executorOptionsShape({ tools: false }).extend(
     .optional(),
   boundary: z.enum(['auto', 'always', 'off']).optional(),
   accept: Callback.optional(),
+  journal: z
+    .custom<RunJournal>(
+      (value) =>
+        ['begin', 'read', 'write', 'end'].every(
+          (method) => typeof (value as Record<string, unknown> | null)?.[method] === 'function',
+        ),
+      'must be a RunJournal (begin, read, write, end)',
+    )
+    .optional(),
   routing: z
     .strictObject({
       assist: modelSchema().optional(),
@@ -197,6 +216,8 @@ export interface ResolvedTierup {
   readonly assist: LanguageModel | undefined;
   /** The lifecycle callbacks of every run. */
   readonly lifecycle: Lifecycle;
+  /** Where every run is journaled, when runs are durable. */
+  readonly journal: RunJournal | undefined;
 }
 
 /**
@@ -238,6 +259,7 @@ export function resolveTierupOptions(
     onEscalation,
     onFinish,
     telemetry,
+    journal,
     ...routerOptions
   } = options;
   const { router, routeTask } = makeRouter(
@@ -268,6 +290,7 @@ export function resolveTierupOptions(
     accept,
     assist: routing?.assist,
     lifecycle: { onModelCall, onToolCall, onEscalation, onFinish },
+    journal,
   };
 }
 

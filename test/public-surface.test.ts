@@ -25,6 +25,22 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['defaultPolicy', 'createPriceTable', 'PriceTable', 'PRICES_AS_OF'],
     ...['SessionStore', 'memorySessionStore'],
   ],
+  'src/durable/index.ts': [
+    ...['memoryJournal', 'MemoryJournalOptions', 'InDoubtError', 'InDoubtCall'],
+    ...['RunJournal', 'JournalContents', 'JournaledRun', 'JournaledTask', 'RunEnd'],
+    ...['JournalEntry', 'ModelCallEntry', 'ModelErrorEntry', 'ToolStartedEntry'],
+    ...['ToolFinishedEntry', 'ReplayedModelError'],
+    ...[
+      'RecordedToolOutcome',
+      'DecisionEntry',
+      'BudgetAmount',
+      'BudgetLimits',
+      'BudgetReservation',
+    ],
+  ],
+  'src/bullmq/index.ts': [
+    ...['redisJournal', 'RedisJournalOptions', 'redisSessionStore', 'RedisSessionStoreOptions'],
+  ],
   'src/http/index.ts': ['sendSse', 'sseResponse', 'SseOptions', 'SseResponseOptions', 'SseOutcome'],
   'src/mcp/index.ts': [
     ...['mcpTools', 'McpToolsOptions', 'McpToolOverride', 'McpClient', 'McpToolInfo'],

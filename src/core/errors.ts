@@ -18,7 +18,8 @@ export type TierupErrorCode =
   | 'aborted'
   | 'guardrail-tripped'
   | 'boundary-violation'
-  | 'tool-failed';
+  | 'tool-failed'
+  | 'in-doubt';
 
 /**
  * Base class of every error tierup throws. Use {@link TierupError.isInstance} rather than

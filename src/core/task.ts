@@ -26,6 +26,12 @@ export const ToolSpec = z.looseObject({
    * `defineTool` sets it for a tool with a `url`, `uri`, `link` or `endpoint` argument.
    */
   openWorld: z.boolean().optional(),
+  /**
+   * Calling the tool twice with the same `idempotencyKey` does it once (the API it calls dedupes
+   * on the key). A durable run that crashed while this side-effect tool ran calls it again, with
+   * the same key, instead of ending `in-doubt` (docs/scale-out.md).
+   */
+  idempotent: z.boolean().optional(),
 });
 /** Tool metadata as the router reads it, defaults applied. */
 export type ToolSpec = z.output<typeof ToolSpec>;

@@ -8,6 +8,12 @@ import { ToolSpec } from './task.ts';
 export interface ToolRunOptions {
   /** Aborts the tool's work: forward it to fetch, SDK calls and child processes. */
   readonly signal: AbortSignal;
+  /**
+   * In a durable run (`createTierup({ journal })`): a key that stays the same when this call is
+   * made again (a resumed run retrying an `idempotent` tool). Send it as the idempotency key of
+   * the API the tool calls. `undefined` in a run without a journal.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /** A tool defined once with {@link defineTool}: metadata for the router, schema and code for the executors. */
@@ -48,6 +54,14 @@ export interface ToolDefinition<Input, Output> {
   sensitiveData?: boolean;
   /** Changes state or communicates outward. @default false */
   sideEffects?: boolean;
+  /**
+   * A side-effect tool that does its work once however often it is called with the same
+   * `idempotencyKey` (its `run` sends the key to an API that dedupes on it). When a durable run
+   * crashed while it ran, `resume` calls it again with the same key rather than ending the run
+   * `in-doubt`.
+   * @default false
+   */
+  idempotent?: boolean;
   /**
    * Its arguments reach a party outside the service even when nothing changes (fetching a URL, a
    * web search, a third-party lookup), so data put in them leaves: the default policy checks

@@ -32,6 +32,8 @@ export interface AgentLoop {
   readonly beforeTools?: (calls: readonly ToolCall[]) => void;
   /** Rewrites a tool's result before the model sees it (untrusted text it repeats). */
   readonly resolveResult?: (content: string) => string;
+  /** The agent's path in a durable run's journal. @default `<tier>/<name>` */
+  readonly path?: string;
 }
 
 /** How an agent loop ended with an answer. */
@@ -68,6 +70,7 @@ export async function runAgentLoop(
     parentId: agent.parentId,
     privileges: privilegesOf(agent.tools),
     resolveArguments: agent.resolveArguments,
+    path: agent.path,
   };
   const refused: NonNullable<ToolOutcome['refused']>[] = [];
   for (let step = 1; step <= maxSteps; step++) {

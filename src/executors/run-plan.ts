@@ -6,6 +6,8 @@ import {
 } from '../core/errors.ts';
 import type { ModelMessage } from '../core/language-model.ts';
 import { linkSignal } from '../core/linked-signal.ts';
+import { InDoubtError } from '../durable/in-doubt-error.ts';
+import { subtaskPath } from '../durable/journal-keys.ts';
 import { handOnRequest, subtaskPrompt } from '../prompts/team-prompts.ts';
 import { asAgent } from '../run/agent-span.ts';
 import { createLimiter } from '../run/limiter.ts';
@@ -130,7 +132,8 @@ async function runSubtask(
       error instanceof BudgetExceededError ||
       error instanceof InvalidConfigError ||
       error instanceof GuardrailTripped ||
-      error instanceof BoundaryViolationError
+      error instanceof BoundaryViolationError ||
+      error instanceof InDoubtError
     ) {
       throw error;
     }
@@ -159,6 +162,8 @@ async function work(
 ): Promise<{ readonly text: string; readonly output: unknown }> {
   const { ctx, placeholders } = team;
   const system = [team.instructions?.trim(), specialist.instructions].filter(Boolean).join('\n\n');
+  // The same specialist may work on several subtasks at once: each has its own journal path.
+  const path = subtaskPath(subtask.id, specialist.name);
   const answer: AgentAnswer = await runAgentLoop(
     ctx,
     {
@@ -170,6 +175,7 @@ async function work(
       tools: specialist.tools,
       limit: createLimiter(ctx.budgets.maxConcurrency),
       signal,
+      path,
       ...(team.boundary
         ? { resolveArguments: (args: unknown) => expandPlaceholders(args, placeholders) }
         : {}),
@@ -198,6 +204,7 @@ async function work(
       parentId: spanId,
       model: specialist.model,
       signal,
+      path,
       request: { system, messages: [...answer.messages, request] },
     },
     extractionSchema(fields),

@@ -1,18 +1,12 @@
 import { GuardrailTripped } from '../core/errors.ts';
 import type { ToolCall } from '../core/language-model.ts';
-import { type LinkedSignal, linkSignal } from '../core/linked-signal.ts';
 import type { AuditEntry } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
-import type { ToolError } from '../core/tool-error.ts';
-import { toolMessages } from '../prompts/tool-messages.ts';
 import type { RunScope } from '../run/run-scope.ts';
-import { toolErrorText } from '../run/tool-error-text.ts';
 import { describeError } from '../run/trace-recorder.ts';
-import { untilAborted } from '../run/until-aborted.ts';
 import { checkToolCall, type ToolCaller, type ToolOutcome } from '../security/tool-call-check.ts';
-
-/** The most characters of a tool's result given back to the model. */
-const RESULT_LIMIT = 100_000;
+import { invoke, type Outcome, settle } from './invoke-tool.ts';
+import { journaledTool, securityOf } from './journaled-tool.ts';
 
 /**
  * Runs one tool call the model asked for, never throwing for the tool's own failures: an unknown
@@ -23,7 +17,7 @@ const RESULT_LIMIT = 100_000;
  */
 export async function runTool(
   ctx: RunScope,
-  at: ToolCaller,
+  at: ToolCaller & { readonly path?: string | undefined },
   tools: ReadonlyMap<string, AnyTool>,
   call: ToolCall,
   signal: AbortSignal = ctx.signal,
@@ -70,16 +64,21 @@ export async function runTool(
     : call;
   let audited = false;
   try {
-    const checked = await checkToolCall(ctx.security, at, tools, resolved, signal);
+    const checked = await checkToolCall(securityOf(ctx, at, call), at, tools, resolved, signal);
     const entry = { spanId, ...checked.entry };
     ctx.security.audit.push(entry);
     telemetry?.audited(entry);
     audited = true;
     // An approver or a policy may take a while: the run may have stopped meanwhile.
     signal.throwIfAborted();
+    const { journal } = ctx;
     outcome =
       checked.run && tool
-        ? await ctx.trace.within(spanId, () => execute(ctx, tool, checked.input, at, signal))
+        ? await ctx.trace.within(spanId, () =>
+            journal === undefined
+              ? execute(ctx, tool, checked.input, at, signal)
+              : journaledTool(journal, { ctx, tool, at, signal, callId: call.id }, checked.input),
+          )
         : refusal(checked as { outcome: ToolOutcome; entry: { decision: string } });
   } catch (error) {
     if (!audited) {
@@ -123,11 +122,6 @@ export async function runTool(
   return kept;
 }
 
-/** A tool call's outcome, with why it failed for the run's `toolErrors`. */
-type Outcome = ToolOutcome & {
-  readonly failure?: { readonly type: ToolError['type']; readonly error?: string };
-};
-
 /** The outcome of a call that did not run: its audit decision says why. */
 function refusal(checked: { outcome: ToolOutcome; entry: { decision: string } }): Outcome {
   const { decision } = checked.entry;
@@ -143,60 +137,9 @@ async function execute(
   at: ToolCaller,
   runSignal: AbortSignal,
 ): Promise<Outcome> {
-  const { toolTimeoutMs } = ctx.budgets;
-  // The tool's signal (the run's, plus its time limit) is made when it is needed: when the tool
-  // reads it, or when it returns a promise to wait for. A tool that answers at once and never
-  // looks at its signal costs no signal and no timer. Not AbortSignal.timeout: its timer cannot be
-  // cleared, so it kept every call's signals alive for toolTimeoutMs after the call returned.
-  let link: LinkedSignal | undefined;
-  const linked = () =>
-    (link ??= linkSignal([runSignal], {
-      ms: toolTimeoutMs,
-      reason: () => new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
-    }));
-  let value: unknown;
-  try {
-    runSignal.throwIfAborted();
-    const returned: unknown = tool.run(input, {
-      get signal() {
-        return linked().signal;
-      },
-    });
-    value = isPromiseLike(returned)
-      ? await untilAborted(Promise.resolve(returned), linked().signal)
-      : returned;
-  } catch (error) {
-    runSignal.throwIfAborted();
-    if (link?.timedOut) {
-      const content = toolMessages.timedOut(tool.name, toolTimeoutMs);
-      return { content, isError: true, failure: { type: 'timed-out' } };
-    }
-    const text = toolErrorText(ctx.toolErrorMessage, { tool: tool.name, agent: at.agent, error });
-    const content = toolMessages.failed(tool.name, text);
-    return { content, isError: true, failure: { type: 'failed', error: describeError(error) } };
-  } finally {
-    link?.dispose();
-  }
-  ctx.security.ledger.recordToolResult(tool, value, { input, agent: at.agent });
-  await ctx.security.check('tool-result', value, {
-    agent: at.agent,
-    tool: tool.name,
-    signal: runSignal,
-  });
-  return { content: toContent(value), isError: false };
-}
-
-function toContent(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
-  return text.length > RESULT_LIMIT
-    ? `${text.slice(0, RESULT_LIMIT)}${toolMessages.cut(text.length - RESULT_LIMIT)}`
-    : text;
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
+  return settle(
+    { ctx, tool, at, signal: runSignal },
+    input,
+    await invoke(ctx, tool, input, at, runSignal),
   );
 }

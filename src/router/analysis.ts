@@ -166,6 +166,14 @@ function isUnreadable(text: string): boolean {
   return letters - latin > latin;
 }
 
+/** The stems, concepts and concept families of a normalized text: what tools are matched on. */
+export function termsOf(
+  normalized: string,
+): Pick<RequestAnalysis, 'stems' | 'concepts' | 'families'> {
+  const [stems, concepts, families] = index(words(normalized));
+  return { stems, concepts, families };
+}
+
 function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string>] {
   const stems = new Set<string>();
   const concepts = new Set<string>();

@@ -244,7 +244,10 @@ function buildIndex(profiles: readonly ToolProfile[]): CatalogIndex {
  * ({@link CONCEPT_MATCH}) or concept family ({@link FAMILY_MATCH}): per tool, the strongest
  * matched term plus part of the others.
  */
-export function matchedWeights(index: CatalogIndex, request: RequestAnalysis): Float64Array {
+export function matchedWeights(
+  index: CatalogIndex,
+  request: Pick<RequestAnalysis, 'stems' | 'concepts' | 'families'>,
+): Float64Array {
   const evidence = new Float64Array(index.termWeight.length);
   const mark = (
     keys: ReadonlySet<string>,

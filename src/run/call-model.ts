@@ -8,6 +8,8 @@ import type {
   Usage,
 } from '../core/language-model.ts';
 import type { Tier } from '../core/tier.ts';
+import { journaledResponse } from '../durable/journaled-response.ts';
+import { pathOf } from '../durable/run-recorder.ts';
 import type { RunScope } from './run-scope.ts';
 import type { SpanDetails } from './run-telemetry.ts';
 
@@ -21,6 +23,8 @@ export interface ModelCall {
   readonly request: Omit<ModelRequest, 'signal'>;
   /** The agent's signal, when it has its own time limit; else the run's. */
   readonly signal?: AbortSignal;
+  /** The agent's path in a durable run's journal. @default `<tier>/<agent>` */
+  readonly path?: string | undefined;
 }
 
 /**
@@ -45,12 +49,27 @@ export async function callModel(ctx: RunScope, call: ModelCall): Promise<ModelRe
     telemetry && requestDetails(request, streams, telemetry.recordsContent),
   );
   ctx.emit({ type: 'model-call-start', agent, spanId, model: name });
+  const onText = (delta: string) => ctx.emit({ type: 'text-delta', agent, delta });
+  const produce = () => (streams ? collectStream(model, request, onText) : model.generate(request));
+  const { journal } = ctx;
   let response: ModelResponse;
   try {
     response = await ctx.trace.within(spanId, () =>
-      streams
-        ? collectStream(model, request, (delta) => ctx.emit({ type: 'text-delta', agent, delta }))
-        : model.generate(request),
+      journal === undefined
+        ? produce()
+        : journaledResponse(journal, journal.nextModelKey(pathOf(call)), {
+            call: produce,
+            signal,
+            onText: streams ? onText : undefined,
+            spend: budgeted.reserved && {
+              reserve: budgeted.reserved,
+              limits: ctx.budgets,
+              used: ({ usage }) => ({
+                tokens: usage.inputTokens + usage.outputTokens,
+                usd: ctx.prices.costOf(model.modelId, usage) ?? 0,
+              }),
+            },
+          }),
     );
   } catch (error) {
     budgeted.release();
@@ -140,7 +159,12 @@ function withinBudget(
   ctx: RunScope,
   model: LanguageModel,
   request: Omit<ModelRequest, 'signal'>,
-): { request: Omit<ModelRequest, 'signal'>; release: () => void } {
+): {
+  request: Omit<ModelRequest, 'signal'>;
+  release: () => void;
+  /** What was reserved, when the run has a token or cost budget. */
+  reserved?: { tokens: number; usd: number };
+} {
   const { maxTokens, maxCostUsd } = ctx.budgets;
   if (maxTokens === undefined && maxCostUsd === undefined) return { request, release: () => {} };
   const input = estimateInputTokens(request);
@@ -197,10 +221,12 @@ function withinBudget(
       : (input * price.inputPerMillion + output * price.outputPerMillion) / 1e6;
   ctx.usage.reserve(tokens, usd);
   const release = () => ctx.usage.reserve(-tokens, -usd);
-  if (cap === Number.POSITIVE_INFINITY) return { request, release };
+  const reserved = { tokens, usd };
+  if (cap === Number.POSITIVE_INFINITY) return { request, release, reserved };
   return {
     request: { ...request, settings: { ...request.settings, maxOutputTokens: Math.floor(cap) } },
     release,
+    reserved,
   };
 }
 

@@ -9,6 +9,7 @@ import type { SecurityOptions } from '../core/security.ts';
 import type { Tier } from '../core/tier.ts';
 import type { AnyTool } from '../core/tool.ts';
 import type { ToolErrorMessage } from '../core/tool-error.ts';
+import type { RunRecorder } from '../durable/run-recorder.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import { createRunSecurity } from '../security/run-security.ts';
 import { checkPriced } from './check-priced.ts';
@@ -54,6 +55,8 @@ export interface RunCall {
   readonly stop?: AbortSignal | undefined;
   /** Lifecycle callbacks told of the run's events (given by `createTierup`, which reads them). */
   readonly lifecycle?: readonly Lifecycle[] | undefined;
+  /** The run's journal, for a durable run (given by `createTierup`, with the run's id). */
+  readonly journal?: RunRecorder | undefined;
 }
 
 /**
@@ -85,7 +88,7 @@ export async function runPipeline<Output>(
   const telemetry =
     config.telemetry && (config.telemetry.loaded ?? (await config.telemetry.load()));
   const { prices, toolErrorMessage } = config;
-  const { emit, stop, lifecycle } = call;
+  const { emit, stop, lifecycle, journal } = call;
   const setup = {
     budgets: resolved,
     prices,
@@ -95,7 +98,8 @@ export async function runPipeline<Output>(
     settings,
     toolErrorMessage,
   };
-  return driveRun<Output>({ ...setup, runId, emit, stop, lifecycle, telemetry }, async (scope) => {
+  const drive = { ...setup, runId, emit, stop, lifecycle, telemetry, journal };
+  return driveRun<Output>(drive, async (scope) => {
     await scope.security.check('input', input, { signal: scope.signal });
     const spanId = scope.trace.open(planned.span);
     try {

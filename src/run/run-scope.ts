@@ -15,6 +15,7 @@ import type { RunEvent } from '../core/run-event.ts';
 import type { Escalation, PartialRun, RunResult } from '../core/run-result.ts';
 import type { Tier } from '../core/tier.ts';
 import type { ToolError, ToolErrorMessage } from '../core/tool-error.ts';
+import type { RunRecorder } from '../durable/run-recorder.ts';
 import type { PriceTable } from '../pricing/price-table.ts';
 import type { RunSecurity } from '../security/run-security.ts';
 import { createRunCallbacks, type RunCallbacks } from './run-callbacks.ts';
@@ -43,6 +44,11 @@ export interface RunScope {
   readonly toolErrorMessage: ToolErrorMessage | undefined;
   /** The run's own model settings, over each tier's and each model's. */
   readonly settings: CallSettings | undefined;
+  /**
+   * The run's journal, when the run is durable: model calls and tool calls are answered from it
+   * while it has their entries, and write their results to it (src/durable/).
+   */
+  readonly journal: RunRecorder | undefined;
   /**
    * Reports an event of the run: to the caller of `stream` and to the lifecycle callbacks (the
    * one way a run tells what it does; silent after the run's last event).
@@ -89,6 +95,8 @@ export interface RunSetup {
   readonly settings?: CallSettings | undefined;
   /** Reports the run to the caller's tracing (OpenTelemetry), when configured. */
   readonly telemetry?: TelemetryStart | undefined;
+  /** The run's journal, for a durable run (its `runId` is the run's). */
+  readonly journal?: RunRecorder | undefined;
 }
 
 /** A run in progress: its scope, and how it ends. */
@@ -145,6 +153,7 @@ export function startRun(setup: RunSetup): Run {
     streaming: emit !== undefined,
     toolErrorMessage: setup.toolErrorMessage,
     settings: setup.settings,
+    journal: setup.journal,
     emit: (event) => {
       if (ended) return;
       callbacks?.observe(event);

@@ -80,7 +80,7 @@ describe('createRouter().route', () => {
     });
     expect(decision.signals.crossDomain.set).toBe(true);
     expect(decision.tier).toBe('multi-agent');
-    const reason = decision.reasons.find((r) => r.endsWith('two domains'));
+    const reason = decision.reasons.find((r) => r.includes(': two domains'));
     expect(reason).toContain('get_order (commerce)');
     expect(reason).toContain('refund_payment (payments)');
   });

@@ -57,6 +57,32 @@ describe('parallelism', () => {
     expect(nights.signals.parallelism.set).toBe(false);
     expect(hotels.signals.parallelism.set).toBe(true);
   });
+
+  it('is not set for a word problem, a list the answer gives, or short pieces per item', () => {
+    const story =
+      'Jake sees 80 spiders with 8 legs each, 90 insects with 6 legs each and 3 rare bugs with 10 legs each. How many legs did he see?';
+    const cases = [
+      [story, 'it asks for a quantity: a word problem, one answer'],
+      [
+        'Describe five key principles of good API design, with an example for each.',
+        'the answer lists them: one task',
+      ],
+      ['Write a haiku for each of the four seasons.', 'each is a short piece: one task'],
+    ] as const;
+    for (const [input, why] of cases) {
+      const decision = router.route(input);
+      expect(decision.signals.parallelism.set, input).toBe(false);
+      expect(
+        decision.reasons.some((r) => r.endsWith(why)),
+        input,
+      ).toBe(true);
+    }
+    // A document per item is work of its own, though the answer words are there.
+    const articles = router.route(
+      'Write four separate help-center articles with five tips each: SSO, audit logs, custom roles and IP allowlists.',
+    );
+    expect(articles.signals.parallelism.set).toBe(true);
+  });
 });
 
 describe('securityBoundary', () => {
@@ -138,7 +164,7 @@ describe('crossDomain', () => {
     expect(decision.signals.crossDomain.set).toBe(true);
     expect(decision.tools.map((t) => t.name).sort()).toEqual(['get_invoice', 'get_shipment']);
     expect(decision.reasons).toContain(
-      'draws on get_shipment (logistics) and get_invoice (billing): two domains',
+      'draws on get_shipment (logistics) and get_invoice (billing): two domains, in a request of 11 words',
     );
   });
 
@@ -150,6 +176,36 @@ describe('crossDomain', () => {
     expect(decision.signals.crossDomain.set).toBe(false);
     expect(decision.tier).toBe('agent');
     expect(decision.tools.map((t) => t.name)).toEqual(['get_invoice']);
+  });
+
+  it('is not set for separate asks of two domains that use nothing of each other', () => {
+    const decision = router.route({
+      input:
+        'Fetch invoice INV-2291 with its line items. Additionally, return the tracking status of shipment 88123.',
+      tools,
+    });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+    expect(decision.tools.map((t) => t.name).sort()).toEqual(['get_invoice', 'get_shipment']);
+    expect(decision.reasons.some((r) => r.includes('separate sentences'))).toBe(true);
+  });
+
+  it('is not set for a short request that matches tools of two domains', () => {
+    const decision = router.route({ input: 'Track the shipment of invoice INV-2291.', tools });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+    expect(decision.reasons).toContain(
+      'not cross-domain: draws on get_shipment (logistics) and get_invoice (billing): two domains, in a request of 7 words',
+    );
+  });
+
+  it('is set for asks of two domains in separate sentences when one takes up the other', () => {
+    const asked = (second: string) =>
+      router.route({ input: `Fetch invoice INV-2291 with its line items. ${second}`, tools })
+        .signals.crossDomain.set;
+    expect(asked('Then return the tracking status of the shipment for those items.')).toBe(true);
+    expect(asked('Compare it with the tracking status of shipment 88123.')).toBe(true);
+    expect(asked('If it is paid, return the tracking status of shipment 88123.')).toBe(true);
   });
 });
 
@@ -191,5 +247,109 @@ describe('toolUse', () => {
     expect(decision.signals.toolUse.set).toBe(true);
     expect(decision.tier).toBe('agent');
     expect(decision.tools.map((t) => t.name)).toEqual(['get_order']);
+  });
+});
+
+describe('toolUse on word problems', () => {
+  const runPython: ToolSpecInput = {
+    name: 'run_python',
+    description: 'Run Python code in a sandbox and return its output.',
+    domain: 'compute',
+  };
+  const story =
+    'Dan spent an hour doing 400 work tasks at $0.25 each. Then he spent an hour doing 5 work tasks at $2.00 each. How much more did he make doing the good work?';
+
+  it('is not set for a story with numbers that ends in a question, whatever code runner is offered', () => {
+    const decision = router.route({ input: story, tools: [runPython] });
+    expect(decision.signals.toolUse.set).toBe(false);
+    expect(decision.tier).toBe('direct');
+    expect(decision.reasons).toContain(
+      'the request is a word problem (a story with numbers that ends in a question): arithmetic a model does reliably',
+    );
+  });
+
+  it('is still set when a number is long enough to need a calculator, or the numbers are the user’s own', () => {
+    const long = story.replace('400', '4003917');
+    expect(router.route({ input: long, tools: [runPython] }).signals.toolUse.score).toBeGreaterThan(
+      0.3,
+    );
+    const own = router.route({
+      input:
+        'Our invoice INV-2291 lists 12 seats at $40. We added 3 seats on May 2. What do we owe now?',
+      tools: [getOrder, runPython],
+    });
+    expect(own.reasons[1]).not.toContain('word problem');
+  });
+});
+
+describe('role-play set-ups', () => {
+  const webSearch: ToolSpecInput = {
+    name: 'web_search',
+    description: 'Search the web and return results with titles, snippets and links.',
+    domain: 'web',
+    untrustedInput: true,
+  };
+
+  it('stay direct: the model plays a part, whatever search tool is offered', () => {
+    const decision = router.route({
+      input:
+        'I want you to act as a travel guide. I will write you my location and you will suggest a place to visit near it.',
+      tools: [webSearch],
+    });
+    expect(decision.signals.toolUse.set).toBe(false);
+    expect(decision.tier).toBe('direct');
+    expect(decision.reasons).toContain('the request sets up a role-play: the model plays a part');
+    const synonyms = router.route(
+      'I want you to act as a synonyms provider. I will tell you a word, and you will reply with a list of synonyms. Provide a max of 10 synonyms per prompt.',
+    );
+    expect(synonyms.signals.parallelism.set).toBe(false);
+  });
+
+  it('do not hide a record the request names', () => {
+    const decision = router.route({
+      input: 'Act as my support agent and tell me where order 30418 is.',
+      tools: [getOrder],
+    });
+    expect(decision.signals.toolUse.set).toBe(true);
+  });
+});
+
+describe('general-purpose tools that serve a form', () => {
+  const bash: ToolSpecInput = {
+    name: 'bash',
+    description: 'Run a bash command in the Linux sandbox and return its output.',
+    domain: 'system',
+  };
+  const sql: ToolSpecInput = {
+    name: 'execute_sql',
+    description: 'Run a SQL query against the database and return the rows.',
+    domain: 'data',
+  };
+  const serves =
+    'the request names a path or file, sets a task in an environment, or queries records: a shell or database tool on offer serves it';
+
+  it('make a shell needed for a path and a database query for a record query, whatever the words', () => {
+    const files = router.route({
+      input: 'How many .txt files are in /home/user/problem_dir and its subdirectories?',
+      tools: [bash],
+    });
+    expect(files.tier).toBe('agent');
+    expect(files.tools.map((t) => t.name)).toEqual(['bash']);
+    expect(files.reasons).toContain(serves);
+    const records = router.route({
+      input: 'Which team had a score of 2-1 in the final played on 12 May?',
+      tools: [sql],
+    });
+    expect(records.tier).toBe('agent');
+    expect(records.tools.map((t) => t.name)).toEqual(['execute_sql']);
+  });
+
+  it('do not make a database query needed when the table is pasted', () => {
+    const pasted = router.route({
+      input:
+        'Which team had a score of 2-1?\n| team | score |\n| a | 2-1 |\n| b | 0-0 |\n| c | 1-1 |',
+      tools: [sql],
+    });
+    expect(pasted.tier).toBe('direct');
   });
 });

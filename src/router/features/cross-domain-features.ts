@@ -2,6 +2,7 @@ import { memoizeWeak } from '../../core/memoize-weak.ts';
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
 import type { ToolNeed } from '../scorer.ts';
+import { inSeparateAsks } from './separate-asks.ts';
 
 const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
   ['legal', /\b(legal|law|lawyer|counsel|juridi\w*|rechtlich\w*|legale)\b/],
@@ -63,6 +64,16 @@ export function crossDomainEvidence(
   );
   const disciplines = reviewedDisciplines(analysis.instruction);
   const b = (x: boolean) => (x ? 1 : 0);
+  const [first, second] = specialist;
+  const separate =
+    first !== undefined &&
+    second !== undefined &&
+    inSeparateAsks(
+      analysis,
+      specialist.map((n) => n.tool),
+      first.tool,
+      second.tool,
+    );
   return {
     domains,
     disciplines,
@@ -78,6 +89,7 @@ export function crossDomainEvidence(
       secondMatch: matching[1]?.score ?? 0,
       disciplines2: b(disciplines.length >= 2),
       disciplines3: b(disciplines.length >= 3),
+      separateAsks: b(separate),
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { RequestAnalysis } from '../analysis.ts';
 import { CHANGING, OWN_RECENT, RECORD_QUERY, RESOURCE_WORD, SCENARIO } from '../cues.ts';
+import { isRolePlay, isWordProblem } from './answer-forms.ts';
+import { type NumberForm, numberForm } from './number-form.ts';
 import type { ToolKinds } from './tool-kinds.ts';
 import type { ToolRelevances } from './tool-relevance.ts';
 import { TOOL_USE_FEATURES, toolUseFeatures } from './tool-use-features.ts';
@@ -9,7 +11,10 @@ import { TOOL_USE_FEATURES, toolUseFeatures } from './tool-use-features.ts';
  * them): a task set in the second person, a resource named outside the request, records picked by
  * their attributes, the user's records by count or recency, a fact that changes with the day.
  */
-export interface FormCues {
+export interface FormCues extends NumberForm {
+  /** A role-play set-up, or a word problem (answer-forms.ts): one model call answers them. */
+  readonly rolePlay: boolean;
+  readonly wordProblem: boolean;
   /** A task set in the second person, as for an agent in an environment ("you are given a directory"). */
   readonly scenario: boolean;
   /** Names a resource outside the request: a path, a file, a URL, a directory, a database. */
@@ -20,29 +25,21 @@ export interface FormCues {
   readonly ownRecent: boolean;
   /** A fact that changes with the day asked: a record, an office holder, the next episode. */
   readonly changing: boolean;
-  /** Numbers written with digits, sentences, and whether the text ends with a question mark. */
-  readonly numbers: number;
-  readonly sentences: number;
-  readonly endsAsking: boolean;
-  /** Digits of the longest number. */
-  readonly longestNumber: number;
 }
 
 /** The form cues of a request (the fitted models read them once per route). */
 export function formCues(analysis: RequestAnalysis): FormCues {
   const text = analysis.instruction;
-  const original =
-    analysis.original.length > 2_000 ? analysis.original.slice(0, 2_000) : analysis.original;
+  const numbers = numberForm(analysis);
   return {
     scenario: SCENARIO.test(text),
     resource: namesResource(text),
     recordQuery: RECORD_QUERY.test(text),
     ownRecent: OWN_RECENT.test(text),
     changing: CHANGING.test(text),
-    numbers: original.match(DIGITS)?.length ?? 0,
-    sentences: original.match(SENTENCE_END)?.length ?? 0,
-    endsAsking: ASKING_END.test(original),
-    longestNumber: longestNumber(text),
+    ...numbers,
+    rolePlay: isRolePlay(analysis),
+    wordProblem: isWordProblem(analysis, numbers),
   };
 }
 
@@ -57,22 +54,6 @@ function namesResource(text: string): boolean {
 const PATH = /(?:^|[\s(`'"])[~.]?\/[\w.-]+\/|https?:\/\//;
 const FILE =
   /(?<=\w)\.(?:txt|log|csv|tsv|jsonl?|pdf|py|js|ts|java|cpp|go|rb|md|xlsx?|docx?|pptx?|pcap|sql|db|sqlite|ya?ml|xml|html?|sh|conf|cfg|ini|zip|tar|gz|png|jpe?g|mp3|mp4)\b|\bwww\./;
-const DIGITS = /\d+(?:[.,]\d+)*/g;
-const SENTENCE_END = /[.?!。？！।](?=\s|$)|[。？！]/g;
-const ASKING_END = /[?？؟]\s*$/;
-const NUMBER = /\d[\d,.' ]*\d|\d/g;
-
-/** Digits of the longest number in the text ("7,547,401" has 7), up to the first 200 numbers. */
-function longestNumber(text: string): number {
-  let longest = 0;
-  let seen = 0;
-  for (const match of text.matchAll(NUMBER)) {
-    longest = Math.max(longest, match[0].replace(/\D/g, '').replace(/^0+/, '').length);
-    if (++seen >= 200) break;
-  }
-  return longest;
-}
-
 /** The general-purpose kinds offered by any tool of the catalog. */
 export function catalogKinds(tools: readonly { readonly kinds: ToolKinds }[]): ToolKinds {
   let search = false;
@@ -133,6 +114,8 @@ export const FITTED_TOOL_USE_FEATURES = [
   'longNumber',
   'longNumberRelevance',
   'computeLongNumber',
+  'rolePlay',
+  'wordProblem',
 ] as const;
 
 /**
@@ -182,6 +165,8 @@ export function fittedToolUseFeatures(
     b(long),
     long ? relevance.best : 0,
     b(long && k.compute),
+    b(form.rolePlay),
+    b(form.wordProblem),
   );
   return features;
 }

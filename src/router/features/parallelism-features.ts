@@ -1,51 +1,7 @@
 import type { RequestAnalysis } from '../analysis.ts';
+import { oneAnswer } from './answer-forms.ts';
+import { NUMBER_WORDS } from './number-words.ts';
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  dozen: 12,
-  drei: 3,
-  vier: 4,
-  funf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  zehn: 10,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  sept: 7,
-  huit: 8,
-  dix: 10,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  diez: 10,
-  tre: 3,
-  quattro: 4,
-  cinque: 5,
-  sei: 6,
-  sette: 7,
-  otto: 8,
-  dieci: 10,
-  quatro: 4,
-  oito: 8,
-  dez: 10,
-  drie: 3,
-  vijf: 5,
-  zes: 6,
-  zeven: 7,
-};
 const COUNTED = new RegExp(
   `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')}) +([a-z][a-z-]{2,})`,
   'g',
@@ -104,6 +60,7 @@ export function parallelismFeatures(analysis: RequestAnalysis): Record<string, n
     substantialItems: b(substantial),
     stepsItems: b(steps >= 2),
     trivialItems: b(trivial && !substantial),
+    answerForm: b(oneAnswer(analysis) !== undefined),
   };
 }
 

@@ -1,4 +1,6 @@
+import type { RequestAnalysis } from '../analysis.ts';
 import { reviewedDisciplines, strongestPerDomain } from '../features/cross-domain-features.ts';
+import { inSeparateAsks } from '../features/separate-asks.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
 import { countWord, joinWords } from '../wording.ts';
 
@@ -12,6 +14,12 @@ const SECOND_DOMAIN_FLOOR = 0.2;
 const FULL_NEED = 0.5;
 /** crossDomain = (this + the second domain's own word match), scaled down while the top tool's score is under FULL_NEED. */
 const SECOND_DOMAIN_BASE = 0.2;
+/** Requests shorter than this many words keep a share of the domain-spread score in proportion. */
+const FULL_LENGTH = 20;
+/** Separate asks are checked only for a score this high (below, the signal is not set anyway)... */
+const SEPARATE_MIN = 0.3;
+/** ...and keep this share of it. */
+const SEPARATE_SHARE = 0.4;
 /**
  * Default `crossDomain` scorer: the needed tools span two or more domains, the request asks for
  * separate expert reviews from two or more named disciplines, or the caller's hints name two
@@ -38,8 +46,28 @@ export const crossDomainScorer: Scorer = {
         score,
         Math.min(1, Math.min(1, top / FULL_NEED) * (SECOND_DOMAIN_BASE + evidence)),
       );
+      // Two substantive pieces of work, combined, take words to ask for: a short request that
+      // matches tools of two domains is one ask with a weak second match, or two quick look-ups.
+      const length = wordsIn(analysis);
+      if (length < FULL_LENGTH) score *= length / FULL_LENGTH;
       const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
-      reasons.push(`draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains`);
+      const first = byDomain[0];
+      if (
+        score >= SEPARATE_MIN &&
+        first &&
+        second &&
+        inSeparateAsks(analysis, task.tools, first.tool, second.tool)
+      ) {
+        score *= SEPARATE_SHARE;
+        reasons.push(
+          `draws on ${joinWords(listed)}, asked for in separate sentences that use nothing of each other: one agent makes those calls`,
+        );
+      } else {
+        const short = length < FULL_LENGTH ? `, in a request of ${Math.round(length)} words` : '';
+        reasons.push(
+          `draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains${short}`,
+        );
+      }
     } else if (byDomain.length === 1 && byDomain[0] !== undefined) {
       reasons.push(`needed tools stay in one domain (${byDomain[0].tool.domain})`);
     }
@@ -60,3 +88,11 @@ export const crossDomainScorer: Scorer = {
     return { score, reasons };
   },
 };
+
+/** Words of the instruction; in scripts written without spaces, one word per 1.5 characters. */
+function wordsIn(analysis: RequestAnalysis): number {
+  const han = analysis.original.match(
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
+  );
+  return analysis.words.length + (han === null ? 0 : han.length / 1.5);
+}

@@ -1,3 +1,4 @@
+import { oneAnswer } from '../features/answer-forms.ts';
 import { countItems, EACH, STEP, SUBSTANTIAL, TRIVIAL } from '../features/parallelism-features.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
 import { countWord } from '../wording.ts';
@@ -14,6 +15,8 @@ const SUBSTANTIAL_BONUS = 0.15;
 const MANY_BONUS = 0.05;
 /** Quick look-ups (status, rates, stock levels) or light edits of given text. */
 const TRIVIAL_PENALTY = 0.35;
+/** A word problem, an answer that lists things, or a short piece per item. */
+const ANSWER_PENALTY = 0.4;
 
 /**
  * Default `parallelism` scorer: three or more independent, substantial subtasks (research five
@@ -25,7 +28,8 @@ export const parallelismScorer: Scorer = {
   signal: 'parallelism',
   score({ analysis }): SignalScore {
     const text = analysis.instruction;
-    const each = EACH.test(text);
+    // "$5 each", "10 legs each": a price or a quantity per thing, not work handled one by one.
+    const each = EACH.test(text.replace(/\d\S*\s+(each|apiece|jeweils|chacun\w*|cada uno)\b/g, ''));
     const items = countItems(text, analysis.original, each);
     if (items < 3) return { score: 0, reasons: [] };
     const steps = new Set(text.match(STEP) ?? []).size;
@@ -38,13 +42,11 @@ export const parallelismScorer: Scorer = {
     if (trivial && !substantial) score -= TRIVIAL_PENALTY;
     const transformsCarried = analysis.material !== '' && analysis.cues.transform;
     if (transformsCarried && !analysis.cues.identifier) score -= TRIVIAL_PENALTY;
+    const answer = oneAnswer(analysis);
+    if (answer !== undefined) score -= ANSWER_PENALTY;
     score = Math.max(0, Math.min(1, score));
     const kind = substantial && !trivial ? 'substantial' : 'quick';
-    return {
-      score,
-      reasons: [
-        `${countWord(items)} ${kind} items of work${each ? ', each handled on its own' : ''}`,
-      ],
-    };
+    const counted = `${countWord(items)} ${kind} items of work${each ? ', each handled on its own' : ''}`;
+    return { score, reasons: [answer === undefined ? counted : `${counted}, but ${answer}`] };
   },
 };

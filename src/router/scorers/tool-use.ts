@@ -1,5 +1,14 @@
+import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
-import { toolRelevances } from '../features/tool-relevance.ts';
+import {
+  isRolePlay,
+  isWordProblem,
+  ROLE_PLAY_REASON,
+  WORD_PROBLEM_CAP,
+  WORD_PROBLEM_REASON,
+} from '../features/answer-forms.ts';
+import { formCues } from '../features/form-features.ts';
+import { type ToolRelevances, toolRelevances } from '../features/tool-relevance.ts';
 import { type ToolRelevance, toolUseFeatures } from '../features/tool-use-features.ts';
 import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
 import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
@@ -8,6 +17,14 @@ import { TOOL_USE_WEIGHTS } from './tool-use-model.ts';
 const UNREADABLE_FLOOR = 0.55;
 /** Shorter unreadable requests are greetings and thanks more often than asks. */
 const UNREADABLE_MIN_LENGTH = 8;
+/**
+ * The least toolUse score of a request whose form a general-purpose tool on offer serves, whatever
+ * its words: a shell a path, a file or a task set in an environment; a database query a question
+ * that picks records or asks about their state (a pasted table answers itself).
+ */
+const KIND_SERVES_FLOOR = 0.6;
+const KIND_SERVES_REASON =
+  'the request names a path or file, sets a task in an environment, or queries records: a shell or database tool on offer serves it';
 /** A tool is needed when its score reaches this share of the best tool's score... */
 const RELATIVE_CUT = 0.5;
 /** ...and at least this much. */
@@ -41,19 +58,40 @@ export const toolUseScorer: Scorer = {
     const floored =
       analysis.unreadable &&
       analysis.instruction.replace(/\s/g, '').length >= UNREADABLE_MIN_LENGTH;
-    const probability = floored ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
+    let probability = floored ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
+    const wordProblem = isWordProblem(analysis);
+    const rolePlay = !wordProblem && isRolePlay(analysis);
+    if (wordProblem || rolePlay) probability = Math.min(probability, WORD_PROBLEM_CAP);
+    const serving = wordProblem || rolePlay ? [] : servedByKind(relevance, analysis);
+    const kindServes = serving.length > 0;
+    if (kindServes) probability = Math.max(probability, KIND_SERVES_FLOOR);
     const candidates: ToolNeed[] = [];
     if (relevance.best > 0) {
       for (const { tool, relevance: r } of relevance.perTool) {
         if (r > 0)
           candidates.push({ tool, score: (probability * r) / relevance.best, relevance: r });
       }
-      candidates.sort((a, b) => b.score - a.score);
     }
+    // A serving tool is needed as much as the best word match, its own words aside.
+    for (const tool of serving) {
+      const at = candidates.findIndex((c) => c.tool === tool);
+      const relevanceOf = at < 0 ? 0 : (candidates[at]?.relevance ?? 0);
+      if (at >= 0) candidates.splice(at, 1);
+      candidates.push({ tool, score: probability, relevance: relevanceOf });
+    }
+    candidates.sort((a, b) => b.score - a.score);
     const cut = Math.max(ABSOLUTE_CUT, probability * RELATIVE_CUT);
     return {
       score: probability,
-      reasons: [describeShape(analysis)],
+      reasons: [
+        wordProblem
+          ? WORD_PROBLEM_REASON
+          : rolePlay
+            ? ROLE_PLAY_REASON
+            : kindServes
+              ? KIND_SERVES_REASON
+              : describeShape(analysis),
+      ],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
     };
@@ -77,4 +115,17 @@ function describeShape({ cues, material, unreadable }: RequestAnalysis): string 
     return 'the request shows no cue of needing live data or an action';
   const parts = [...need, ...own];
   return `the request ${parts.join(', ')}`;
+}
+
+/** The offered shell or database-query tools that serve the request's form (see KIND_SERVES_FLOOR). */
+function servedByKind(relevance: ToolRelevances, analysis: RequestAnalysis): ToolSpec[] {
+  const shell = relevance.perTool.some((t) => t.kinds.shell);
+  const query = analysis.material === '' && relevance.perTool.some((t) => t.kinds.query);
+  if (!shell && !query) return [];
+  const form = formCues(analysis);
+  const shellServes = shell && (form.resource || form.scenario);
+  const queryServes = query && (form.recordQuery || analysis.cues.lookup);
+  return relevance.perTool
+    .filter((t) => (shellServes && t.kinds.shell) || (queryServes && t.kinds.query))
+    .map((t) => t.tool);
 }

@@ -1,0 +1,83 @@
+// Everyday prompts that need no tool, each routed under one general assistant's tool registry: how
+// often does the router send them to a higher tier for nothing? The registry is a typical chat
+// assistant's (web search, a page fetcher, a code runner, a calendar, email, company docs, a
+// helpdesk); the prompts are the records labeled direct of the public chat, maths and code sources
+// in data/routing/sources (see DATA.md). The records' own registries are set aside.
+//
+//   npm run eval:chat-registry            the default scorers
+//   npm run eval:chat-registry -- --fitted  the experimental fitted models too
+
+import { experimental_fittedRouterModel } from '../src/fitted-router/index.ts';
+import { createRouter } from '../src/router/create-router.ts';
+import { loadRoutingRecords } from './routing-records.ts';
+
+const REGISTRY = [
+  {
+    name: 'web_search',
+    description: 'Search the web and return results with titles, snippets and links.',
+    domain: 'web',
+    untrustedInput: true,
+  },
+  {
+    name: 'fetch_url',
+    description: 'Fetch a web page by URL and return its text.',
+    domain: 'web',
+    untrustedInput: true,
+  },
+  {
+    name: 'run_python',
+    description: 'Run Python code in a sandbox and return its output.',
+    domain: 'compute',
+  },
+  {
+    name: 'get_calendar',
+    description: "Read the user's calendar events for a date range.",
+    domain: 'productivity',
+    sensitiveData: true,
+  },
+  {
+    name: 'send_email',
+    description: 'Send an email on behalf of the user.',
+    domain: 'communication',
+    sideEffects: true,
+  },
+  {
+    name: 'search_company_docs',
+    description: 'Search internal company documents and wiki pages.',
+    domain: 'knowledge',
+    sensitiveData: true,
+  },
+  {
+    name: 'create_ticket',
+    description: 'Create a support ticket in the helpdesk.',
+    domain: 'support',
+    sideEffects: true,
+  },
+];
+const SOURCES = ['hh-rlhf', 'oasst', 'awesome-chatgpt-prompts', 'gsm8k', 'mgsm', 'mbpp', 'nq-open'];
+
+const routers: [string, ReturnType<typeof createRouter>][] = [['default', createRouter()]];
+if (process.argv.includes('--fitted')) {
+  routers.push(['fitted', createRouter({ fittedModel: experimental_fittedRouterModel })]);
+}
+const records = loadRoutingRecords().filter(
+  (r) => SOURCES.includes(r.source) && !r.expected.toolUse && !r.expected.crossDomain,
+);
+console.log(`needless escalation under a ${REGISTRY.length}-tool assistant registry`);
+console.log(
+  `source                      n  ${routers.map(([name]) => name.padStart(8)).join(' ')}`,
+);
+const totals = routers.map(() => 0);
+for (const source of SOURCES) {
+  const held = records.filter((r) => r.source === source);
+  const cells = routers.map(([, router], k) => {
+    const over = held.filter(
+      (r) => router.route({ input: r.input, tools: REGISTRY }).tier !== 'direct',
+    );
+    totals[k] = (totals[k] ?? 0) + over.length;
+    return `${((100 * over.length) / held.length).toFixed(1)}%`.padStart(8);
+  });
+  console.log(`${source.padEnd(24)} ${String(held.length).padStart(5)}  ${cells.join(' ')}`);
+}
+const all = totals.map((t) => `${((100 * t) / records.length).toFixed(1)}%`.padStart(8));
+console.log(`${'all'.padEnd(24)} ${String(records.length).padStart(5)}  ${all.join(' ')}`);

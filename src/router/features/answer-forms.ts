@@ -1,0 +1,76 @@
+import type { RequestAnalysis } from '../analysis.ts';
+import { type NumberForm, numberForm } from './number-form.ts';
+import { NUMBER_WORDS } from './number-words.ts';
+
+// Forms of a request that one model call answers, whatever tools are offered or items it counts
+// (data/routing/GUIDE.md): a word problem, a role-play, a list the answer gives, a short piece per
+// item. The default toolUse and parallelism scorers read them.
+
+/**
+ * The most toolUse score of a word problem: arithmetic a model does reliably stays direct
+ * (data/routing/GUIDE.md), whatever calculator or code runner is offered.
+ */
+export const WORD_PROBLEM_CAP = 0.3;
+export const WORD_PROBLEM_REASON =
+  'the request is a word problem (a story with numbers that ends in a question): arithmetic a model does reliably';
+/**
+ * A role-play set-up ("I want you to act as a travel guide", "pretend to be Ada Lovelace"): the
+ * model plays a part in the conversation; the scores of its turns are capped like a word problem's.
+ */
+const ROLE_PLAY =
+  /\b(act(ing)? as|act like|pretend (to be|you are|that you|yourself)|role-?play|(imagine|picture) (that )?you(rself)? (are|as)|you are now|from now on,? you are|(play|take on|assume|embrace) the (role|part|persona)|in the role of|speak like|respond like|behave like|actua como|agis comme|joue le role|fais comme si|tu es maintenant|stell dir vor,? du bist|du bist jetzt|spiel\w* die rolle|fingi di essere|agisci come)\b/;
+export const ROLE_PLAY_REASON = 'the request sets up a role-play: the model plays a part';
+/** Numbers of this many digits or more are arithmetic a model does unreliably. */
+const LONG_NUMBER = 7;
+/**
+ * A question about quantities ("how many legs do they have?"): a word problem counts things, it
+ * does not hand out items of work.
+ */
+const QUANTITY_QUESTION =
+  /\b(how (many|much|long|far|old|often)|wie (viele?|lange|weit|alt|oft)|combien|cuant[oa]s?|quant[oiae]s?|hoeveel)\b/;
+/** Things an answer lists ("five tips", "three interview questions"): one task, however many. */
+const ANSWER_ITEMS =
+  'tips|ideas|ways|reasons|examples|questions|traits|principles|facts|things|names|words|synonyms|sentences|lines|points|suggestions|options|benefits|advantages|disadvantages|pros|cons|features|characteristics|rules|quotes|jokes|titles|slogans|taglines|habits|mistakes|steps|phases|stages|books|movies|films|documentaries|songs|places|destinations|consejos|ideas|razones|conseils|idees|raisons|tipps|ideen|grunde|consigli|idee|motivi|fasi|dicas|tips';
+const LISTED_ANSWER = new RegExp(
+  `\\b(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')}) +([a-z-]+ ){0,2}(${ANSWER_ITEMS})\\b`,
+);
+/** A deliverable per item that is substantial on its own: a document, not a line. */
+const DOCUMENT =
+  /\b(articles?|posts?|plans?|runbooks?|reports?|briefs?|memos?|letters?|emails?|repl(y|ies)|reviews?|analys[ie]s|proposals?|lessons?|guides?|macros?|faqs?|quiz(zes)?|playbooks?|summaries|descriptions?|pages?|versions?|chapters?|articulos?|articles|artikel|articoli)\b/;
+/** A short piece per item ("a haiku for each season", "one sentence each"): light work, however many. */
+const SHORT_PIECE =
+  /\b(riddles?|haikus?|jokes?|poems?|limericks?|slogans?|taglines?|tweets?|one sentence|a sentence|one line|una frase|une phrase|einen satz|short bullets?|bullets?|one word)\b/;
+
+/**
+ * A story with numbers that ends in a question, in any script ("Dan spent an hour doing 400 tasks at
+ * $0.25 each. ... How much more did he make?"): no record, no data of the user's, nothing current,
+ * no number long enough to need a calculator.
+ */
+export function isWordProblem(analysis: RequestAnalysis, known?: NumberForm): boolean {
+  const { cues } = analysis;
+  if (cues.identifier || cues.owned || cues.personal || cues.fresh) return false;
+  if (!/[?？؟]/.test(analysis.original)) return false;
+  const form = known ?? numberForm(analysis);
+  return (
+    form.numbers >= 2 && form.sentences >= 2 && form.endsAsking && form.longestNumber < LONG_NUMBER
+  );
+}
+
+/** A role-play set-up that names no record. */
+export function isRolePlay(analysis: RequestAnalysis): boolean {
+  return !analysis.cues.identifier && ROLE_PLAY.test(analysis.instruction);
+}
+
+/**
+ * Why the items a request counts are one task for one model call, if they are: a role-play, a word
+ * problem, a list the answer gives ("five tips"), or a short piece per item ("a haiku for each season").
+ */
+export function oneAnswer(analysis: RequestAnalysis): string | undefined {
+  const text = analysis.instruction;
+  if (isRolePlay(analysis)) return 'it sets up a role-play: one conversation';
+  if (QUANTITY_QUESTION.test(text) && /[?？]/.test(text))
+    return 'it asks for a quantity: a word problem, one answer';
+  if (LISTED_ANSWER.test(text) && !DOCUMENT.test(text)) return 'the answer lists them: one task';
+  if (SHORT_PIECE.test(text)) return 'each is a short piece: one task';
+  return undefined;
+}
