@@ -6,14 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { context, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import OpenAI from 'openai';
-import {
-  createTierup,
-  defineTool,
-  directExecutor,
-  type ModelRequest,
-  RunAbortedError,
-  RunError,
-} from 'tierup';
+import { createTierup, defineTool, type ModelRequest, RunAbortedError, RunError } from 'tierup';
 import { openaiModel } from 'tierup/openai';
 import { scriptedModel, startMockLlmServer } from 'tierup/testing';
 import { describe, expect, it } from 'vitest';
@@ -268,39 +261,6 @@ describe('OpenTelemetry spans of tierup runs', () => {
     expect(result.output).toBe('Done.');
     expect(result.trace.length).toBeGreaterThan(4);
     expect(started).toBe(1);
-  });
-
-  it('an escalation by the accept check: the agent span ends well, the run span has the event', async () => {
-    const tracing = inMemoryTracing();
-    const tierup = createTierup({
-      model: scriptedModel((request) => (request.tools?.length ? 'Checked: 4.' : '4')),
-      tools: [readEmail],
-      accept: ({ tier }) => tier !== 'direct' || 'show the check',
-      telemetry: { tracer: tracing.tracer },
-    });
-    const result = await tierup.run({ input: 'What is 2 + 2?', hints: { maxTier: 'agent' } });
-    expect(result.escalations.map((e) => e.cause.type)).toEqual(['rejected']);
-    const spans = await tracing.spans();
-    expect(one(spans, 'invoke_agent direct').status.code).not.toBe(2);
-    const run = one(spans, 'invoke_workflow tierup');
-    expect(run.events.filter((e) => e.name === 'tierup.escalation')[0]?.attributes).toMatchObject({
-      'tierup.escalation.from': 'direct',
-      'tierup.escalation.cause': 'rejected',
-      'tierup.escalation.message': 'show the check',
-    });
-  });
-
-  it('an executor run alone keeps its tier span as the outermost, the agent under it', async () => {
-    const tracing = inMemoryTracing();
-    const executor = directExecutor({
-      model: scriptedModel('4'),
-      telemetry: { tracer: tracing.tracer },
-    });
-    await executor.run({ input: 'What is 2 + 2?' });
-    const spans = await tracing.spans();
-    const tier = one(spans, 'tierup.tier direct');
-    expect(parentOf(tier)).toBeUndefined();
-    expect(parentOf(one(spans, 'invoke_agent direct'))).toBe(idOf(tier));
   });
 
   it('exports over OTLP/HTTP to a collector on 127.0.0.1, which decodes the spans', async () => {
