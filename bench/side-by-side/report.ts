@@ -1,7 +1,7 @@
 // The tables (Markdown) of one set of results, with the charts of report-charts.ts. Everything here is computed from
 // latest.json, so the docs can be regenerated from it and show nothing the run did not measure.
 
-import { telemetryTable } from '../telemetry/measure-telemetry.ts';
+import { telemetryTable } from '../telemetry/telemetry-table.ts';
 import { CONTENDERS } from './contenders/index.ts';
 import {
   criticalPathMs,
@@ -333,7 +333,7 @@ export function renderReport(results: Results): Report {
 function telemetrySection(telemetry: NonNullable<Results['telemetry']>): string[] {
   return [
     '',
-    `### 7. Tracing: an agent run with OpenTelemetry off, with no SDK registered, and with an SDK recording every span (${telemetry.rounds} rounds of ${telemetry.batch} runs per configuration, the order rotating each round; CPU per run, medians; the percentage is the median over rounds of each configuration against off in the same round)`,
+    `### 7. Tracing: an agent run with OpenTelemetry off, off again (the A/A noise floor), with no SDK registered, with a tracer that keeps nothing (tierup's own work), and with an SDK recording every span or one run in ten (${telemetry.rounds} interleaved rounds, a batch per configuration each in a random order; CPU per run, medians; each percentage is the median over rounds of the configuration's CPU against off's in the same round, with the interquartile range and a bootstrap 95% interval of that median)`,
     '',
     telemetryTable(telemetry),
   ];

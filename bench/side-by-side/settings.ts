@@ -53,5 +53,5 @@ export const SETTINGS = {
     ],
   },
   routing: { passes: scale(50, 5) },
-  telemetry: { rounds: scale(30, 6), batch: scale(100, 20), warmup: scale(300, 50) },
+  telemetry: { rounds: scale(300, 30), batch: scale(8, 8), warmup: scale(300, 50) },
 };

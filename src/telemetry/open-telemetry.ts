@@ -5,17 +5,18 @@ import {
   type Attributes,
   type Context,
   context,
+  ProxyTracer,
+  ProxyTracerProvider,
   type Span,
-  SpanKind,
   SpanStatusCode,
   type Tracer,
   trace,
 } from '@opentelemetry/api';
-import { SIGNALS } from '../core/decision.ts';
-import type { ModelMessage } from '../core/language-model.ts';
 import type { TraceSpan } from '../core/run-result.ts';
 import type { RunTelemetry, SpanDetails, TelemetryStart } from '../run/run-telemetry.ts';
-import { GEN_AI, OPERATION, TIERUP } from './gen-ai-conventions.ts';
+import { TIERUP } from './gen-ai-conventions.ts';
+import { type RunAttributes, setRunAttributes } from './run-attributes.ts';
+import { describeSpan, setClosingAttributes } from './span-attributes.ts';
 
 /** What the binding needs: a tracer (the global one when absent) and whether to record content. */
 export interface OpenTelemetrySettings {
@@ -23,11 +24,40 @@ export interface OpenTelemetrySettings {
   readonly recordContent?: boolean | undefined;
 }
 
-/** Starts one run's telemetry on the tracer; a run whose first span does not record records nothing. */
+/**
+ * Starts one run's telemetry on the tracer. A run starts none while no SDK is registered (the
+ * global provider's tracers record nothing); a run whose first span does not record (sampled out)
+ * records nothing more.
+ */
 export function openTelemetryStart(settings: OpenTelemetrySettings): TelemetryStart {
   const tracer = settings.tracer ?? trace.getTracer('tierup');
   const recordsContent = settings.recordContent === true;
-  return (startedAt) => new RunSpans(tracer, context.active(), startedAt, recordsContent);
+  const unregistered = proxiesNothing(tracer);
+  return (startedAt) =>
+    unregistered?.()
+      ? undefined
+      : new RunSpans(tracer, context.active(), startedAt, recordsContent);
+}
+
+/** The API's no-op provider: what a provider with no SDK behind it delegates to. */
+const NOOP_PROVIDER = new ProxyTracerProvider().getDelegate();
+
+/**
+ * For a tracer of the global provider (`trace.getTracer(...)` before an SDK is registered, the
+ * default `tierup` one): whether no SDK is registered yet, asked on each run as one can be later.
+ * `undefined` for any other tracer, which is asked for the run's first span instead.
+ */
+function proxiesNothing(tracer: Tracer): (() => boolean) | undefined {
+  if (!(tracer instanceof ProxyTracer)) return undefined;
+  return () => {
+    const provider = trace.getTracerProvider();
+    return provider instanceof ProxyTracerProvider && provider.getDelegate() === NOOP_PROVIDER;
+  };
+}
+
+interface Entry {
+  readonly span: Span;
+  readonly context: Context;
 }
 
 /** The OpenTelemetry spans of one run, by trace span id. */
@@ -36,13 +66,15 @@ class RunSpans implements RunTelemetry {
   readonly #tracer: Tracer;
   readonly #caller: Context;
   readonly #startedAt: number;
-  readonly #spans = new Map<string, { readonly span: Span; readonly context: Context }>();
+  readonly #spans = new Map<string, Entry>();
+  /** Tier spans left out: their id stands for their parent's span. */
+  readonly #folded = new Set<string>();
   #root: Span | undefined;
+  #rootId: string | undefined;
   /** The first span did not record (no SDK, or sampled out): nothing more is done. */
   #off = false;
-  /** Run attributes learned before the outermost span opened. */
-  #pending: Attributes = {};
-  #escalations = 0;
+  /** What the run learns, set on its span when it ends. */
+  readonly #run: RunAttributes = { escalations: 0 };
 
   constructor(tracer: Tracer, caller: Context, startedAt: number, recordsContent: boolean) {
     this.#tracer = tracer;
@@ -54,8 +86,13 @@ class RunSpans implements RunTelemetry {
   opened(span: TraceSpan, details?: SpanDetails): boolean {
     if (this.#off) return false;
     const parent = span.parentId === undefined ? undefined : this.#spans.get(span.parentId);
+    if (parent !== undefined && folds(span)) {
+      this.#spans.set(span.id, parent);
+      this.#folded.add(span.id);
+      return true;
+    }
     const parentContext = parent?.context ?? this.#caller;
-    const { name, kind, attributes } = describe(span, details, this.recordsContent);
+    const { name, kind, attributes } = describeSpan(span, details, this.recordsContent);
     const otel = this.#tracer.startSpan(
       name,
       { kind, attributes, startTime: this.#startedAt + span.startMs },
@@ -67,7 +104,7 @@ class RunSpans implements RunTelemetry {
         return false;
       }
       this.#root = otel;
-      otel.setAttributes(this.#pending);
+      this.#rootId = span.id;
     }
     this.#spans.set(span.id, { span: otel, context: trace.setSpan(parentContext, otel) });
     return true;
@@ -76,23 +113,15 @@ class RunSpans implements RunTelemetry {
   closed(span: TraceSpan, details?: SpanDetails): void {
     const entry = this.#spans.get(span.id);
     if (entry === undefined) return;
+    this.#spans.delete(span.id);
+    if (this.#folded.delete(span.id)) return;
     const { span: otel } = entry;
-    if (details) otel.setAttributes(closingAttributes(details, this.recordsContent));
-    if (span.usage) {
-      const { inputTokens, outputTokens, cachedInputTokens, costUsd } = span.usage;
-      otel.setAttributes({
-        [GEN_AI.inputTokens]: inputTokens,
-        [GEN_AI.outputTokens]: outputTokens,
-        [GEN_AI.cacheReadInputTokens]: cachedInputTokens,
-        ...(typeof costUsd === 'number' && { [TIERUP.costUsd]: costUsd }),
-      });
-    }
+    if (span.id === this.#rootId) setRunAttributes(otel, this.#run);
+    setClosingAttributes(otel, span, details, this.recordsContent);
     if (span.status === 'error' || span.status === 'escalated') {
-      otel.setAttribute(GEN_AI.errorType, errorType(span));
       otel.setStatus({ code: SpanStatusCode.ERROR, message: span.error ?? span.status });
     }
     otel.end(this.#startedAt + (span.endMs ?? span.startMs));
-    this.#spans.delete(span.id);
   }
 
   within<T>(spanId: string, fn: () => T): T {
@@ -101,33 +130,15 @@ class RunSpans implements RunTelemetry {
   }
 
   decided(decision: Parameters<RunTelemetry['decided']>[0]): void {
-    const attributes: Attributes = {
-      [TIERUP.decisionTier]: decision.tier,
-      [TIERUP.decisionSignalTier]: decision.signalTier,
-      [TIERUP.decisionTools]: decision.tools.map((t) => t.name),
-      [TIERUP.decisionReasons]: [...decision.reasons],
-      [TIERUP.decisionReasonCodes]: [...decision.reasonCodes],
-    };
-    for (const name of SIGNALS) {
-      const signal = decision.signals[name];
-      attributes[TIERUP.signal(name, 'score')] = signal.score;
-      attributes[TIERUP.signal(name, 'threshold')] = signal.threshold;
-      attributes[TIERUP.signal(name, 'set')] = signal.set;
-    }
-    if (decision.override) {
-      const { by, from, to } = decision.override;
-      attributes[TIERUP.decisionOverride] = `${by}: ${from} -> ${to}`;
-    }
-    this.#runAttributes(attributes);
+    this.#run.decision = decision;
   }
 
   tierStarted(tier: Parameters<RunTelemetry['tierStarted']>[0]): void {
-    this.#runAttributes({ [TIERUP.tier]: tier });
+    this.#run.tier = tier;
   }
 
   escalated(escalation: Parameters<RunTelemetry['escalated']>[0]): void {
-    this.#escalations += 1;
-    this.#runAttributes({ [TIERUP.escalations]: this.#escalations });
+    this.#run.escalations += 1;
     this.#root?.addEvent(TIERUP.escalationEvent, {
       [TIERUP.escalationFrom]: escalation.from,
       [TIERUP.escalationTo]: escalation.to,
@@ -140,185 +151,33 @@ class RunSpans implements RunTelemetry {
     const otel = this.#spans.get(entry.spanId)?.span;
     if (otel === undefined) return;
     const args = entry.provenance.arguments;
-    otel.addEvent(TIERUP.toolDecisionEvent, {
+    const attributes: Attributes = {
       [TIERUP.toolDecision]: entry.decision,
       [TIERUP.toolDecisionReason]: entry.reason,
-      ...(entry.rule !== undefined && { [TIERUP.toolDecisionRule]: entry.rule }),
-      ...(entry.argument !== undefined && { [TIERUP.toolDecisionArgument]: entry.argument }),
       [TIERUP.agent]: entry.agent,
       [TIERUP.toolPrivileges]: [...entry.privileges],
       [TIERUP.argumentPaths]: args.map((a) => a.path),
       [TIERUP.argumentOrigins]: args.map((a) => a.origins.join('+')),
       [TIERUP.argumentSources]: args.map((a) => a.sources.join('+')),
       [TIERUP.argumentDescriptions]: args.map((a) => a.description),
-    });
+    };
+    if (entry.rule !== undefined) attributes[TIERUP.toolDecisionRule] = entry.rule;
+    if (entry.argument !== undefined) attributes[TIERUP.toolDecisionArgument] = entry.argument;
+    otel.addEvent(TIERUP.toolDecisionEvent, attributes);
   }
 
   used(usage: Parameters<RunTelemetry['used']>[0]): void {
-    this.#runAttributes({
-      [TIERUP.usageInputTokens]: usage.inputTokens,
-      [TIERUP.usageOutputTokens]: usage.outputTokens,
-      [TIERUP.usageCalls]: usage.calls,
-      ...(typeof usage.costUsd === 'number' && { [TIERUP.costUsd]: usage.costUsd }),
-    });
-  }
-
-  #runAttributes(attributes: Attributes): void {
-    if (this.#off) return;
-    if (this.#root) this.#root.setAttributes(attributes);
-    else Object.assign(this.#pending, attributes);
+    this.#run.usage = usage;
   }
 }
 
-/** A span's name, kind and opening attributes, by the conventions. */
-function describe(
-  span: TraceSpan,
-  details: SpanDetails | undefined,
-  content: boolean,
-): { name: string; kind: SpanKind; attributes: Attributes } {
-  const tier = span.tier === undefined ? {} : { [TIERUP.tier]: span.tier };
-  switch (span.type) {
-    case 'run':
-      return {
-        name: `${OPERATION.invokeWorkflow} tierup`,
-        kind: SpanKind.INTERNAL,
-        attributes: {
-          [GEN_AI.operationName]: OPERATION.invokeWorkflow,
-          [GEN_AI.workflowName]: 'tierup',
-        },
-      };
-    case 'tier':
-      return {
-        name: `tierup.tier ${span.name}`,
-        kind: SpanKind.INTERNAL,
-        attributes: { [TIERUP.tier]: span.name },
-      };
-    case 'agent':
-      return {
-        name: `${OPERATION.invokeAgent} ${span.name}`,
-        kind: SpanKind.INTERNAL,
-        attributes: {
-          [GEN_AI.operationName]: OPERATION.invokeAgent,
-          [GEN_AI.agentName]: span.name,
-          ...tier,
-        },
-      };
-    case 'model-call': {
-      const slash = span.name.indexOf('/');
-      const provider = slash < 0 ? span.name : span.name.slice(0, slash);
-      const model = slash < 0 ? span.name : span.name.slice(slash + 1);
-      const request = details?.request;
-      const input = content ? details?.input : undefined;
-      return {
-        name: `${OPERATION.chat} ${model}`,
-        kind: SpanKind.CLIENT,
-        attributes: {
-          [GEN_AI.operationName]: OPERATION.chat,
-          [GEN_AI.providerName]: provider,
-          [GEN_AI.requestModel]: model,
-          ...(span.agent !== undefined && { [GEN_AI.agentName]: span.agent }),
-          ...tier,
-          ...(request?.maxOutputTokens !== undefined && {
-            [GEN_AI.requestMaxTokens]: request.maxOutputTokens,
-          }),
-          ...(request?.temperature !== undefined && {
-            [GEN_AI.requestTemperature]: request.temperature,
-          }),
-          ...(request?.stream !== undefined && { [GEN_AI.requestStream]: request.stream }),
-          ...(input?.system !== undefined && {
-            [GEN_AI.systemInstructions]: JSON.stringify([{ type: 'text', content: input.system }]),
-          }),
-          ...(input?.messages !== undefined && {
-            [GEN_AI.inputMessages]: JSON.stringify(input.messages.map(toConventionMessage)),
-          }),
-        },
-      };
-    }
-    case 'tool-call': {
-      const args = content ? details?.input?.arguments : undefined;
-      return {
-        name: `${OPERATION.executeTool} ${span.name}`,
-        kind: SpanKind.INTERNAL,
-        attributes: {
-          [GEN_AI.operationName]: OPERATION.executeTool,
-          [GEN_AI.toolName]: span.name,
-          [GEN_AI.toolType]: 'function',
-          ...(details?.toolCallId !== undefined && { [GEN_AI.toolCallId]: details.toolCallId }),
-          ...(span.agent !== undefined && { [GEN_AI.agentName]: span.agent }),
-          ...tier,
-          ...(args !== undefined && { [GEN_AI.toolCallArguments]: JSON.stringify(args) }),
-        },
-      };
-    }
-    case 'callback':
-      return {
-        name: `tierup.callback ${span.name}`,
-        kind: SpanKind.INTERNAL,
-        attributes: { [TIERUP.callback]: span.name },
-      };
-    case 'session':
-      return {
-        name: `tierup.session ${span.name}`,
-        kind: SpanKind.CLIENT,
-        attributes: { [TIERUP.sessionCall]: span.name },
-      };
-  }
-}
-
-/** What a span learns when it closes: the response, and output content when recorded. */
-function closingAttributes(details: SpanDetails, content: boolean): Attributes {
-  const { response } = details;
-  const output = content ? details.output : undefined;
-  const finish = response?.finishReason;
-  return {
-    ...(response?.id !== undefined && { [GEN_AI.responseId]: response.id }),
-    ...(response?.modelId !== undefined && { [GEN_AI.responseModel]: response.modelId }),
-    ...(finish !== undefined && { [GEN_AI.responseFinishReasons]: [finish.unified] }),
-    ...(output?.result !== undefined && { [GEN_AI.toolCallResult]: output.result }),
-    ...(output?.text !== undefined && {
-      [GEN_AI.outputMessages]: JSON.stringify([
-        {
-          role: 'assistant',
-          parts: [
-            ...(output.text === '' ? [] : [{ type: 'text', content: output.text }]),
-            ...(output.toolCalls ?? []).map((call) => ({ type: 'tool_call', ...(call as object) })),
-          ],
-          ...(finish !== undefined && { finish_reason: finish.unified }),
-        },
-      ]),
-    }),
-  };
-}
-
-/** A message in the conventions' shape: a role and typed parts. */
-function toConventionMessage(message: ModelMessage): object {
-  switch (message.role) {
-    case 'user':
-      return { role: 'user', parts: [{ type: 'text', content: message.content }] };
-    case 'assistant':
-      return {
-        role: 'assistant',
-        parts: [
-          ...(message.content === '' ? [] : [{ type: 'text', content: message.content }]),
-          ...(message.toolCalls ?? []).map((call) => ({
-            type: 'tool_call',
-            id: call.id,
-            name: call.name,
-            arguments: call.arguments,
-          })),
-        ],
-      };
-    case 'tool':
-      return {
-        role: 'tool',
-        parts: [{ type: 'tool_call_response', id: message.toolCallId, response: message.content }],
-      };
-  }
-}
-
-/** `error.type`: the error's class name when the trace has it (`ProviderError: ...`), else `_OTHER`. */
-function errorType(span: TraceSpan): string {
-  if (span.status === 'escalated') return 'EscalationRequired';
-  const name = /^([A-Za-z_$][\w$.]*): /.exec(span.error ?? '')?.[1];
-  return name ?? (span.type === 'tool-call' ? 'tool_error' : '_OTHER');
+/**
+ * Whether a span is left out of the export: the span of a direct or an agent tier under the run's.
+ * Such a tier runs one agent, whose `invoke_agent` span says what the tier's would (its tier, its
+ * error); the agent's span nests under the run's instead. The multi-agent tier's span, which
+ * holds the manager and the specialists, and the tier span of an executor run alone (the
+ * outermost) are kept.
+ */
+function folds(span: TraceSpan): boolean {
+  return span.type === 'tier' && span.tier !== 'multi-agent';
 }

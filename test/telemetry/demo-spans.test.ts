@@ -39,17 +39,19 @@ async function traced(index: number) {
 }
 
 describe('OpenTelemetry spans of the demo requests', () => {
-  it('a direct run: workflow, tier, agent and chat spans under the caller, with GenAI attributes', async () => {
+  it('a direct run: workflow, agent and chat spans under the caller, with GenAI attributes', async () => {
     const { result, spans } = await traced(0);
     expect(result.tier).toBe('direct');
     const caller = one(spans, 'GET /support');
     const run = one(spans, 'invoke_workflow tierup');
-    const tier = one(spans, 'tierup.tier direct');
     const agent = one(spans, 'invoke_agent direct');
     const chat = one(spans, 'chat gpt-4.1-mini');
     expect(parentOf(run)).toBe(idOf(caller));
-    expect(parentOf(tier)).toBe(idOf(run));
-    expect(parentOf(agent)).toBe(idOf(tier));
+    // The direct tier's span would repeat its one agent's: the agent's nests under the run's.
+    expect(spans.map((s) => s.name)).not.toContain('tierup.tier direct');
+    expect(result.trace.some((s) => s.type === 'tier' && s.name === 'direct')).toBe(true);
+    expect(parentOf(agent)).toBe(idOf(run));
+    expect(agent.attributes['tierup.tier']).toBe('direct');
     expect(parentOf(chat)).toBe(idOf(agent));
     expect(run.attributes).toMatchObject({
       'gen_ai.operation.name': 'invoke_workflow',
@@ -98,12 +100,13 @@ describe('OpenTelemetry spans of the demo requests', () => {
     });
   });
 
-  it('an escalation: the direct tier span fails as EscalationRequired, the run records why', async () => {
+  it('an escalation: the direct agent span fails as EscalationRequired, the run records why', async () => {
     const { result, spans } = await traced(2);
     expect(result.escalations).toHaveLength(1);
-    const direct = one(spans, 'tierup.tier direct');
+    const direct = one(spans, 'invoke_agent direct');
     expect(direct.status.code).toBe(2); // SpanStatusCode.ERROR
     expect(direct.attributes['error.type']).toBe('EscalationRequired');
+    expect(direct.attributes['tierup.tier']).toBe('direct');
     const run = one(spans, 'invoke_workflow tierup');
     expect(run.status.code).not.toBe(2);
     expect(run.attributes).toMatchObject({ 'tierup.escalations': 1, 'tierup.tier': result.tier });
@@ -118,7 +121,8 @@ describe('OpenTelemetry spans of the demo requests', () => {
   it('a multi-agent run: the manager and each specialist as invoke_agent spans, tools under them', async () => {
     const { result, spans } = await traced(3);
     expect(result.tier).toBe('multi-agent');
-    // The same tree as tierup's own trace: each span under the same parent, by name.
+    // The same tree as tierup's own trace, each span under the same parent by name, less the
+    // spans of direct and agent tiers (their one agent's span stands for them).
     const otelName = (span: TraceSpan): string =>
       span.type === 'run'
         ? 'invoke_workflow tierup'
@@ -130,8 +134,15 @@ describe('OpenTelemetry spans of the demo requests', () => {
               ? `execute_tool ${span.name}`
               : `chat ${span.name.split('/')[1]}`;
     const byId = new Map(result.trace.map((s) => [s.id, s]));
-    const expected = result.trace.map((s) => {
+    const folded = (s: TraceSpan | undefined) =>
+      s?.type === 'tier' && s.tier !== 'multi-agent' && s.parentId !== undefined;
+    const parentOfTrace = (s: TraceSpan): TraceSpan | undefined => {
       const parent = s.parentId === undefined ? undefined : byId.get(s.parentId);
+      return folded(parent) && parent ? parentOfTrace(parent) : parent;
+    };
+    const kept = result.trace.filter((s) => !folded(s));
+    const expected = kept.map((s) => {
+      const parent = parentOfTrace(s);
       return `${otelName(s)} < ${parent ? otelName(parent) : 'GET /support'}`;
     });
     const otelById = new Map(spans.map((s) => [idOf(s), s]));
@@ -143,7 +154,7 @@ describe('OpenTelemetry spans of the demo requests', () => {
     expect(expected.filter((line) => line.startsWith('execute_tool ')).length).toBe(
       result.audit.length,
     );
-    // Every span of tierup's trace reached the exporter, besides the caller's own.
-    expect(spans.length).toBe(result.trace.length + 1);
+    // Every span of tierup's trace reached the exporter but the folded tiers', besides the caller's.
+    expect(spans.length).toBe(kept.length + 1);
   });
 });

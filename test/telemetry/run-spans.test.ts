@@ -292,12 +292,7 @@ describe('OpenTelemetry spans of tierup runs', () => {
         ),
       );
       expect(names.sort()).toEqual(
-        [
-          'chat scripted',
-          'invoke_agent direct',
-          'invoke_workflow tierup',
-          'tierup.tier direct',
-        ].sort(),
+        ['chat scripted', 'invoke_agent direct', 'invoke_workflow tierup'].sort(),
       );
       await tracing.provider.shutdown();
     } finally {
