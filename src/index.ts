@@ -12,6 +12,7 @@
 export type { Budgets } from './core/budgets.ts';
 
 export type { Decision, ReasonCode, SignalName } from './core/decision.ts';
+export type { Engine } from './core/engine.ts';
 export {
   BoundaryViolationError,
   BudgetExceededError,

@@ -23,7 +23,7 @@ const SURFACE: Readonly<Record<string, readonly string[]>> = {
     ...['ProviderError', 'RetryError', 'TimeoutError'],
     ...['Policy', 'PolicyDecision', 'ToolCallRequest', 'Approver', 'Guardrail', 'AuditEntry'],
     ...['defaultPolicy', 'createPriceTable', 'PriceTable', 'PRICES_AS_OF'],
-    ...['SessionStore', 'memorySessionStore'],
+    ...['SessionStore', 'memorySessionStore', 'Engine'],
   ],
   'src/durable/index.ts': [
     ...['memoryJournal', 'MemoryJournalOptions', 'InDoubtError', 'InDoubtCall'],
