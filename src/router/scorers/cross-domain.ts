@@ -91,8 +91,14 @@ export const crossDomainScorer: Scorer = {
 
 /** Words of the instruction; in scripts written without spaces, one word per 1.5 characters. */
 function wordsIn(analysis: RequestAnalysis): number {
-  const han = analysis.original.match(
-    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
-  );
-  return analysis.words.length + (han === null ? 0 : han.length / 1.5);
+  const { words } = analysis;
+  // Only the length below FULL_LENGTH matters; most requests in spaced scripts are past it.
+  if (words.length >= FULL_LENGTH || !WITHOUT_SPACES.test(analysis.instruction))
+    return words.length;
+  const han = analysis.original.match(WITHOUT_SPACES_ALL);
+  return words.length + (han === null ? 0 : han.length / 1.5);
 }
+
+/** Scripts written without spaces between words: Chinese, Japanese kana and Korean syllables. */
+const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WITHOUT_SPACES_ALL = new RegExp(WITHOUT_SPACES.source, 'gu');
