@@ -43,13 +43,15 @@ export interface CrossDomainEvidence {
 
 /**
  * How many distinct domains the needed tools span (all of them, and without channels), how
- * strongly the second domain is needed, and how many disciplines the request asks to review.
+ * strongly the second domain is needed, how many disciplines the request asks to review, and
+ * whether the domains are separate asks (read against `catalog`, the offered tools).
  */
 export function crossDomainEvidence(
   analysis: RequestAnalysis,
   neededTools: readonly ToolNeed[],
   candidateTools: readonly ToolNeed[],
   toolUse: number,
+  catalog?: readonly ToolSpec[],
 ): CrossDomainEvidence {
   const domains = strongestPerDomain(neededTools);
   const specialist = strongestPerDomain(neededTools.filter((n) => !isChannel(n.tool)));
@@ -65,15 +67,11 @@ export function crossDomainEvidence(
   const disciplines = reviewedDisciplines(analysis.instruction);
   const b = (x: boolean) => (x ? 1 : 0);
   const [first, second] = specialist;
+  // Read against the whole catalog: its index is the one the route already built and cached.
   const separate =
     first !== undefined &&
     second !== undefined &&
-    inSeparateAsks(
-      analysis,
-      specialist.map((n) => n.tool),
-      first.tool,
-      second.tool,
-    );
+    inSeparateAsks(analysis, catalog ?? specialist.map((n) => n.tool), first.tool, second.tool);
   return {
     domains,
     disciplines,

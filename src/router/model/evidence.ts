@@ -110,7 +110,7 @@ export function evidenceOf(
     ...tools,
     needed,
     candidates,
-    crossDomain: crossDomainEvidence(analysis, needed, candidates, p),
+    crossDomain: crossDomainEvidence(analysis, needed, candidates, p, task.tools),
     security: securityEvidence(analysis, needed, candidates, p),
     parallelism: { ...parallelismFeatures(analysis), toolUse: p },
   };
