@@ -20,6 +20,8 @@ export const WORD_PROBLEM_REASON =
 const ROLE_PLAY =
   /\b(act(ing)? as|act like|pretend (to be|you are|that you|yourself)|role-?play|(imagine|picture) (that )?you(rself)? (are|as)|you are now|from now on,? you are|(play|take on|assume|embrace) the (role|part|persona)|in the role of|speak like|respond like|behave like|actua como|agis comme|joue le role|fais comme si|tu es maintenant|stell dir vor,? du bist|du bist jetzt|spiel\w* die rolle|fingi di essere|agisci come)\b/;
 export const ROLE_PLAY_REASON = 'the request sets up a role-play: the model plays a part';
+/** A question mark in the scripts the router reads. */
+const QUESTION_MARK = /[?？؟]/;
 /** Numbers of this many digits or more are arithmetic a model does unreliably. */
 const LONG_NUMBER = 7;
 /**
@@ -49,7 +51,7 @@ const SHORT_PIECE =
 export function isWordProblem(analysis: RequestAnalysis, known?: NumberForm): boolean {
   const { cues } = analysis;
   if (cues.identifier || cues.owned || cues.personal || cues.fresh) return false;
-  if (!/[?？؟]/.test(analysis.original)) return false;
+  if (!QUESTION_MARK.test(analysis.original)) return false;
   const form = known ?? numberForm(analysis);
   return (
     form.numbers >= 2 && form.sentences >= 2 && form.endsAsking && form.longestNumber < LONG_NUMBER
@@ -68,7 +70,7 @@ export function isRolePlay(analysis: RequestAnalysis): boolean {
 export function oneAnswer(analysis: RequestAnalysis): string | undefined {
   const text = analysis.instruction;
   if (isRolePlay(analysis)) return 'it sets up a role-play: one conversation';
-  if (QUANTITY_QUESTION.test(text) && /[?？]/.test(text))
+  if (QUANTITY_QUESTION.test(text) && QUESTION_MARK.test(text))
     return 'it asks for a quantity: a word problem, one answer';
   if (LISTED_ANSWER.test(text) && !DOCUMENT.test(text)) return 'the answer lists them: one task';
   if (SHORT_PIECE.test(text)) return 'each is a short piece: one task';

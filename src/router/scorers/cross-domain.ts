@@ -1,4 +1,5 @@
 import type { RequestAnalysis } from '../analysis.ts';
+import { hasCjk } from '../cjk-concepts.ts';
 import { reviewedDisciplines, strongestPerDomain } from '../features/cross-domain-features.ts';
 import { inSeparateAsks } from '../features/separate-asks.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
@@ -93,12 +94,10 @@ export const crossDomainScorer: Scorer = {
 function wordsIn(analysis: RequestAnalysis): number {
   const { words } = analysis;
   // Only the length below FULL_LENGTH matters; most requests in spaced scripts are past it.
-  if (words.length >= FULL_LENGTH || !WITHOUT_SPACES.test(analysis.instruction))
-    return words.length;
-  const han = analysis.original.match(WITHOUT_SPACES_ALL);
+  if (words.length >= FULL_LENGTH || !hasCjk(analysis.original)) return words.length;
+  const han = analysis.original.match(WITHOUT_SPACES);
   return words.length + (han === null ? 0 : han.length / 1.5);
 }
 
 /** Scripts written without spaces between words: Chinese, Japanese kana and Korean syllables. */
-const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const WITHOUT_SPACES_ALL = new RegExp(WITHOUT_SPACES.source, 'gu');
+const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;

@@ -29,7 +29,9 @@ export const parallelismScorer: Scorer = {
   score({ analysis }): SignalScore {
     const text = analysis.instruction;
     // "$5 each", "10 legs each": a price or a quantity per thing, not work handled one by one.
-    const each = EACH.test(text.replace(/\d\S*\s+(each|apiece|jeweils|chacun\w*|cada uno)\b/g, ''));
+    const each =
+      EACH.test(text) &&
+      EACH.test(text.replace(/\d\S*\s+(each|apiece|jeweils|chacun\w*|cada uno)\b/g, ''));
     const items = countItems(text, analysis.original, each);
     if (items < 3) return { score: 0, reasons: [] };
     const steps = new Set(text.match(STEP) ?? []).size;
