@@ -264,8 +264,31 @@ describe('toolUse on word problems', () => {
     expect(decision.signals.toolUse.set).toBe(false);
     expect(decision.tier).toBe('direct');
     expect(decision.reasons).toContain(
-      'the request is a word problem (a story with numbers that ends in a question): arithmetic a model does reliably',
+      'the request is a word problem (a story with numbers that ends by asking for one): arithmetic a model does reliably',
     );
+  });
+
+  it('reads number words, an order to work the answer out, and the story’s own words of time', () => {
+    const stories = [
+      // Number words, no digits.
+      'Andrew laid eight planks in the bedroom, twenty in the living room and eleven in the kitchen. He had six left over. How many planks did he buy?',
+      // An order at the end instead of a question; "current" and "$108000" belong to the story.
+      "Richard and Sarah will save for 3 years at their current rates. If the house's downpayment is $108000, calculate the amount each person saves per month.",
+      // "now", "still" and "this month" are the story's time.
+      'Andy can get 50 demerits in a month. He got 2 demerits 6 times for showing up late. How many more can he get this month before he is fired now?',
+    ];
+    for (const input of stories) {
+      const decision = router.route({ input, tools: [runPython] });
+      expect(decision.signals.toolUse.set, input).toBe(false);
+      expect(decision.reasons[1], input).toContain('word problem');
+    }
+    // Finding where a gap comes from is not working out a quantity.
+    const gap = router.route({
+      input:
+        'The shop shows 48,210 EUR in refunds for October but the ledger has 41,900 EUR. Find where the 6,310 EUR gap comes from.',
+      tools: [runPython],
+    });
+    expect(gap.reasons[1]).not.toContain('word problem');
   });
 
   it('is still set when a number is long enough to need a calculator, or the numbers are the user’s own', () => {

@@ -12,7 +12,7 @@ import { NUMBER_WORDS } from './number-words.ts';
  */
 export const WORD_PROBLEM_CAP = 0.3;
 export const WORD_PROBLEM_REASON =
-  'the request is a word problem (a story with numbers that ends in a question): arithmetic a model does reliably';
+  'the request is a word problem (a story with numbers that ends by asking for one): arithmetic a model does reliably';
 /**
  * A role-play set-up ("I want you to act as a travel guide", "pretend to be Ada Lovelace"): the
  * model plays a part in the conversation; the scores of its turns are capped like a word problem's.
@@ -44,17 +44,33 @@ const SHORT_PIECE =
   /\b(riddles?|haikus?|jokes?|poems?|limericks?|slogans?|taglines?|tweets?|one sentence|a sentence|one line|una frase|une phrase|einen satz|short bullets?|bullets?|one word)\b/;
 
 /**
- * A story with numbers that ends in a question, in any script ("Dan spent an hour doing 400 tasks at
- * $0.25 each. ... How much more did he make?"): no record, no data of the user's, nothing current,
- * no number long enough to need a calculator.
+ * A record's identifier: an order or ticket number, a code. Unlike the router's identifier cue, a
+ * bare number is not one: in a story, "$108000" and "6000 blocks" are quantities.
+ */
+const RECORD_ID =
+  /(#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b)/;
+
+/** A request that opens with an order is a list of orders, not a story ("Please retrieve..."). */
+const ORDER_OPENING =
+  /^\s*(please|pls|kindly|can you|could you|would you|retrieve|obtain|get|fetch|find|look up|check|show|list|give|tell|send|book|create|update|provide|bitte|por favor|s'il vous plait)\b/;
+
+/**
+ * A story with numbers that ends by asking for one, in any script ("Dan spent an hour doing 400
+ * tasks at $0.25 each. ... How much more did he make?", "... Calculate the total distance."): no
+ * record, no data of the user's, no number long enough to need a calculator. Words of time in the
+ * story ("now", "this month", "so far") are the story's, not a call for current data.
  */
 export function isWordProblem(analysis: RequestAnalysis, known?: NumberForm): boolean {
   const { cues } = analysis;
-  if (cues.identifier || cues.owned || cues.personal || cues.fresh) return false;
-  if (!QUESTION_MARK.test(analysis.original)) return false;
+  if (cues.owned || cues.personal) return false;
+  if (cues.identifier && RECORD_ID.test(analysis.instruction)) return false;
+  if (ORDER_OPENING.test(analysis.instruction)) return false;
   const form = known ?? numberForm(analysis);
   return (
-    form.numbers >= 2 && form.sentences >= 2 && form.endsAsking && form.longestNumber < LONG_NUMBER
+    form.quantities >= 2 &&
+    form.sentences >= 2 &&
+    form.endsSolving &&
+    form.longestNumber < LONG_NUMBER
   );
 }
 

@@ -1,4 +1,5 @@
 import type { RequestAnalysis } from '../analysis.ts';
+import { NUMBER_WORDS } from './number-words.ts';
 
 /** How a request writes numbers and sentences: what tells a word problem in any script. */
 export interface NumberForm {
@@ -6,6 +7,12 @@ export interface NumberForm {
   readonly numbers: number;
   readonly sentences: number;
   readonly endsAsking: boolean;
+  /**
+   * Quantities a story gives: numbers in digits and number words ("four times as many"), and
+   * whether its last sentence asks for one, as a question or as an order ("Calculate the total").
+   */
+  readonly quantities: number;
+  readonly endsSolving: boolean;
   /** Digits of the longest number. */
   readonly longestNumber: number;
 }
@@ -14,12 +21,26 @@ export interface NumberForm {
 export function numberForm(analysis: RequestAnalysis): NumberForm {
   const original =
     analysis.original.length > 2_000 ? analysis.original.slice(0, 2_000) : analysis.original;
+  const numbers = original.match(DIGITS)?.length ?? 0;
+  const endsAsking = ASKING_END.test(original);
   return {
-    numbers: original.match(DIGITS)?.length ?? 0,
+    numbers,
     sentences: original.match(SENTENCE_END)?.length ?? 0,
-    endsAsking: ASKING_END.test(original),
+    endsAsking,
     longestNumber: longestNumber(analysis.instruction),
+    quantities: numbers + countNumberWords(analysis.words),
+    endsSolving: endsAsking || SOLVING_END.test(original),
   };
+}
+
+/** A last sentence that orders a result worked out ("Calculate the total distance he drives."). */
+const SOLVING_END =
+  /(?:^|[.!?。]\s+|,\s*)(?:calculate|compute|determine|work out|(?:find|figure out) (?:the|how)|calcula|calcule[zr]?|berechne|bestimme|calcola|bereken)\b[^.!?。]*[.!。]?\s*$/i;
+
+function countNumberWords(words: readonly string[]): number {
+  let count = 0;
+  for (const word of words) if (NUMBER_WORDS[word] !== undefined) count++;
+  return count;
 }
 
 const DIGITS = /\d+(?:[.,]\d+)*/g;

@@ -59,10 +59,15 @@ export const toolUseScorer: Scorer = {
       analysis.unreadable &&
       analysis.instruction.replace(/\s/g, '').length >= UNREADABLE_MIN_LENGTH;
     let probability = floored ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
-    const wordProblem = isWordProblem(analysis);
+    // A task set in an environment that an offered shell serves is not a word problem, numbers or not.
+    const served = servedByKind(relevance, analysis);
+    const shellTask = served.some((tool) =>
+      relevance.perTool.some((t) => t.tool === tool && t.kinds.shell),
+    );
+    const wordProblem = !shellTask && isWordProblem(analysis);
     const rolePlay = !wordProblem && isRolePlay(analysis);
     if (wordProblem || rolePlay) probability = Math.min(probability, WORD_PROBLEM_CAP);
-    const serving = wordProblem || rolePlay ? [] : servedByKind(relevance, analysis);
+    const serving = wordProblem || rolePlay ? [] : served;
     const kindServes = serving.length > 0;
     if (kindServes) probability = Math.max(probability, KIND_SERVES_FLOOR);
     const candidates: ToolNeed[] = [];
