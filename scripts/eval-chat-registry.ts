@@ -9,51 +9,9 @@
 
 import { experimental_fittedRouterModel } from '../src/fitted-router/index.ts';
 import { createRouter } from '../src/router/create-router.ts';
+import { CHAT_REGISTRY as REGISTRY } from './chat-registry.ts';
 import { loadRoutingRecords } from './routing-records.ts';
 
-const REGISTRY = [
-  {
-    name: 'web_search',
-    description: 'Search the web and return results with titles, snippets and links.',
-    domain: 'web',
-    untrustedInput: true,
-  },
-  {
-    name: 'fetch_url',
-    description: 'Fetch a web page by URL and return its text.',
-    domain: 'web',
-    untrustedInput: true,
-  },
-  {
-    name: 'run_python',
-    description: 'Run Python code in a sandbox and return its output.',
-    domain: 'compute',
-  },
-  {
-    name: 'get_calendar',
-    description: "Read the user's calendar events for a date range.",
-    domain: 'productivity',
-    sensitiveData: true,
-  },
-  {
-    name: 'send_email',
-    description: 'Send an email on behalf of the user.',
-    domain: 'communication',
-    sideEffects: true,
-  },
-  {
-    name: 'search_company_docs',
-    description: 'Search internal company documents and wiki pages.',
-    domain: 'knowledge',
-    sensitiveData: true,
-  },
-  {
-    name: 'create_ticket',
-    description: 'Create a support ticket in the helpdesk.',
-    domain: 'support',
-    sideEffects: true,
-  },
-];
 const SOURCES = ['hh-rlhf', 'oasst', 'awesome-chatgpt-prompts', 'gsm8k', 'mgsm', 'mbpp', 'nq-open'];
 
 const routers: [string, ReturnType<typeof createRouter>][] = [['default', createRouter()]];

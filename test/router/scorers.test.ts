@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHAT_REGISTRY } from '../../scripts/chat-registry.ts';
 import { createRouter, type ToolSpecInput } from '../../src/index.ts';
 
 const router = createRouter();
@@ -302,6 +303,38 @@ describe('toolUse on word problems', () => {
       tools: [getOrder, runPython],
     });
     expect(own.reasons[1]).not.toContain('word problem');
+  });
+});
+
+describe('toolUse on requests for a piece of writing', () => {
+  const registry = CHAT_REGISTRY;
+  const why = 'the request asks for a piece of writing: writing is not a tool need';
+
+  it('is not set for an essay, a song, a script, an email draft or a function, whatever tools are on the topic', () => {
+    for (const input of [
+      'Write an article on Quantum Gravity',
+      'Write a song about Angela Merkel in the style of The Beatles.',
+      'Can you create a short Youtube Script for a video about how AI is changing everything?',
+      'Draft a professional email to my manager asking for feedback on the quarterly report.',
+      'Write a C++ program to find the nth Fibonacci number using recursion.',
+      'Implement a function to find the median of two sorted arrays in Python.',
+    ]) {
+      const decision = router.route({ input, tools: registry });
+      expect(decision.tier, input).toBe('direct');
+      expect(decision.reasons[1], input).toBe(why);
+    }
+  });
+
+  it('leaves the need to the scorer when the writing draws on records, fresh facts or an act', () => {
+    for (const input of [
+      'Write a status update based on our wiki pages about the migration.',
+      'Draft a reply to ticket #4410 and send it to the customer.',
+      'Write a blog post about the latest news on the EU AI Act.',
+      'Create a discussion post about remote work in a relevant subreddit.',
+      'Create a QR code for our office address.',
+    ]) {
+      expect(router.route({ input, tools: registry }).reasons[1], input).not.toBe(why);
+    }
   });
 });
 

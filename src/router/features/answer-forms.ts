@@ -13,6 +13,37 @@ import { NUMBER_WORDS } from './number-words.ts';
 export const WORD_PROBLEM_CAP = 0.3;
 export const WORD_PROBLEM_REASON =
   'the request is a word problem (a story with numbers that ends by asking for one): arithmetic a model does reliably';
+/** A piece of writing a model writes from what it knows. */
+const WRITING_PIECES = [
+  'essays?|articles?|stor(?:y|ies)|tales?|poems?|haikus?|limericks?|sonnets?|songs?|lyrics|raps?|verses?',
+  '(?:video |movie |film |youtube |podcast )?scripts?(?! to| that)|screenplays?|blog(?: posts?)?|tweets?',
+  'letters?|e-?mails?|messages?|notes?|speech(?:es)?|toasts?|eulog(?:y|ies)|jokes?|riddles?|puns?|rhymes?',
+  'titles?|headlines?|slogans?|taglines?|descriptions?|bios?|biograph(?:y|ies)|outlines?|paragraphs?',
+  'sentences?|dialogues?|scenes?|chapters?|novels?|plots?|characters?|monologues?|synops[ie]s|fanfic\\w*',
+  'cover letters?|proposals?|pitch(?:es)?|ad copy|captions?|invitations?|announcements?|press releases?',
+  'newsletters?|lesson plans?|recipes?|ideas?|questions|quiz(?:zes)?|metaphors?|analog(?:y|ies)|examples?',
+  'templates?|regex(?:es)?|algorithms?|functions?|classes|(?:code )?snippets?|programs? (?:that|to|which)',
+  '(?:python|javascript|java|c\\+\\+|c#|rust|go|golang|ruby|php|bash|sql|typescript|js|html|css|kotlin|swift) (?:programs?|functions?|classes|scripts?|code|quer(?:y|ies))',
+].join('|');
+/** An opening that asks for a piece of writing: "Write a poem", "Can you draft an email", "Give me ten titles". */
+const WRITING_OPENING = new RegExp(
+  `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i (?:want|need|would like|'d like) you to\\s+|i (?:want|need|would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give me|come up with|produce|suggest|implement)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
+);
+/** What makes a piece of writing need a tool: the user's records or documents, fresh facts, or an act on it. */
+const WRITING_NEEDS =
+  /\b(based on|from (?:our|my|the) |using (?:our|my|the) |(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news|https?:\/\/|\bvia\b|\bin (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki))/;
+
+/**
+ * A request for a piece of writing (an essay, a story, an email draft, a function) that names no
+ * record, asks for nothing current and nothing done with it: writing is not a tool need
+ * (data/routing/GUIDE.md), whatever tools are on the topic.
+ */
+export function isWritingRequest(analysis: RequestAnalysis): boolean {
+  if (analysis.cues.identifier && RECORD_ID.test(analysis.instruction)) return false;
+  return WRITING_OPENING.test(analysis.instruction) && !WRITING_NEEDS.test(analysis.instruction);
+}
+export const WRITING_REASON = 'the request asks for a piece of writing: writing is not a tool need';
+
 /**
  * A role-play set-up ("I want you to act as a travel guide", "pretend to be Ada Lovelace"): the
  * model plays a part in the conversation; the scores of its turns are capped like a word problem's.

@@ -1,6 +1,6 @@
 import type { RequestAnalysis } from '../analysis.ts';
 import { CHANGING, OWN_RECENT, RECORD_QUERY, RESOURCE_WORD, SCENARIO } from '../cues.ts';
-import { isRolePlay, isWordProblem } from './answer-forms.ts';
+import { isRolePlay, isWordProblem, isWritingRequest } from './answer-forms.ts';
 import { type NumberForm, numberForm } from './number-form.ts';
 import type { ToolKinds } from './tool-kinds.ts';
 import type { ToolRelevances } from './tool-relevance.ts';
@@ -14,6 +14,8 @@ import { TOOL_USE_FEATURES, toolUseFeatures } from './tool-use-features.ts';
 export interface FormCues extends NumberForm {
   /** A role-play set-up, or a word problem (answer-forms.ts): one model call answers them. */
   readonly rolePlay: boolean;
+  /** A request for a piece of writing that draws on no record and asks nothing done with it. */
+  readonly writing: boolean;
   readonly wordProblem: boolean;
   /** A task set in the second person, as for an agent in an environment ("you are given a directory"). */
   readonly scenario: boolean;
@@ -39,6 +41,7 @@ export function formCues(analysis: RequestAnalysis): FormCues {
     changing: CHANGING.test(text),
     ...numbers,
     rolePlay: isRolePlay(analysis),
+    writing: isWritingRequest(analysis),
     wordProblem: isWordProblem(analysis, numbers),
   };
 }
@@ -116,6 +119,7 @@ export const FITTED_TOOL_USE_FEATURES = [
   'computeLongNumber',
   'rolePlay',
   'wordProblem',
+  'writing',
 ] as const;
 
 /**
@@ -167,6 +171,7 @@ export function fittedToolUseFeatures(
     b(long && k.compute),
     b(form.rolePlay),
     b(form.wordProblem),
+    b(form.writing),
   );
   return features;
 }

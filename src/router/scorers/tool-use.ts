@@ -3,9 +3,11 @@ import type { RequestAnalysis } from '../analysis.ts';
 import {
   isRolePlay,
   isWordProblem,
+  isWritingRequest,
   ROLE_PLAY_REASON,
   WORD_PROBLEM_CAP,
   WORD_PROBLEM_REASON,
+  WRITING_REASON,
 } from '../features/answer-forms.ts';
 import { formCues } from '../features/form-features.ts';
 import { type ToolRelevances, toolRelevances } from '../features/tool-relevance.ts';
@@ -66,8 +68,9 @@ export const toolUseScorer: Scorer = {
     );
     const wordProblem = !shellTask && isWordProblem(analysis);
     const rolePlay = !wordProblem && isRolePlay(analysis);
-    if (wordProblem || rolePlay) probability = Math.min(probability, WORD_PROBLEM_CAP);
-    const serving = wordProblem || rolePlay ? [] : served;
+    const writing = !shellTask && !wordProblem && !rolePlay && isWritingRequest(analysis);
+    if (wordProblem || rolePlay || writing) probability = Math.min(probability, WORD_PROBLEM_CAP);
+    const serving = wordProblem || rolePlay || writing ? [] : served;
     const kindServes = serving.length > 0;
     if (kindServes) probability = Math.max(probability, KIND_SERVES_FLOOR);
     const candidates: ToolNeed[] = [];
@@ -93,9 +96,11 @@ export const toolUseScorer: Scorer = {
           ? WORD_PROBLEM_REASON
           : rolePlay
             ? ROLE_PLAY_REASON
-            : kindServes
-              ? KIND_SERVES_REASON
-              : describeShape(analysis),
+            : writing
+              ? WRITING_REASON
+              : kindServes
+                ? KIND_SERVES_REASON
+                : describeShape(analysis),
       ],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
