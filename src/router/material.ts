@@ -27,7 +27,13 @@ function splitMaterial(input: string): SplitRequest {
   const { rest: instruction, quotes } = extractQuotes(input);
   const material = quotes.join('\n');
   const lines = instruction.split('\n');
-  if (lines.length < 2) return { instruction, material };
+  if (lines.length < 2) {
+    // "Summarize this email: my parcel arrived damaged...": what follows the colon is the text.
+    const announced = ANNOUNCED_TEXT.exec(instruction);
+    if (!announced) return { instruction, material };
+    const [, asked = '', text = ''] = announced;
+    return { instruction: asked, material: [material, text].filter(Boolean).join('\n') };
+  }
 
   // The first paragraph is the instruction when later lines look like pasted content:
   // a blank line or a colon ends the instruction, structured lines are material.
@@ -76,6 +82,13 @@ function splitMaterial(input: string): SplitRequest {
     material: [material, ...pasted].filter(Boolean).join('\n'),
   };
 }
+
+/**
+ * A one-line request that announces a text and gives it after a colon ("Summarize this email:
+ * ...", "Given the following paragraph, extract the names: ..."): the text is material.
+ */
+const ANNOUNCED_TEXT =
+  /^(.{0,160}?\b(?:the following|this|these|that|below|here(?:'s| is| are))\s+(?:\w+\s+){0,2}?(?:paragraphs?|texts?|passages?|arguments?|e-?mails?|messages?|reviews?|articles?|stor(?:y|ies)|poems?|sentences?|statements?|abstracts?|excerpts?|quotes?|transcripts?|letters?|posts?|tweets?|comments?|feedback|notes?|conversations?|dialogues?|essays?|headlines?|descriptions?|complaints?|paragraph)\b[^:]{0,80}):\s*(\S.{19,})$/s;
 
 /** A line that labels itself as what the user asks. */
 const INSTRUCTION_LABEL =

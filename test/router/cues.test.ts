@@ -33,6 +33,14 @@ describe('request cues', () => {
   });
 
   it.each([
+    ['Describe the causes of the French Revolution.'],
+    ['Discuss the role of central banks in controlling inflation.'],
+    ['Explain how vaccines work.'],
+  ])('knowledge: %s asks for what a model knows', (input) => {
+    expect(cue('knowledge', input)).toBe(true);
+  });
+
+  it.each([
     ["Read the complaint and draft a reply, but don't send anything yet."],
     ['Draft replies to the three open tickets.'],
     ['Prepara las respuestas sin enviar.'],

@@ -16,6 +16,28 @@ describe('splitRequest', () => {
     );
   });
 
+  it('makes the text a one-line request announces after a colon material', () => {
+    expect(
+      splitRequest(
+        'Summarize this email: my parcel arrived damaged and I want a refund for order 5512.',
+      ),
+    ).toEqual({
+      instruction: 'Summarize this email',
+      material: 'my parcel arrived damaged and I want a refund for order 5512.',
+    });
+    const given = splitRequest(
+      'Given the following paragraph, extract the company names: Acme was founded in 1990 by John.',
+    );
+    expect(given.instruction).toBe('Given the following paragraph, extract the company names');
+    // No text named before the colon, or too little after it: the line stays the instruction.
+    for (const whole of [
+      'Remind me of this: call mom at 5',
+      'Book a table for two at 7pm: somewhere quiet near the office, please.',
+    ]) {
+      expect(splitRequest(whole)).toEqual({ instruction: whole, material: '' });
+    }
+  });
+
   it('keeps a request without a colon or pasted block whole', () => {
     const input = 'Where is order 30418?\nIt has been a week.\nThe tracking page is empty.';
     expect(splitRequest(input)).toEqual({ instruction: input, material: '' });
