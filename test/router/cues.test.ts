@@ -36,8 +36,15 @@ describe('request cues', () => {
     ['Describe the causes of the French Revolution.'],
     ['Discuss the role of central banks in controlling inflation.'],
     ['Explain how vaccines work.'],
+    ['When did the Berlin Wall fall?'],
+    ['Where did the phrase "break a leg" come from?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);
+  });
+
+  it('knowledge: a past-tense question about the latest or this season asks for a changing fact', () => {
+    expect(cue('knowledge', 'When was the last time Mount Etna erupted?')).toBe(false);
+    expect(cue('knowledge', 'When did this season of the show start?')).toBe(false);
   });
 
   it.each([
