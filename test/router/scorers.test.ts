@@ -275,6 +275,10 @@ describe('toolUse on word problems', () => {
       'Andrew laid eight planks in the bedroom, twenty in the living room and eleven in the kitchen. He had six left over. How many planks did he buy?',
       // An order at the end instead of a question; "current" and "$108000" belong to the story.
       "Richard and Sarah will save for 3 years at their current rates. If the house's downpayment is $108000, calculate the amount each person saves per month.",
+      // Two, half and twice are quantities too.
+      'Tom has two dogs. Each dog eats half a can a day. How many cans do they eat in a week?',
+      // An order to calculate closing a Japanese story.
+      'りんごが3個あります。みかんはりんごの2倍あります。全部でいくつあるか計算しなさい。',
       // "now", "still" and "this month" are the story's time.
       'Andy can get 50 demerits in a month. He got 2 demerits 6 times for showing up late. How many more can he get this month before he is fired now?',
     ];

@@ -35,17 +35,45 @@ export function numberForm(analysis: RequestAnalysis): NumberForm {
 
 /** A last sentence that orders a result worked out ("Calculate the total distance he drives."). */
 const SOLVING_END =
-  /(?:^|[.!?。]\s+|,\s*)(?:calculate|compute|determine|work out|(?:find|figure out) (?:the|how)|calcula|calcule[zr]?|berechne|bestimme|calcola|bereken)\b[^.!?。]*[.!。]?\s*$/i;
+  /(?:(?:^|[.!?。]\s+|,\s*)(?:(?:calculate|compute|determine|work out|(?:find|figure out) (?:the|how)|calcula|calcule[zr]?|berechne|bestimme|calcola|bereken)\b|(?:сосчитайте|посчитайте|вычислите|найдите|определите))[^.!?。]*|(?:計算|求め|答え)(?:しなさい|なさい|てください))[.!。]?\s*$/i;
 
 function countNumberWords(words: readonly string[]): number {
   let count = 0;
-  for (const word of words) if (NUMBER_WORDS[word] !== undefined) count++;
+  for (const word of words) if (NUMBER_WORDS[word] !== undefined || PAIR_WORDS.has(word)) count++;
   return count;
 }
 
+/** Two, half, twice and double in the languages the router reads: quantities a story gives. */
+const PAIR_WORDS = new Set([
+  'two',
+  'half',
+  'twice',
+  'double',
+  'zwei',
+  'halb',
+  'halbe',
+  'halfte',
+  'doppelt',
+  'deux',
+  'moitie',
+  'dos',
+  'mitad',
+  'doble',
+  'due',
+  'meta',
+  'doppio',
+  'dois',
+  'duas',
+  'metade',
+  'dobro',
+  'twee',
+  'helft',
+]);
+
 const DIGITS = /\d+(?:[.,]\d+)*/g;
 const SENTENCE_END = /[.?!。？！।](?=\s|$)|[。？！]/g;
-const ASKING_END = /[?？؟]\s*$/;
+/** A question mark at the end, or Japanese's question particle closing the last sentence. */
+const ASKING_END = /[?？؟]\s*$|か[。．]?\s*$/;
 const NUMBER = /\d[\d,.' ]*\d|\d/g;
 
 /** Digits of the longest number in the text ("7,547,401" has 7), up to the first 200 numbers. */
