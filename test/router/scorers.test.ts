@@ -342,6 +342,34 @@ describe('toolUse on requests for a piece of writing', () => {
   });
 });
 
+describe('toolUse on mathematics questions', () => {
+  const why =
+    'the request is a mathematics question (an equation, a shape, a factorial): a model works it out';
+
+  it('is not set for an equation, a shape or a factorial, whatever code runner is offered', () => {
+    for (const input of [
+      'Solve for x: 3x + 7 = 22',
+      'If the sum of two numbers is 20 and their difference is 4, what are the numbers?',
+      'Find the area of a triangle with vertices at (0,0), (4,0) and (0,3).',
+      'What is 12 factorial?',
+    ]) {
+      const decision = router.route({ input, tools: CHAT_REGISTRY });
+      expect(decision.tier, input).toBe('direct');
+      expect(decision.reasons[1], input).toBe(why);
+    }
+  });
+
+  it('leaves quantities of the world, several steps and long numbers to the scorer', () => {
+    for (const input of [
+      'Calculate the force on a 37.5 kg mass accelerating at 14.3 m/s^2 with an equation.',
+      'Solve x + 2 = 5, then email the answer to my teacher.',
+      'Is 2147483647 one of the prime numbers?',
+    ]) {
+      expect(router.route({ input, tools: CHAT_REGISTRY }).reasons[1], input).not.toBe(why);
+    }
+  });
+});
+
 describe('role-play set-ups', () => {
   const webSearch: ToolSpecInput = {
     name: 'web_search',

@@ -45,6 +45,36 @@ export function isWritingRequest(analysis: RequestAnalysis): boolean {
 export const WRITING_REASON = 'the request asks for a piece of writing: writing is not a tool need';
 
 /**
+ * A mathematics question about mathematical objects (an equation, a triangle, a factorial), not
+ * about the world's quantities ("the force on a 37.5 kg mass", "the tax on $300").
+ */
+const MATHS_OBJECT =
+  /\b(equations?|inequalit(y|ies)|integers?|polynomials?|triangles?|circles? (with|of)|vertices|derivatives? of|integrals? of|solve (for|the|x)|solve \S+ ?[=+]|sum of (the )?(two|three|all|first)|factorials?|determinant|hypotenuse|(area|volume|perimeter|circumference) of (a|an|the) (\w+ )?(triangle|circle|square|rectangle|sphere|cube|cylinder|cone|polygon|hexagon|pentagon|trapezoid|parallelogram|prism|pyramid)|prime numbers?|greatest common|least common)\b|f\(x\)|\d\s*x\s*[+\-=]|\bx\s*[+\-=^<>]\s*\d|\|x/;
+/** Units, money and measures of the world: a calculation about them is the service's business. */
+const WORLD_QUANTITY =
+  /(\b(kg|km|meters?|metres?|miles?|dollars?|euros?|usd|eur|tax|price|cost|salary|rate|interest|loan|account|order|customer|stock|temperature|weather|mass|force|acceleration|energy|power|pressure)\b|[$€£¥°%])/;
+/** A request of several steps ("Then...", "Finally...") asks for more than the maths. */
+const STEPS = /\b(then|after that|afterwards|additionally|finally|also|in addition)\b/;
+/** The most words of a maths question: a longer request carries more than the question. */
+const MATHS_MAX_WORDS = 60;
+export const MATHS_REASON =
+  'the request is a mathematics question (an equation, a shape, a factorial): a model works it out';
+
+/**
+ * A short mathematics question about mathematical objects ("Solve for x: 3x + 7 = 22", "the area
+ * of a triangle with vertices..."), with no quantity of the world, no record, no data of the
+ * user's, nothing current, nothing pasted, one step and no number of seven digits or more.
+ */
+export function isMathsQuestion(analysis: RequestAnalysis, known?: NumberForm): boolean {
+  const { cues, instruction } = analysis;
+  if (cues.owned || cues.personal || cues.identifier || cues.fresh) return false;
+  if (analysis.material !== '' || analysis.words.length >= MATHS_MAX_WORDS) return false;
+  if (!MATHS_OBJECT.test(instruction) || WORLD_QUANTITY.test(instruction)) return false;
+  if (STEPS.test(instruction)) return false;
+  return (known ?? numberForm(analysis)).longestNumber < LONG_NUMBER;
+}
+
+/**
  * A role-play set-up ("I want you to act as a travel guide", "pretend to be Ada Lovelace"): the
  * model plays a part in the conversation; the scores of its turns are capped like a word problem's.
  */

@@ -1,6 +1,6 @@
 import type { RequestAnalysis } from '../analysis.ts';
 import { CHANGING, OWN_RECENT, RECORD_QUERY, RESOURCE_WORD, SCENARIO } from '../cues.ts';
-import { isRolePlay, isWordProblem, isWritingRequest } from './answer-forms.ts';
+import { isMathsQuestion, isRolePlay, isWordProblem, isWritingRequest } from './answer-forms.ts';
 import { type NumberForm, numberForm } from './number-form.ts';
 import type { ToolKinds } from './tool-kinds.ts';
 import type { ToolRelevances } from './tool-relevance.ts';
@@ -16,6 +16,8 @@ export interface FormCues extends NumberForm {
   readonly rolePlay: boolean;
   /** A request for a piece of writing that draws on no record and asks nothing done with it. */
   readonly writing: boolean;
+  /** A short mathematics question about mathematical objects (answer-forms.ts). */
+  readonly maths: boolean;
   readonly wordProblem: boolean;
   /** A task set in the second person, as for an agent in an environment ("you are given a directory"). */
   readonly scenario: boolean;
@@ -42,6 +44,7 @@ export function formCues(analysis: RequestAnalysis): FormCues {
     ...numbers,
     rolePlay: isRolePlay(analysis),
     writing: isWritingRequest(analysis),
+    maths: isMathsQuestion(analysis, numbers),
     wordProblem: isWordProblem(analysis, numbers),
   };
 }
@@ -120,6 +123,7 @@ export const FITTED_TOOL_USE_FEATURES = [
   'rolePlay',
   'wordProblem',
   'writing',
+  'maths',
 ] as const;
 
 /**
@@ -172,6 +176,7 @@ export function fittedToolUseFeatures(
     b(form.rolePlay),
     b(form.wordProblem),
     b(form.writing),
+    b(form.maths),
   );
   return features;
 }

@@ -1,9 +1,11 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
 import {
+  isMathsQuestion,
   isRolePlay,
   isWordProblem,
   isWritingRequest,
+  MATHS_REASON,
   ROLE_PLAY_REASON,
   WORD_PROBLEM_CAP,
   WORD_PROBLEM_REASON,
@@ -69,8 +71,10 @@ export const toolUseScorer: Scorer = {
     const wordProblem = !shellTask && isWordProblem(analysis);
     const rolePlay = !wordProblem && isRolePlay(analysis);
     const writing = !shellTask && !wordProblem && !rolePlay && isWritingRequest(analysis);
-    if (wordProblem || rolePlay || writing) probability = Math.min(probability, WORD_PROBLEM_CAP);
-    const serving = wordProblem || rolePlay || writing ? [] : served;
+    const maths = !shellTask && !wordProblem && !rolePlay && !writing && isMathsQuestion(analysis);
+    const capped = wordProblem || rolePlay || writing || maths;
+    if (capped) probability = Math.min(probability, WORD_PROBLEM_CAP);
+    const serving = capped ? [] : served;
     const kindServes = serving.length > 0;
     if (kindServes) probability = Math.max(probability, KIND_SERVES_FLOOR);
     const candidates: ToolNeed[] = [];
@@ -98,9 +102,11 @@ export const toolUseScorer: Scorer = {
             ? ROLE_PLAY_REASON
             : writing
               ? WRITING_REASON
-              : kindServes
-                ? KIND_SERVES_REASON
-                : describeShape(analysis),
+              : maths
+                ? MATHS_REASON
+                : kindServes
+                  ? KIND_SERVES_REASON
+                  : describeShape(analysis),
       ],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
