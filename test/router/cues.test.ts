@@ -38,6 +38,9 @@ describe('request cues', () => {
     ['Explain how vaccines work.'],
     ['When did the Berlin Wall fall?'],
     ['Where did the phrase "break a leg" come from?'],
+    ['Tell me how to grow plants from seeds.'],
+    ['I moved to a new city. How can I meet new people?'],
+    ['Can you teach me about music theory?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);
   });
