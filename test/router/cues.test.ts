@@ -41,8 +41,14 @@ describe('request cues', () => {
     ['Tell me how to grow plants from seeds.'],
     ['I moved to a new city. How can I meet new people?'],
     ['Can you teach me about music theory?'],
+    ['Which affordable GPU would you recommend to train a language model?'],
+    ['Do you think Rust would be a better choice to learn than Go?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);
+  });
+
+  it('knowledge: a polite request is not a question for the model’s opinion', () => {
+    expect(cue('knowledge', 'Do you think you could find me an apartment?')).toBe(false);
   });
 
   it('knowledge: a past-tense question about the latest or this season asks for a changing fact', () => {
