@@ -48,7 +48,7 @@ describe('request cues', () => {
   });
 
   it('knowledge: a polite request is not a question for the model’s opinion', () => {
-    expect(cue('knowledge', 'Do you think you could find me an apartment?')).toBe(false);
+    expect(cue('knowledge', 'Hello, do you think you could find me an apartment?')).toBe(false);
   });
 
   it('knowledge: a past-tense question about the latest or this season asks for a changing fact', () => {
