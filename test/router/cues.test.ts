@@ -42,6 +42,7 @@ describe('request cues', () => {
     ['I moved to a new city. How can I meet new people?'],
     ['Can you teach me about music theory?'],
     ['Which affordable GPU would you recommend to train a language model?'],
+    ['Who is Jane Goodall?'],
     ['Do you think Rust would be a better choice to learn than Go?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);
@@ -54,6 +55,9 @@ describe('request cues', () => {
   it('knowledge: a past-tense question about the latest or this season asks for a changing fact', () => {
     expect(cue('knowledge', 'When was the last time Mount Etna erupted?')).toBe(false);
     expect(cue('knowledge', 'When did this season of the show start?')).toBe(false);
+    // Who holds an office, or who is on call, changes with the day asked.
+    expect(cue('knowledge', 'Who is the prime minister of the Netherlands?')).toBe(false);
+    expect(cue('knowledge', 'Who is on call for payments tonight?')).toBe(false);
   });
 
   it.each([
