@@ -78,6 +78,14 @@ describe('parallelism', () => {
         input,
       ).toBe(true);
     }
+    // People and measures counted are not items of work.
+    for (const input of [
+      'Compare the pricing of Datadog and New Relic for 40 hosts.',
+      'Plan a week in Lisbon for a group of 8 travelers with a budget of 900 euros.',
+      'Prüf bitte, ob uns der Lieferant 2 % Skonto bei Zahlung innerhalb von 10 Tagen gewährt.',
+    ]) {
+      expect(router.route(input).signals.parallelism.set, input).toBe(false);
+    }
     // A document per item is work of its own, though the answer words are there.
     const articles = router.route(
       'Write four separate help-center articles with five tips each: SSO, audit logs, custom roles and IP allowlists.',

@@ -8,7 +8,7 @@ const COUNTED = new RegExp(
 );
 /** Units and calendar words after a number: "12 May", "3 nights", "25 years" count nothing. */
 const NOT_ITEMS =
-  /^(am|pm|h|hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|times|percent|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|kg|cm|km|mm|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|miles?|people|persons?|guests?|seats?|users?|shares?|units?|pieces?|tickets? for)$/;
+  /^(am|pm|h|hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|times|percent|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|kg|cm|km|mm|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|miles?|people|persons?|guests?|seats?|users?|shares?|units?|pieces?|tickets? for|travell?ers|students|employees|customers|participants|members|hosts|players|kids|children|adults|individuals|attendees|blocks|meters|metres|feet|inches|pounds|lbs|dollars|euros|letters?|characters|digits|numbers|points|games|rounds|stars|tage|tagen|wochen|monate|jahre|stunden|minuten|jours|semaines|mois|ans|heures|dias|semanas|meses|anos|horas|minutos|giorni|settimane|mesi|anni|ore|dagen|weken|maanden|jaar|uur|personen|personnes|personas|persone|studenten|etudiants|estudiantes|studenti)$/;
 /** Words after a number that show it counts nothing ("3 and", "4 on Friday", "5 of 8"). */
 const FUNCTION_WORD =
   /^(and|or|of|to|at|on|in|for|by|with|from|per|x|than|times|out|plus|minus|you|they|the|are|was|were|she|her|him|his|its|our|but|not|y|et|und|e|en|o|ou|oder|de|du|la|le|el|il|van|von)$/;
