@@ -23,7 +23,7 @@ export const KNOWLEDGE =
 
 /** Small talk: thanks, greetings, goodbyes and closings ("I'm all set"), asking what the assistant can do. */
 export const SMALL_TALK =
-  /^\W*(thanks?|thank you|thx|ty|cheers|perfect|great|ok(ay)?|cool|hi|hello|hey|good (morning|night|evening)|bye|danke|merci|gracias|grazie|obrigad[oa]|bedankt|tack)\b(\W+\w+){0,3}[^\w?]*$|\b(that'?s (all|everything)|have a (good|nice|great)|what (kinds? of things|can you do)|who are you)\b|^\W*(no|nope|nah)?\W*(i'?m|i am|we'?re|we are) (all set|good|fine|done)\W*(thanks?|thank you)?\W*$|\b(don'?t|do not) need anything (else|more)|\bnothing (else|more)( for now| right now| thanks?)?\W*$|\bthat (will be|would be|is) (all|it)\b/;
+  /^\W*(thanks?|thank you|thx|ty|cheers|perfect|great|ok(ay)?|cool|hi|hello|hey|good (morning|night|evening)|bye|danke|merci|gracias|grazie|obrigad[oa]|bedankt|tack)\b(\W+\w+){0,3}[^\w?]*$|\b(that'?s (all|everything)|have a (good|nice|great)|what (kinds? of things|can you do)|who are you)\b|^\W*(no|nope|nah)?\W*(i'?m|i am|we'?re|we are) (all set|good|fine|done)\W*(thanks?|thank you)?\W*$|\b(don'?t|do not) need anything (else|more)|\bnothing (else|more)( for now| right now| thanks?)?\W*$|\bthat (will be|would be|is) (all|it)\b|^\W*((thanks?|thank you|great|perfect|awesome|cool)\W+)*(that'?s|that is|this is) (exactly |just )?(what i (needed|wanted|was looking for)|(very |really |super )?(helpful|perfect|great|awesome))\W*((thanks?|thank you)\W*)?$/;
 
 /** Asks for new text from what is given: a template, names, a checklist, subject lines, an agenda. */
 export const TEMPLATE =

@@ -360,6 +360,8 @@ describe('toolUse on mathematics questions', () => {
       'If the sum of two numbers is 20 and their difference is 4, what are the numbers?',
       'Find the area of a triangle with vertices at (0,0), (4,0) and (0,3).',
       'What is 12 factorial?',
+      // "for me" asks politely: it brings no data of the user's.
+      'Solve the integral of x^2 * sin(x) dx for me',
     ]) {
       const decision = router.route({ input, tools: CHAT_REGISTRY });
       expect(decision.tier, input).toBe('direct');

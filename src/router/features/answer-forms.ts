@@ -67,7 +67,8 @@ export const MATHS_REASON =
  */
 export function isMathsQuestion(analysis: RequestAnalysis, known?: NumberForm): boolean {
   const { cues, instruction } = analysis;
-  if (cues.owned || cues.personal || cues.identifier || cues.fresh) return false;
+  // "for me" asks politely; "my" and "our" bring the user's data.
+  if (cues.owned || cues.identifier || cues.fresh) return false;
   if (analysis.material !== '' || analysis.words.length >= MATHS_MAX_WORDS) return false;
   if (!MATHS_OBJECT.test(instruction) || WORLD_QUANTITY.test(instruction)) return false;
   if (STEPS.test(instruction)) return false;
