@@ -330,6 +330,10 @@ describe('toolUse on requests for a piece of writing', () => {
       'Draft a professional email to my manager asking for feedback on the quarterly report.',
       'Write a C++ program to find the nth Fibonacci number using recursion.',
       'Implement a function to find the median of two sorted arrays in Python.',
+      // An act held back is no need; the writing verbs of other languages open it too.
+      "Write my appeal to the moderators but don't submit it, I'll tweak it first.",
+      'Give me 3 subject lines for a renewal reminder email, friendly tone.',
+      'Scrivi un messaggio di benvenuto per gli ospiti con le regole della casa.',
     ]) {
       const decision = router.route({ input, tools: registry });
       expect(decision.tier, input).toBe('direct');

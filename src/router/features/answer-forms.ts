@@ -23,15 +23,22 @@ const WRITING_PIECES = [
   'cover letters?|proposals?|pitch(?:es)?|ad copy|captions?|invitations?|announcements?|press releases?',
   'newsletters?|lesson plans?|recipes?|ideas?|questions|quiz(?:zes)?|metaphors?|analog(?:y|ies)|examples?',
   'templates?|regex(?:es)?|algorithms?|functions?|classes|(?:code )?snippets?|programs? (?:that|to|which)',
+  'rubrics?|heads-up|nudges?|appeals?|subject lines?|dockerfiles?|readmes?|agendas?|checklists?|faqs?',
+  // The same pieces in French, Spanish, Italian, Portuguese, German and Dutch.
+  'annunci\\w*|messaggi\\w*|letter[ae]|lettres?|textes?|courriels?|grilles?|cartas?|mensajes?|textos?|correos?',
+  'anuncios?|nachrichten?|briefe?|anschreiben|artikel|gedichte?|geschichten?|berichte?|teksten?|verhalen',
   '(?:python|javascript|java|c\\+\\+|c#|rust|go|golang|ruby|php|bash|sql|typescript|js|html|css|kotlin|swift) (?:programs?|functions?|classes|scripts?|code|quer(?:y|ies))',
 ].join('|');
 /** An opening that asks for a piece of writing: "Write a poem", "Can you draft an email", "Give me ten titles". */
 const WRITING_OPENING = new RegExp(
-  `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i (?:want|need|would like|'d like) you to\\s+|i (?:want|need|would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give me|come up with|produce|suggest|implement)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
+  `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i (?:want|need|would like|'d like) you to\\s+|i (?:want|need|would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give|come up with|produce|suggest|implement|redige[sz]?|ecri[st]|ecrivez|scrivi|mi scrivi|escribe|escribeme|redacta|escreva|schreib\\w*|verfasse|schrijf|maak)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
 );
 /** What makes a piece of writing need a tool: the user's records or documents, fresh facts, or an act on it. */
 const WRITING_NEEDS =
   /\b(based on|from (?:our|my|the) |using (?:our|my|the) |(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news|https?:\/\/|\bvia\b|\bin (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki))/;
+
+/** The acts a writing request may hold back ("don't send it yet"). */
+const HELD_ACTS = /^(send|post it|publish|schedule|save|upload|share it|file it|submit)$/;
 
 /**
  * A request for a piece of writing (an essay, a story, an email draft, a function) that names no
@@ -40,7 +47,10 @@ const WRITING_NEEDS =
  */
 export function isWritingRequest(analysis: RequestAnalysis): boolean {
   if (analysis.cues.identifier && RECORD_ID.test(analysis.instruction)) return false;
-  return WRITING_OPENING.test(analysis.instruction) && !WRITING_NEEDS.test(analysis.instruction);
+  if (!WRITING_OPENING.test(analysis.instruction)) return false;
+  const needs = WRITING_NEEDS.exec(analysis.instruction);
+  // "Draft only, I'll post it myself", "don't send it": an act held back is no need.
+  return needs === null || (analysis.cues.holdAction && HELD_ACTS.test(needs[0]));
 }
 export const WRITING_REASON = 'the request asks for a piece of writing: writing is not a tool need';
 
