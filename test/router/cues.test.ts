@@ -93,7 +93,9 @@ describe('request cues', () => {
     expect(cue('smallTalk', "No, I'm all set.")).toBe(true);
     expect(cue('smallTalk', "thanks!! that's exactly what I needed")).toBe(true);
     expect(cue('smallTalk', "That's really helpful, thank you.")).toBe(true);
-    expect(cue('smallTalk', "That's what I needed for the report, now send it to Ana.")).toBe(false);
+    expect(cue('smallTalk', "That's what I needed for the report, now send it to Ana.")).toBe(
+      false,
+    );
     expect(cue('smallTalk', "Great, thank you. I don't need anything else.")).toBe(true);
     expect(cue('smallTalk', 'Hi there, good morning!')).toBe(true);
     expect(cue('smallTalk', "Hi, I'd like a large cappuccino please.")).toBe(false);

@@ -78,6 +78,18 @@ describe('parallelism', () => {
         input,
       ).toBe(true);
     }
+    // One piece of writing, whatever it lists inside.
+    const dockerfile = router.route(
+      'Write a production-ready Dockerfile for a Node app with three stages: deps, build and runtime.',
+    );
+    expect(dockerfile.signals.parallelism.set).toBe(false);
+    expect(
+      dockerfile.reasons.some((r) => r.endsWith('it asks for one piece of writing: one task')),
+    ).toBe(true);
+    const letters = router.route(
+      'Draft a response letter for each of the four access requests in the legal inbox: Ana, Ben, Chloé and Dev.',
+    );
+    expect(letters.reasons.some((r) => r.endsWith('one piece of writing: one task'))).toBe(false);
     // People and measures counted are not items of work.
     for (const input of [
       'Compare the pricing of Datadog and New Relic for 40 hosts.',

@@ -162,5 +162,15 @@ export function oneAnswer(analysis: RequestAnalysis): string | undefined {
     return 'it asks for a quantity: a word problem, one answer';
   if (LISTED_ANSWER.test(text) && !DOCUMENT.test(text)) return 'the answer lists them: one task';
   if (SHORT_PIECE.test(text)) return 'each is a short piece: one task';
+  if (isWritingRequest(analysis) && ONE_PIECE.test(text) && !PER_ITEM.test(text))
+    return 'it asks for one piece of writing: one task';
   return undefined;
 }
+
+/** One piece asked for near the start: "Write a production-ready Dockerfile for...". */
+const ONE_PIECE = new RegExp(
+  `^\\S+(?: \\S+){0,6}? (?:a|an|one|un|une|uno|una|ein|eine|einen|um|uma|een) (?:[\\w'-]+ ){0,4}?(?:${WRITING_PIECES})\\b`,
+);
+/** Work asked for per item ("a letter for each of the four requests"): not one piece. */
+const PER_ITEM =
+  /\b(for each|each of|for every|per|separate(ly)?|individual(ly)?|pour chaque|para cada|per ogni|fur jede\w*|voor elk\w*)\b/;
