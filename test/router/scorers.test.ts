@@ -79,12 +79,10 @@ describe('parallelism', () => {
       ).toBe(true);
     }
     // One piece of writing, whatever it lists inside.
-    const dockerfile = router.route(
-      'Write a production-ready Dockerfile for a Node app with three stages: deps, build and runtime.',
-    );
-    expect(dockerfile.signals.parallelism.set).toBe(false);
+    const readme = router.route('Write a README for a CLI with 12 commands and a usage section.');
+    expect(readme.signals.parallelism.set).toBe(false);
     expect(
-      dockerfile.reasons.some((r) => r.endsWith('it asks for one piece of writing: one task')),
+      readme.reasons.some((r) => r.endsWith('it asks for one piece of writing: one task')),
     ).toBe(true);
     const letters = router.route(
       'Draft a response letter for each of the four access requests in the legal inbox: Ana, Ben, Chloé and Dev.',
