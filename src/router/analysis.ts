@@ -181,8 +181,11 @@ function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string
   for (const word of tokens) {
     if (word.length < 2) continue;
     const key = wordKey(word);
-    if (key.stop || stems.has(key.stem)) continue;
+    if (key.stop) continue;
+    // One hash lookup, not two: a stem already there leaves the set's size as it was.
+    const before = stems.size;
     stems.add(key.stem);
+    if (stems.size === before) continue;
     if (key.concepts !== undefined) for (const id of key.concepts) concepts.add(id);
     if (key.families !== undefined) for (const id of key.families) families.add(id);
   }

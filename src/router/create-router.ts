@@ -20,7 +20,7 @@ import { parallelismScorer } from './scorers/parallelism.ts';
 import { securityBoundaryScorer } from './scorers/security-boundary.ts';
 import { toolUseScorer } from './scorers/tool-use.ts';
 import { applyTierPolicy } from './tier-policy.ts';
-import { joinWords } from './wording.ts';
+import { joinWords, toolLabel } from './wording.ts';
 
 /**
  * The default scorer of each signal: hand-weighted scorers over the request's cues and the tools'
@@ -179,11 +179,6 @@ function toolUseVerdict(set: boolean, neededTools: readonly ToolNeed[]): Reason 
     };
   }
   return { code: 'needs-tools', text: `needs ${joinWords(neededTools, toolLabel)}` };
-}
-
-/** "get_order (commerce)". */
-function toolLabel(need: ToolNeed): string {
-  return `${need.tool.name} (${need.tool.domain})`;
 }
 
 /** The code of a scorer's finding for each signal. */

@@ -1,3 +1,5 @@
+import type { ToolSpec } from '../core/task.ts';
+
 /** Items named in one reason before the rest are counted: reasons stay readable with 1,000 tools. */
 const MAX_LISTED = 8;
 
@@ -17,6 +19,11 @@ export function joinWords<T>(items: readonly T[], label?: (item: T) => string): 
   let text = word(0);
   for (let i = 1; i < shown; i++) text += `, ${word(i)}`;
   return n > MAX_LISTED ? `${text} and ${n - MAX_LISTED} more` : `${text} and ${word(n - 1)}`;
+}
+
+/** A tool as reasons name it: "get_order (commerce)". */
+export function toolLabel(need: { readonly tool: Pick<ToolSpec, 'name' | 'domain'> }): string {
+  return `${need.tool.name} (${need.tool.domain})`;
 }
 
 const COUNT_WORDS = [
