@@ -99,8 +99,11 @@ export function analyzeRequest(input: string): RequestAnalysis {
   const material = split.material;
   const tokens = words(instruction);
   const [stems, concepts, families] = index(tokens);
+  // Most requests are in Latin letters: one scan says so, and then neither a CJK script nor an
+  // unreadable one is there to look for.
+  const beyondLatin = BEYOND_LATIN.test(split.instruction);
   // On the text as written: normalizing decomposes kana with voicing marks (ダ to タ and a mark).
-  if (hasCjk(split.instruction)) {
+  if (beyondLatin && hasCjk(split.instruction)) {
     const found = new Set<string>();
     addCjkConcepts(split.instruction, found);
     for (const id of found) concepts.add(id);
@@ -132,7 +135,7 @@ export function analyzeRequest(input: string): RequestAnalysis {
     instruction,
     original: split.instruction,
     words: tokens,
-    unreadable: isUnreadable(split.instruction),
+    unreadable: beyondLatin && isUnreadable(split.instruction),
     material,
     stems,
     concepts,
@@ -157,10 +160,15 @@ const CHANNEL_AS_VERB =
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;
 
-/** More letters outside the Latin script than inside it. */
+/**
+ * A character past the Latin blocks (U+0250 and up): every CJK character the lexicon covers
+ * (U+3040 and up, `hasCjk`) and every letter of another script is one.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: testing for the Latin range
+const BEYOND_LATIN = /[^\u0000-\u024f]/;
+
+/** More letters outside the Latin script than inside it (for a text with a {@link BEYOND_LATIN} character). */
 function isUnreadable(text: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for the ASCII range
-  if (!/[^\u0000-\u024f]/.test(text)) return false;
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
   return letters - latin > latin;
@@ -181,8 +189,11 @@ function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string
   for (const word of tokens) {
     if (word.length < 2) continue;
     const key = wordKey(word);
-    if (key.stop || stems.has(key.stem)) continue;
+    if (key.stop) continue;
+    // One hash lookup, not two: a stem already there leaves the set's size as it was.
+    const before = stems.size;
     stems.add(key.stem);
+    if (stems.size === before) continue;
     if (key.concepts !== undefined) for (const id of key.concepts) concepts.add(id);
     if (key.families !== undefined) for (const id of key.families) families.add(id);
   }

@@ -12,7 +12,7 @@ import { analyzeRequest } from './analysis.ts';
 import { modelScorers } from './model/model-scorers.ts';
 import { type AssistedDecision, refineWithModel } from './model-assisted.ts';
 import { type ResolvedRouterConfig, type RouterOptions, resolveRouterConfig } from './options.ts';
-import { type Reason, toDecisionReasons } from './reasons.ts';
+import type { Reason } from './reasons.ts';
 import { runScorers } from './run-scorers.ts';
 import type { Scorer, ScoringContext, SignalScore, ToolNeed } from './scorer.ts';
 import { crossDomainScorer } from './scorers/cross-domain.ts';
@@ -20,7 +20,7 @@ import { parallelismScorer } from './scorers/parallelism.ts';
 import { securityBoundaryScorer } from './scorers/security-boundary.ts';
 import { toolUseScorer } from './scorers/tool-use.ts';
 import { applyTierPolicy } from './tier-policy.ts';
-import { joinWords } from './wording.ts';
+import { joinWords, toolLabel } from './wording.ts';
 
 /**
  * The default scorer of each signal: hand-weighted scorers over the request's cues and the tools'
@@ -98,7 +98,7 @@ export function buildRouter(options: RouterOptions = {}): RouterWithTaskEntry {
     let neededTools: readonly ToolNeed[] = [];
     let candidateTools: readonly ToolNeed[] = [];
     const signals = {} as Record<SignalName, SignalDecision>;
-    const reasons: Reason[] = [];
+    const reasons: ReasonList = { reasons: [], reasonCodes: [] };
     for (const [signal, list] of scorers) {
       const context: ScoringContext = { task, analysis, neededTools, candidateTools };
       const result = runScorers(list, context);
@@ -116,7 +116,7 @@ export function buildRouter(options: RouterOptions = {}): RouterWithTaskEntry {
         set,
         uncertain: Math.abs(score - threshold) <= config.uncertainBand,
       };
-      reasons.push(...explain(signal, set, result, neededTools));
+      explain(signal, set, result, neededTools, reasons);
     }
     return decide(task, config, signals, neededTools, reasons);
   };
@@ -137,19 +137,36 @@ export function buildRouter(options: RouterOptions = {}): RouterWithTaskEntry {
   return { router, routeTask };
 }
 
+/** A decision's reasons as they are written: each text beside its code. */
+interface ReasonList {
+  readonly reasons: string[];
+  readonly reasonCodes: ReasonCode[];
+}
+
+/** Appends a signal's reasons to `out`: no intermediate lists, since every route writes them. */
 function explain(
   signal: SignalName,
   set: boolean,
   result: SignalScore,
   neededTools: readonly ToolNeed[],
-): Reason[] {
-  const findings = result.reasons.map((text) => ({ code: FINDING[signal], text }));
-  if (signal === 'toolUse') return [toolUseVerdict(set, neededTools), ...findings];
-  if (set) return findings;
-  const below = BELOW_THRESHOLD[signal];
-  return result.reasons.length > 0 && result.score > 0
-    ? [{ code: below.code, text: `not ${below.label}: ${result.reasons.join('; ')}` }]
-    : [];
+  out: ReasonList,
+): void {
+  if (signal === 'toolUse') {
+    const verdict = toolUseVerdict(set, neededTools);
+    out.reasons.push(verdict.text);
+    out.reasonCodes.push(verdict.code);
+  } else if (!set) {
+    const below = BELOW_THRESHOLD[signal];
+    if (result.reasons.length > 0 && result.score > 0) {
+      out.reasons.push(`not ${below.label}: ${result.reasons.join('; ')}`);
+      out.reasonCodes.push(below.code);
+    }
+    return;
+  }
+  for (const text of result.reasons) {
+    out.reasons.push(text);
+    out.reasonCodes.push(FINDING[signal]);
+  }
 }
 
 /** The first reason: whether the request needs an offered tool, and which. */
@@ -161,8 +178,7 @@ function toolUseVerdict(set: boolean, neededTools: readonly ToolNeed[]): Reason 
       text: 'needs an offered tool, though no tool matches its words',
     };
   }
-  const named = neededTools.map((n) => `${n.tool.name} (${n.tool.domain})`);
-  return { code: 'needs-tools', text: `needs ${joinWords(named)}` };
+  return { code: 'needs-tools', text: `needs ${joinWords(neededTools, toolLabel)}` };
 }
 
 /** The code of a scorer's finding for each signal. */
@@ -187,13 +203,18 @@ function decide(
   config: ResolvedRouterConfig,
   signals: Record<SignalName, SignalDecision>,
   neededTools: readonly ToolNeed[],
-  reasons: Reason[],
+  { reasons, reasonCodes }: ReasonList,
 ): Decision {
-  const policy = applyTierPolicy(task, config, signals, reasons);
+  const policyReasons: Reason[] = [];
+  const policy = applyTierPolicy(task, config, signals, policyReasons);
+  for (const reason of policyReasons) {
+    reasons.push(reason.text);
+    reasonCodes.push(reason.code);
+  }
   const tools: NeededTool[] = signals.toolUse.set
     ? neededTools.map((n) => ({ name: n.tool.name, domain: n.tool.domain, score: round(n.score) }))
     : [];
-  return { ...policy, signals, tools, ...toDecisionReasons(reasons) };
+  return { ...policy, signals, tools, reasons, reasonCodes };
 }
 
 function round(x: number): number {

@@ -79,7 +79,8 @@ function splitMaterial(input: string): SplitRequest {
   }
   return {
     instruction: kept.join('\n'),
-    material: [material, ...pasted].filter(Boolean).join('\n'),
+    // Most requests paste nothing outside quotations: the quotations are then all the material.
+    material: pasted.length === 0 ? material : [material, ...pasted].filter(Boolean).join('\n'),
   };
 }
 

@@ -8,6 +8,17 @@ import type { Scorer, ScoringContext, SignalScore } from './scorer.ts';
  * @throws {ScorerError} when a scorer throws or returns a malformed result.
  */
 export function runScorers(scorers: readonly Scorer[], context: ScoringContext): SignalScore {
+  const only = scorers[0];
+  if (scorers.length === 1 && only !== undefined) {
+    // The usual case, one scorer: its findings as they are, the reasons not copied.
+    const result = runScorer(only, context);
+    return {
+      score: Math.max(0, result.score),
+      reasons: result.reasons,
+      neededTools: result.neededTools,
+      candidateTools: result.candidateTools,
+    };
+  }
   let score = 0;
   const reasons: string[] = [];
   let neededTools: SignalScore['neededTools'];

@@ -7,12 +7,18 @@
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const WORD = /[a-z0-9]+/g;
 
+/**
+ * A character that normalizing may change: outside ASCII, except « and », which have no
+ * decomposition and mark where a request's quotations were taken out (material.ts).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: testing for the ASCII range
+const DECOMPOSABLE = /[^\u0000-\u007f\u00ab\u00bb]/;
+
 /** Lower-cases, folds diacritics (é → e, ü → u) and `ß` → `ss`. */
 export function normalize(text: string): string {
   const lower = text.toLowerCase();
-  // Fast path: pure ASCII needs no Unicode decomposition.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for the ASCII range
-  if (!/[^\u0000-\u007f]/.test(lower)) return lower;
+  // Fast path: ASCII (with « and ») needs no Unicode decomposition.
+  if (!DECOMPOSABLE.test(lower)) return lower;
   return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss');
 }
 

@@ -248,21 +248,10 @@ export function matchedWeights(
   index: CatalogIndex,
   request: Pick<RequestAnalysis, 'stems' | 'concepts' | 'families'>,
 ): Float64Array {
-  const evidence = new Float64Array(index.termWeight.length);
-  const mark = (
-    keys: ReadonlySet<string>,
-    postings: ReadonlyMap<string, readonly number[]>,
-    strength: number,
-  ) => {
-    for (const key of keys) {
-      const terms = postings.get(key);
-      if (terms === undefined) continue;
-      for (const term of terms) if ((evidence[term] ?? 0) < strength) evidence[term] = strength;
-    }
-  };
-  mark(request.stems, index.byStem, 1);
-  mark(request.concepts, index.byConcept, CONCEPT_MATCH);
-  mark(request.families, index.byFamily, FAMILY_MATCH);
+  const evidence = evidenceFor(index.termWeight.length);
+  mark(evidence, request.stems, index.byStem, 1);
+  mark(evidence, request.concepts, index.byConcept, CONCEPT_MATCH);
+  mark(evidence, request.families, index.byFamily, FAMILY_MATCH);
   const out = new Float64Array(index.profiles.length);
   for (let tool = 0; tool < out.length; tool++) {
     let total = 0;
@@ -278,6 +267,32 @@ export function matchedWeights(
     out[tool] = strongest + SUPPORTING_FACTOR * (total - strongest);
   }
   return out;
+}
+
+/**
+ * The evidence of each term, one scratch array reused by every call (zeroed first): a typed
+ * array this size is allocated outside the heap, which costs more than the matching itself.
+ */
+let scratch = new Float64Array(1024);
+
+function evidenceFor(terms: number): Float64Array {
+  if (scratch.length < terms) scratch = new Float64Array(Math.max(terms, scratch.length * 2));
+  scratch.fill(0, 0, terms);
+  return scratch;
+}
+
+/** Raises the evidence of every term posted under one of `keys` to `strength`. */
+function mark(
+  evidence: Float64Array,
+  keys: ReadonlySet<string>,
+  postings: ReadonlyMap<string, readonly number[]>,
+  strength: number,
+): void {
+  for (const key of keys) {
+    const terms = postings.get(key);
+    if (terms === undefined) continue;
+    for (const term of terms) if ((evidence[term] ?? 0) < strength) evidence[term] = strength;
+  }
 }
 
 function sameProfiles(a: readonly ToolProfile[], b: readonly ToolProfile[]): boolean {

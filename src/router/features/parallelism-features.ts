@@ -68,7 +68,9 @@ export function parallelismFeatures(analysis: RequestAnalysis): Record<string, n
 export function countItems(instruction: string, original: string, each: boolean): number {
   let best = 0;
   // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "20% down".
-  for (const match of instruction.matchAll(COUNTED)) {
+  // `exec` from the start rather than `matchAll`, which copies the pattern on every call.
+  COUNTED.lastIndex = 0;
+  for (let match = COUNTED.exec(instruction); match !== null; match = COUNTED.exec(instruction)) {
     const token = match[1] ?? '';
     const n = /^\d/.test(token) ? Number(token) : (NUMBER_WORDS[token] ?? 0);
     const next = match[2] ?? '';
@@ -90,20 +92,97 @@ function longestList(original: string, each: boolean): number {
     if (clause.indexOf(',') < 0) continue;
     const parts = clause.split(LIST_SEPARATOR);
     if (parts.length < 3) continue;
-    const items: string[] = [];
+    let items = 0;
+    let entities = 0;
     for (let i = 0; i < parts.length; i++) {
-      const part = (parts[i] ?? '').trim().split(/\s+/);
       // The first item ends the clause's opening words, the last starts its closing words.
-      const item = i === 0 ? part.slice(-3) : i === parts.length - 1 ? part.slice(0, 3) : part;
-      if (item.length > 4 || item[0] === '') break;
-      items.push(item.join(' ').replace(/[.,;:!?]+$/, ''));
+      const keep = i === 0 ? 'last' : i === parts.length - 1 ? 'first' : 'all';
+      const item = listItem(parts[i] ?? '', keep);
+      if (item === undefined) break;
+      items++;
+      if (ENTITY_ITEM.test(item)) entities++;
     }
-    const entities = items.filter((item) => ENTITY_ITEM.test(item)).length;
     // Named things (DE, FR, NL; api-gateway, billing-svc) are items of work; after "each" any
     // list is, while a bare list of lower-case words is usually aspects of one task.
-    if (items.length >= 3 && (each || (entities >= 2 && entities * 2 >= items.length))) {
-      best = Math.max(best, items.length);
+    if (items >= 3 && (each || (entities >= 2 && entities * 2 >= items))) {
+      best = Math.max(best, items);
     }
   }
   return best;
+}
+
+/** Most words a list item may have. */
+const MAX_ITEM_WORDS = 4;
+/** Words kept of the first part (its last) and of the last part (its first). */
+const EDGE_ITEM_WORDS = 3;
+/** Where the words of a part start and end, reused: at most MAX_ITEM_WORDS + 1 are read. */
+const wordStart = new Int32Array(MAX_ITEM_WORDS + 1);
+const wordEnd = new Int32Array(MAX_ITEM_WORDS + 1);
+
+/**
+ * A list part's item: its words (split on white space) joined by one space, without trailing
+ * punctuation; the last three words of the first part (`keep` 'last'), the first three of the
+ * last ('first'), all of a middle one ('all'). `undefined` when the part has no word or a middle
+ * one has more than four. Scans the part's characters rather than splitting it: every route with
+ * a comma reads its clauses this way.
+ */
+function listItem(part: string, keep: 'first' | 'last' | 'all'): string | undefined {
+  const limit = keep === 'all' ? MAX_ITEM_WORDS + 1 : EDGE_ITEM_WORDS;
+  let count = 0;
+  if (keep === 'last') {
+    // From the end: the last words, stored last first.
+    let i = part.length;
+    while (count < limit) {
+      while (i > 0 && isSpace(part.charCodeAt(i - 1))) i--;
+      if (i === 0) break;
+      const end = i;
+      while (i > 0 && !isSpace(part.charCodeAt(i - 1))) i--;
+      wordStart[count] = i;
+      wordEnd[count] = end;
+      count++;
+    }
+    if (count === 0) return undefined;
+    let text = part.slice(wordStart[count - 1], wordEnd[count - 1]);
+    for (let w = count - 2; w >= 0; w--) text += ` ${part.slice(wordStart[w], wordEnd[w])}`;
+    return withoutTrailingPunctuation(text);
+  }
+  let i = 0;
+  const n = part.length;
+  while (count < limit) {
+    while (i < n && isSpace(part.charCodeAt(i))) i++;
+    if (i === n) break;
+    const start = i;
+    while (i < n && !isSpace(part.charCodeAt(i))) i++;
+    wordStart[count] = start;
+    wordEnd[count] = i;
+    count++;
+  }
+  if (count === 0 || count > MAX_ITEM_WORDS) return undefined;
+  let text = part.slice(wordStart[0], wordEnd[0]);
+  for (let w = 1; w < count; w++) text += ` ${part.slice(wordStart[w], wordEnd[w])}`;
+  return withoutTrailingPunctuation(text);
+}
+
+/** The text without the run of `.,;:!?` that ends it. */
+function withoutTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCTUATION.includes(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+const TRAILING_PUNCTUATION = [0x2e, 0x2c, 0x3b, 0x3a, 0x21, 0x3f];
+
+/** White space as `\s` and `String.prototype.trim` read it. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

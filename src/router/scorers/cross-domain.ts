@@ -3,7 +3,7 @@ import { hasCjk } from '../cjk-concepts.ts';
 import { reviewedDisciplines, strongestPerDomain } from '../features/cross-domain-features.ts';
 import { inSeparateAsks } from '../features/separate-asks.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
-import { countWord, joinWords } from '../wording.ts';
+import { countWord, joinWords, toolLabel } from '../wording.ts';
 
 // The hand-weighted default scorer of the crossDomain signal; see docs/routing.md.
 
@@ -51,7 +51,6 @@ export const crossDomainScorer: Scorer = {
       // matches tools of two domains is one ask with a weak second match, or two quick look-ups.
       const length = wordsIn(analysis);
       if (length < FULL_LENGTH) score *= length / FULL_LENGTH;
-      const listed = byDomain.map((n) => `${n.tool.name} (${n.tool.domain})`);
       const first = byDomain[0];
       if (
         score >= SEPARATE_MIN &&
@@ -61,12 +60,12 @@ export const crossDomainScorer: Scorer = {
       ) {
         score *= SEPARATE_SHARE;
         reasons.push(
-          `draws on ${joinWords(listed)}, asked for in separate sentences that use nothing of each other: one agent makes those calls`,
+          `draws on ${joinWords(byDomain, toolLabel)}, asked for in separate sentences that use nothing of each other: one agent makes those calls`,
         );
       } else {
         const short = length < FULL_LENGTH ? `, in a request of ${Math.round(length)} words` : '';
         reasons.push(
-          `draws on ${joinWords(listed)}: ${countWord(byDomain.length)} domains${short}`,
+          `draws on ${joinWords(byDomain, toolLabel)}: ${countWord(byDomain.length)} domains${short}`,
         );
       }
     } else if (byDomain.length === 1 && byDomain[0] !== undefined) {
