@@ -344,6 +344,10 @@ describe('toolUse on requests for a piece of writing', () => {
       "Write my appeal to the moderators but don't submit it, I'll tweak it first.",
       'Give me 3 subject lines for a renewal reminder email, friendly tone.',
       'Scrivi un messaggio di benvenuto per gli ospiti con le regole della casa.',
+      // "saved", "checklist" and "I'd like" are not the acts "save", "check" and "news".
+      'Write a short story about how Artificial Intelligence saved Christmas.',
+      'Write a checklist for onboarding new hires.',
+      "I'd like you to write a poem about autumn leaves.",
     ]) {
       const decision = router.route({ input, tools: registry });
       expect(decision.tier, input).toBe('direct');
@@ -353,10 +357,10 @@ describe('toolUse on requests for a piece of writing', () => {
 
   it('leaves the need to the scorer when the writing draws on records, fresh facts or an act', () => {
     for (const input of [
-      'Write a status update based on our wiki pages about the migration.',
-      'Draft a reply to ticket #4410 and send it to the customer.',
+      'Write a blog post based on our wiki pages about the migration.',
+      'Draft an email to the customer about the delay and send it.',
       'Write a blog post about the latest news on the EU AI Act.',
-      'Create a discussion post about remote work in a relevant subreddit.',
+      'Create a few discussion questions about remote work in a relevant subreddit.',
       'Create a QR code for our office address.',
     ]) {
       expect(router.route({ input, tools: registry }).reasons[1], input).not.toBe(why);
@@ -376,6 +380,7 @@ describe('toolUse on mathematics questions', () => {
       'What is 12 factorial?',
       // "for me" asks politely: it brings no data of the user's.
       'Solve the integral of x^2 * sin(x) dx for me',
+      'Solve y + 2 = 5',
     ]) {
       const decision = router.route({ input, tools: CHAT_REGISTRY });
       expect(decision.tier, input).toBe('direct');
@@ -386,8 +391,8 @@ describe('toolUse on mathematics questions', () => {
   it('leaves quantities of the world, several steps and long numbers to the scorer', () => {
     for (const input of [
       'Calculate the force on a 37.5 kg mass accelerating at 14.3 m/s^2 with an equation.',
-      'Solve x + 2 = 5, then email the answer to my teacher.',
-      'Is 2147483647 one of the prime numbers?',
+      'Solve x + 2 = 5, then plot the line y = x + 2.',
+      'Is 2,147,483,647 one of the prime numbers?',
     ]) {
       expect(router.route({ input, tools: CHAT_REGISTRY }).reasons[1], input).not.toBe(why);
     }
