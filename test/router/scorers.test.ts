@@ -312,6 +312,19 @@ describe('toolUse on word problems', () => {
       tools: [runPython],
     });
     expect(gap.reasons[1]).not.toContain('word problem');
+    // Japanese's question particle closes a question without a question mark.
+    const particle = router.route({
+      input: 'りんごが3個、みかんが5個あります。全部で何個ありますか。',
+      tools: [runPython],
+    });
+    expect(particle.reasons[1]).toContain('word problem');
+    // A request opening with an order is a list of orders, however story-like its numbers.
+    const orders = router.route({
+      input:
+        'Please retrieve the 3 newest invoices for Acme and the 2 oldest. How much do they add up to?',
+      tools: [runPython],
+    });
+    expect(orders.reasons[1]).not.toContain('word problem');
   });
 
   it('is still set when a number is long enough to need a calculator, or the numbers are the user’s own', () => {
@@ -453,6 +466,14 @@ describe('general-purpose tools that serve a form', () => {
     expect(files.tier).toBe('agent');
     expect(files.tools.map((t) => t.name)).toEqual(['bash']);
     expect(files.reasons).toContain(serves);
+    // A task in an environment the shell serves is no word problem, though it reads like one.
+    const logs = router.route({
+      input:
+        'There are 12 log files in /var/log/app. Each has 3 error lines. How many error lines are there?',
+      tools: [bash],
+    });
+    expect(logs.tier).toBe('agent');
+    expect(logs.reasons).toContain(serves);
     const records = router.route({
       input: 'Which team had a score of 2-1 in the final played on 12 May?',
       tools: [sql],
