@@ -101,6 +101,12 @@ describe('parallelism', () => {
       'Write four separate help-center articles with five tips each: SSO, audit logs, custom roles and IP allowlists.',
     );
     expect(articles.signals.parallelism.set).toBe(true);
+    // Letters counted are pieces of work ("a 4 letter word" counts none).
+    const perSupplier = router.route(
+      "Draft 6 letters, one per supplier, reviewing each contract's renewal terms and proposing new prices.",
+    );
+    expect(perSupplier.signals.parallelism.set).toBe(true);
+    expect(router.route('What are all of the 4 letter words?').signals.parallelism.set).toBe(false);
   });
 });
 
