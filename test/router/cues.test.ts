@@ -58,6 +58,8 @@ describe('request cues', () => {
     // Who holds an office, or who is on call, changes with the day asked.
     expect(cue('knowledge', 'Who is the prime minister of the Netherlands?')).toBe(false);
     expect(cue('knowledge', 'Who is on call for payments tonight?')).toBe(false);
+    // Which of the user's records did something is a look-up, not a past-tense general question.
+    expect(cue('knowledge', 'Which orders were delayed?')).toBe(false);
   });
 
   it.each([

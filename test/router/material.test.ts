@@ -29,6 +29,11 @@ describe('splitRequest', () => {
       'Given the following paragraph, extract the company names: Acme was founded in 1990 by John.',
     );
     expect(given.instruction).toBe('Given the following paragraph, extract the company names');
+    // The announcing words may open the request, capitalized.
+    expect(
+      splitRequest("Here's the email: my parcel arrived damaged and I want a full refund.")
+        .instruction,
+    ).toBe("Here's the email");
     // No text named before the colon, or too little after it: the line stays the instruction.
     for (const whole of [
       'Remind me of this: call mom at 5',

@@ -31,11 +31,11 @@ const WRITING_PIECES = [
 ].join('|');
 /** An opening that asks for a piece of writing: "Write a poem", "Can you draft an email", "Give me ten titles". */
 const WRITING_OPENING = new RegExp(
-  `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i (?:want|need|would like|'d like) you to\\s+|i (?:want|need|would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give|come up with|produce|suggest|implement|redige[sz]?|ecri[st]|ecrivez|scrivi|mi scrivi|escribe|escribeme|redacta|escreva|schreib\\w*|verfasse|schrijf|maak)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
+  `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i(?: want| need| would like|'d like) you to\\s+|i(?: want| need| would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give|come up with|produce|suggest|implement|redige[sz]?|ecri[st]|ecrivez|scrivi|mi scrivi|escribe|escribeme|redacta|escreva|schreib\\w*|verfasse|schrijf|maak)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
 );
 /** What makes a piece of writing need a tool: the user's records or documents, fresh facts, or an act on it. */
 const WRITING_NEEDS =
-  /\b(based on|from (?:our|my|the) |using (?:our|my|the) |(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news|https?:\/\/|\bvia\b|\bin (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki))/;
+  /\b(based on|from (?:our|my|the) |using (?:our|my|the) |(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\bin (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki))/;
 
 /** The acts a writing request may hold back ("don't send it yet"). */
 const HELD_ACTS = /^(send|post it|publish|schedule|save|upload|share it|file it|submit)$/;
@@ -59,7 +59,7 @@ export const WRITING_REASON = 'the request asks for a piece of writing: writing 
  * about the world's quantities ("the force on a 37.5 kg mass", "the tax on $300").
  */
 const MATHS_OBJECT =
-  /\b(equations?|inequalit(y|ies)|integers?|polynomials?|triangles?|circles? (with|of)|vertices|derivatives? of|integrals? of|solve (for|the|x)|solve \S+ ?[=+]|sum of (the )?(two|three|all|first)|factorials?|determinant|hypotenuse|(area|volume|perimeter|circumference) of (a|an|the) (\w+ )?(triangle|circle|square|rectangle|sphere|cube|cylinder|cone|polygon|hexagon|pentagon|trapezoid|parallelogram|prism|pyramid)|prime numbers?|greatest common|least common)\b|f\(x\)|\d\s*x\s*[+\-=]|\bx\s*[+\-=^<>]\s*\d|\|x/;
+  /\b(equations?|inequalit(y|ies)|integers?|polynomials?|triangles?|circles? (with|of)|vertices|derivatives? of|integrals? of|solve (for|the|x)|sum of (the )?(two|three|all|first)|factorials?|determinant|hypotenuse|(area|volume|perimeter|circumference) of (a|an|the) (\w+ )?(triangle|circle|square|rectangle|sphere|cube|cylinder|cone|polygon|hexagon|pentagon|trapezoid|parallelogram|prism|pyramid)|prime numbers?|greatest common|least common)\b|\bsolve \S+ ?[=+]|f\(x\)|\d\s*x\s*[+\-=]|\bx\s*[+\-=^<>]\s*\d|\|x/;
 /** Units, money and measures of the world: a calculation about them is the service's business. */
 const WORLD_QUANTITY =
   /(\b(kg|km|meters?|metres?|miles?|dollars?|euros?|usd|eur|tax|price|cost|salary|rate|interest|loan|account|order|customer|stock|temperature|weather|mass|force|acceleration|energy|power|pressure)\b|[$€£¥°%])/;

@@ -29,13 +29,30 @@ export function numberForm(analysis: RequestAnalysis): NumberForm {
     endsAsking,
     longestNumber: longestNumber(analysis.instruction),
     quantities: numbers + countNumberWords(analysis.words),
-    endsSolving: endsAsking || SOLVING_END.test(original),
+    endsSolving: endsAsking || endsSolving(original),
   };
 }
 
-/** A last sentence that orders a result worked out ("Calculate the total distance he drives."). */
-const SOLVING_END =
-  /(?:(?:^|[.!?。]\s+|,\s*)(?:(?:calculate|compute|determine|work out|(?:find|figure out) (?:the|how)|calcula|calcule[zr]?|berechne|bestimme|calcola|bereken)\b|(?:сосчитайте|посчитайте|вычислите|найдите|определите))[^.!?。]*|(?:計算|求め|答え)(?:しなさい|なさい|てください))[.!。]?\s*$/i;
+/**
+ * Whether the last sentence orders a result worked out ("Calculate the total distance he drives.",
+ * "..., find the area"): read on the last sentence alone, so that the cost stays linear however
+ * many commas a long sentence has.
+ */
+function endsSolving(text: string): boolean {
+  let body = text.trimEnd();
+  if (/[.!。]$/.test(body)) body = body.slice(0, -1);
+  let start = 0;
+  for (const end of SENTENCE_ENDS) start = Math.max(start, body.lastIndexOf(end));
+  const last = body.slice(start);
+  return SOLVING_ORDER.test(last) || SOLVING_END_JA.test(last);
+}
+
+const SENTENCE_ENDS = ['.', '!', '?', '。'];
+/** An order to work a result out, opening the last sentence or a clause of it. */
+const SOLVING_ORDER =
+  /(?:^|[.!?。]\s+|,\s*)(?:(?:calculate|compute|determine|work out|(?:find|figure out) (?:the|how)|calcula|calcule[zr]?|berechne|bestimme|calcola|bereken)\b|(?:сосчитайте|посчитайте|вычислите|найдите|определите))/i;
+/** Japanese's orders to calculate or answer, closing the text. */
+const SOLVING_END_JA = /(?:計算|求め|答え)(?:しなさい|なさい|てください)$/;
 
 function countNumberWords(words: readonly string[]): number {
   let count = 0;
