@@ -381,6 +381,8 @@ describe('toolUse on requests for a piece of writing', () => {
       'Write a blog post about the latest news on the EU AI Act.',
       'Create a few discussion questions about remote work in a relevant subreddit.',
       'Create a QR code for our office address.',
+      'Write a short message to the design channel saying the build is green.',
+      'Make a note of the gate code for the warehouse.',
     ]) {
       expect(router.route({ input, tools: registry }).reasons[1], input).not.toBe(why);
     }
@@ -412,6 +414,8 @@ describe('toolUse on mathematics questions', () => {
       'Calculate the force on a 37.5 kg mass accelerating at 14.3 m/s^2 with an equation.',
       'Solve x + 2 = 5, then plot the line y = x + 2.',
       'Is 2,147,483,647 one of the prime numbers?',
+      // Something done with the answer.
+      'Solve for x: 3x + 7 = 22 and post the answer in the team chat.',
     ]) {
       expect(router.route({ input, tools: CHAT_REGISTRY }).reasons[1], input).not.toBe(why);
     }

@@ -35,7 +35,7 @@ const WRITING_OPENING = new RegExp(
 );
 /** What makes a piece of writing need a tool: the user's records or documents, fresh facts, or an act on it. */
 const WRITING_NEEDS =
-  /\b(based on|from (?:our|my|the) |using (?:our|my|the) |(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\bin (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki))/;
+  /\b(based on|from (?:our|my|the) |using (?:our|my|the) |(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\b(?:in|to|on) (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki)s?\b|\b(?:make|take) (?:a )?notes?\b)/;
 
 /** The acts a writing request may hold back ("don't send it yet"). */
 const HELD_ACTS = /^(send|post it|publish|schedule|save|upload|share it|file it|submit)$/;
@@ -65,6 +65,8 @@ const WORLD_QUANTITY =
   /(\b(kg|km|meters?|metres?|miles?|dollars?|euros?|usd|eur|tax|price|cost|salary|rate|interest|loan|account|order|customer|stock|temperature|weather|mass|force|acceleration|energy|power|pressure)\b|[$€£¥°%])/;
 /** A request of several steps ("Then...", "Finally...") asks for more than the maths. */
 const STEPS = /\b(then|after that|afterwards|additionally|finally|also|in addition)\b/;
+/** Something done with the answer ("and post it in the team channel"): more than the maths. */
+const MATHS_ACTS = /\b(send|email|post|publish|share|save|upload|submit|schedule|tweet|text)\b/;
 /** The most words of a maths question: a longer request carries more than the question. */
 const MATHS_MAX_WORDS = 60;
 export const MATHS_REASON =
@@ -81,7 +83,7 @@ export function isMathsQuestion(analysis: RequestAnalysis, known?: NumberForm): 
   if (cues.owned || cues.identifier || cues.fresh) return false;
   if (analysis.material !== '' || analysis.words.length >= MATHS_MAX_WORDS) return false;
   if (!MATHS_OBJECT.test(instruction) || WORLD_QUANTITY.test(instruction)) return false;
-  if (STEPS.test(instruction)) return false;
+  if (STEPS.test(instruction) || MATHS_ACTS.test(instruction)) return false;
   return (known ?? numberForm(analysis)).longestNumber < LONG_NUMBER;
 }
 
