@@ -1,0 +1,57 @@
+// The worker of `bench/scale/latency.ts`: the `startTierupWorker` of the checkout it is given,
+// with the team's model wrapped to stamp, per job, when its first model call starts and its last
+// ends, and BullMQ's own events for when the job was fetched and completed, in the machine's clock
+// (`performance.timeOrigin + performance.now()`, comparable across processes). Prints one JSON
+// line per job once it completed: `{ event: 'stamps', key: '<runId>.<subtaskId>', ... }`.
+import type { LanguageModel } from '../../src/core/language-model.ts';
+import { TEAM_TOOLS, teamModel, workerConfig } from './team.ts';
+
+const config = workerConfig() as ReturnType<typeof workerConfig> & { checkout: string };
+const { startTierupWorker } = (await import(
+  `${config.checkout}/src/bullmq/index.ts`
+)) as typeof import('../../src/bullmq/index.ts');
+const now = () => performance.timeOrigin + performance.now();
+
+/** Model calls of the specialist now running, by its name: first start, last end. */
+const calls = new Map<string, { first: number; last: number }>();
+const inner = teamModel(config.baseURL);
+const specialistOf = (system: string | undefined) => /You are the (\S+) specialist/.exec(system ?? '')?.[1] ?? '?';
+const model: LanguageModel = {
+  provider: inner.provider,
+  modelId: inner.modelId,
+  settings: inner.settings,
+  async generate(request) {
+    const name = specialistOf(request.system);
+    const started = now();
+    const stamps = calls.get(name);
+    if (stamps === undefined) calls.set(name, { first: started, last: started });
+    const response = await inner.generate(request);
+    (calls.get(name) as { last: number }).last = now();
+    return response;
+  },
+  stream: (request) => inner.stream(request),
+};
+const fetched = new Map<string, number>();
+const keyOf = (id: string | undefined) => (id ?? '').split('.').slice(0, 2).join('.');
+const worker = startTierupWorker({
+  connection: { host: '127.0.0.1', port: config.redisPort, maxRetriesPerRequest: null },
+  queue: config.queue,
+  secret: config.secret,
+  tools: TEAM_TOOLS,
+  model,
+  concurrency: config.concurrency,
+});
+worker.worker.on('active', (job) => fetched.set(keyOf(job.id), now()));
+worker.worker.on('completed', (job) => {
+  const completed = now();
+  const key = keyOf(job.id);
+  const specialist = key.split('.')[1] ?? '?';
+  const stamps = calls.get(specialist);
+  calls.delete(specialist);
+  console.log(
+    JSON.stringify({ event: 'stamps', key, fetched: fetched.get(key), ...stamps, completed }),
+  );
+  fetched.delete(key);
+});
+await worker.worker.waitUntilReady();
+console.log('ready');
