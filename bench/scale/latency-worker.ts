@@ -3,6 +3,7 @@
 // ends, and BullMQ's own events for when the job was fetched and completed, in the machine's clock
 // (`performance.timeOrigin + performance.now()`, comparable across processes). Prints one JSON
 // line per job once it completed: `{ event: 'stamps', key: '<runId>.<subtaskId>', ... }`.
+import type { Worker } from 'bullmq';
 import type { LanguageModel } from '../../src/core/language-model.ts';
 import { TEAM_TOOLS, teamModel, workerConfig } from './team.ts';
 
@@ -15,7 +16,8 @@ const now = () => performance.timeOrigin + performance.now();
 /** Model calls of the specialist now running, by its name: first start, last end. */
 const calls = new Map<string, { first: number; last: number }>();
 const inner = teamModel(config.baseURL);
-const specialistOf = (system: string | undefined) => /You are the (\S+) specialist/.exec(system ?? '')?.[1] ?? '?';
+const specialistOf = (system: string | undefined) =>
+  /You are the (\S+) specialist/.exec(system ?? '')?.[1] ?? '?';
 const model: LanguageModel = {
   provider: inner.provider,
   modelId: inner.modelId,
@@ -41,17 +43,76 @@ const worker = startTierupWorker({
   model,
   concurrency: config.concurrency,
 });
-worker.worker.on('active', (job) => fetched.set(keyOf(job.id), now()));
-worker.worker.on('completed', (job) => {
-  const completed = now();
-  const key = keyOf(job.id);
-  const specialist = key.split('.')[1] ?? '?';
-  const stamps = calls.get(specialist);
-  calls.delete(specialist);
-  console.log(
-    JSON.stringify({ event: 'stamps', key, fetched: fetched.get(key), ...stamps, completed }),
-  );
-  fetched.delete(key);
-});
-await worker.worker.waitUntilReady();
+/** moveToActive calls, those that found no job included. */
+const moves = { count: 0 };
+/** BullMQ's own steps, stamped by wrapping the worker's methods (a measurement, not an API). */
+const steps = new Map<string, Record<string, number>>();
+const stepsOf = (id: string | undefined) => {
+  const key = keyOf(id);
+  const found = steps.get(key) ?? {};
+  steps.set(key, found);
+  return found;
+};
+// A checkout whose worker is one BullMQ worker (`worker`), or one per subtask at once (`workers`).
+const started = worker as unknown as { workers?: Worker[]; worker?: Worker };
+const bullWorkers = started.workers ?? [started.worker as Worker];
+for (const bull of bullWorkers) {
+  const backend = bull.getBackend() as unknown as Record<
+    string,
+    (...args: unknown[]) => Promise<unknown>
+  >;
+  const woke = { at: 0 };
+  const waitForJob = backend.waitForJob?.bind(backend);
+  const moveToActive = backend.moveToActive?.bind(backend);
+  if (waitForJob && moveToActive) {
+    backend.waitForJob = async (...args) => {
+      const result = await waitForJob(...args);
+      woke.at = now();
+      return result;
+    };
+    backend.moveToActive = async (...args) => {
+      const started = now();
+      const result = (await moveToActive(...args)) as unknown[];
+      const id = result?.[1] as string | undefined;
+      moves.count++;
+      if (id) Object.assign(stepsOf(id), { woke: woke.at, moveStart: started, moveEnd: now() });
+      return result;
+    };
+  }
+  const bullRecord = bull as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const callProcessJob = bullRecord.callProcessJob?.bind(bull);
+  if (callProcessJob) {
+    bullRecord.callProcessJob = async (...args) => {
+      const job = args[0] as { id?: string };
+      stepsOf(job.id).processStart = now();
+      try {
+        return await callProcessJob(...args);
+      } finally {
+        stepsOf(job.id).processEnd = now();
+      }
+    };
+  }
+  bull.on('active', (job) => fetched.set(keyOf(job.id), now()));
+  bull.on('completed', (job) => {
+    const completed = now();
+    const key = keyOf(job.id);
+    const specialist = key.split('.')[1] ?? '?';
+    const stamps = calls.get(specialist);
+    calls.delete(specialist);
+    console.log(
+      JSON.stringify({
+        event: 'stamps',
+        key,
+        fetched: fetched.get(key),
+        ...stamps,
+        ...steps.get(key),
+        completed,
+        moves: moves.count,
+      }),
+    );
+    fetched.delete(key);
+    steps.delete(key);
+  });
+}
+await Promise.all(bullWorkers.map((bull) => bull.waitUntilReady()));
 console.log('ready');

@@ -6,9 +6,11 @@
 // the specialist's agent span (the issue's measure), and its parts: from the span's start to the
 // first model call, the model calls, and from the last model call to the span's end; on the
 // engine also when the worker fetched the job and completed it. ROUNDS (default 40), WARMUP (30).
+
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
 import type { Engine } from '../../src/core/engine.ts';
 import type { RoutedRunResult, TraceSpan } from '../../src/core/run-result.ts';
 import { startMockLlmServer } from '../../src/testing/index.ts';
@@ -52,9 +54,22 @@ interface Contender {
   close(): Promise<void>;
 }
 
-const { createTierup } = (await import(`${checkouts[0]}/src/tierup.ts`)) as typeof import(
-  '../../src/tierup.ts'
-);
+// The engine's adding of each job, stamped by wrapping BullMQ's Queue (one module for every checkout).
+const added = new Map<string, { start: number; end: number }>();
+const add = Queue.prototype.add;
+Queue.prototype.add = async function (this: Queue, ...args: Parameters<Queue['add']>) {
+  const start = now();
+  try {
+    return await add.apply(this, args);
+  } finally {
+    const id = (args[2]?.jobId ?? '').split('.').slice(0, 2).join('.');
+    added.set(id, { start, end: now() });
+  }
+};
+
+const { createTierup } = (await import(
+  `${checkouts[0]}/src/tierup.ts`
+)) as typeof import('../../src/tierup.ts');
 const contenders: Contender[] = [
   {
     name: 'in process',
@@ -65,7 +80,8 @@ const contenders: Contender[] = [
 ];
 for (const [i, checkout] of checkouts.entries()) {
   const load = <T>(path: string) => import(`${checkout}/src/${path}`) as Promise<T>;
-  const { bullmqEngine } = await load<typeof import('../../src/bullmq/index.ts')>('bullmq/index.ts');
+  const { bullmqEngine } =
+    await load<typeof import('../../src/bullmq/index.ts')>('bullmq/index.ts');
   const own = await load<typeof import('../../src/tierup.ts')>('tierup.ts');
   const queue = `latency-${i}`;
   const worker = await startWorkerProcess(
@@ -114,8 +130,42 @@ interface Parts {
   fetched?: number;
   completed?: number;
   outsideEngine?: number;
+  /** On the engine, the steps between (see stepsOf). */
+  steps?: Record<string, number>;
+}
+
+/**
+ * The way of a subtask on the engine, step by step (ms): the engine's own work before it adds
+ * the job; adding it (until Redis answered the engine); until the worker's blocking wait
+ * returned; until it asked for the job; BullMQ's moveToActive; until the processor started;
+ * until the first model call; from the last model call until the processor returned; until the
+ * engine had the outcome. A step BullMQ skipped (a job taken on completing the one before) is left
+ * out.
+ */
+function stepsOf(
+  asked: { start: number; end: number },
+  add: { start: number; end: number } | undefined,
+  s: Record<string, number>,
+): Record<string, number> {
+  const steps: Record<string, number> = {};
+  const put = (name: string, from: number | undefined, to: number | undefined) => {
+    if (from !== undefined && to !== undefined && from > 0 && to > 0) steps[name] = to - from;
+  };
+  put('beforeAdd', asked.start, add?.start);
+  put('add', add?.start, add?.end);
+  if (s.woke !== undefined && add !== undefined && s.woke >= add.start) {
+    put('addToWake', add.start, s.woke);
+    put('wakeToMove', s.woke, s.moveStart);
+  }
+  put('moveToActive', s.moveStart, s.moveEnd);
+  put('moveToProcess', s.moveEnd, s.processStart);
+  put('processToFirstCall', s.processStart, s.first);
+  put('lastCallToReturn', s.last, s.processEnd);
+  put('returnToAnswer', s.processEnd, asked.end);
+  return steps;
 }
 const samples = new Map<string, Map<number, Parts[]>>();
+const movesBefore = new Map<string, number>();
 
 function record(c: Contender, atOnce: number, result: RoutedRunResult<string>): void {
   const spans = result.trace;
@@ -129,12 +179,19 @@ function record(c: Contender, atOnce: number, result: RoutedRunResult<string>): 
   samples.set(c.name, byAt);
   const list = byAt.get(atOnce) ?? [];
   byAt.set(atOnce, list);
-  for (const agent of spans.filter((s) => s.type === 'agent' && s.name !== 'manager')) {
+  const agents = spans.filter((s) => s.type === 'agent' && s.name !== 'manager');
+  // BullMQ's moveToActive calls per job in this run (those that found none included).
+  const moves = Math.max(0, ...[...stamps.values()].map((s) => s.moves ?? 0));
+  const movesPerJob = (moves - (movesBefore.get(c.name) ?? moves)) / agents.length;
+  movesBefore.set(c.name, moves);
+  for (const agent of agents) {
     const span = (agent.endMs as number) - agent.startMs;
     const key = `${runId}.${agent.name}`;
     const asked = c.asked.get(key);
     if (asked === undefined) {
-      const calls = spans.filter((s: TraceSpan) => s.parentId === agent.id && s.type === 'model-call');
+      const calls = spans.filter(
+        (s: TraceSpan) => s.parentId === agent.id && s.type === 'model-call',
+      );
       const first = Math.min(...calls.map((s) => s.startMs));
       const last = Math.max(...calls.map((s) => s.endMs as number));
       list.push({
@@ -156,13 +213,18 @@ function record(c: Contender, atOnce: number, result: RoutedRunResult<string>): 
       fetched: (s.fetched as number) - asked.start,
       completed: (s.completed as number) - (s.last as number),
       outsideEngine: outside,
+      steps: { ...stepsOf(asked, added.get(key), s), movesPerJob },
     });
   }
 }
 
 try {
   console.log(
-    `${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; the mock ${OWN_PROCESS ? 'in a process of its own' : 'in this process'}; ${WARMUP} warm-up runs, ${ROUNDS} rounds`,
+    `${cpus().length} cores, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(
+        ' ',
+      )}; the mock ${OWN_PROCESS ? 'in a process of its own' : 'in this process'}; ${WARMUP} warm-up runs, ${ROUNDS} rounds`,
   );
   for (let i = 0; i < WARMUP; i++) {
     for (const c of contenders) await c.tierup.run(task, { maxConcurrency: SPECIALISTS });
@@ -171,14 +233,25 @@ try {
     for (const atOnce of [1, SPECIALISTS]) {
       for (let k = 0; k < contenders.length; k++) {
         const c = contenders[(round + k) % contenders.length] as Contender;
-        const result = (await c.tierup.run(task, { maxConcurrency: atOnce })) as RoutedRunResult<string>;
-        if (result.output !== 'All records are fine.') throw new Error(`${c.name}: ${result.output}`);
+        const result = (await c.tierup.run(task, {
+          maxConcurrency: atOnce,
+        })) as RoutedRunResult<string>;
+        if (result.output !== 'All records are fine.')
+          throw new Error(`${c.name}: ${result.output}`);
         record(c, atOnce, result);
       }
     }
   }
   const base = samples.get('in process') as Map<number, Parts[]>;
-  const fields = ['span', 'toFirstCall', 'calls', 'afterLastCall', 'fetched', 'completed', 'outsideEngine'] as const;
+  const fields = [
+    'span',
+    'toFirstCall',
+    'calls',
+    'afterLastCall',
+    'fetched',
+    'completed',
+    'outsideEngine',
+  ] as const;
   for (const atOnce of [1, SPECIALISTS]) {
     const baseSpan = median((base.get(atOnce) ?? []).map((p) => p.span));
     console.log(`\n${atOnce} at once (medians, ms; p90 of the span)`);
@@ -190,14 +263,31 @@ try {
       };
       const span = median(list.map((p) => p.span));
       console.log(
-        `${c.name.padEnd(28)} n=${list.length} span ${round3(span)} (+${round3(span - baseSpan)}, p90 ${round3(quantile(list.map((p) => p.span), 0.9))})  ${fields
+        `${c.name.padEnd(28)} n=${list.length} span ${round3(span)} (+${round3(span - baseSpan)}, p90 ${round3(
+          quantile(
+            list.map((p) => p.span),
+            0.9,
+          ),
+        )})  ${fields
           .slice(1)
           .map((f) => `${f} ${col(f)}`)
           .join('  ')}`,
       );
+      const names = [...new Set(list.flatMap((p) => Object.keys(p.steps ?? {})))];
+      if (names.length > 0) {
+        const step = (name: string) =>
+          round3(
+            median(list.flatMap((p) => (p.steps?.[name] === undefined ? [] : [p.steps[name]]))),
+          );
+        console.log(`${''.padEnd(28)} steps: ${names.map((n) => `${n} ${step(n)}`).join('  ')}`);
+      }
     }
   }
-  console.log(`\nload average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nload average at the end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await Promise.all(contenders.map((c) => c.close()));
   await Promise.all(contenders.map((c) => c.worker?.stop('SIGKILL')));
