@@ -116,3 +116,5 @@ for (const bull of bullWorkers) {
 }
 await Promise.all(bullWorkers.map((bull) => bull.waitUntilReady()));
 console.log('ready');
+// PROFILE_DIR (see latency.ts): the worker is stopped with SIGTERM, so --cpu-prof can write.
+process.on('SIGTERM', () => process.exit(0));

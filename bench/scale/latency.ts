@@ -5,7 +5,9 @@
 // (the order rotates each round), with a run's subtasks one by one and 8 at once. Per subtask:
 // the specialist's agent span (the issue's measure), and its parts: from the span's start to the
 // first model call, the model calls, and from the last model call to the span's end; on the
-// engine also when the worker fetched the job and completed it. ROUNDS (default 40), WARMUP (30).
+// engine BullMQ's own steps too (stamped by wrapping its methods). The mock LLM runs in a process of
+// its own (MOCK=here: in this one). ROUNDS (default 40), WARMUP (30); PROFILE_DIR: CPU profiles of the
+// workers.
 
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -13,13 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import type { Engine } from '../../src/core/engine.ts';
 import type { RoutedRunResult, TraceSpan } from '../../src/core/run-result.ts';
-import { startMockLlmServer } from '../../src/testing/index.ts';
 import type { Tierup } from '../../src/tierup.ts';
 import { startWorkerProcess, type WorkerProcess } from '../../test/bullmq/worker-process.ts';
 import { startRedis } from '../../test/redis-server.ts';
 import { median, quantile, round3 } from '../stats.ts';
-import { startMockProcess } from './mock-process.ts';
-import { SPECIALISTS, TEAM_REQUEST, TEAM_TOOLS, teamModel, teamRules } from './team.ts';
+import { mockWhere, startTeamMock } from './mock-process.ts';
+import { SPECIALISTS, TEAM_REQUEST, TEAM_TOOLS, teamModel } from './team.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 40);
 const WARMUP = Number(process.env.WARMUP ?? 30);
@@ -31,17 +32,7 @@ const checkouts = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : [h
 const now = () => performance.timeOrigin + performance.now();
 const task = { input: TEAM_REQUEST, hints: { tier: 'multi-agent' as const } };
 
-/** MOCK=process: the mock LLM server in a process of its own (else in this one, as bench:scale has it). */
-const OWN_PROCESS = process.env.MOCK === 'process';
-const [redis, mock] = await Promise.all([
-  startRedis(),
-  OWN_PROCESS
-    ? startMockProcess(100)
-    : startMockLlmServer({ rules: teamRules(100) }).then((m) => ({
-        baseURL: m.baseURL.openai,
-        close: () => m.close(),
-      })),
-]);
+const [redis, mock] = await Promise.all([startRedis(), startTeamMock(100)]);
 const connection = { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null };
 const model = teamModel(mock.baseURL);
 
@@ -84,6 +75,9 @@ for (const [i, checkout] of checkouts.entries()) {
     await load<typeof import('../../src/bullmq/index.ts')>('bullmq/index.ts');
   const own = await load<typeof import('../../src/tierup.ts')>('tierup.ts');
   const queue = `latency-${i}`;
+  // PROFILE_DIR: the worker processes write a CPU profile there (--cpu-prof) when stopped.
+  const profile = process.env.PROFILE_DIR;
+  if (profile) process.env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${profile}`;
   const worker = await startWorkerProcess(
     {
       redisPort: redis.port,
@@ -98,6 +92,7 @@ for (const [i, checkout] of checkouts.entries()) {
       variable: 'BENCH_SCALE_WORKER',
     },
   );
+  delete process.env.NODE_OPTIONS;
   const inner = bullmqEngine({ connection, queue, secret: SECRET });
   const asked = new Map<string, { start: number; end: number }>();
   const engine: Engine = {
@@ -222,9 +217,7 @@ try {
   console.log(
     `${cpus().length} cores, load average ${loadavg()
       .map((x) => x.toFixed(2))
-      .join(
-        ' ',
-      )}; the mock ${OWN_PROCESS ? 'in a process of its own' : 'in this process'}; ${WARMUP} warm-up runs, ${ROUNDS} rounds`,
+      .join(' ')}; the mock ${mockWhere()}; ${WARMUP} warm-up runs, ${ROUNDS} rounds`,
   );
   for (let i = 0; i < WARMUP; i++) {
     for (const c of contenders) await c.tierup.run(task, { maxConcurrency: SPECIALISTS });
@@ -290,6 +283,8 @@ try {
   );
 } finally {
   await Promise.all(contenders.map((c) => c.close()));
-  await Promise.all(contenders.map((c) => c.worker?.stop('SIGKILL')));
+  await Promise.all(
+    contenders.map((c) => c.worker?.stop(process.env.PROFILE_DIR ? 'SIGTERM' : 'SIGKILL')),
+  );
   await Promise.all([redis.stop(), mock.close()]);
 }

@@ -6,8 +6,25 @@ import { fileURLToPath } from 'node:url';
 import { type RecordedRequest, startMockLlmServer } from '../../src/testing/index.ts';
 import { teamRules } from './team.ts';
 
+/**
+ * The team's mock LLM server: in a process of its own, or (`MOCK=here`) in this one, as the scale
+ * benchmark had it before (its in-process runs then called a model in their own event loop, a
+ * shortcut no worker had). Resolves with its OpenAI base URL and a way to stop it.
+ */
+export function startTeamMock(delayMs: number) {
+  if (process.env.MOCK !== 'here') return startMockProcess(delayMs);
+  return startMockLlmServer({ rules: teamRules(delayMs) }).then((m) => ({
+    baseURL: m.baseURL.openai,
+    close: () => m.close(),
+  }));
+}
+
+/** Where the team's mock runs (`startTeamMock`), in words. */
+export const mockWhere = () =>
+  process.env.MOCK === 'here' ? 'in the benchmark process' : 'in a process of its own';
+
 /** Starts the mock in a child process; resolves with its OpenAI base URL and a way to stop it. */
-export async function startMockProcess(delayMs: number) {
+async function startMockProcess(delayMs: number) {
   const child = fork(fileURLToPath(import.meta.url), [String(delayMs)], {
     execArgv: ['--experimental-strip-types', '--no-warnings'],
   });
