@@ -8,13 +8,13 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bullmqEngine } from '../../src/bullmq/index.ts';
 import type { RoutedRunResult } from '../../src/core/run-result.ts';
-import { startMockLlmServer } from '../../src/testing/index.ts';
 import { createTierup, type Tierup } from '../../src/tierup.ts';
 import { startWorkerProcess, type WorkerProcess } from '../../test/bullmq/worker-process.ts';
 import { startRedis } from '../../test/redis-server.ts';
 import { round3 } from '../stats.ts';
 import { measureAddedTime, timedEngine } from './added-time.ts';
-import { SPECIALISTS, TEAM_REQUEST, TEAM_TOOLS, teamModel, teamRules } from './team.ts';
+import { mockWhere, startTeamMock } from './mock-process.ts';
+import { SPECIALISTS, TEAM_REQUEST, TEAM_TOOLS, teamModel } from './team.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 40 : 200;
@@ -33,13 +33,10 @@ const MAIN = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const task = { input: TEAM_REQUEST, hints: { tier: 'multi-agent' as const } };
 const budgets = { maxConcurrency: SPECIALISTS };
 
-const [redis, mock] = await Promise.all([
-  startRedis(),
-  startMockLlmServer({ rules: teamRules(DELAY_MS) }),
-]);
+const [redis, mock] = await Promise.all([startRedis(), startTeamMock(DELAY_MS)]);
 const connection = { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null };
 const workers: WorkerProcess[] = [];
-const model = teamModel(mock.baseURL.openai);
+const model = teamModel(mock.baseURL);
 
 /** Runs `count` runs, `IN_FLIGHT` at a time; checks each; resolves with the seconds taken. */
 async function throughput(tierup: Tierup, count: number): Promise<number> {
@@ -70,7 +67,7 @@ async function engineWith(count: number, queue: string, outside?: number[]) {
           redisPort: redis.port,
           queue,
           secret: SECRET,
-          baseURL: mock.baseURL.openai,
+          baseURL: mock.baseURL,
           concurrency: PER_WORKER,
         },
         { main: MAIN, variable: 'BENCH_SCALE_WORKER' },
@@ -107,7 +104,7 @@ const row = (workerCount: number | 'in process', seconds: number) => {
 
 try {
   console.log(
-    `${RUNS} runs of ${SPECIALISTS} specialists, ${IN_FLIGHT} in flight, ${DELAY_MS} ms per model call; ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}`,
+    `${RUNS} runs of ${SPECIALISTS} specialists, ${IN_FLIGHT} in flight, ${DELAY_MS} ms per model call, the mock LLM ${mockWhere()}; ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}`,
   );
   const local = createTierup({ model, tools: TEAM_TOOLS, budgets });
   await throughput(local, 10); // warm-up
@@ -139,8 +136,12 @@ try {
   }
   await engine.close();
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
-  const file = new URL(`../results/scale${QUICK ? '-quick' : ''}.json`, import.meta.url);
+  const file = new URL(
+    `../results/scale${QUICK ? '-quick' : ''}${process.env.MOCK === 'here' ? '-mock-here' : ''}.json`,
+    import.meta.url,
+  );
   const settings = {
+    mock: mockWhere(),
     runs: RUNS,
     specialists: SPECIALISTS,
     inFlight: IN_FLIGHT,

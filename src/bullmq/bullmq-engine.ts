@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type ConnectionOptions, type JobsOptions, Queue, QueueEvents } from 'bullmq';
 import type { Engine, SubtaskOutcome } from '../core/engine.ts';
 import { checkBullmqOptions } from './bullmq-options.ts';
-import { signPayload } from './job-signature.ts';
+import { signPayload, verifiedOutcome } from './job-signature.ts';
+import { outcomeChannelName, subscribeOutcomes } from './outcome-channel.ts';
 
 /** Options of {@link bullmqEngine}. */
 export interface BullmqEngineOptions {
@@ -37,6 +38,9 @@ export class SubtaskJobFailed extends Error {
   }
 }
 
+const UNSIGNED =
+  "its outcome's signature does not match (tampered with, or signed with another secret)";
+
 interface Waiter {
   resolve(outcome: SubtaskOutcome): void;
   reject(error: Error): void;
@@ -70,25 +74,44 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
     if ('value' in outcome) waiter.resolve(outcome.value);
     else waiter.reject(outcome.error);
   };
+  /** A job's signed outcome, from its reply channel or its `completed` event, whichever comes first. */
+  const answer = (jobId: string, signed: unknown, lastWord: boolean) => {
+    if (!waiting.has(jobId)) return;
+    const value = verifiedOutcome(signed, jobId, secret);
+    if (value !== undefined) settle(jobId, { value });
+    // A message on the channel that does not verify is dropped: the job's completion still comes.
+    else if (lastWord) settle(jobId, { error: new SubtaskJobFailed(jobId, UNSIGNED) });
+  };
+  // The outcomes come back on a channel of this engine's own, published by the worker before
+  // BullMQ completes the job; the queue's `completed` event carries them too, for a message lost.
+  const channel = outcomeChannelName(prefix, options.queue);
+  const subscribed = subscribeOutcomes(queue, channel, (message) => {
+    let parsed: { jobId?: unknown } | undefined;
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      return;
+    }
+    if (typeof parsed?.jobId === 'string') answer(parsed.jobId, parsed, false);
+  });
   // Events are read from after the stream's last entry as it was before the first job: read from
   // the stream's end ('$', BullMQ's default), an event sent before the reader's first read (a job
   // that finished quickly) would be lost, and its subtask would wait until its time limit.
-  const ready = lastEventId(queue).then(async (id) => {
+  const events = lastEventId(queue).then(async (id) => {
     const reader = new QueueEvents(options.queue, { ...at, lastEventId: id });
-    reader.on('completed', ({ jobId, returnvalue }) =>
-      settle(jobId, { value: returnvalue as unknown as SubtaskOutcome }),
-    );
+    reader.on('completed', ({ jobId, returnvalue }) => answer(jobId, returnvalue, true));
     reader.on('failed', ({ jobId, failedReason }) =>
       settle(jobId, { error: new SubtaskJobFailed(jobId, failedReason) }),
     );
     await reader.waitUntilReady();
     return reader;
   });
+  const ready = Promise.all([events, subscribed]);
   return {
     name: 'bullmq',
     async runSubtask(request, { signal }) {
       signal.throwIfAborted();
-      await ready;
+      const [, subscription] = await ready;
       const jobId = `${request.runId}.${request.subtask.id}.${randomUUID().slice(0, 8)}`;
       const done = new Promise<SubtaskOutcome>((resolve, reject) => {
         waiting.set(jobId, { resolve, reject });
@@ -104,7 +127,8 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
       };
       signal.addEventListener('abort', stop, { once: true });
       try {
-        await queue.add('subtask', signPayload(JSON.stringify(request), secret), {
+        const reply = subscription ? channel : undefined;
+        await queue.add('subtask', signPayload(JSON.stringify(request), secret, reply), {
           ...jobs,
           jobId,
         });
@@ -119,7 +143,8 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
       for (const jobId of [...waiting.keys()]) {
         settle(jobId, { error: new SubtaskJobFailed(jobId, 'the engine was closed') });
       }
-      const reader = await ready.catch(() => undefined);
+      const [reader, subscription] = await ready.catch(() => []);
+      subscription?.close();
       await Promise.all([reader?.close(), queue.close()]);
     },
   };

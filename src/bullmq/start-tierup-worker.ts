@@ -1,5 +1,5 @@
 import { type ConnectionOptions, Worker, type WorkerOptions } from 'bullmq';
-import type { SubtaskOutcome, SubtaskRequest } from '../core/engine.ts';
+import type { SubtaskRequest } from '../core/engine.ts';
 import type { LanguageModel } from '../core/language-model.ts';
 import type { Approver, Guardrails, Policy } from '../core/security.ts';
 import type { AnyTool } from '../core/tool.ts';
@@ -8,7 +8,13 @@ import type { RunJournal } from '../durable/run-journal.ts';
 import { serveSubtask } from '../executors/serve-subtask.ts';
 import { createPriceTable, type PriceTableOptions } from '../pricing/price-table.ts';
 import { checkBullmqOptions } from './bullmq-options.ts';
-import { JobSignatureError, verifiedPayload } from './job-signature.ts';
+import {
+  JobSignatureError,
+  type SignedOutcome,
+  signOutcome,
+  verifiedJob,
+} from './job-signature.ts';
+import { publishOutcome } from './outcome-channel.ts';
 
 /** Options of {@link startTierupWorker}. */
 export interface TierupWorkerOptions {
@@ -57,7 +63,7 @@ export interface TierupWorkerOptions {
 /** A running worker: `close()` it to stop taking jobs (the ones it runs finish first). */
 export interface TierupWorker {
   /** The BullMQ worker, for its events (`failed`, `error`, ...). */
-  readonly worker: Worker;
+  readonly worker: Worker<unknown, SignedOutcome>;
   close(): Promise<void>;
 }
 
@@ -65,7 +71,8 @@ export interface TierupWorker {
  * Starts a worker, in your own process, that runs the subtasks a `bullmqEngine` sends: it checks
  * each job's signature (refusing, and running nothing of, one that does not verify), runs the
  * specialist with your tools and model under the run's ledger, permits and budgets, and sends
- * back what it used and did.
+ * back what it used and did, signed: published straight to the run that waits for it, and as the
+ * job's result.
  *
  * @example
  * const worker = startTierupWorker({ connection, queue: 'tierup', secret, tools, model, concurrency: 4 });
@@ -86,17 +93,26 @@ export function startTierupWorker(options: TierupWorkerOptions): TierupWorker {
     toolErrorMessage: options.toolErrorMessage,
     journal: options.journal,
   };
-  const worker = new Worker<unknown, SubtaskOutcome>(
+  const worker: Worker<unknown, SignedOutcome> = new Worker<unknown, SignedOutcome>(
     options.queue,
     async (job, _token, signal) => {
       let request: SubtaskRequest;
+      let reply: string | undefined;
       try {
-        request = parseRequest(verifiedPayload(job.data, secret, job.id), job.id);
+        const verified = verifiedJob(job.data, secret, job.id);
+        request = parseRequest(verified.payload, job.id);
+        reply = verified.reply;
       } catch (error) {
         if (error instanceof JobSignatureError) onRefused?.(error);
         throw error;
       }
-      return serveSubtask(request, server, signal);
+      const outcome = await serveSubtask(request, server, signal);
+      const signed = signOutcome(job.id as string, outcome, secret);
+      // Straight to the run that waits for it; the job's completion carries it too.
+      if (reply !== undefined) {
+        await publishOutcome(worker, reply, JSON.stringify({ jobId: job.id, ...signed }));
+      }
+      return signed;
     },
     {
       ...options.worker,
