@@ -15,11 +15,18 @@ const WORD = /[a-z0-9]+/g;
 const DECOMPOSABLE = /[^\u0000-\u007f\u00ab\u00bb]/;
 
 /** Lower-cases, folds diacritics (é → e, ü → u) and `ß` → `ss`. */
+/** A typographic apostrophe ("that’s", "I’d"): the patterns are written with the plain one. */
+const CURLY_APOSTROPHE = /[\u2018\u2019\u02bc]/g;
+
 export function normalize(text: string): string {
   const lower = text.toLowerCase();
   // Fast path: ASCII (with « and ») needs no Unicode decomposition.
   if (!DECOMPOSABLE.test(lower)) return lower;
-  return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss');
+  return lower
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/ß/g, 'ss')
+    .replace(CURLY_APOSTROPHE, "'");
 }
 
 /** Splits normalized text into words of letters and digits. */

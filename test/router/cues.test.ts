@@ -95,6 +95,11 @@ describe('request cues', () => {
     expect(cue('smallTalk', "No, I'm all set.")).toBe(true);
     expect(cue('smallTalk', "thanks!! that's exactly what I needed")).toBe(true);
     expect(cue('smallTalk', "That's really helpful, thank you.")).toBe(true);
+    // A typographic apostrophe reads as the plain one.
+    expect(cue('smallTalk', 'thanks, that’s exactly what I needed')).toBe(true);
+    expect(
+      cue('holdAction', 'Read the messages and tell me what they want. Don’t reply yet.'),
+    ).toBe(true);
     expect(cue('smallTalk', "That's what I needed for the report, now send it to Ana.")).toBe(
       false,
     );
