@@ -43,6 +43,7 @@ describe('request cues', () => {
     ['Can you teach me about music theory?'],
     ['Which affordable GPU would you recommend to train a language model?'],
     ['Who is Jane Goodall?'],
+    ['Who is Jane Goodall.'],
     ['Do you think Rust would be a better choice to learn than Go?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);

@@ -76,8 +76,6 @@ const PAIR_WORDS = new Set([
   'dos',
   'mitad',
   'doble',
-  'due',
-  'meta',
   'doppio',
   'dois',
   'duas',
