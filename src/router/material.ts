@@ -89,7 +89,7 @@ function splitMaterial(input: string): SplitRequest {
  * ...", "Given the following paragraph, extract the names: ..."): the text is material.
  */
 const ANNOUNCED_TEXT =
-  /^(.{0,160}?\b(?:the following|this|these|that|below|here(?:'s| is| are))\s+(?:\w+\s+){0,2}?(?:paragraphs?|texts?|passages?|arguments?|e-?mails?|messages?|reviews?|articles?|stor(?:y|ies)|poems?|sentences?|statements?|abstracts?|excerpts?|quotes?|transcripts?|letters?|posts?|tweets?|comments?|feedback|notes?|conversations?|dialogues?|essays?|headlines?|descriptions?|complaints?|paragraph)\b[^:]{0,80}):\s*(\S.{19,})$/is;
+  /^(.{0,160}?\b(?:the following|this|these|that|below|here(?:'s| is| are))\s+(?:\w+\s+){0,2}?(?:paragraphs?|texts?|passages?|arguments?|e-?mails?|messages?|reviews?|articles?|stor(?:y|ies)|poems?|sentences?|statements?|abstracts?|excerpts?|quotes?|transcripts?|letters?|posts?|tweets?|comments?|feedback|notes?|conversations?|dialogues?|essays?|headlines?|descriptions?|complaints?|announcements?|press releases?|documents?|code|snippets?|scripts?|quer(?:y|ies)|json|logs?|errors?)\b[^:]{0,80}):\s*(\S.{19,})$/is;
 
 /** A line that labels itself as what the user asks. */
 const INSTRUCTION_LABEL =

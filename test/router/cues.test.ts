@@ -44,9 +44,17 @@ describe('request cues', () => {
     ['Which affordable GPU would you recommend to train a language model?'],
     ['Who is Jane Goodall?'],
     ['Who is Jane Goodall.'],
+    ['If there is no friction in space, why do rockets need so much fuel?'],
+    ['In quantum physics, what is superposition?'],
+    ['You are given two sorted lists. Describe an algorithm to merge them.'],
+    ['Compare and contrast capitalism and socialism.'],
     ['Do you think Rust would be a better choice to learn than Go?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);
+  });
+
+  it('knowledge: a question after a context clause about money asks for a conversion', () => {
+    expect(cue('knowledge', 'In Canadian dollars, what is 30 USD?')).toBe(false);
   });
 
   it('knowledge: a polite request is not a question for the model’s opinion', () => {

@@ -25,6 +25,9 @@ describe('splitRequest', () => {
       instruction: 'Summarize this email',
       material: 'my parcel arrived damaged and I want a refund for order 5512.',
     });
+    expect(
+      splitRequest('Debug this code: def add(a, b): return a - b  # wrong sign').material,
+    ).toBe('def add(a, b): return a - b  # wrong sign');
     const given = splitRequest(
       'Given the following paragraph, extract the company names: Acme was founded in 1990 by John.',
     );
