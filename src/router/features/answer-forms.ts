@@ -24,6 +24,7 @@ const WRITING_PIECES = [
   'newsletters?|lesson plans?|recipes?|ideas?|questions|quiz(?:zes)?|metaphors?|analog(?:y|ies)|examples?',
   'templates?|regex(?:es)?|algorithms?|functions?|classes|(?:code )?snippets?|programs? (?:that|to|which)',
   'rubrics?|heads-up|nudges?|appeals?|subject lines?|dockerfiles?|readmes?|agendas?|checklists?|faqs?',
+  '(?:workout|meal|study|training|reading) plans?|fables?|bedtime stor(?:y|ies)',
   // The same pieces in French, Spanish, Italian, Portuguese, German and Dutch.
   'annunci\\w*|messaggi\\w*|letter[ae]|lettres?|textes?|courriels?|grilles?|cartas?|mensajes?|textos?|correos?',
   'anuncios?|nachrichten?|briefe?|anschreiben|artikel|gedichte?|geschichten?|berichte?|teksten?|verhalen',
@@ -33,6 +34,9 @@ const WRITING_PIECES = [
 const WRITING_OPENING = new RegExp(
   `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i(?: want| need| would like|'d like) you to\\s+|i(?: want| need| would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give|come up with|produce|suggest|implement|redige[sz]?|ecri[st]|ecrivez|scrivi|mi scrivi|escribe|escribeme|redacta|escreva|schreib\\w*|verfasse|schrijf|maak)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
 );
+/** A piece told, not looked up: "tell me a joke", "can you tell us a story about dragons". */
+const TOLD_PIECE =
+  /^\W*(?:(?:can|could|would|will) you\s+|please\s+|i want you to\s+)?tell(?: me| us)? (?:a|an|one|some|another) (?:[\w'-]+ ){0,3}?(?:jokes?|stor(?:y|ies)|riddles?|poems?|fables?|tales?|puns?|limericks?)\b/;
 /** What makes a piece of writing need a tool: the user's records or documents, fresh facts, or an act on it. */
 const WRITING_NEEDS =
   /\b(based on|from (?:our|my|the) |using (?:our|my|the) |(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\b(?:in|to|on) (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki)s?\b|\b(?:make|take) (?:a )?notes?\b)/;
@@ -47,7 +51,8 @@ const HELD_ACTS = /^(send|post it|publish|schedule|save|upload|share it|file it|
  */
 export function isWritingRequest(analysis: RequestAnalysis): boolean {
   if (analysis.cues.identifier && RECORD_ID.test(analysis.instruction)) return false;
-  if (!WRITING_OPENING.test(analysis.instruction)) return false;
+  if (!WRITING_OPENING.test(analysis.instruction) && !TOLD_PIECE.test(analysis.instruction))
+    return false;
   const needs = WRITING_NEEDS.exec(analysis.instruction);
   // "Draft only, I'll post it myself", "don't send it": an act held back is no need.
   return needs === null || (analysis.cues.holdAction && HELD_ACTS.test(needs[0]));
