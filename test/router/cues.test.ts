@@ -48,6 +48,7 @@ describe('request cues', () => {
     ['In quantum physics, what is superposition?'],
     ['You are given two sorted lists. Describe an algorithm to merge them.'],
     ['Compare and contrast capitalism and socialism.'],
+    ['Name three famous paintings by Van Gogh.'],
     ['Do you think Rust would be a better choice to learn than Go?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);

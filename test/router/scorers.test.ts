@@ -363,6 +363,9 @@ describe('toolUse on requests for a piece of writing', () => {
       "Write my appeal to the moderators but don't submit it, I'll tweak it first.",
       'Give me 3 subject lines for a renewal reminder email, friendly tone.',
       'Scrivi un messaggio di benvenuto per gli ospiti con le regole della casa.',
+      // A piece told, not looked up.
+      'Can you tell me a joke about programmers?',
+      'Create a weekly meal plan for a vegetarian family of four.',
       // "saved", "checklist" and "I'd like" are not the acts "save", "check" and "news".
       'Write a short story about how Artificial Intelligence saved Christmas.',
       'Write a checklist for onboarding new hires.',
@@ -383,6 +386,7 @@ describe('toolUse on requests for a piece of writing', () => {
       'Create a QR code for our office address.',
       'Write a short message to the design channel saying the build is green.',
       'Make a note of the gate code for the warehouse.',
+      'Tell me the email address of the customer with the most cancellations.',
     ]) {
       expect(router.route({ input, tools: registry }).reasons[1], input).not.toBe(why);
     }
