@@ -18,8 +18,17 @@ const routers: [string, ReturnType<typeof createRouter>][] = [['default', create
 if (process.argv.includes('--fitted')) {
   routers.push(['fitted', createRouter({ fittedModel: experimental_fittedRouterModel })]);
 }
+// NQ-open's questions were labeled for freshness under registries with and without a search
+// tool: a direct label made with no search tool on offer says nothing about whether the question
+// needs one, and this registry offers web search, so only those labeled with one count here.
+const searchOffered = (r: { tools?: readonly unknown[] }) =>
+  (r.tools ?? []).some((t) => /search/i.test((t as { name?: string }).name ?? ''));
 const records = loadRoutingRecords().filter(
-  (r) => SOURCES.includes(r.source) && !r.expected.toolUse && !r.expected.crossDomain,
+  (r) =>
+    SOURCES.includes(r.source) &&
+    !r.expected.toolUse &&
+    !r.expected.crossDomain &&
+    (r.source !== 'nq-open' || searchOffered(r)),
 );
 console.log(`needless escalation under a ${REGISTRY.length}-tool assistant registry`);
 console.log(
