@@ -366,6 +366,7 @@ describe('toolUse on requests for a piece of writing', () => {
       // A piece told, not looked up.
       'Can you tell me a joke about programmers?',
       'Create a weekly meal plan for a vegetarian family of four.',
+      'Give me an argument for idealism in standard form.',
       // "saved", "checklist" and "I'd like" are not the acts "save", "check" and "news".
       'Write a short story about how Artificial Intelligence saved Christmas.',
       'Write a checklist for onboarding new hires.',

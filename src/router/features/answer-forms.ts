@@ -24,7 +24,7 @@ const WRITING_PIECES = [
   'newsletters?|lesson plans?|recipes?|ideas?|questions|quiz(?:zes)?|metaphors?|analog(?:y|ies)|examples?',
   'templates?|regex(?:es)?|algorithms?|functions?|classes|(?:code )?snippets?|programs? (?:that|to|which)',
   'rubrics?|heads-up|nudges?|appeals?|subject lines?|dockerfiles?|readmes?|agendas?|checklists?|faqs?',
-  '(?:workout|meal|study|training|reading) plans?|fables?|bedtime stor(?:y|ies)',
+  '(?:workout|meal|study|training|reading) plans?|fables?|bedtime stor(?:y|ies)|arguments?|prompts?|explanations?|overviews?',
   // The same pieces in French, Spanish, Italian, Portuguese, German and Dutch.
   'annunci\\w*|messaggi\\w*|letter[ae]|lettres?|textes?|courriels?|grilles?|cartas?|mensajes?|textos?|correos?',
   'anuncios?|nachrichten?|briefe?|anschreiben|artikel|gedichte?|geschichten?|berichte?|teksten?|verhalen',
