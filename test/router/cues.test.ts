@@ -49,6 +49,7 @@ describe('request cues', () => {
     ['You are given two sorted lists. Describe an algorithm to merge them.'],
     ['Compare and contrast capitalism and socialism.'],
     ['Name three famous paintings by Van Gogh.'],
+    ['Evaluate the impact of the printing press on European science.'],
     ['Do you think Rust would be a better choice to learn than Go?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);
