@@ -22,10 +22,14 @@ export function numberForm(analysis: RequestAnalysis): NumberForm {
   const original =
     analysis.original.length > 2_000 ? analysis.original.slice(0, 2_000) : analysis.original;
   const numbers = original.match(DIGITS)?.length ?? 0;
-  const endsAsking = ASKING_END.test(original);
+  // Thai writes no sentence marks: a space ends a clause, and a question ends with its question
+  // word ("กี่ชิ้น", how many pieces; "เท่าใด", how much).
+  const thai = THAI.test(original);
+  const endsAsking = ASKING_END.test(original) || (thai && THAI_ASKING_END.test(original));
+  const marked = original.match(SENTENCE_END)?.length ?? 0;
   return {
     numbers,
-    sentences: original.match(SENTENCE_END)?.length ?? 0,
+    sentences: thai ? Math.max(marked, original.trim().split(/\s+/).length - 1) : marked,
     endsAsking,
     longestNumber: longestNumber(analysis.instruction),
     quantities: numbers + countNumberWords(analysis.words),
@@ -87,6 +91,8 @@ const PAIR_WORDS = new Set([
 
 const DIGITS = /\d+(?:[.,]\d+)*/g;
 const SENTENCE_END = /[.?!。？！।](?=\s|$)|[。？！]/g;
+const THAI = /[\u0e00-\u0e7f]/;
+const THAI_ASKING_END = /(กี่\S{0,12}|เท่า(ใด|ไร|ไหร่)|หรือไม่|ไหม)\s*[?]?\s*$/;
 /** A question mark at the end, or Japanese's question particle closing the last sentence. */
 const ASKING_END = /[?？؟]\s*$|か[。．]?\s*$/;
 const NUMBER = /\d[\d,.' ]*\d|\d/g;
