@@ -305,6 +305,8 @@ describe('toolUse on word problems', () => {
       'りんごが3個あります。みかんはりんごの2倍あります。全部でいくつあるか計算しなさい。',
       // Thai marks no sentences: clauses end with a space, a question with its question word.
       'แมรี่มีแอปเปิ้ล 5 ลูก เธอซื้อเพิ่มอีก 3 ลูก ตอนนี้เธอมีแอปเปิ้ลทั้งหมดกี่ลูก',
+      // One number in digits, the others in words, three sentences and a quantity asked for.
+      'Sara bakes 12 muffins. She gives a third of them to Tom. Tom eats one of his. How many muffins does Tom have left?',
       // "now", "still" and "this month" are the story's time.
       'Andy can get 50 demerits in a month. He got 2 demerits 6 times for showing up late. How many more can he get this month before he is fired now?',
     ];

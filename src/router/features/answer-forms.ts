@@ -129,6 +129,19 @@ const SHORT_PIECE =
 const RECORD_ID =
   /(#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b)/;
 
+/**
+ * A story of three sentences or more with one number written in digits, that asks for a quantity
+ * ("how many...?") or is in a script whose number words the router cannot read (Bengali, Thai,
+ * Chinese...): a word problem whose other numbers are words.
+ */
+function oneNumberStory(analysis: RequestAnalysis, form: NumberForm): boolean {
+  return (
+    form.quantities >= 1 &&
+    form.sentences >= 3 &&
+    (analysis.unreadable || QUANTITY_QUESTION.test(analysis.instruction))
+  );
+}
+
 /** A request that opens with an order is a list of orders, not a story ("Please retrieve..."). */
 const ORDER_OPENING =
   /^\s*(please|pls|kindly|can you|could you|would you|retrieve|obtain|get|fetch|find|look up|check|show|list|give|tell|send|book|create|update|provide|bitte|por favor|s'il vous plait)\b/;
@@ -146,7 +159,7 @@ export function isWordProblem(analysis: RequestAnalysis, known?: NumberForm): bo
   if (ORDER_OPENING.test(analysis.instruction)) return false;
   const form = known ?? numberForm(analysis);
   return (
-    form.quantities >= 2 &&
+    (form.quantities >= 2 || oneNumberStory(analysis, form)) &&
     form.sentences >= 2 &&
     form.endsSolving &&
     form.longestNumber < LONG_NUMBER
