@@ -392,6 +392,7 @@ describe('toolUse on requests for a piece of writing', () => {
       'Write a short message to the design channel saying the build is green.',
       'Make a note of the gate code for the warehouse.',
       'Tell me the email address of the customer with the most cancellations.',
+      'Give me examples of orders that shipped late last month.',
     ]) {
       expect(router.route({ input, tools: registry }).reasons[1], input).not.toBe(why);
     }
