@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ConnectionOptions, type JobsOptions, Queue, QueueEvents } from 'bullmq';
 import type { Engine, SubtaskOutcome } from '../core/engine.ts';
+import { untilAborted } from '../run/until-aborted.ts';
 import { checkBullmqOptions } from './bullmq-options.ts';
 import { signPayload, verifiedOutcome } from './job-signature.ts';
 import { outcomeChannelName, subscribeOutcomes } from './outcome-channel.ts';
@@ -111,7 +112,8 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
     name: 'bullmq',
     async runSubtask(request, { signal }) {
       signal.throwIfAborted();
-      const [, subscription] = await ready;
+      // Redis out of reach: the subtask stops at its own time limit, not when Redis comes back.
+      const [, subscription] = await untilAborted(ready, signal);
       const jobId = `${request.runId}.${request.subtask.id}.${randomUUID().slice(0, 8)}`;
       const done = new Promise<SubtaskOutcome>((resolve, reject) => {
         waiting.set(jobId, { resolve, reject });
@@ -143,12 +145,23 @@ export function bullmqEngine(options: BullmqEngineOptions): BullmqEngine {
       for (const jobId of [...waiting.keys()]) {
         settle(jobId, { error: new SubtaskJobFailed(jobId, 'the engine was closed') });
       }
-      const [reader, subscription] = await ready.catch(() => []);
-      subscription?.close();
-      await Promise.all([reader?.close(), queue.close()]);
+      // The event reader and the subscription close once they exist; closing does not wait for a
+      // Redis that never answers longer than CLOSE_GRACE_MS.
+      const closeReaders = ready.then(
+        ([reader, subscription]) => {
+          subscription?.close();
+          return reader.close();
+        },
+        () => undefined,
+      );
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
+      await Promise.all([Promise.race([closeReaders, grace]), queue.close()]);
     },
   };
 }
+
+/** How long `close()` waits for the event reader to be ready so it can close it. */
+const CLOSE_GRACE_MS = 2_000;
 
 /** The id of the last entry of the queue's event stream, `0-0` when it has none (or is unreadable). */
 async function lastEventId(queue: Queue): Promise<string> {
