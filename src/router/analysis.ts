@@ -127,7 +127,7 @@ export function analyzeRequest(input: string): RequestAnalysis {
     personal: PERSONAL.test(instruction),
     request: REQUEST.test(instruction),
     properNoun: PROPER_NOUN.test(split.instruction),
-    smallTalk: SMALL_TALK.test(instruction),
+    smallTalk: instruction.length <= SMALL_TALK_MAX_LENGTH && SMALL_TALK.test(instruction),
     template: TEMPLATE.test(instruction),
     computation: COMPUTATION.test(instruction) || ARITHMETIC.test(instruction),
     precise: PRECISE.test(instruction),
@@ -150,6 +150,12 @@ export function analyzeRequest(input: string): RequestAnalysis {
  * its opening; reading no further bounds the cost of routing an outsized request.
  */
 const INSTRUCTION_LIMIT = 20_000;
+/**
+ * Small talk is short: a greeting, thanks or a closing with a few more words ("No, I'm all set,
+ * thanks!"). A longer instruction that says "that's all" asks for something; the pattern is not
+ * run on it (the longest small talk in the labeled data has 131 characters).
+ */
+const SMALL_TALK_MAX_LENGTH = 160;
 
 /**
  * A channel used as a verb, with its addressee: "email them", "message the team", "text me". Not

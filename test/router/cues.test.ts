@@ -108,6 +108,13 @@ describe('request cues', () => {
     expect(cue('smallTalk', "That's really helpful, thank you.")).toBe(true);
     // A typographic apostrophe reads as the plain one.
     expect(cue('smallTalk', 'thanks, that’s exactly what I needed')).toBe(true);
+    // Small talk is short: a long instruction that says "that's all" asks for something.
+    expect(
+      cue(
+        'smallTalk',
+        `Here is the list of the accounts to close this quarter and that's all: ${'ACC-1, '.repeat(30)}`,
+      ),
+    ).toBe(false);
     expect(
       cue('holdAction', 'Read the messages and tell me what they want. Don’t reply yet.'),
     ).toBe(true);
