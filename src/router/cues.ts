@@ -17,15 +17,17 @@ export const COMPOSE =
 export const DEICTIC =
   /\b(this|these|below|above|following|pasted|forwarded|attached here|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
 
-/** A general-knowledge, definition or how-to question, not about the user's own records. */
 /**
- * A later sentence asking how to do something ("I moved to a new city. How can I meet people?"):
- * a general question too. (A request opening with "how" is one already; kept apart from
- * KNOWLEDGE, where a sentence-start alternative slows every position's match.)
+ * A general question that does not open the request: a later sentence asking how to do something
+ * or to describe, explain or discuss ("I moved to a new city. How can I meet people?"), or a
+ * what/why/how question after a clause of context ("If there is no friction in space, why...", not
+ * about money). Kept apart from KNOWLEDGE, where a sentence-start alternative slows every
+ * position's match.
  */
-export const HOW_TO_SENTENCE =
+export const LATER_QUESTION =
   /[.?!]\s+(how (do|can|should|would) (i|we|one|you)|describe|explain|discuss)\b|^(if|when|as|on|in|given|since|assuming|suppose|during|after|before)\b(?![^,?]{0,60}\b(dollars?|euros?|pounds?|yen|currency|usd|eur|gbp)\b)[^,?]{0,60}, (what|why|how) (is|are|does|do|would|will|should|can)\b/;
 
+/** A general-knowledge, definition or how-to question, not about the user's own records. */
 export const KNOWLEDGE =
   /(^((who|when|where|what year) (did|was|were|had)\b(?!.*\b(last|latest|newest|most recent|recent(ly)?|this|current(ly)?|next|still|yet|so far|ever|anymore|now|today|tonight)\b)|who (is|are|was) (?!(on call|on duty|in charge|responsible|assigned|working|available|next|(the )?(current|new|next|latest|reigning|acting)\b|(the )?(king|queen|president|prime minister|ceo|chancellor|pope|mayor|governor|chief|head|leader|coach|captain|champion|owner|manager|chair\w*|director|minister|secretary|speaker)s?\b))\w[^?]{0,40}(?=[?.!]?$)|what|why|how|when should|should|is it|are|does|do|can you explain|explain|describe|discuss|elaborate on|in general|compare and contrast|(analy[sz]e|evaluate|assess|examine) the (causes|consequences|role|impact|significance|effects|history|origins|themes?|symbolism|implications|ethics|philosophy)\b|name (a|an|some|any|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) |who (wrote|painted|invented|discovered|was|were)|was ist|wie|warum|qu'?est|comment|pourquoi|que es|como|por que|cos'?e|perche|wat is|hoe)\b|\b(difference between|differ from|what('?s| is| are) (a|an|the difference|the point|the formula|the definition)|what does .{1,40} (mean|stand for)|meaning of|definition|define|in (plain|simple|layman'?s?) (terms|words|english|language)|vs\.?|versus|when should (i|we|you)|what('?s| is| are) (a|an|some) (good|sane|reasonable|typical|common|standard|best)|how (does|do|did) .{1,60} (differ|compare)|plain (english|language)|explain|how (does|do) .{1,40} work|(tell|teach|show) me how to|what do you think|do you think(?! (you|u) (could|can|would|will))|would you (recommend|suggest|do|say|rate|choose|pick)|if you (were|had)|in your (opinion|view)|your (opinion|thoughts|view) on|guide me|instructions (on|for) how|(tell|teach) me (about|more about)|best practices?|rule of thumb|tips?|advice|is it (rude|normal|ok|okay|safe|legal|worth)|pros and cons|formula|capital of|worth it|the point of|normal|usually|typically|generally|what even is|c'?est quoi|qual e a diferenca|vale a pena|merece la pena|lohnt (es )?sich|ne vaut|who (wrote|painted|invented|discovered)|unterschied|erklar\w*|bedeutet|was ist|qu'?est-ce|difference entre|explique\w*|diferencia|explica\w*|que significa|cos'?e|differenza|spiega\w*|verschil|uitleg\w*|leg .{0,30}uit|wat is)\b)/;
 
@@ -47,7 +49,14 @@ export const FRESH =
 
 /** A concrete identifier: an order or ticket number, an invoice code, a SKU, a medical record number. */
 export const IDENTIFIER =
-  /(#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b\d{4,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b)/;
+  /(#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b|\b\d{4,}\b)/;
+/**
+ * The identifiers of {@link IDENTIFIER} that name a record whatever surrounds them: its last
+ * alternative, a bare number ("$108000", "6000 blocks"), is left out, as in a story it is a quantity.
+ */
+export const RECORD_ID = new RegExp(
+  IDENTIFIER.source.slice(0, IDENTIFIER.source.lastIndexOf('|')) + ')',
+);
 
 /** An imperative or request to act on something. */
 export const ACTION =

@@ -1,5 +1,6 @@
 import type { RequestAnalysis } from '../analysis.ts';
-import { type NumberForm, numberForm } from './number-form.ts';
+import { RECORD_ID } from '../cues.ts';
+import { endsAskingForResult, type NumberForm, numberForm } from './number-form.ts';
 import { NUMBER_WORDS } from './number-words.ts';
 
 // Forms of a request that one model call answers, whatever tools are offered or items it counts
@@ -123,13 +124,6 @@ const SHORT_PIECE =
   /\b(riddles?|haikus?|jokes?|poems?|limericks?|slogans?|taglines?|tweets?|one sentence|a sentence|one line|una frase|une phrase|einen satz|short bullets?|bullets?|one word)\b/;
 
 /**
- * A record's identifier: an order or ticket number, a code. Unlike the router's identifier cue, a
- * bare number is not one: in a story, "$108000" and "6000 blocks" are quantities.
- */
-const RECORD_ID =
-  /(#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b)/;
-
-/**
  * A story of three sentences or more with one number written in digits, that asks for a quantity
  * ("how many...?") or is in a script whose number words the router cannot read (Bengali, Thai,
  * Chinese...): a word problem whose other numbers are words.
@@ -157,6 +151,7 @@ export function isWordProblem(analysis: RequestAnalysis, known?: NumberForm): bo
   if (cues.owned || cues.personal) return false;
   if (cues.identifier && RECORD_ID.test(analysis.instruction)) return false;
   if (ORDER_OPENING.test(analysis.instruction)) return false;
+  if (known === undefined && !endsAskingForResult(analysis)) return false;
   const form = known ?? numberForm(analysis);
   return (
     (form.quantities >= 2 || oneNumberStory(analysis, form)) &&
@@ -187,10 +182,13 @@ export function oneAnswer(analysis: RequestAnalysis): string | undefined {
   return undefined;
 }
 
+/**
+ * Work asked for per item ("a letter for each of the four requests"): not one piece. Narrower than
+ * the parallelism scorer's EACH on purpose: "a checklist of what every NDA should have" is one piece.
+ */
+const PER_ITEM =
+  /\b(for each|each of|for every|per|separate(ly)?|individual(ly)?|pour chaque|para cada|per ogni|fur jede\w*|voor elk\w*)\b/;
 /** One piece asked for near the start: "Write a production-ready Dockerfile for...". */
 const ONE_PIECE = new RegExp(
   `^\\S+(?: \\S+){0,6}? (?:a|an|one|un|une|uno|una|ein|eine|einen|um|uma|een) (?:[\\w'-]+ ){0,4}?(?:${WRITING_PIECES})\\b`,
 );
-/** Work asked for per item ("a letter for each of the four requests"): not one piece. */
-const PER_ITEM =
-  /\b(for each|each of|for every|per|separate(ly)?|individual(ly)?|pour chaque|para cada|per ogni|fur jede\w*|voor elk\w*)\b/;

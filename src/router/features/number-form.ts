@@ -19,13 +19,10 @@ export interface NumberForm {
 
 /** The {@link NumberForm} of a request. */
 export function numberForm(analysis: RequestAnalysis): NumberForm {
-  const original =
-    analysis.original.length > 2_000 ? analysis.original.slice(0, 2_000) : analysis.original;
+  const original = firstChars(analysis.original);
   const numbers = original.match(DIGITS)?.length ?? 0;
-  // Thai writes no sentence marks: a space ends a clause, and a question ends with its question
-  // word ("กี่ชิ้น", how many pieces; "เท่าใด", how much).
   const thai = THAI.test(original);
-  const endsAsking = ASKING_END.test(original) || (thai && THAI_ASKING_END.test(original));
+  const endsAsking = asksAtEnd(original, thai);
   const marked = original.match(SENTENCE_END)?.length ?? 0;
   return {
     numbers,
@@ -35,6 +32,27 @@ export function numberForm(analysis: RequestAnalysis): NumberForm {
     quantities: numbers + countNumberWords(analysis.words),
     endsSolving: endsAsking || endsSolving(original),
   };
+}
+
+/**
+ * Whether the request ends by asking for a result, with a question or an order ("Calculate the
+ * total."): what a word problem must do, read before the rest of its {@link NumberForm}.
+ */
+export function endsAskingForResult(analysis: RequestAnalysis): boolean {
+  const original = firstChars(analysis.original);
+  return asksAtEnd(original, THAI.test(original)) || endsSolving(original);
+}
+
+function firstChars(text: string): string {
+  return text.length > 2_000 ? text.slice(0, 2_000) : text;
+}
+
+/**
+ * A question mark at the end. Thai writes no sentence marks: a space ends a clause, and a question
+ * ends with its question word ("กี่ชิ้น", how many pieces; "เท่าใด", how much).
+ */
+function asksAtEnd(original: string, thai: boolean): boolean {
+  return ASKING_END.test(original) || (thai && THAI_ASKING_END.test(original));
 }
 
 /**
