@@ -22,6 +22,7 @@ import {
 import { splitRequest } from './material.ts';
 import { normalize, words } from './text.ts';
 import { familiesOf, wordKey } from './vocabulary.ts';
+import { createWordGate } from './word-gate.ts';
 
 /** Cues read from the instruction part of a request. */
 export interface RequestCues {
@@ -99,7 +100,10 @@ export function analyzeRequest(input: string): RequestAnalysis {
   ).trim();
   const material = split.material;
   const tokens = words(instruction);
-  const [stems, concepts, families] = index(tokens);
+  const [stems, concepts, families, gate] = index(tokens);
+  // Each cue below is the pattern's own test on the instruction; the gate only skips a pattern
+  // that no word of the instruction can open (word-gate.ts).
+  const cue = (pattern: RegExp) => CUE_GATE.test(pattern, instruction, gate);
   // Most requests are in Latin letters: one scan says so, and then neither a CJK script nor an
   // unreadable one is there to look for.
   const beyondLatin = BEYOND_LATIN.test(split.instruction);
@@ -111,26 +115,26 @@ export function analyzeRequest(input: string): RequestAnalysis {
     for (const family of familiesOf([...found]) ?? []) families.add(family);
   }
   // "email them", "message the team": a channel named as the verb asks to send on it.
-  if (CHANNEL_AS_VERB.test(instruction)) concepts.add('send');
+  if (cue(CHANNEL_AS_VERB)) concepts.add('send');
   const hasMaterial = material.length > 0;
   const cues: RequestCues = {
-    transform: TRANSFORM.test(instruction),
-    compose: COMPOSE.test(instruction),
-    deictic: hasMaterial && DEICTIC.test(instruction),
-    knowledge: KNOWLEDGE.test(instruction) || LATER_QUESTION.test(instruction),
-    owned: OWNED.test(instruction),
-    fresh: FRESH.test(instruction),
-    identifier: IDENTIFIER.test(instruction),
-    action: ACTION.test(instruction),
-    lookup: LOOKUP.test(instruction),
-    holdAction: HOLD_ACTION.test(instruction),
-    personal: PERSONAL.test(instruction),
-    request: REQUEST.test(instruction),
+    transform: cue(TRANSFORM),
+    compose: cue(COMPOSE),
+    deictic: hasMaterial && cue(DEICTIC),
+    knowledge: cue(KNOWLEDGE) || cue(LATER_QUESTION),
+    owned: cue(OWNED),
+    fresh: cue(FRESH),
+    identifier: cue(IDENTIFIER),
+    action: cue(ACTION),
+    lookup: cue(LOOKUP),
+    holdAction: cue(HOLD_ACTION),
+    personal: cue(PERSONAL),
+    request: cue(REQUEST),
     properNoun: PROPER_NOUN.test(split.instruction),
-    smallTalk: instruction.length <= SMALL_TALK_MAX_LENGTH && SMALL_TALK.test(instruction),
-    template: TEMPLATE.test(instruction),
-    computation: COMPUTATION.test(instruction) || ARITHMETIC.test(instruction),
-    precise: PRECISE.test(instruction),
+    smallTalk: instruction.length <= SMALL_TALK_MAX_LENGTH && cue(SMALL_TALK),
+    template: cue(TEMPLATE),
+    computation: cue(COMPUTATION) || ARITHMETIC.test(instruction),
+    precise: cue(PRECISE),
   };
   return {
     instruction,
@@ -164,6 +168,31 @@ const SMALL_TALK_MAX_LENGTH = 160;
 const CHANNEL_AS_VERB =
   /(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)\b(?:e-?mail|message|sms|slack|dm|fax|text)\s+(?:them|him|her|me|us|everyone|everybody)\b|(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)\b(?:e-?mail|message|sms|slack|fax)\s+(?:the|our|their|his|all|each|every)\s+\w+/;
 
+/**
+ * The cue patterns read on the instruction, gated by the words that can open them: a pattern none
+ * of the instruction's words can open is not run (those that prove no opening always are).
+ */
+const CUE_GATE = createWordGate([
+  CHANNEL_AS_VERB,
+  TRANSFORM,
+  COMPOSE,
+  DEICTIC,
+  KNOWLEDGE,
+  LATER_QUESTION,
+  OWNED,
+  FRESH,
+  IDENTIFIER,
+  ACTION,
+  LOOKUP,
+  HOLD_ACTION,
+  PERSONAL,
+  REQUEST,
+  SMALL_TALK,
+  TEMPLATE,
+  COMPUTATION,
+  PRECISE,
+]);
+
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;
 
@@ -189,13 +218,17 @@ export function termsOf(
   return { stems, concepts, families };
 }
 
-function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string>] {
+/** The stems, concepts and families of the words, and the cue patterns they may open ({@link CUE_GATE}). */
+function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string>, number] {
   const stems = new Set<string>();
   const concepts = new Set<string>();
   const families = new Set<string>();
+  let gate = 0;
   for (const word of tokens) {
-    if (word.length < 2) continue;
     const key = wordKey(word);
+    if (key.cueGate < 0) key.cueGate = CUE_GATE.maskOf(word);
+    gate |= key.cueGate;
+    // A stop word, and every word shorter than two characters, carries no meaning for matching.
     if (key.stop) continue;
     // One hash lookup, not two: a stem already there leaves the set's size as it was.
     const before = stems.size;
@@ -204,5 +237,5 @@ function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string
     if (key.concepts !== undefined) for (const id of key.concepts) concepts.add(id);
     if (key.families !== undefined) for (const id of key.families) families.add(id);
   }
-  return [stems, concepts, families];
+  return [stems, concepts, families, gate];
 }

@@ -149,6 +149,11 @@ export interface WordKey {
   readonly concepts: readonly string[] | undefined;
   /** The families of its concepts. */
   readonly families: readonly string[] | undefined;
+  /**
+   * A slot for analysis.ts: the cue patterns this word may open (see word-gate.ts), -1 until
+   * computed. Kept here so that a request's words are looked up once.
+   */
+  cueGate: number;
 }
 
 const wordKeys = new Map<string, WordKey>();
@@ -160,7 +165,13 @@ export function wordKey(word: string): WordKey {
   if (key === undefined) {
     const s = stem(word);
     const concepts = conceptsOf(s);
-    key = { stop: isStopWord(word), stem: s, concepts, families: familiesOf(concepts) };
+    key = {
+      stop: isStopWord(word),
+      stem: s,
+      concepts,
+      families: familiesOf(concepts),
+      cueGate: -1,
+    };
     if (wordKeys.size >= WORD_KEY_CACHE_LIMIT) wordKeys.clear();
     wordKeys.set(word, key);
   }
