@@ -224,10 +224,11 @@ function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string
   const concepts = new Set<string>();
   const families = new Set<string>();
   let gate = 0;
-  for (const word of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i] as string;
     const key = wordKey(word);
-    if (key.cueGate < 0) key.cueGate = CUE_GATE.maskOf(word);
-    gate |= key.cueGate;
+    key.cueGate ??= CUE_GATE.opensOf(word);
+    gate = CUE_GATE.add(gate, key.cueGate, tokens, i);
     // A stop word, and every word shorter than two characters, carries no meaning for matching.
     if (key.stop) continue;
     // One hash lookup, not two: a stem already there leaves the set's size as it was.

@@ -1,5 +1,6 @@
 import { CONCEPTS } from './lexicon.ts';
 import { stem } from './text.ts';
+import type { WordOpens } from './word-gate.ts';
 
 /** Words that carry no meaning for tool matching. */
 const STOP_WORDS = new Set(
@@ -150,10 +151,10 @@ export interface WordKey {
   /** The families of its concepts. */
   readonly families: readonly string[] | undefined;
   /**
-   * A slot for analysis.ts: the cue patterns this word may open (see word-gate.ts), -1 until
-   * computed. Kept here so that a request's words are looked up once.
+   * A slot for analysis.ts: the cue patterns this word may open (word-gate.ts), read on first
+   * use. Kept here so that a request's words are looked up once.
    */
-  cueGate: number;
+  cueGate: WordOpens | undefined;
 }
 
 const wordKeys = new Map<string, WordKey>();
@@ -170,7 +171,7 @@ export function wordKey(word: string): WordKey {
       stem: s,
       concepts,
       families: familiesOf(concepts),
-      cueGate: -1,
+      cueGate: undefined,
     };
     if (wordKeys.size >= WORD_KEY_CACHE_LIMIT) wordKeys.clear();
     wordKeys.set(word, key);

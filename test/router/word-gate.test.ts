@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as cues from '../../src/router/cues.ts';
+import { literalOpenings } from '../../src/router/literal-openings.ts';
 import { normalize, words } from '../../src/router/text.ts';
-import { createWordGate, literalOpenings } from '../../src/router/word-gate.ts';
+import { createWordGate } from '../../src/router/word-gate.ts';
 
 const ROUTING = new URL('../../data/routing/', import.meta.url);
 const FIXTURES = new URL('../fixtures/routing/', import.meta.url);
@@ -48,29 +49,52 @@ const EDGE_CASES = [
   'i',
 ];
 
+/** The openings of a pattern written as text: `^` for a first word, `*` after a word it starts with. */
+function openings(pattern: RegExp): string[] | undefined {
+  return literalOpenings(pattern)?.map(
+    (o) =>
+      (o.first ? '^' : '') + o.words.map((w) => (w.whole ? w.literal : `${w.literal}*`)).join(' '),
+  );
+}
+
 describe('literalOpenings', () => {
   it('reads the words a pattern opens with, through groups, anchors and look-arounds', () => {
-    expect(literalOpenings(/\b(summari[sz]e|ideas?|re-?word|tl;?dr)\b/)).toEqual([
-      'summari',
-      'idea',
-      're',
-      'tl',
+    expect(openings(/\b(summari[sz]e|ideas?|re-?word|tl;?dr|is this)\b/)).toEqual([
+      'summari*',
+      'idea*',
+      're word',
+      'reword',
+      'tl dr',
+      'tldr',
+      'is this',
     ]);
-    expect(literalOpenings(/^(if|when) |\bhow (do|can)\b/)).toEqual(['if', 'when', 'how']);
-    expect(literalOpenings(/(?<!\bthe\s)\b(?:e-?mail|text)\s+them/)).toEqual(['e', 'text']);
-    expect(literalOpenings(/\b((who|what year) did|why)\b/)).toEqual(['who', 'what', 'why']);
+    expect(openings(/^(if|when) |\bhow (do|can)\b/)).toEqual(['^if', '^when', 'how']);
+    expect(openings(/^(if|when) /m)).toEqual(['if', 'when']);
+    // A phrase ends with its group: the words after it are not read.
+    expect(openings(/(?<!\bthe\s)\b(?:e-?mail|text)\s+them/)).toEqual(['e mail', 'email', 'text']);
+    expect(openings(/\b((who|what year) did|why)\b/)).toEqual(['who', 'what year', 'why']);
+    expect(openings(/\b(real[- ]?time|up to date|what'?s (new|up))\b/)).toEqual([
+      'real time',
+      'realtime',
+      'up to date',
+      'what s',
+      'whats',
+    ]);
+    expect(openings(/\b(ab|cd)+x/)).toEqual(['ab*', 'cd*']);
+    expect(openings(/\b(ab|cd)x/)).toEqual(['ab*', 'cd*']);
+    expect(openings(/\bfoo\s*bar/)).toEqual(['foo bar*', 'foobar*']);
   });
 
   it('proves nothing for a pattern that may open otherwise', () => {
-    expect(literalOpenings(/[.?!]\s+how\b/)).toBeUndefined();
-    expect(literalOpenings(/summary/)).toBeUndefined();
-    expect(literalOpenings(/\b(ab)?cd/)).toBeUndefined();
-    expect(literalOpenings(/\b(ab|\d+)/)).toBeUndefined();
-    expect(literalOpenings(/\b(ab|)/)).toBeUndefined();
-    expect(literalOpenings(/\bs?um/)).toBeUndefined();
-    expect(literalOpenings(/\bsummary/i)).toBeUndefined();
-    expect(literalOpenings(/\bsummary/g)).toBeUndefined();
-    expect(literalOpenings(/\b[(|]a|b/)).toBeUndefined();
+    expect(openings(/[.?!]\s+how\b/)).toBeUndefined();
+    expect(openings(/summary/)).toBeUndefined();
+    expect(openings(/\b(ab)?cd/)).toBeUndefined();
+    expect(openings(/\b(ab|\d+)/)).toBeUndefined();
+    expect(openings(/\b(ab|)/)).toBeUndefined();
+    expect(openings(/\bs?um/)).toBeUndefined();
+    expect(openings(/\bsummary/i)).toBeUndefined();
+    expect(openings(/\bsummary/g)).toBeUndefined();
+    expect(openings(/\b[(|]a|b/)).toBeUndefined();
   });
 });
 
@@ -79,7 +103,8 @@ describe('createWordGate', () => {
     (value): value is RegExp => value instanceof RegExp && !value.global,
   );
   const gate = createWordGate(patterns);
-  const maskOf = (text: string) => words(text).reduce((mask, w) => mask | gate.maskOf(w), 0);
+  const maskOf = (text: string) =>
+    words(text).reduce((mask, w, i, all) => gate.add(mask, gate.opensOf(w), all, i), 0);
 
   it('gates most cue patterns', () => {
     const gated = patterns.filter((p) => literalOpenings(p) !== undefined);
@@ -103,14 +128,61 @@ describe('createWordGate', () => {
     expect(skipped).toBeGreaterThan(texts.length);
   });
 
-  it('skips a pattern whose openings no word of the text starts with', () => {
-    const summary = /\b(summari[sz]e|tl;?dr)\b/;
+  it('answers as each cue pattern does on texts strung from the openings themselves', () => {
+    // Near misses are where a wrong gate would show: words of the openings, cut short or run on,
+    // between separators of every kind.
+    const pieces = [
+      ...new Set(
+        patterns
+          .flatMap((p) => literalOpenings(p) ?? [])
+          .flatMap((o) => o.words.map((w) => w.literal)),
+      ),
+    ];
+    const separators = [' ', '  ', '-', "'", '. ', ', ', '_', '\n', '', ':', '?', ' « » '];
+    let seed = 12;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const pick = <T>(list: readonly T[]) => list[random(list.length)] as T;
+    let matched = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = random(4) === 0 ? pick(separators) : '';
+      const length = 1 + random(6);
+      for (let k = 0; k < length; k++) {
+        const piece = pick(pieces);
+        const cut = random(5) === 0 ? piece.slice(0, Math.max(1, piece.length - 1)) : piece;
+        text += cut + (random(6) === 0 ? pick(['s', 'ly', 'ed', 'x']) : '') + pick(separators);
+      }
+      const mask = maskOf(text);
+      for (const pattern of patterns) {
+        const expected = pattern.test(text);
+        if (expected) matched++;
+        if (gate.test(pattern, text, mask) !== expected)
+          throw new Error(`${pattern} on ${JSON.stringify(text)}`);
+      }
+    }
+    expect(matched).toBeGreaterThan(10_000);
+  });
+
+  it('skips a pattern whose openings the words of the text do not hold', () => {
+    const summary = /\b(summari[sz]e|tl;?dr|is this)\b/;
     const only = createWordGate([summary]);
-    expect(only.maskOf('summarize')).toBe(1);
-    expect(only.maskOf('tldr')).toBe(1);
-    expect(only.maskOf('sum')).toBe(0);
+    const mask = (text: string) =>
+      words(text).reduce((m, w, i, all) => only.add(m, only.opensOf(w), all, i), 0);
+    expect(mask('please summarize')).toBe(1);
+    expect(mask('tldr')).toBe(1);
+    expect(mask('tl dr')).toBe(1);
+    expect(mask('is this ok')).toBe(1);
+    expect(mask('this is ok')).toBe(0);
+    expect(mask('sum it up, tl')).toBe(0);
     expect(only.test(summary, 'please summarize', 0)).toBe(false);
     expect(only.test(summary, 'please summarize', 1)).toBe(true);
     expect(only.test(/\bx/, 'x', 0)).toBe(true);
+    const first = createWordGate([/^(what|how)\b/]);
+    const firstMask = (text: string) =>
+      words(text).reduce((m, w, i, all) => first.add(m, first.opensOf(w), all, i), 0);
+    expect(firstMask('what now')).toBe(1);
+    expect(firstMask('so what')).toBe(0);
   });
 });
