@@ -19,10 +19,13 @@ import {
   TEMPLATE,
   TRANSFORM,
 } from './cues.ts';
+import { REVIEW } from './features/cross-domain-features.ts';
+import { EACH } from './features/parallelism-features.ts';
+import { COMPARED, OUTSIDE_ORIGIN, RESTRICTED } from './features/security-features.ts';
 import { splitRequest } from './material.ts';
 import { normalize, words } from './text.ts';
 import { familiesOf, wordKey } from './vocabulary.ts';
-import { createWordGate } from './word-gate.ts';
+import { createWordGate, type WordGate } from './word-gate.ts';
 
 /** Cues read from the instruction part of a request. */
 export interface RequestCues {
@@ -88,6 +91,11 @@ export interface RequestAnalysis {
   /** Concept families of the instruction's words (weather for rain). */
   readonly families: ReadonlySet<string>;
   readonly cues: RequestCues;
+  /**
+   * Which gated cue patterns the instruction's words may open (word-gate.ts): read by
+   * {@link testCue}, which skips a pattern that cannot match.
+   */
+  readonly cueGate: number;
 }
 
 /** Analyzes a request's text for the default scorers. */
@@ -103,7 +111,7 @@ export function analyzeRequest(input: string): RequestAnalysis {
   const [stems, concepts, families, gate] = index(tokens);
   // Each cue below is the pattern's own test on the instruction; the gate only skips a pattern
   // that no word of the instruction can open (word-gate.ts).
-  const cue = (pattern: RegExp) => CUE_GATE.test(pattern, instruction, gate);
+  const cue = (pattern: RegExp) => cueGate().test(pattern, instruction, gate);
   // Most requests are in Latin letters: one scan says so, and then neither a CJK script nor an
   // unreadable one is there to look for.
   const beyondLatin = BEYOND_LATIN.test(split.instruction);
@@ -146,7 +154,21 @@ export function analyzeRequest(input: string): RequestAnalysis {
     concepts,
     families,
     cues,
+    cueGate: gate,
   };
+}
+
+/**
+ * `pattern.test(analysis.instruction)`, skipped when no word of the instruction can open the
+ * pattern (word-gate.ts): for the cue patterns the features read on the instruction.
+ */
+export function testCue(analysis: RequestAnalysis, pattern: RegExp): boolean {
+  return cueGate().test(pattern, analysis.instruction, analysis.cueGate);
+}
+
+/** False when no word of the instruction can open the pattern: it cannot match there. */
+export function mayMatchCue(analysis: RequestAnalysis, pattern: RegExp): boolean {
+  return cueGate().may(pattern, analysis.cueGate);
 }
 
 /**
@@ -168,30 +190,42 @@ const SMALL_TALK_MAX_LENGTH = 160;
 const CHANNEL_AS_VERB =
   /(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)\b(?:e-?mail|message|sms|slack|dm|fax|text)\s+(?:them|him|her|me|us|everyone|everybody)\b|(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)\b(?:e-?mail|message|sms|slack|fax)\s+(?:the|our|their|his|all|each|every)\s+\w+/;
 
+let gate: WordGate | undefined;
+
 /**
  * The cue patterns read on the instruction, gated by the words that can open them: a pattern none
- * of the instruction's words can open is not run (those that prove no opening always are).
+ * of the instruction's words can open is not run (those that prove no opening always are). Made
+ * on first use, as the features whose patterns it holds import this module.
  */
-const CUE_GATE = createWordGate([
-  CHANNEL_AS_VERB,
-  TRANSFORM,
-  COMPOSE,
-  DEICTIC,
-  KNOWLEDGE,
-  LATER_QUESTION,
-  OWNED,
-  FRESH,
-  IDENTIFIER,
-  ACTION,
-  LOOKUP,
-  HOLD_ACTION,
-  PERSONAL,
-  REQUEST,
-  SMALL_TALK,
-  TEMPLATE,
-  COMPUTATION,
-  PRECISE,
-]);
+function cueGate(): WordGate {
+  gate ??= createWordGate([
+    CHANNEL_AS_VERB,
+    TRANSFORM,
+    COMPOSE,
+    DEICTIC,
+    KNOWLEDGE,
+    LATER_QUESTION,
+    OWNED,
+    FRESH,
+    IDENTIFIER,
+    ACTION,
+    LOOKUP,
+    HOLD_ACTION,
+    PERSONAL,
+    REQUEST,
+    SMALL_TALK,
+    TEMPLATE,
+    COMPUTATION,
+    PRECISE,
+    // Read by the scorers through testCue.
+    EACH,
+    REVIEW,
+    OUTSIDE_ORIGIN,
+    RESTRICTED,
+    COMPARED,
+  ]);
+  return gate;
+}
 
 /** A capitalized word after a lower-case word: a name, not a sentence start. */
 const PROPER_NOUN = /[a-z\u00df-\u00ff,]\s+(?!I\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f]+/;
@@ -218,17 +252,18 @@ export function termsOf(
   return { stems, concepts, families };
 }
 
-/** The stems, concepts and families of the words, and the cue patterns they may open ({@link CUE_GATE}). */
+/** The stems, concepts and families of the words, and the cue patterns they may open ({@link cueGate}). */
 function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string>, number] {
   const stems = new Set<string>();
   const concepts = new Set<string>();
   const families = new Set<string>();
-  let gate = 0;
+  const words = cueGate();
+  let mask = 0;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i] as string;
     const key = wordKey(word);
-    key.cueGate ??= CUE_GATE.opensOf(word);
-    gate = CUE_GATE.add(gate, key.cueGate, tokens, i);
+    key.cueGate ??= words.opensOf(word);
+    mask = words.add(mask, key.cueGate, tokens, i);
     // A stop word, and every word shorter than two characters, carries no meaning for matching.
     if (key.stop) continue;
     // One hash lookup, not two: a stem already there leaves the set's size as it was.
@@ -238,5 +273,5 @@ function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string
     if (key.concepts !== undefined) for (const id of key.concepts) concepts.add(id);
     if (key.families !== undefined) for (const id of key.families) families.add(id);
   }
-  return [stems, concepts, families, gate];
+  return [stems, concepts, families, mask];
 }

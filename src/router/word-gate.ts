@@ -39,6 +39,8 @@ export interface WordGate {
    * word of `text` by {@link add}, has not its bit.
    */
   test(pattern: RegExp, text: string, mask: number): boolean;
+  /** False when the pattern is gated and `mask` has not its bit: it cannot match the text. */
+  may(pattern: RegExp, mask: number): boolean;
 }
 
 /** The most patterns one gate holds: one bit each of a 32-bit integer. */
@@ -101,8 +103,11 @@ export function createWordGate(patterns: readonly RegExp[]): WordGate {
       return out;
     },
     test(pattern, text, mask) {
+      return this.may(pattern, mask) && pattern.test(text);
+    },
+    may(pattern, mask) {
       const bit = bits.get(pattern);
-      return (bit === undefined || (mask & bit) !== 0) && pattern.test(text);
+      return bit === undefined || (mask & bit) !== 0;
     },
   };
 }

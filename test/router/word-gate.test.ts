@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { analyzeRequest, testCue } from '../../src/router/analysis.ts';
 import * as cues from '../../src/router/cues.ts';
+import * as crossDomainFeatures from '../../src/router/features/cross-domain-features.ts';
+import * as parallelismFeatures from '../../src/router/features/parallelism-features.ts';
+import * as securityFeatures from '../../src/router/features/security-features.ts';
 import { literalOpenings } from '../../src/router/literal-openings.ts';
 import { normalize, words } from '../../src/router/text.ts';
 import { createWordGate } from '../../src/router/word-gate.ts';
@@ -99,9 +103,9 @@ describe('literalOpenings', () => {
 });
 
 describe('createWordGate', () => {
-  const patterns = Object.values(cues).filter(
-    (value): value is RegExp => value instanceof RegExp && !value.global,
-  );
+  const patterns = [cues, crossDomainFeatures, parallelismFeatures, securityFeatures]
+    .flatMap((module) => Object.values(module))
+    .filter((value): value is RegExp => value instanceof RegExp && !value.global);
   const gate = createWordGate(patterns);
   const maskOf = (text: string) =>
     words(text).reduce((mask, w, i, all) => gate.add(mask, gate.opensOf(w), all, i), 0);
@@ -126,6 +130,16 @@ describe('createWordGate', () => {
     }
     // The gate must also skip: most patterns match few requests.
     expect(skipped).toBeGreaterThan(texts.length);
+  });
+
+  it("reads a request's cues as the patterns do: testCue on every labeled request", () => {
+    for (const input of labeledInputs()) {
+      const analysis = analyzeRequest(input);
+      for (const pattern of patterns) {
+        if (testCue(analysis, pattern) !== pattern.test(analysis.instruction))
+          throw new Error(`${pattern} on ${JSON.stringify(analysis.instruction)}`);
+      }
+    }
   });
 
   it('answers as each cue pattern does on texts strung from the openings themselves', () => {

@@ -1,6 +1,6 @@
 import { memoizeWeak } from '../../core/memoize-weak.ts';
 import type { ToolSpec } from '../../core/task.ts';
-import type { RequestAnalysis } from '../analysis.ts';
+import { type RequestAnalysis, testCue } from '../analysis.ts';
 import type { ToolNeed } from '../scorer.ts';
 import { inSeparateAsks } from './separate-asks.ts';
 
@@ -15,7 +15,7 @@ const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
   ['compliance', /\b(compliance|regulatory|konformitat)\b/],
   ['brand', /\b(brand|marketing)\b/],
 ];
-const REVIEW =
+export const REVIEW =
   /\b(reviews?|assessments?|opinions?|sign[- ]?offs?|audits?|analys[ie]s|evaluations?|perspectives?|angles?|standpoints?|lens|point of view|pr[uü]fung\w*|revision\w*|revue|avis|parecer\w*|valutazion\w*)\b/;
 
 /**
@@ -64,7 +64,7 @@ export function crossDomainEvidence(
       .filter((n) => !isChannel(n.tool) && (n.relevance ?? 0) >= Math.max(0.2, best * 0.4))
       .map((n) => ({ ...n, score: n.relevance ?? 0 })),
   );
-  const disciplines = reviewedDisciplines(analysis.instruction);
+  const disciplines = reviewedDisciplines(analysis);
   const b = (x: boolean) => (x ? 1 : 0);
   const [first, second] = specialist;
   // Read against the whole catalog: its index is the one the route already built and cached.
@@ -97,9 +97,10 @@ export function crossDomainEvidence(
  * separate reviews: legal (...), security (...), finance (...)". A discipline counts when a review
  * word follows it closely, or when it is listed shortly after a plural review word.
  */
-export function reviewedDisciplines(text: string): string[] {
-  const review = REVIEW.exec(text);
-  if (review === null) return [];
+export function reviewedDisciplines(analysis: RequestAnalysis): string[] {
+  // No review word, no reviewed discipline: the gate skips the pattern when none can be there.
+  if (!testCue(analysis, REVIEW)) return [];
+  const text = analysis.instruction;
   const named: string[] = [];
   for (const [name, pattern] of DISCIPLINES) {
     const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;

@@ -72,7 +72,7 @@ export const crossDomainScorer: Scorer = {
       reasons.push(`needed tools stay in one domain (${byDomain[0].tool.domain})`);
     }
 
-    const disciplines = reviewedDisciplines(analysis.instruction);
+    const disciplines = reviewedDisciplines(analysis);
     if (disciplines.length >= 2) {
       score = Math.max(score, 0.9);
       reasons.push(`asks for reviews from ${joinWords(disciplines)}`);

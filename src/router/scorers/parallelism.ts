@@ -1,3 +1,4 @@
+import { testCue } from '../analysis.ts';
 import { oneAnswer } from '../features/answer-forms.ts';
 import { countItems, EACH, STEP, SUBSTANTIAL, TRIVIAL } from '../features/parallelism-features.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
@@ -30,7 +31,7 @@ export const parallelismScorer: Scorer = {
     const text = analysis.instruction;
     // "$5 each", "10 legs each": a price or a quantity per thing, not work handled one by one.
     const each =
-      EACH.test(text) &&
+      testCue(analysis, EACH) &&
       EACH.test(text.replace(/\d\S*\s+(each|apiece|jeweils|chacun\w*|cada uno)\b/g, ''));
     const items = countItems(text, analysis.original, each);
     if (items < 3) return { score: 0, reasons: [] };

@@ -1,3 +1,4 @@
+import { mayMatchCue, testCue } from '../analysis.ts';
 import {
   COMPARED,
   followedBy,
@@ -33,7 +34,7 @@ export const securityBoundaryScorer: Scorer = {
     const { cues } = analysis;
     const untrusted =
       strongest(candidateTools, (n) => n.tool.untrustedInput, 'untrusted') ??
-      (analysis.material.length >= MESSAGE_LENGTH && OUTSIDE_ORIGIN.test(analysis.instruction)
+      (analysis.material.length >= MESSAGE_LENGTH && testCue(analysis, OUTSIDE_ORIGIN)
         ? { strength: 0.8, evidence: 'outside content pasted into the request' }
         : undefined);
     const sensitive = strongest(candidateTools, (n) => n.tool.sensitiveData, 'sensitive');
@@ -65,12 +66,17 @@ export const securityBoundaryScorer: Scorer = {
     }
 
     const mix = sensitive !== undefined || acting !== undefined;
-    if (mix && followedBy(analysis.instruction, RESTRICTED, WIDE_AUDIENCE)) {
+    if (
+      mix &&
+      mayMatchCue(analysis, RESTRICTED) &&
+      followedBy(analysis.instruction, RESTRICTED, WIDE_AUDIENCE)
+    ) {
       score = Math.max(score, 0.8);
       reasons.push('moves restricted data to a wider audience');
     } else if (
       acting !== undefined &&
       sensitive !== undefined &&
+      mayMatchCue(analysis, COMPARED) &&
       followedBy(analysis.instruction, COMPARED, OTHERS)
     ) {
       score = Math.max(score, 0.6);
