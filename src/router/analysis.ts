@@ -187,8 +187,20 @@ const SMALL_TALK_MAX_LENGTH = 160;
  * A channel used as a verb, with its addressee: "email them", "message the team", "text me". Not
  * after a determiner, where it is a noun ("the message the customer sent").
  */
-const CHANNEL_AS_VERB =
-  /(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)\b(?:e-?mail|message|sms|slack|dm|fax|text)\s+(?:them|him|her|me|us|everyone|everybody)\b|(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)\b(?:e-?mail|message|sms|slack|fax)\s+(?:the|our|their|his|all|each|every)\s+\w+/;
+const CHANNEL_AS_VERB = new RegExp(
+  `${channelVerb(/(?:e-?mail|message|sms|slack|dm|fax|text)/, /(?:them|him|her|me|us|everyone|everybody)\b/)}|${channelVerb(/(?:e-?mail|message|sms|slack|fax)/, /(?:the|our|their|his|all|each|every)\s+\w+/)}`,
+);
+
+/**
+ * `channels` at a word's start, not after a determiner, then white space and `then`. The
+ * look-ahead for a channel word comes first: it spares the look-behind at every other position
+ * (the same matches as with the look-behind first, at half the time on the bench request).
+ */
+function channelVerb(channels: RegExp, then: RegExp): string {
+  const determiner =
+    /(?<!\b(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|each|every|no)\s)/;
+  return `\\b(?=${channels.source})${determiner.source}${channels.source}\\s+${then.source}`;
+}
 
 let gate: WordGate | undefined;
 
