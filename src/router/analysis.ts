@@ -275,7 +275,10 @@ function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string
     const word = tokens[i] as string;
     const key = wordKey(word);
     key.cueGate ??= words.opensOf(word);
-    mask = words.add(mask, key.cueGate, tokens, i);
+    mask |= key.cueGate.anywhere;
+    // The rest (a first word's openings, phrases) only where there is any.
+    if (i === 0 || key.cueGate.phrases !== undefined)
+      mask = words.add(mask, key.cueGate, tokens, i);
     // A stop word, and every word shorter than two characters, carries no meaning for matching.
     if (key.stop) continue;
     // One hash lookup, not two: a stem already there leaves the set's size as it was.

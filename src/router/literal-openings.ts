@@ -21,8 +21,8 @@ export interface Opening {
 }
 
 /**
- * The openings of a pattern: every match starts at the start of a word (a `\b` or `^` before a
- * literal, so the character before is not a letter or digit) and its words there follow one of
+ * The openings of a pattern: every match starts at the start of a word (a `\b`, a `^` or a
+ * character that is never a letter or digit before a literal) and its words there follow one of
  * them. `undefined` when the source does not prove that: a branch that opens with anything else,
  * or a flag that changes matching (`i`, `v`) or makes `test` stateful (`g`, `y`).
  */
@@ -96,8 +96,15 @@ function opening(context: Context, i: number, out: Opening[]): boolean {
       // Repeated, the group may be followed by itself: its words end nowhere sure.
       const wholeAtEnd = after !== '+' && endsWord(here, close + 1);
       return alternatives({ ...here, wholeAtEnd }, inner, out) === close;
+    } else if (isLiteral(source.charCodeAt(at))) {
+      return here.bounded && phrases(here, at, [], '', out);
     } else {
-      return here.bounded && isLiteral(source.charCodeAt(at)) && phrases(here, at, [], '', out);
+      // Characters that are never letters or digits, one at least ("[.?!]\s+"): a literal after
+      // them starts a word.
+      const separator = separatorAt(source, at);
+      if (separator === undefined || !separator.required) return false;
+      here = { ...here, bounded: true };
+      at = separator.end;
     }
   }
 }

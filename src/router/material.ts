@@ -78,7 +78,8 @@ function splitMaterial(input: string): SplitRequest {
     (inMaterial ? pasted : kept).push(line);
   }
   return {
-    instruction: kept.join('\n'),
+    // Every line kept (each line goes to one list, in order): the text as it was, not joined again.
+    instruction: kept.length === lines.length ? instruction : kept.join('\n'),
     // Most requests paste nothing outside quotations: the quotations are then all the material.
     material: pasted.length === 0 ? material : [material, ...pasted].filter(Boolean).join('\n'),
   };

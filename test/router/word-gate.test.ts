@@ -87,10 +87,13 @@ describe('literalOpenings', () => {
     expect(openings(/\b(ab|cd)+x/)).toEqual(['ab*', 'cd*']);
     expect(openings(/\b(ab|cd)x/)).toEqual(['ab*', 'cd*']);
     expect(openings(/\bfoo\s*bar/)).toEqual(['foo bar*', 'foobar*']);
+    // After characters that are never letters or digits, one at least, a literal starts a word.
+    expect(openings(/[.?!]\s+(how|why)\b/)).toEqual(['how', 'why']);
   });
 
   it('proves nothing for a pattern that may open otherwise', () => {
-    expect(openings(/[.?!]\s+how\b/)).toBeUndefined();
+    expect(openings(/[.?!a]\s+how\b/)).toBeUndefined();
+    expect(openings(/[.?!]?\s*how\b/)).toBeUndefined();
     expect(openings(/summary/)).toBeUndefined();
     expect(openings(/\b(ab)?cd/)).toBeUndefined();
     expect(openings(/\b(ab|\d+)/)).toBeUndefined();
