@@ -224,6 +224,36 @@ describe('crossDomain', () => {
     );
   });
 
+  it('is not set when the second domain matches only words the first domain matches too', () => {
+    const dining: ToolSpecInput[] = [
+      {
+        name: 'restaurant_search',
+        description: 'Search restaurants by cuisine, part of town, price range and reservations.',
+        domain: 'dining',
+      },
+      {
+        name: 'plane_search',
+        description: 'Search flights by origin, destination, date, airline and price.',
+        domain: 'travel',
+      },
+    ];
+    const decision = router.route({
+      input:
+        'Hello, I would like to find a moderately priced Chinese restaurant in the centre of town that takes reservations for tonight',
+      tools: dining,
+    });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+    expect(decision.signals.crossDomain.score).toBe(0);
+    // A word of its own gives the second domain its evidence back.
+    const both = router.route({
+      input:
+        'Find a moderately priced Chinese restaurant near the airport for tonight and a flight to Rome that leaves after dinner, so that the two fit together',
+      tools: dining,
+    });
+    expect(both.signals.crossDomain.set).toBe(true);
+  });
+
   it('is set for asks of two domains in separate sentences when one takes up the other', () => {
     const asked = (second: string) =>
       router.route({ input: `Fetch invoice INV-2291 with its line items. ${second}`, tools })
