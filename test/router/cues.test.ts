@@ -51,6 +51,8 @@ describe('request cues', () => {
     ['Name three famous paintings by Van Gogh.'],
     ['Evaluate the impact of the printing press on European science.'],
     ['Do you think Rust would be a better choice to learn than Go?'],
+    ["Where's the best place to hike in the Rockies?"],
+    ['What is the best way to plan a garden in this space?'],
     ['who sang the song the beat goes on'],
     ['Who played Eliza Doolittle in the movie My Fair Lady?'],
     ['Who composed the tune of "Twinkle, Twinkle, Little Star"?'],
