@@ -7,8 +7,10 @@
 //   npm run eval:chat-registry            the default scorers
 //   npm run eval:chat-registry -- --fitted  the experimental fitted models too
 
+import type { ToolSpec } from '../src/core/task.ts';
 import { experimental_fittedRouterModel } from '../src/fitted-router/index.ts';
 import { createRouter } from '../src/router/create-router.ts';
+import { toolKinds } from '../src/router/features/tool-kinds.ts';
 import { CHAT_REGISTRY as REGISTRY } from './chat-registry.ts';
 import { loadRoutingRecords } from './routing-records.ts';
 
@@ -18,11 +20,14 @@ const routers: [string, ReturnType<typeof createRouter>][] = [['default', create
 if (process.argv.includes('--fitted')) {
   routers.push(['fitted', createRouter({ fittedModel: experimental_fittedRouterModel })]);
 }
-// NQ-open's questions were labeled for freshness under registries with and without a search
-// tool: a direct label made with no search tool on offer says nothing about whether the question
-// needs one, and this registry offers web search, so only those labeled with one count here.
+// NQ-open's questions were labeled for freshness under registries with and without a web search
+// tool: a direct label made with no web search on offer says nothing about whether the question
+// needs one (a question about this season's games is direct under an online shop's registry), and
+// this registry offers web search, so only those labeled with one count here. A web search is what
+// the router's own reading of a tool calls one (`toolKinds`): a search of company docs, products or
+// flights is not.
 const searchOffered = (r: { tools?: readonly unknown[] }) =>
-  (r.tools ?? []).some((t) => /search/i.test((t as { name?: string }).name ?? ''));
+  (r.tools ?? []).some((tool) => toolKinds(tool as ToolSpec).search);
 const records = loadRoutingRecords().filter(
   (r) =>
     SOURCES.includes(r.source) &&

@@ -168,7 +168,13 @@ function extractQuotes(text: string): { rest: string; quotes: string[] } {
       end = indexFrom(SINGLE_QUOTE_END, text, i + 1);
       if (end >= n || text.charCodeAt(end) === NEWLINE) openFailedUntil = end;
     } else continue;
-    if (end >= n || end - i - 1 < MIN_QUOTE || text.charCodeAt(end) === NEWLINE) continue;
+    if (end >= n || text.charCodeAt(end) === NEWLINE) continue;
+    if (end - i - 1 < MIN_QUOTE) {
+      // A short quotation ("I love reading books.") stays in the instruction; its closing mark
+      // opens nothing: quotation marks pair in turn.
+      i = end;
+      continue;
+    }
     quotes.push(text.slice(i + 1, end));
     rest += `${text.slice(copied, i)} « » `;
     copied = end + 1;

@@ -12,6 +12,8 @@ interface ToolTerm {
   readonly families: readonly string[];
   /** Evidence the word gives when the request mentions it. */
   readonly weight: number;
+  /** A word common to most tool descriptions ("get", "search", "time"): support, never evidence alone. */
+  readonly generic: boolean;
 }
 
 /** A tool's words, prepared once and cached for as long as the tool object lives. */
@@ -87,7 +89,8 @@ function buildProfile(tool: ToolSpec): ToolProfile {
   const add = (word: string, weight: number) => {
     if (isStopWord(word) || /^\d+$/.test(word)) return;
     const s = stem(word);
-    const w = isGenericWord(word) ? weight * GENERIC_FACTOR : weight;
+    const generic = isGenericWord(word);
+    const w = generic ? weight * GENERIC_FACTOR : weight;
     const existing = byStem.get(s);
     if (existing !== undefined && existing.weight >= w) return;
     const concepts = conceptsOf(s);
@@ -96,6 +99,7 @@ function buildProfile(tool: ToolSpec): ToolProfile {
       concepts: concepts ?? [],
       families: familiesOf(concepts) ?? [],
       weight: w,
+      generic,
     });
   };
   const nameWords = identifierWords(tool.name);
@@ -116,7 +120,14 @@ function buildProfile(tool: ToolSpec): ToolProfile {
     verbs: verbs.map((word) => {
       const s = stem(word);
       const concepts = conceptsOf(s);
-      return { stem: s, concepts: concepts ?? [], families: familiesOf(concepts) ?? [], weight: 1 };
+      const generic = isGenericWord(word);
+      return {
+        stem: s,
+        concepts: concepts ?? [],
+        families: familiesOf(concepts) ?? [],
+        weight: 1,
+        generic,
+      };
     }),
   };
 }
@@ -181,6 +192,8 @@ export interface CatalogIndex {
   readonly termStart: Int32Array;
   /** Each term's weight, discounted by how many tools of the catalog share its stem. */
   readonly termWeight: Float64Array;
+  /** 1 for a term that is a generic word (see {@link ToolTerm.generic}). */
+  readonly termGeneric: Uint8Array;
   readonly byStem: ReadonlyMap<string, readonly number[]>;
   readonly byConcept: ReadonlyMap<string, readonly number[]>;
   readonly byFamily: ReadonlyMap<string, readonly number[]>;
@@ -210,6 +223,7 @@ function buildIndex(profiles: readonly ToolProfile[]): CatalogIndex {
   }
   const termStart = new Int32Array(profiles.length + 1);
   const weights: number[] = [];
+  const generic: number[] = [];
   const byStem = new Map<string, number[]>();
   const byConcept = new Map<string, number[]>();
   const byFamily = new Map<string, number[]>();
@@ -223,6 +237,7 @@ function buildIndex(profiles: readonly ToolProfile[]): CatalogIndex {
     for (const term of profile.terms) {
       const id = weights.length;
       weights.push(term.weight / (1 + 0.5 * ((sharedBy.get(term.stem) ?? 1) - 1)));
+      generic.push(term.generic ? 1 : 0);
       post(byStem, term.stem, id);
       for (const concept of term.concepts) post(byConcept, concept, id);
       for (const family of term.families) post(byFamily, family, id);
@@ -233,6 +248,7 @@ function buildIndex(profiles: readonly ToolProfile[]): CatalogIndex {
     profiles,
     termStart,
     termWeight: Float64Array.from(weights),
+    termGeneric: Uint8Array.from(generic),
     byStem,
     byConcept,
     byFamily,
@@ -256,15 +272,18 @@ export function matchedWeights(
   for (let tool = 0; tool < out.length; tool++) {
     let total = 0;
     let strongest = 0;
+    let specific = false;
     const end = index.termStart[tool + 1] ?? 0;
     for (let term = index.termStart[tool] ?? 0; term < end; term++) {
       const weight = (index.termWeight[term] ?? 0) * (evidence[term] ?? 0);
       total += weight;
       if (weight > strongest) strongest = weight;
+      if (weight > 0 && index.termGeneric[term] === 0) specific = true;
     }
     // The strongest match counts fully, the others partly: one exact name match outweighs
-    // several loose synonyms from a long description.
-    out[tool] = strongest + SUPPORTING_FACTOR * (total - strongest);
+    // several loose synonyms from a long description. Words every tool uses ("get", "find",
+    // "search", "time") only support a specific word: alone, they are everyday speech.
+    out[tool] = specific ? strongest + SUPPORTING_FACTOR * (total - strongest) : 0;
   }
   return out;
 }

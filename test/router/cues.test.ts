@@ -51,6 +51,11 @@ describe('request cues', () => {
     ['Name three famous paintings by Van Gogh.'],
     ['Evaluate the impact of the printing press on European science.'],
     ['Do you think Rust would be a better choice to learn than Go?'],
+    ["Where's the best place to hike in the Rockies?"],
+    ['What is the best way to plan a garden in this space?'],
+    ['who sang the song the beat goes on'],
+    ['Who played Eliza Doolittle in the movie My Fair Lady?'],
+    ['Who composed the tune of "Twinkle, Twinkle, Little Star"?'],
   ])('knowledge: %s asks for what a model knows', (input) => {
     expect(cue('knowledge', input)).toBe(true);
   });
@@ -71,6 +76,9 @@ describe('request cues', () => {
     expect(cue('knowledge', 'Who is on call for payments tonight?')).toBe(false);
     // Which of the user's records did something is a look-up, not a past-tense general question.
     expect(cue('knowledge', 'Which orders were delayed?')).toBe(false);
+    // Who plays or performs this year, or next, changes too.
+    expect(cue('knowledge', 'who plays in the liberty bowl this year')).toBe(false);
+    expect(cue('knowledge', 'Who sings at the halftime show next year?')).toBe(false);
   });
 
   it.each([

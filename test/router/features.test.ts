@@ -131,6 +131,25 @@ describe('tool relevance', () => {
     expect(perTool[0]?.relevance).toBeGreaterThan(0.3);
     expect(perTool[1]?.relevance).toBe(0);
   });
+
+  it('takes no word every tool uses (get, find, search, time) as evidence on its own', () => {
+    const tools = [
+      { name: 'get_calendar', description: "Read the user's calendar events for a date range." },
+      { name: 'web_search', description: 'Search the web and return results with links.' },
+    ];
+    const relevanceOf = (input: string) => {
+      const task = parseTask({ input, tools });
+      return toolRelevances(task.tools, analyzeRequest(task.input)).perTool.map((t) => t.relevance);
+    };
+    // "get" and "find" are everyday speech: alone they match neither tool.
+    expect(relevanceOf('My parents grounded me and I want to get back at them.')).toEqual([0, 0]);
+    expect(relevanceOf('Can you help me find some peace of mind?')).toEqual([0, 0]);
+    // Beside a specific word they still add to it.
+    const [calendar] = relevanceOf('Get my calendar for Friday.');
+    const [calendarAlone] = relevanceOf('My calendar for Friday.');
+    expect(calendar).toBeGreaterThan(calendarAlone ?? 1);
+    expect(relevanceOf('Search the web for the opening hours.')[1]).toBeGreaterThan(0.3);
+  });
 });
 
 describe('tool kinds', () => {

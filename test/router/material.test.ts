@@ -74,6 +74,18 @@ describe('splitRequest', () => {
     expect(splitRequest(input)).toEqual({ instruction: input, material: '' });
   });
 
+  it('pairs quotation marks in turn: the words between two short quotations stay the instruction', () => {
+    const input =
+      'Please analyze the text "I love reading books." using artificial intelligence technology. Then, translate the result to German. Lastly, retrieve the details of the film "Inception".';
+    expect(splitRequest(input)).toEqual({ instruction: input, material: '' });
+    // A long quotation after a short one is still material.
+    const quoted =
+      'Tag the "urgent" one and reply to this: "Hello, my order 5512 arrived broken and nobody answers my emails."';
+    expect(splitRequest(quoted).material).toBe(
+      'Hello, my order 5512 arrived broken and nobody answers my emails.',
+    );
+  });
+
   it('takes out a long single-quoted passage that opens and closes at word edges', () => {
     const quote = 'the quarterly numbers will be published after the board meeting';
     const { instruction, material } = splitRequest(`Rewrite this sentence: '${quote}' please.`);

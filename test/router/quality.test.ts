@@ -39,9 +39,12 @@ describe('routing quality on data/routing/dev.jsonl', () => {
 
 describe('routing quality on requests the toolUse model was not fitted on', () => {
   // extra-b, fc-b and extra-d are left out of scripts/train-tool-use.ts; these floors guard
-  // against regressions and sit just under the figures in docs/routing.md.
+  // against regressions and sit just under the figures in docs/routing.md. extra-b's
+  // under-escalation floor moved from 6% to 7% with a release that stopped matching tools on words
+  // every tool uses and a second domain on words the first one matches: two of its records had
+  // been right by such matches alone (docs/routing.md, toolUse step 2 and crossDomain).
   it.each([
-    ['extra-b.jsonl', 0.79, 0.06],
+    ['extra-b.jsonl', 0.79, 0.07],
     ['fc-b.jsonl', 0.78, 0.06],
     ['extra-d.jsonl', 0.82, 0.06],
   ])('%s: accuracy >= %d, under-escalation <= %d', (file, accuracy, under) => {

@@ -224,6 +224,36 @@ describe('crossDomain', () => {
     );
   });
 
+  it('is not set when the second domain matches only words the first domain matches too', () => {
+    const dining: ToolSpecInput[] = [
+      {
+        name: 'restaurant_search',
+        description: 'Search restaurants by cuisine, part of town, price range and reservations.',
+        domain: 'dining',
+      },
+      {
+        name: 'plane_search',
+        description: 'Search flights by origin, destination, date, airline and price.',
+        domain: 'travel',
+      },
+    ];
+    const decision = router.route({
+      input:
+        'Hello, I would like to find a moderately priced Chinese restaurant in the centre of town that takes reservations for tonight',
+      tools: dining,
+    });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+    expect(decision.signals.crossDomain.score).toBe(0);
+    // A word of its own gives the second domain its evidence back.
+    const both = router.route({
+      input:
+        'Find a moderately priced Chinese restaurant near the airport for tonight and a flight to Rome that leaves after dinner, so that the two fit together',
+      tools: dining,
+    });
+    expect(both.signals.crossDomain.set).toBe(true);
+  });
+
   it('is set for asks of two domains in separate sentences when one takes up the other', () => {
     const asked = (second: string) =>
       router.route({ input: `Fetch invoice INV-2291 with its line items. ${second}`, tools })
@@ -252,7 +282,9 @@ describe('toolUse', () => {
     expect(decision.signals.toolUse.set).toBe(false);
     expect(decision.tier).toBe('direct');
     expect(decision.tools).toEqual([]);
-    expect(decision.reasons).toContain('the request works on content it carries');
+    expect(decision.reasons).toContain(
+      'the request asks about the content it carries: the model answers from it',
+    );
   });
 
   it('is set when the same topic is asked about rather than carried', () => {
@@ -429,6 +461,57 @@ describe('toolUse on mathematics questions', () => {
     ]) {
       expect(router.route({ input, tools: CHAT_REGISTRY }).reasons[1], input).not.toBe(why);
     }
+  });
+});
+
+describe('toolUse on questions about the content a request carries', () => {
+  const mailTools: ToolSpecInput[] = [
+    {
+      name: 'read_inbox',
+      description: "Read emails in the user's inbox.",
+      domain: 'email',
+      untrustedInput: true,
+      sensitiveData: true,
+    },
+    {
+      name: 'pay_invoice',
+      description: 'Pay an invoice from the company bank account.',
+      domain: 'finance',
+      sideEffects: true,
+    },
+    {
+      name: 'run_python',
+      description: 'Run Python code in a sandbox and return its output.',
+      domain: 'compute',
+    },
+  ];
+  const email = [
+    'SUBJECT: Your card has been charged $373.52|EMAIL_FROM: Mercury <hello@mercury.com>',
+    'Hi David, your Mercury debit card was preauthorized for $373.52 by Air Canada.',
+    'The settled amount may be different from this initial charge.',
+  ].join('\n');
+
+  it('is not set for a question about a pasted email, though the mailbox and payments are offered', () => {
+    const decision = router.route({
+      input: `Please answer my question based on the content of the email.\n\nHere is the email:\n${email}\n\nQuestion: How much was paid to Air Canada?`,
+      tools: mailTools,
+    });
+    expect(decision.signals.toolUse.set).toBe(false);
+    expect(decision.tier).toBe('direct');
+    expect(decision.reasons.some((r) => r.includes('the content it carries'))).toBe(true);
+  });
+
+  it('is still set when something is to be done beyond the answer', () => {
+    const run = router.route({
+      input: "Run this, don't guess:\n\nimport calendar\nprint(calendar.weekday(2026, 3, 13))",
+      tools: mailTools,
+    });
+    expect(run.signals.toolUse.set).toBe(true);
+    const pay = router.route({
+      input: `Check the amount in this email and pay the invoice:\n\n${email}`,
+      tools: mailTools,
+    });
+    expect(pay.signals.toolUse.set).toBe(true);
   });
 });
 

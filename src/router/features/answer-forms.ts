@@ -61,6 +61,34 @@ export function isWritingRequest(analysis: RequestAnalysis): boolean {
 export const WRITING_REASON = 'the request asks for a piece of writing: writing is not a tool need';
 
 /**
+ * The request points at the content it carries: "this code", "the email", "based on the content of
+ * the table", "according to the passage" (only read when the request carries material).
+ */
+const MATERIAL_REFERENCE =
+  /\b(the|that|this|these|those) (contents?|e-?mails?|mail|messages?|text|table|form|code|snippet|document|passage|article|context|excerpt|transcript|logs?|error|answer|review|paragraph|data)\b|\b(based on|according to|from the|in the) (content|email|text|table|form|code|document|passage|article|context|above|below)\b/;
+/**
+ * Something done beyond the answer: sent, posted, paid, filed, run, retrieved, assigned... ("Run
+ * this, don't guess", "Answer it" for a message to reply to, "Open a PR that bumps...").
+ */
+const MATERIAL_ACTS =
+  /\b(send|forward|post|publish|share|save|upload|submit|schedule|tweet|reply to|respond to|pay|book|file|refund|cancel|apply|merge|deploy|update|create|add (it|them) to|log it|escalate|look up|search|fetch|check (our|my|the) |run|execute|retrieve|open|assign|grant|revoke|train|answer (it|them|him|her)|tell (them|him|her)|let (them|him|her) know)\b/;
+export const MATERIAL_QUESTION_REASON =
+  'the request asks about the content it carries: the model answers from it';
+
+/**
+ * A question or task about the content the request carries (a pasted email, table, code, log or
+ * transcript) that points at it ("the email", "this code", "based on the content of the table"),
+ * names no record and asks for nothing done beyond the answer: the model answers from what it is
+ * given (data/routing/GUIDE.md), whatever tools are on the topic.
+ */
+export function isMaterialQuestion(analysis: RequestAnalysis): boolean {
+  if (analysis.material === '') return false;
+  if (analysis.cues.identifier && RECORD_ID.test(analysis.instruction)) return false;
+  if (!analysis.cues.deictic && !MATERIAL_REFERENCE.test(analysis.instruction)) return false;
+  return !MATERIAL_ACTS.test(analysis.instruction);
+}
+
+/**
  * A mathematics question about mathematical objects (an equation, a triangle, a factorial), not
  * about the world's quantities ("the force on a 37.5 kg mass", "the tax on $300").
  */

@@ -1,7 +1,10 @@
 import { memoizeWeak } from '../../core/memoize-weak.ts';
 import type { ToolSpec } from '../../core/task.ts';
 import { type RequestAnalysis, testCue } from '../analysis.ts';
+import { hasCjk } from '../cjk-concepts.ts';
 import type { ToolNeed } from '../scorer.ts';
+import { toolProfile } from '../tool-profile.ts';
+import { wordKey } from '../vocabulary.ts';
 import { inSeparateAsks } from './separate-asks.ts';
 
 const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
@@ -136,4 +139,56 @@ export function strongestPerDomain(
     if (current === undefined || strength(need) > strength(current)) best.set(domain, need);
   }
   return [...best.values()].sort((a, b) => strength(b) - strength(a));
+}
+
+/**
+ * The domains of `byDomain` (strongest first) that have evidence of their own: the first, and each
+ * other whose tool matches a word of the request (by stem, concept or concept family) that the
+ * first domain's tool does not match by stem or concept. "A moderately priced Chinese restaurant"
+ * matches a flight search by "price", a word the restaurant search matches too: the flight search
+ * rides on the restaurant's need (GUIDE: tools the request could use but does not need). Words
+ * every tool uses ("get", "search") are no evidence here either. A request in Chinese or Japanese,
+ * whose words are found as substrings, keeps every domain.
+ */
+export function withOwnEvidence(
+  byDomain: readonly ToolNeed[],
+  analysis: RequestAnalysis,
+): readonly ToolNeed[] {
+  const first = byDomain[0];
+  if (byDomain.length < 2 || first === undefined || hasCjk(analysis.original)) return byDomain;
+  const explained = matchedStems(first.tool, analysis, false);
+  return byDomain.filter((need) => {
+    if (need === first) return true;
+    for (const word of matchedStems(need.tool, analysis, true))
+      if (!explained.has(word)) return true;
+    return false;
+  });
+}
+
+/** Stems of the request's words that match one of the tool's specific terms (see {@link withOwnEvidence}). */
+function matchedStems(tool: ToolSpec, analysis: RequestAnalysis, family: boolean): Set<string> {
+  const { terms } = toolProfile(tool);
+  const matched = new Set<string>();
+  for (const word of analysis.words) {
+    const key = wordKey(word);
+    if (key.stop || matched.has(key.stem)) continue;
+    for (const term of terms) {
+      if (term.generic) continue;
+      if (
+        term.stem === key.stem ||
+        overlaps(key.concepts, term.concepts) ||
+        (family && overlaps(key.families, term.families))
+      ) {
+        matched.add(key.stem);
+        break;
+      }
+    }
+  }
+  return matched;
+}
+
+function overlaps(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (a === undefined) return false;
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }

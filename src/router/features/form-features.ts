@@ -1,6 +1,12 @@
 import type { RequestAnalysis } from '../analysis.ts';
 import { CHANGING, OWN_RECENT, RECORD_QUERY, RESOURCE_WORD, SCENARIO } from '../cues.ts';
-import { isMathsQuestion, isRolePlay, isWordProblem, isWritingRequest } from './answer-forms.ts';
+import {
+  isMaterialQuestion,
+  isMathsQuestion,
+  isRolePlay,
+  isWordProblem,
+  isWritingRequest,
+} from './answer-forms.ts';
 import { type NumberForm, numberForm } from './number-form.ts';
 import type { ToolKinds } from './tool-kinds.ts';
 import type { ToolRelevances } from './tool-relevance.ts';
@@ -18,6 +24,8 @@ export interface FormCues extends NumberForm {
   readonly writing: boolean;
   /** A short mathematics question about mathematical objects (answer-forms.ts). */
   readonly maths: boolean;
+  /** A question about the content the request carries, asking nothing done beyond the answer. */
+  readonly materialQuestion: boolean;
   readonly wordProblem: boolean;
   /** A task set in the second person, as for an agent in an environment ("you are given a directory"). */
   readonly scenario: boolean;
@@ -45,6 +53,7 @@ export function formCues(analysis: RequestAnalysis): FormCues {
     rolePlay: isRolePlay(analysis),
     writing: isWritingRequest(analysis),
     maths: isMathsQuestion(analysis, numbers),
+    materialQuestion: isMaterialQuestion(analysis),
     wordProblem: isWordProblem(analysis, numbers),
   };
 }
@@ -124,6 +133,7 @@ export const FITTED_TOOL_USE_FEATURES = [
   'wordProblem',
   'writing',
   'maths',
+  'materialQuestion',
 ] as const;
 
 /**
@@ -177,6 +187,7 @@ export function fittedToolUseFeatures(
     b(form.wordProblem),
     b(form.writing),
     b(form.maths),
+    b(form.materialQuestion),
   );
   return features;
 }

@@ -1,6 +1,10 @@
 import type { RequestAnalysis } from '../analysis.ts';
 import { hasCjk } from '../cjk-concepts.ts';
-import { reviewedDisciplines, strongestPerDomain } from '../features/cross-domain-features.ts';
+import {
+  reviewedDisciplines,
+  strongestPerDomain,
+  withOwnEvidence,
+} from '../features/cross-domain-features.ts';
 import { inSeparateAsks } from '../features/separate-asks.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
 import { countWord, joinWords, toolLabel } from '../wording.ts';
@@ -34,12 +38,14 @@ export const crossDomainScorer: Scorer = {
     let score = 0;
 
     const top = neededTools[0]?.score ?? 0;
-    const byDomain = strongestPerDomain(
+    const spread = strongestPerDomain(
       candidateTools.filter(
         (c) => c.score >= Math.max(SECOND_DOMAIN_FLOOR, top * SECOND_DOMAIN_SHARE),
       ),
       (n) => n.relevance ?? n.score,
     );
+    // A second domain counts only on words of its own, not on words the first domain's tool matches.
+    const byDomain = withOwnEvidence(spread, analysis);
     if (byDomain.length >= 2) {
       const second = byDomain[1];
       const evidence = second?.relevance ?? second?.score ?? 0;

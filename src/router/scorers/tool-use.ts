@@ -1,10 +1,12 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
 import {
+  isMaterialQuestion,
   isMathsQuestion,
   isRolePlay,
   isWordProblem,
   isWritingRequest,
+  MATERIAL_QUESTION_REASON,
   MATHS_REASON,
   ROLE_PLAY_REASON,
   WORD_PROBLEM_CAP,
@@ -72,7 +74,9 @@ export const toolUseScorer: Scorer = {
     const rolePlay = !wordProblem && isRolePlay(analysis);
     const writing = !shellTask && !wordProblem && !rolePlay && isWritingRequest(analysis);
     const maths = !shellTask && !wordProblem && !rolePlay && !writing && isMathsQuestion(analysis);
-    const capped = wordProblem || rolePlay || writing || maths;
+    const carried =
+      !shellTask && !wordProblem && !rolePlay && !writing && !maths && isMaterialQuestion(analysis);
+    const capped = wordProblem || rolePlay || writing || maths || carried;
     if (capped) probability = Math.min(probability, WORD_PROBLEM_CAP);
     const serving = capped ? [] : served;
     const kindServes = serving.length > 0;
@@ -104,9 +108,11 @@ export const toolUseScorer: Scorer = {
               ? WRITING_REASON
               : maths
                 ? MATHS_REASON
-                : kindServes
-                  ? KIND_SERVES_REASON
-                  : describeShape(analysis),
+                : carried
+                  ? MATERIAL_QUESTION_REASON
+                  : kindServes
+                    ? KIND_SERVES_REASON
+                    : describeShape(analysis),
       ],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
