@@ -24,7 +24,7 @@ import { EACH } from './features/parallelism-features.ts';
 import { COMPARED, OUTSIDE_ORIGIN, RESTRICTED } from './features/security-features.ts';
 import { splitRequest } from './material.ts';
 import { normalize, words } from './text.ts';
-import { familiesOf, wordKey } from './vocabulary.ts';
+import { familiesOf, type WordKey, wordKey } from './vocabulary.ts';
 import { createWordGate, type WordGate } from './word-gate.ts';
 
 /** Cues read from the instruction part of a request. */
@@ -90,6 +90,11 @@ export interface RequestAnalysis {
   readonly concepts: ReadonlySet<string>;
   /** Concept families of the instruction's words (weather for rain). */
   readonly families: ReadonlySet<string>;
+  /**
+   * Each stem of the instruction's words once, in the order first used, with its concepts and
+   * families (stop words left out): what a word gives the matching depends on its stem alone.
+   */
+  readonly stemKeys: readonly WordKey[];
   readonly cues: RequestCues;
   /**
    * Which gated cue patterns the instruction's words may open (word-gate.ts): read by
@@ -108,7 +113,7 @@ export function analyzeRequest(input: string): RequestAnalysis {
   ).trim();
   const material = split.material;
   const tokens = words(instruction);
-  const [stems, concepts, families, gate] = index(tokens);
+  const [stems, concepts, families, gate, stemKeys] = index(tokens);
   // Each cue below is the pattern's own test on the instruction; the gate only skips a pattern
   // that no word of the instruction can open (word-gate.ts).
   const cue = (pattern: RegExp) => cueGate().test(pattern, instruction, gate);
@@ -155,6 +160,7 @@ export function analyzeRequest(input: string): RequestAnalysis {
     families,
     cues,
     cueGate: gate,
+    stemKeys,
   };
 }
 
@@ -264,11 +270,17 @@ export function termsOf(
   return { stems, concepts, families };
 }
 
-/** The stems, concepts and families of the words, and the cue patterns they may open ({@link cueGate}). */
-function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string>, number] {
+/**
+ * The stems, concepts and families of the words, the cue patterns they may open ({@link cueGate}),
+ * and each stem's word key once.
+ */
+function index(
+  tokens: readonly string[],
+): [Set<string>, Set<string>, Set<string>, number, WordKey[]] {
   const stems = new Set<string>();
   const concepts = new Set<string>();
   const families = new Set<string>();
+  const keys: WordKey[] = [];
   const words = cueGate();
   let mask = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -285,8 +297,9 @@ function index(tokens: readonly string[]): [Set<string>, Set<string>, Set<string
     const before = stems.size;
     stems.add(key.stem);
     if (stems.size === before) continue;
+    keys.push(key);
     if (key.concepts !== undefined) for (const id of key.concepts) concepts.add(id);
     if (key.families !== undefined) for (const id of key.families) families.add(id);
   }
-  return [stems, concepts, families, mask];
+  return [stems, concepts, families, mask, keys];
 }

@@ -4,7 +4,6 @@ import { type RequestAnalysis, testCue } from '../analysis.ts';
 import { hasCjk } from '../cjk-concepts.ts';
 import type { ToolNeed } from '../scorer.ts';
 import { toolProfile } from '../tool-profile.ts';
-import { wordKey } from '../vocabulary.ts';
 import { inSeparateAsks } from './separate-asks.ts';
 
 const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
@@ -167,28 +166,24 @@ export function withOwnEvidence(
 
 /** Stems of the request's words that match one of the tool's specific terms (see {@link withOwnEvidence}). */
 function matchedStems(tool: ToolSpec, analysis: RequestAnalysis, family: boolean): Set<string> {
-  const { terms } = toolProfile(tool);
+  const { specific } = toolProfile(tool);
   const matched = new Set<string>();
-  for (const word of analysis.words) {
-    const key = wordKey(word);
-    if (key.stop || matched.has(key.stem)) continue;
-    for (const term of terms) {
-      if (term.generic) continue;
-      if (
-        term.stem === key.stem ||
-        overlaps(key.concepts, term.concepts) ||
-        (family && overlaps(key.families, term.families))
-      ) {
-        matched.add(key.stem);
-        break;
-      }
+  // Each stem once (every word of a stem has its concepts and families), against the tool's
+  // specific stems, concepts and families gathered once per tool.
+  for (const key of analysis.stemKeys) {
+    if (
+      specific.stems.has(key.stem) ||
+      anyIn(key.concepts, specific.concepts) ||
+      (family && anyIn(key.families, specific.families))
+    ) {
+      matched.add(key.stem);
     }
   }
   return matched;
 }
 
-function overlaps(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  if (a === undefined) return false;
-  for (const x of a) if (b.includes(x)) return true;
+function anyIn(items: readonly string[] | undefined, set: ReadonlySet<string>): boolean {
+  if (items === undefined) return false;
+  for (const item of items) if (set.has(item)) return true;
   return false;
 }
