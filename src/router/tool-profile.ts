@@ -29,12 +29,6 @@ export interface ToolProfile {
   readonly nameVerb: ToolTerm | undefined;
   /** The general-purpose capabilities the tool offers (web search, calculator, database query, shell). */
   readonly kinds: ToolKinds;
-  /** The stems, concepts and concept families of its terms that are not generic words. */
-  readonly specific: {
-    readonly stems: ReadonlySet<string>;
-    readonly concepts: ReadonlySet<string>;
-    readonly families: ReadonlySet<string>;
-  };
 }
 
 const NAME_WEIGHT = 1;
@@ -119,17 +113,10 @@ function buildProfile(tool: ToolSpec): ToolProfile {
     first !== undefined && nameWords.length > 1 && !isStopWord(first) && !isGenericWord(first)
       ? byStem.get(stem(first))
       : undefined;
-  const terms = [...byStem.values()];
-  const specific = terms.filter((term) => !term.generic);
   return {
     nameVerb,
     kinds: toolKinds(tool),
-    terms,
-    specific: {
-      stems: new Set(specific.map((term) => term.stem)),
-      concepts: new Set(specific.flatMap((term) => term.concepts)),
-      families: new Set(specific.flatMap((term) => term.families)),
-    },
+    terms: [...byStem.values()],
     verbs: verbs.map((word) => {
       const s = stem(word);
       const concepts = conceptsOf(s);

@@ -3,6 +3,7 @@ import type { ToolSpec } from '../../core/task.ts';
 import { type RequestAnalysis, testCue } from '../analysis.ts';
 import { hasCjk } from '../cjk-concepts.ts';
 import type { ToolNeed } from '../scorer.ts';
+import { specificTerms } from '../specific-terms.ts';
 import { toolProfile } from '../tool-profile.ts';
 import { inSeparateAsks } from './separate-asks.ts';
 
@@ -166,7 +167,7 @@ export function withOwnEvidence(
 
 /** Stems of the request's words that match one of the tool's specific terms (see {@link withOwnEvidence}). */
 function matchedStems(tool: ToolSpec, analysis: RequestAnalysis, family: boolean): Set<string> {
-  const { specific } = toolProfile(tool);
+  const specific = specificTerms(toolProfile(tool));
   const matched = new Set<string>();
   // Each stem once (every word of a stem has its concepts and families), against the tool's
   // specific stems, concepts and families gathered once per tool.
