@@ -3,8 +3,9 @@ import type { ToolSpec } from '../../core/task.ts';
 import { type RequestAnalysis, testCue } from '../analysis.ts';
 import { hasCjk } from '../cjk-concepts.ts';
 import type { ToolNeed } from '../scorer.ts';
-import { specificTerms } from '../specific-terms.ts';
+import { type SpecificTerms, specificTerms } from '../specific-terms.ts';
 import { toolProfile } from '../tool-profile.ts';
+import type { WordKey } from '../vocabulary.ts';
 import { inSeparateAsks } from './separate-asks.ts';
 
 const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
@@ -156,31 +157,33 @@ export function withOwnEvidence(
 ): readonly ToolNeed[] {
   const first = byDomain[0];
   if (byDomain.length < 2 || first === undefined || hasCjk(analysis.original)) return byDomain;
-  const explained = matchedStems(first.tool, analysis, false);
+  // The stems the first domain's tool matches; each other domain needs one it matches besides.
+  const firstTerms = specificTerms(toolProfile(first.tool));
+  const explained = new Set<string>();
+  for (const key of analysis.stemKeys) {
+    if (matchesSpecific(key, firstTerms, false)) explained.add(key.stem);
+  }
   return byDomain.filter((need) => {
     if (need === first) return true;
-    for (const word of matchedStems(need.tool, analysis, true))
-      if (!explained.has(word)) return true;
+    const terms = specificTerms(toolProfile(need.tool));
+    for (const key of analysis.stemKeys) {
+      if (!explained.has(key.stem) && matchesSpecific(key, terms, true)) return true;
+    }
     return false;
   });
 }
 
-/** Stems of the request's words that match one of the tool's specific terms (see {@link withOwnEvidence}). */
-function matchedStems(tool: ToolSpec, analysis: RequestAnalysis, family: boolean): Set<string> {
-  const specific = specificTerms(toolProfile(tool));
-  const matched = new Set<string>();
-  // Each stem once (every word of a stem has its concepts and families), against the tool's
-  // specific stems, concepts and families gathered once per tool.
-  for (const key of analysis.stemKeys) {
-    if (
-      specific.stems.has(key.stem) ||
-      anyIn(key.concepts, specific.concepts) ||
-      (family && anyIn(key.families, specific.families))
-    ) {
-      matched.add(key.stem);
-    }
-  }
-  return matched;
+/**
+ * Whether a stem of the request (each once, with its concepts and families: every word of a stem
+ * has the same) matches one of the tool's specific terms by stem, concept or (with `family`)
+ * concept family.
+ */
+function matchesSpecific(key: WordKey, terms: SpecificTerms, family: boolean): boolean {
+  return (
+    terms.stems.has(key.stem) ||
+    anyIn(key.concepts, terms.concepts) ||
+    (family && anyIn(key.families, terms.families))
+  );
 }
 
 function anyIn(items: readonly string[] | undefined, set: ReadonlySet<string>): boolean {
