@@ -45,7 +45,7 @@ export const OWNED =
 
 /** Asks for current, recent or future state: something only a live source knows. */
 export const FRESH =
-  /\b(current(ly)?|today|tonight|tomorrow|yesterday|now|latest|recent(ly)?|live|real[- ]?time|up to date|this (morning|afternoon|week|month|quarter|year)|last (night|week|month|quarter|year|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|next (week|month)|so far|still|heute|gestern|morgen|aktuell\w*|derzeit|gerade|aujourd'?hui|hier soir|demain|actuel\w*|en ce moment|hoy|ayer|manana|actualmente|ahora|oggi|ieri|domani|attual\w*|hoje|ontem|amanha|agora|vandaag|gisteren|nu)\b/;
+  /\b(current(ly)?|today|tonight|tomorrow|yesterday|now|latest|recent(ly)?|live|real[- ]?time|up to date|this (morning|afternoon|week|month|quarter|year)|last (night|week|month|quarter|year|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|next (week|month)|so far|still|near me|nearby|near here|around here|close to me|what time is it|what'?s the time|what (day|date) is it|what day of the week is it|today'?s date|heute|gestern|morgen|aktuell\w*|derzeit|gerade|aujourd'?hui|hier soir|demain|actuel\w*|en ce moment|hoy|ayer|manana|actualmente|ahora|oggi|ieri|domani|attual\w*|hoje|ontem|amanha|agora|vandaag|gisteren|nu)\b/;
 
 /** A concrete identifier: an order or ticket number, an invoice code, a SKU, a medical record number. */
 export const IDENTIFIER =

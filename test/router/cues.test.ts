@@ -27,6 +27,14 @@ describe('request cues', () => {
     expect(cue('fresh', input)).toBe(true);
   });
 
+  it('fresh: where the user is now, or what time or day it is', () => {
+    expect(cue('fresh', "What's showing nearby?")).toBe(true);
+    expect(cue('fresh', 'what theaters are near me?')).toBe(true);
+    expect(cue('fresh', 'what time is it in new york')).toBe(true);
+    expect(cue('fresh', 'what day of the week is it')).toBe(true);
+    expect(cue('fresh', 'Round the rating to the nearest whole number.')).toBe(false);
+  });
+
   it('fresh: a request about no particular time', () => {
     expect(cue('fresh', 'What is on my calendar?')).toBe(false);
     expect(cue('fresh', 'Was steht an?')).toBe(false);

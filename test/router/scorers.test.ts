@@ -26,6 +26,18 @@ describe('parallelism', () => {
     expect(decision.reasons).toContain('five substantial items of work, each handled on its own');
   });
 
+  it('reads Chinese and Japanese items of work, when the work per item is substantial', () => {
+    const set = (input: string) => router.route(input).signals.parallelism.set;
+    expect(set('请分别调研德国、法国和荷兰的电动车充电补贴政策，每个国家写一份简报。')).toBe(true);
+    expect(
+      set('対象の4つの法人口座それぞれについて、過去3か月の取引を分析し、レポートしてください。'),
+    ).toBe(true);
+    // Quick look-ups, what an answer lists, and a word problem are not.
+    expect(set('東京、大阪、名古屋、福岡の明日の天気を教えて。')).toBe(false);
+    expect(set('仕入先の評価基準を5つ挙げて、それぞれ簡単に説明して。')).toBe(false);
+    expect(set('如果布莱恩有 20 个电子游戏，比较之后他还剩多少个？')).toBe(false);
+  });
+
   it('is not set for quick look-ups over several records', () => {
     const decision = router.route({
       input: 'Status for orders 1, 2, 3, 4 and 5',

@@ -1,5 +1,7 @@
 import type { RequestAnalysis } from '../analysis.ts';
+import { hasCjk } from '../cjk-concepts.ts';
 import { oneAnswer } from './answer-forms.ts';
+import { CJK_EACH, CJK_SUBSTANTIAL, CJK_TRIVIAL, countCjkItems } from './cjk-parallelism.ts';
 import { NUMBER_WORDS } from './number-words.ts';
 
 const COUNTED = new RegExp(
@@ -44,13 +46,14 @@ export function parallelismFeatures(analysis: RequestAnalysis): Record<string, n
       analysis.material !== '' && analysis.cues.transform && !analysis.cues.identifier,
     ),
   };
-  const each = EACH.test(text);
+  const cjk = cjkForm(analysis.original);
+  const each = EACH.test(text) || cjk.each;
   const items = countItems(text, analysis.original, each);
   // Without three items of work, what the work per item is does not matter.
   if (items < 3) return own;
   const steps = new Set(text.match(STEP) ?? []).size;
-  const substantial = SUBSTANTIAL.test(text) || steps >= 2;
-  const trivial = TRIVIAL.test(text);
+  const substantial = SUBSTANTIAL.test(text) || steps >= 2 || cjk.substantial;
+  const trivial = TRIVIAL.test(text) || cjk.trivial;
   return {
     ...own,
     items3: 1,
@@ -81,8 +84,26 @@ export function countItems(instruction: string, original: string, each: boolean)
   // Lists are read on the original text, where capitals tell names from aspects.
   best = Math.max(best, longestList(original, each));
   const numbered = instruction.match(/^[ \t]*(\d+[.)]|[-*•])[ \t]+\S/gm)?.length ?? 0;
+  // In Chinese and Japanese, counted nouns and lists are read only when the work per item is
+  // substantial (research, a review, a report): "東京、大阪、名古屋の天気" is one agent's look-ups.
+  if (cjkForm(original).substantial) best = Math.max(best, countCjkItems(original));
   return Math.max(best, numbered);
 }
+
+/** "Each", substantial work and quick look-ups in Chinese and Japanese (none in other scripts). */
+export function cjkForm(original: string): {
+  each: boolean;
+  substantial: boolean;
+  trivial: boolean;
+} {
+  if (!hasCjk(original)) return NO_CJK;
+  return {
+    each: CJK_EACH.test(original),
+    substantial: CJK_SUBSTANTIAL.test(original),
+    trivial: CJK_TRIVIAL.test(original),
+  };
+}
+const NO_CJK = { each: false, substantial: false, trivial: false } as const;
 
 /** The longest list of three or more short items, mostly names, codes or ids: "DE, FR, NL and ES". */
 function longestList(original: string, each: boolean): number {

@@ -1,6 +1,13 @@
 import { testCue } from '../analysis.ts';
 import { oneAnswer } from '../features/answer-forms.ts';
-import { countItems, EACH, STEP, SUBSTANTIAL, TRIVIAL } from '../features/parallelism-features.ts';
+import {
+  cjkForm,
+  countItems,
+  EACH,
+  STEP,
+  SUBSTANTIAL,
+  TRIVIAL,
+} from '../features/parallelism-features.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
 import { countWord } from '../wording.ts';
 
@@ -30,14 +37,16 @@ export const parallelismScorer: Scorer = {
   score({ analysis }): SignalScore {
     const text = analysis.instruction;
     // "$5 each", "10 legs each": a price or a quantity per thing, not work handled one by one.
+    const cjk = cjkForm(analysis.original);
     const each =
-      testCue(analysis, EACH) &&
-      EACH.test(text.replace(/\d\S*\s+(each|apiece|jeweils|chacun\w*|cada uno)\b/g, ''));
+      (testCue(analysis, EACH) &&
+        EACH.test(text.replace(/\d\S*\s+(each|apiece|jeweils|chacun\w*|cada uno)\b/g, ''))) ||
+      cjk.each;
     const items = countItems(text, analysis.original, each);
     if (items < 3) return { score: 0, reasons: [] };
     const steps = new Set(text.match(STEP) ?? []).size;
-    const substantial = SUBSTANTIAL.test(text) || steps >= 2;
-    const trivial = TRIVIAL.test(text);
+    const substantial = SUBSTANTIAL.test(text) || steps >= 2 || cjk.substantial;
+    const trivial = TRIVIAL.test(text) || cjk.trivial;
     let score = BASE;
     if (each) score += EACH_BONUS;
     if (substantial) score += SUBSTANTIAL_BONUS;
