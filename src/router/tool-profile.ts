@@ -106,6 +106,7 @@ function buildProfile(tool: ToolSpec): ToolProfile {
   const descriptionWords = words(normalize(tool.description));
   for (const word of nameWords) add(word, NAME_WEIGHT);
   for (const word of descriptionWords) add(word, DESCRIPTION_WEIGHT);
+  const ownSpecific = [...byStem.values()].some((term) => !term.generic);
   for (const word of identifierWords(tool.domain)) add(word, DOMAIN_WEIGHT);
   const verbs = tool.sideEffects ? actionWords(tool.name, nameWords, descriptionWords) : [];
   const first = nameWords[0];
@@ -116,7 +117,11 @@ function buildProfile(tool: ToolSpec): ToolProfile {
   return {
     nameVerb,
     kinds: toolKinds(tool),
-    terms: [...byStem.values()],
+    // A tool named and described only in words every tool uses ("search", "get the current time")
+    // has no other words to be matched by: there, those words are its evidence.
+    terms: ownSpecific
+      ? [...byStem.values()]
+      : [...byStem.values()].map((term) => ({ ...term, generic: false })),
     verbs: verbs.map((word) => {
       const s = stem(word);
       const concepts = conceptsOf(s);

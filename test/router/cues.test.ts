@@ -35,6 +35,13 @@ describe('request cues', () => {
     expect(cue('fresh', 'Round the rating to the nearest whole number.')).toBe(false);
   });
 
+  it('fresh: not the time of an algorithm, nor someone close to the user', () => {
+    expect(cue('fresh', "what's the time in tokyo")).toBe(true);
+    expect(cue('fresh', 'Any good restaurants close to me?')).toBe(true);
+    expect(cue('fresh', "What's the time complexity of quicksort?")).toBe(false);
+    expect(cue('fresh', 'How do I cope when someone close to me dies?')).toBe(false);
+  });
+
   it('fresh: a request about no particular time', () => {
     expect(cue('fresh', 'What is on my calendar?')).toBe(false);
     expect(cue('fresh', 'Was steht an?')).toBe(false);
@@ -60,7 +67,7 @@ describe('request cues', () => {
     ['Evaluate the impact of the printing press on European science.'],
     ['Do you think Rust would be a better choice to learn than Go?'],
     ["Where's the best place to hike in the Rockies?"],
-    ['What is the best way to plan a garden in this space?'],
+    ['I have a small backyard. What is the best way to plan a garden in this space?'],
     ['who sang the song the beat goes on'],
     ['Who played Eliza Doolittle in the movie My Fair Lady?'],
     ['Who composed the tune of "Twinkle, Twinkle, Little Star"?'],
@@ -87,6 +94,7 @@ describe('request cues', () => {
     // Who plays or performs this year, or next, changes too.
     expect(cue('knowledge', 'who plays in the liberty bowl this year')).toBe(false);
     expect(cue('knowledge', 'Who sings at the halftime show next year?')).toBe(false);
+    expect(cue('knowledge', 'Who plays Batman in the upcoming movie?')).toBe(false);
   });
 
   it.each([
@@ -193,6 +201,25 @@ describe('cues of form (fitted models only)', () => {
     ['Fetch https://example.com/status'],
   ])('resource: %s names a resource outside the request', (input) => {
     expect(form('resource', input)).toBe(true);
+  });
+
+  const email =
+    'Hi, can we move our Thursday sync with the design team to next week? The current slot clashes with the board review. Thanks, Jane';
+  it('materialQuestion: a question about the pasted email', () => {
+    expect(
+      form('materialQuestion', `What does Jane want, according to this email?\n\n${email}`),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['Email this to my boss:'],
+    ['Pull up the meeting this email mentions:'],
+    ['Delete the files this email lists:'],
+    ['Verify the dates in this email against the board calendar:'],
+    ['Here is the email. Find her bookings and tell me which one moves:'],
+    ['Which meeting in my calendar does this email mean?'],
+  ])('materialQuestion: %s asks for something done beyond the answer', (instruction) => {
+    expect(form('materialQuestion', `${instruction}\n\n${email}`)).toBe(false);
   });
 
   it('resource: a request that names none', () => {

@@ -150,6 +150,21 @@ describe('tool relevance', () => {
     expect(calendar).toBeGreaterThan(calendarAlone ?? 1);
     expect(relevanceOf('Search the web for the opening hours.')[1]).toBeGreaterThan(0.3);
   });
+
+  it('matches a tool named and described only in words every tool uses by those words', () => {
+    const tools = [
+      {
+        name: 'getSystemTime',
+        description: 'Retrieve the current system time',
+        domain: 'software',
+      },
+      { name: 'get_weather', description: 'Current conditions and forecast for a place.' },
+    ];
+    const task = parseTask({ input: 'Retrieve the current system time, please.', tools });
+    const [time, weather] = toolRelevances(task.tools, analyzeRequest(task.input)).perTool;
+    expect(time?.relevance).toBeGreaterThan(0.3);
+    expect(weather?.relevance).toBe(0);
+  });
 });
 
 describe('tool kinds', () => {

@@ -36,6 +36,11 @@ describe('parallelism', () => {
     expect(set('東京、大阪、名古屋、福岡の明日の天気を教えて。')).toBe(false);
     expect(set('仕入先の評価基準を5つ挙げて、それぞれ簡単に説明して。')).toBe(false);
     expect(set('如果布莱恩有 20 个电子游戏，比较之后他还剩多少个？')).toBe(false);
+    // Nor are the aspects or parts of one piece of work.
+    expect(set('请从价格、性能、续航和售后四个方面分析这款手机。')).toBe(false);
+    expect(set('この製品を価格・性能・デザインの観点から評価してください。')).toBe(false);
+    expect(set('写一份报告，包括背景、目标、方法和结论四个部分。')).toBe(false);
+    expect(set('列出三个维度分析市场：价格、渠道、品牌。')).toBe(false);
   });
 
   it('is not set for quick look-ups over several records', () => {

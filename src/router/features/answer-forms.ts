@@ -67,11 +67,13 @@ export const WRITING_REASON = 'the request asks for a piece of writing: writing 
 const MATERIAL_REFERENCE =
   /\b(the|that|this|these|those) (contents?|e-?mails?|mail|messages?|text|table|form|code|snippet|document|passage|article|context|excerpt|transcript|logs?|error|answer|review|paragraph|data)\b|\b(based on|according to|from the|in the) (content|email|text|table|form|code|document|passage|article|context|above|below)\b/;
 /**
- * Something done beyond the answer: sent, posted, paid, filed, run, retrieved, assigned... ("Run
- * this, don't guess", "Answer it" for a message to reply to, "Open a PR that bumps...").
+ * Something done beyond the answer: sent, posted, paid, filed, run, retrieved, deleted, assigned...
+ * ("Run this, don't guess", "Answer it" for a message to reply to, "Open a PR that bumps...",
+ * "Email this to my boss", "Pull up their account"), or a store of records read for it ("in my
+ * calendar", "against our database").
  */
 const MATERIAL_ACTS =
-  /\b(send|forward|post|publish|share|save|upload|submit|schedule|tweet|reply to|respond to|pay|book|file|refund|cancel|apply|merge|deploy|update|create|add (it|them) to|log it|escalate|look up|search|fetch|check (our|my|the) |run|execute|retrieve|open|assign|grant|revoke|train|answer (it|them|him|her)|tell (them|him|her)|let (them|him|her) know)\b/;
+  /\b(send|forward|post|publish|share|save|upload|submit|schedule|tweet|reply to|respond to|pay|book|file|refund|cancel|apply|merge|deploy|update|create|add (it|them) to|log it|escalate|look up|search|fetch|check (our|my|the) |run|execute|retrieve|open|assign|grant|revoke|train|answer (it|them|him|her)|tell (them|him|her)|let (them|him|her) know|e-?mail (it|this|them) to|(e-?mail|text|message) (him|her|them)|pull up|download|delete (it|them|these|those|the (files?|folders?|e-?mails?|messages?|accounts?|records?|users?))|verify .{0,40}\bagainst|(find|look for|get) (their|his|her) (orders?|accounts?|records?|tickets?|invoices?|bookings?|reservations?|profiles?|history)|(in|from|on|against|to|with) (our|my) (systems?|calendar|crm|database|records|inbox|accounts?|drive|repo\w*|files|folders?))\b/;
 export const MATERIAL_QUESTION_REASON =
   'the request asks about the content it carries: the model answers from it';
 

@@ -10,11 +10,20 @@ const CLASSIFIER =
 /** A counted noun: the number, its classifier, and the noun's first characters. */
 const COUNTED = new RegExp(`${NUMBER}\\s*${CLASSIFIER}([^\\s、，,。！？!?：:（）()]{0,4})`, 'gu');
 /**
- * Things an answer lists ("五个方法", "アイデアを5つ挙げて"), people ("三位同事", "十个客户") and
- * lines ("3行で", "三句话"): one answer or an audience, not items of work.
+ * Aspects or parts of one piece of work ("从价格、性能和售后四个方面分析", "価格・性能の観点から",
+ * "包括背景、目标和结论四个部分"): one task looked at from several sides, not items of work.
  */
-const NOT_WORK =
-  /^(挙げ|あげ|教え|方法|办法|点|ポイント|例|理由|原因|标题|タイトル|ヒント|コツ|句|行|种|種|步|ステップ|问题|質問|选项|选择|建议|客户|顾客|顧客|同事|人|名|位|员工|社員|字|词|単語|天|日|周|週|月|年|小时|時間|分|秒|次|回|倍)/u;
+const ASPECT_WORDS =
+  '方面|维度|維度|角度|観点|側面|视角|視点|层面|層面|部分|章节|章節|要素|因素|要点|特点|特徴|指标|指標';
+const ASPECT = new RegExp(ASPECT_WORDS, 'u');
+/**
+ * Things an answer lists ("五个方法", "アイデアを5つ挙げて"), people ("三位同事", "十个客户"),
+ * lines ("3行で", "三句话") and aspects ("四个方面"): one answer or an audience, not items of work.
+ */
+const NOT_WORK = new RegExp(
+  `^(挙げ|あげ|教え|方法|办法|点|ポイント|例|理由|原因|标题|タイトル|ヒント|コツ|句|行|种|種|步|ステップ|问题|質問|选项|选择|建议|客户|顾客|顧客|同事|人|名|位|员工|社員|字|词|単語|天|日|周|週|月|年|小时|時間|分|秒|次|回|倍|${ASPECT_WORDS})`,
+  'u',
+);
 /**
  * A run of short items joined by 、 or ・ (the last may hold two, joined by 和, 与, 及, と, や); an
  * item ends at a possessive (的, の): "德国、法国和荷兰的政策" lists three countries.
@@ -47,6 +56,10 @@ export function countCjkItems(original: string): number {
   for (let match = LISTED.exec(original); match !== null; match = LISTED.exec(original)) {
     const items = match[0].split(/[、・]/u);
     if (items.length < 2) continue;
+    // The aspects of one piece of work, named just before or after the list, are not items.
+    const start = match.index;
+    const around = original.slice(Math.max(0, start - 12), start + match[0].length + 6);
+    if (ASPECT.test(around)) continue;
     // "A、B和C": the last item holds two.
     const last = items[items.length - 1] ?? '';
     const joined = /.[和与及とや]./u.test(last) ? 1 : 0;
