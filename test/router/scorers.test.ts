@@ -532,6 +532,42 @@ describe('toolUse on questions about the content a request carries', () => {
   });
 });
 
+describe('toolUse on how-to questions', () => {
+  const webTools: ToolSpecInput[] = [
+    {
+      name: 'web_search',
+      description: 'Search the web and return results with titles and links.',
+      domain: 'web',
+    },
+    {
+      name: 'fetch_url',
+      description: 'Fetch a web page by URL and return its text.',
+      domain: 'web',
+    },
+  ];
+
+  it('is not set for a question how to do something, though a tool is on its topic', () => {
+    const decision = router.route({
+      input: 'How do I center a div in a webpage using CSS?',
+      tools: webTools,
+    });
+    expect(decision.signals.toolUse.set).toBe(false);
+    expect(decision.reasons).toContain(
+      'the request asks how to do something: the model explains it',
+    );
+  });
+
+  it('leaves how many, the user’s own things and current state to the scorer', () => {
+    const reason = (input: string) =>
+      router
+        .route({ input, tools: webTools })
+        .reasons.includes('the request asks how to do something: the model explains it');
+    expect(reason('Tell me how many web pages link to example.com')).toBe(false);
+    expect(reason('How do I find my saved web pages?')).toBe(false);
+    expect(reason('How can I watch the match on the web today?')).toBe(false);
+  });
+});
+
 describe('role-play set-ups', () => {
   const webSearch: ToolSpecInput = {
     name: 'web_search',

@@ -91,6 +91,25 @@ export function isMaterialQuestion(analysis: RequestAnalysis): boolean {
 }
 
 /**
+ * A question how to do something, at the start ("How do I center a div with CSS?", "Tell me how to
+ * say 'thank you' in Japanese"), not how many or how much.
+ */
+const HOW_TO =
+  /^\W*(?:(?:hi|hello|hey|please|so|ok|okay)[,!.]?\s+)*(?:how (?:do|can|should|would|could) (?:i|we|you|one)\b|(?:please )?(?:tell|show|teach) me how\b(?! (?:many|much|long|far|old|often|big|large|fast)\b))/;
+export const HOW_TO_REASON = 'the request asks how to do something: the model explains it';
+
+/**
+ * A how-to question that names no record and asks about nothing of the user's ("my", "our") or
+ * nothing current: explaining is not a tool need (data/routing/GUIDE.md), whatever tool is on
+ * its topic.
+ */
+export function isHowToQuestion(analysis: RequestAnalysis): boolean {
+  const { cues } = analysis;
+  if (cues.owned || cues.identifier || cues.fresh) return false;
+  return HOW_TO.test(analysis.instruction);
+}
+
+/**
  * A mathematics question about mathematical objects (an equation, a triangle, a factorial), not
  * about the world's quantities ("the force on a 37.5 kg mass", "the tax on $300").
  */

@@ -1,6 +1,7 @@
 import type { RequestAnalysis } from '../analysis.ts';
 import { CHANGING, OWN_RECENT, RECORD_QUERY, RESOURCE_WORD, SCENARIO } from '../cues.ts';
 import {
+  isHowToQuestion,
   isMaterialQuestion,
   isMathsQuestion,
   isRolePlay,
@@ -26,6 +27,8 @@ export interface FormCues extends NumberForm {
   readonly maths: boolean;
   /** A question about the content the request carries, asking nothing done beyond the answer. */
   readonly materialQuestion: boolean;
+  /** A how-to question about nothing of the user's (answer-forms.ts). */
+  readonly howTo: boolean;
   readonly wordProblem: boolean;
   /** A task set in the second person, as for an agent in an environment ("you are given a directory"). */
   readonly scenario: boolean;
@@ -54,6 +57,7 @@ export function formCues(analysis: RequestAnalysis): FormCues {
     writing: isWritingRequest(analysis),
     maths: isMathsQuestion(analysis, numbers),
     materialQuestion: isMaterialQuestion(analysis),
+    howTo: isHowToQuestion(analysis),
     wordProblem: isWordProblem(analysis, numbers),
   };
 }
@@ -134,6 +138,7 @@ export const FITTED_TOOL_USE_FEATURES = [
   'writing',
   'maths',
   'materialQuestion',
+  'howTo',
 ] as const;
 
 /**
@@ -188,6 +193,7 @@ export function fittedToolUseFeatures(
     b(form.writing),
     b(form.maths),
     b(form.materialQuestion),
+    b(form.howTo),
   );
   return features;
 }

@@ -1,6 +1,8 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
 import {
+  HOW_TO_REASON,
+  isHowToQuestion,
   isMaterialQuestion,
   isMathsQuestion,
   isRolePlay,
@@ -76,7 +78,15 @@ export const toolUseScorer: Scorer = {
     const maths = !shellTask && !wordProblem && !rolePlay && !writing && isMathsQuestion(analysis);
     const carried =
       !shellTask && !wordProblem && !rolePlay && !writing && !maths && isMaterialQuestion(analysis);
-    const capped = wordProblem || rolePlay || writing || maths || carried;
+    const howTo =
+      !shellTask &&
+      !wordProblem &&
+      !rolePlay &&
+      !writing &&
+      !maths &&
+      !carried &&
+      isHowToQuestion(analysis);
+    const capped = wordProblem || rolePlay || writing || maths || carried || howTo;
     if (capped) probability = Math.min(probability, WORD_PROBLEM_CAP);
     const serving = capped ? [] : served;
     const kindServes = serving.length > 0;
@@ -110,9 +120,11 @@ export const toolUseScorer: Scorer = {
                 ? MATHS_REASON
                 : carried
                   ? MATERIAL_QUESTION_REASON
-                  : kindServes
-                    ? KIND_SERVES_REASON
-                    : describeShape(analysis),
+                  : howTo
+                    ? HOW_TO_REASON
+                    : kindServes
+                      ? KIND_SERVES_REASON
+                      : describeShape(analysis),
       ],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
