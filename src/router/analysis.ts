@@ -98,7 +98,7 @@ export interface RequestAnalysis {
   readonly cues: RequestCues;
   /**
    * Which gated cue patterns the instruction's words may open (word-gate.ts): read by
-   * {@link testCue}, which skips a pattern that cannot match.
+   * `testCue`, which skips a pattern that cannot match.
    */
   readonly cueGate: number;
 }

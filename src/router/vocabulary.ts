@@ -144,7 +144,7 @@ for (const [family, members] of Object.entries(FAMILIES)) {
 
 /** A word's stem and concepts, as the matcher uses them. */
 export interface WordKey {
-  /** The word carries no meaning for matching (see {@link isStopWord}). */
+  /** The word carries no meaning for matching (see `isStopWord`). */
   readonly stop: boolean;
   readonly stem: string;
   readonly concepts: readonly string[] | undefined;
