@@ -12,7 +12,7 @@ import { NUMBER_WORDS } from './number-words.ts';
  * (data/routing/GUIDE.md), whatever calculator or code runner is offered.
  */
 export const WORD_PROBLEM_CAP = 0.3;
-export const WORD_PROBLEM_REASON =
+const WORD_PROBLEM_REASON =
   'the request is a word problem (a story with numbers that ends by asking for one): arithmetic a model does reliably';
 /** A piece of writing a model writes from what it knows. */
 const WRITING_PIECES = [
@@ -58,7 +58,7 @@ export function isWritingRequest(analysis: RequestAnalysis): boolean {
   // "Draft only, I'll post it myself", "don't send it": an act held back is no need.
   return needs === null || (analysis.cues.holdAction && HELD_ACTS.test(needs[0]));
 }
-export const WRITING_REASON = 'the request asks for a piece of writing: writing is not a tool need';
+const WRITING_REASON = 'the request asks for a piece of writing: writing is not a tool need';
 
 /**
  * The request points at the content it carries: "this code", "the email", "based on the content of
@@ -74,7 +74,7 @@ const MATERIAL_REFERENCE =
  */
 const MATERIAL_ACTS =
   /\b(send|forward|post|publish|share|save|upload|submit|schedule|tweet|reply to|respond to|pay|book|file|refund|cancel|apply|merge|deploy|update|create|add (it|them) to|log it|escalate|look up|search|fetch|check (our|my|the) |run|execute|retrieve|open|assign|grant|revoke|train|answer (it|them|him|her)|tell (them|him|her)|let (them|him|her) know|e-?mail (it|this|them) to|(e-?mail|text|message) (him|her|them)|pull up|download|delete (it|them|these|those|the (files?|folders?|e-?mails?|messages?|accounts?|records?|users?))|verify .{0,40}\bagainst|(find|look for|get) (their|his|her) (orders?|accounts?|records?|tickets?|invoices?|bookings?|reservations?|profiles?|history)|(in|from|on|against|to|with) (our|my) (systems?|calendar|crm|database|records|inbox|accounts?|drive|repo\w*|files|folders?))\b/;
-export const MATERIAL_QUESTION_REASON =
+const MATERIAL_QUESTION_REASON =
   'the request asks about the content it carries: the model answers from it';
 
 /**
@@ -96,7 +96,7 @@ export function isMaterialQuestion(analysis: RequestAnalysis): boolean {
  */
 const HOW_TO =
   /^\W*(?:(?:hi|hello|hey|please|so|ok|okay)[,!.]?\s+)*(?:how (?:do|can|should|would|could) (?:i|we|you|one)\b|(?:please )?(?:tell|show|teach) me how\b(?! (?:many|much|long|far|old|often|big|large|fast)\b))/;
-export const HOW_TO_REASON = 'the request asks how to do something: the model explains it';
+const HOW_TO_REASON = 'the request asks how to do something: the model explains it';
 
 /**
  * A how-to question that names no record and asks about nothing of the user's ("my", "our") or
@@ -124,7 +124,7 @@ const STEPS = /\b(then|after that|afterwards|additionally|finally|also|in additi
 const MATHS_ACTS = /\b(send|email|post|publish|share|save|upload|submit|schedule|tweet|text)\b/;
 /** The most words of a maths question: a longer request carries more than the question. */
 const MATHS_MAX_WORDS = 60;
-export const MATHS_REASON =
+const MATHS_REASON =
   'the request is a mathematics question (an equation, a shape, a factorial): a model works it out';
 
 /**
@@ -148,7 +148,7 @@ export function isMathsQuestion(analysis: RequestAnalysis, known?: NumberForm): 
  */
 const ROLE_PLAY =
   /\b(act(ing)? as|act like|pretend (to be|you are|that you|yourself)|role-?play|(imagine|picture) (that )?you(rself)? (are|as)|you are now|from now on,? you are|(play|take on|assume|embrace) the (role|part|persona)|in the role of|speak like|respond like|behave like|actua como|agis comme|joue le role|fais comme si|tu es maintenant|stell dir vor,? du bist|du bist jetzt|spiel\w* die rolle|fingi di essere|agisci come)\b/;
-export const ROLE_PLAY_REASON = 'the request sets up a role-play: the model plays a part';
+const ROLE_PLAY_REASON = 'the request sets up a role-play: the model plays a part';
 /** A question mark in the scripts the router reads. */
 const QUESTION_MARK = /[?？؟]/;
 /** Numbers of this many digits or more are arithmetic a model does unreliably. */
@@ -241,3 +241,32 @@ const PER_ITEM =
 const ONE_PIECE = new RegExp(
   `^\\S+(?: \\S+){0,6}? (?:a|an|one|un|une|uno|una|ein|eine|einen|um|uma|een) (?:[\\w'-]+ ){0,4}?(?:${WRITING_PIECES})\\b`,
 );
+
+/**
+ * The forms one model call answers, in the order the toolUse scorer reads them, each with its
+ * reason and whether it holds under a task an offered shell serves (only a role-play does: a shell
+ * task is no word problem, piece of writing or question).
+ */
+const CAPPED_FORMS: readonly (readonly [
+  (analysis: RequestAnalysis) => boolean,
+  string,
+  boolean,
+])[] = [
+  [isWordProblem, WORD_PROBLEM_REASON, false],
+  [isRolePlay, ROLE_PLAY_REASON, true],
+  [isWritingRequest, WRITING_REASON, false],
+  [isMathsQuestion, MATHS_REASON, false],
+  [isMaterialQuestion, MATERIAL_QUESTION_REASON, false],
+  [isHowToQuestion, HOW_TO_REASON, false],
+];
+
+/**
+ * Why one model call answers the request, whatever tools are offered (the first form of
+ * {@link CAPPED_FORMS} it has), or `undefined`. `shellTask`: an offered shell serves the request.
+ */
+export function cappedForm(analysis: RequestAnalysis, shellTask: boolean): string | undefined {
+  for (const [has, reason, underShell] of CAPPED_FORMS) {
+    if ((underShell || !shellTask) && has(analysis)) return reason;
+  }
+  return undefined;
+}

@@ -48,7 +48,7 @@ export function parallelismFeatures(analysis: RequestAnalysis): Record<string, n
   };
   const cjk = cjkForm(analysis.original);
   const each = EACH.test(text) || cjk.each;
-  const items = countItems(text, analysis.original, each);
+  const items = countItems(text, analysis.original, each, cjk);
   // Without three items of work, what the work per item is does not matter.
   if (items < 3) return own;
   const steps = new Set(text.match(STEP) ?? []).size;
@@ -68,7 +68,12 @@ export function parallelismFeatures(analysis: RequestAnalysis): Record<string, n
 }
 
 /** How many items of work the request counts ("five vendors"), lists or numbers. */
-export function countItems(instruction: string, original: string, each: boolean): number {
+export function countItems(
+  instruction: string,
+  original: string,
+  each: boolean,
+  cjk = cjkForm(original),
+): number {
   let best = 0;
   // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "20% down".
   // `exec` from the start rather than `matchAll`, which copies the pattern on every call.
@@ -86,7 +91,7 @@ export function countItems(instruction: string, original: string, each: boolean)
   const numbered = instruction.match(/^[ \t]*(\d+[.)]|[-*•])[ \t]+\S/gm)?.length ?? 0;
   // In Chinese and Japanese, counted nouns and lists are read only when the work per item is
   // substantial (research, a review, a report): "東京、大阪、名古屋の天気" is one agent's look-ups.
-  if (cjkForm(original).substantial) best = Math.max(best, countCjkItems(original));
+  if (cjk.substantial) best = Math.max(best, countCjkItems(original));
   return Math.max(best, numbered);
 }
 

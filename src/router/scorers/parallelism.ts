@@ -42,7 +42,7 @@ export const parallelismScorer: Scorer = {
       (testCue(analysis, EACH) &&
         EACH.test(text.replace(/\d\S*\s+(each|apiece|jeweils|chacun\w*|cada uno)\b/g, ''))) ||
       cjk.each;
-    const items = countItems(text, analysis.original, each);
+    const items = countItems(text, analysis.original, each, cjk);
     if (items < 3) return { score: 0, reasons: [] };
     const steps = new Set(text.match(STEP) ?? []).size;
     const substantial = SUBSTANTIAL.test(text) || steps >= 2 || cjk.substantial;

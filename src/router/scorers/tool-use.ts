@@ -1,20 +1,6 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
-import {
-  HOW_TO_REASON,
-  isHowToQuestion,
-  isMaterialQuestion,
-  isMathsQuestion,
-  isRolePlay,
-  isWordProblem,
-  isWritingRequest,
-  MATERIAL_QUESTION_REASON,
-  MATHS_REASON,
-  ROLE_PLAY_REASON,
-  WORD_PROBLEM_CAP,
-  WORD_PROBLEM_REASON,
-  WRITING_REASON,
-} from '../features/answer-forms.ts';
+import { cappedForm, WORD_PROBLEM_CAP } from '../features/answer-forms.ts';
 import { formCues } from '../features/form-features.ts';
 import { type ToolRelevances, toolRelevances } from '../features/tool-relevance.ts';
 import { type ToolRelevance, toolUseFeatures } from '../features/tool-use-features.ts';
@@ -72,23 +58,10 @@ export const toolUseScorer: Scorer = {
     const shellTask = served.some((tool) =>
       relevance.perTool.some((t) => t.tool === tool && t.kinds.shell),
     );
-    const wordProblem = !shellTask && isWordProblem(analysis);
-    const rolePlay = !wordProblem && isRolePlay(analysis);
-    const writing = !shellTask && !wordProblem && !rolePlay && isWritingRequest(analysis);
-    const maths = !shellTask && !wordProblem && !rolePlay && !writing && isMathsQuestion(analysis);
-    const carried =
-      !shellTask && !wordProblem && !rolePlay && !writing && !maths && isMaterialQuestion(analysis);
-    const howTo =
-      !shellTask &&
-      !wordProblem &&
-      !rolePlay &&
-      !writing &&
-      !maths &&
-      !carried &&
-      isHowToQuestion(analysis);
-    const capped = wordProblem || rolePlay || writing || maths || carried || howTo;
-    if (capped) probability = Math.min(probability, WORD_PROBLEM_CAP);
-    const serving = capped ? [] : served;
+    // A word problem, a role-play, a piece of writing, a question a model answers: one call.
+    const form = cappedForm(analysis, shellTask);
+    if (form !== undefined) probability = Math.min(probability, WORD_PROBLEM_CAP);
+    const serving = form !== undefined ? [] : served;
     const kindServes = serving.length > 0;
     if (kindServes) probability = Math.max(probability, KIND_SERVES_FLOOR);
     const candidates: ToolNeed[] = [];
@@ -109,23 +82,7 @@ export const toolUseScorer: Scorer = {
     const cut = Math.max(ABSOLUTE_CUT, probability * RELATIVE_CUT);
     return {
       score: probability,
-      reasons: [
-        wordProblem
-          ? WORD_PROBLEM_REASON
-          : rolePlay
-            ? ROLE_PLAY_REASON
-            : writing
-              ? WRITING_REASON
-              : maths
-                ? MATHS_REASON
-                : carried
-                  ? MATERIAL_QUESTION_REASON
-                  : howTo
-                    ? HOW_TO_REASON
-                    : kindServes
-                      ? KIND_SERVES_REASON
-                      : describeShape(analysis),
-      ],
+      reasons: [form ?? (kindServes ? KIND_SERVES_REASON : describeShape(analysis))],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
     };
