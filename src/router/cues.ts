@@ -47,16 +47,20 @@ export const OWNED =
 export const FRESH =
   /\b(current(ly)?|today|tonight|tomorrow|yesterday|now|latest|recent(ly)?|live|real[- ]?time|up to date|this (morning|afternoon|week|month|quarter|year)|last (night|week|month|quarter|year|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|next (week|month)|so far|still|near me|nearby|near here|around here|(?<!\b(someone|somebody|people|person|friends?|family|ones?|those|anyone|everyone) )close to me|what time is it|what'?s the time(?= *($|[?.!,]|(right )?now|in|at|there|here|please)\b)|what (day|date) is it|what day of the week is it|today'?s date|heute|gestern|morgen|aktuell\w*|derzeit|gerade|aujourd'?hui|hier soir|demain|actuel\w*|en ce moment|hoy|ayer|manana|actualmente|ahora|oggi|ieri|domani|attual\w*|hoje|ontem|amanha|agora|vandaag|gisteren|nu)\b/;
 
-/** A concrete identifier: an order or ticket number, an invoice code, a SKU, a medical record number. */
-export const IDENTIFIER =
-  /(#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b|\b\d{4,}\b)/;
+/** Identifiers that name a record whatever surrounds them: "#4410", "INV-2291", "order 8812". */
+const RECORD_ID_SOURCE = String.raw`#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b`;
 /**
- * The identifiers of {@link IDENTIFIER} that name a record whatever surrounds them: its last
- * alternative, a bare number ("$108000", "6000 blocks"), is left out, as in a story it is a quantity.
+ * A bare number of four digits or more ("check 40213", "sales in 2023"), but not a length asked
+ * for ("a 2000 word essay", "1000-1250 words"): that names no record.
  */
-export const RECORD_ID = new RegExp(
-  IDENTIFIER.source.slice(0, IDENTIFIER.source.lastIndexOf('|')) + ')',
-);
+const BARE_NUMBER_SOURCE = String.raw`\b\d{4,}\b(?![- ]?(?:\d+[- ])?(?:words?|characters?|chars|pages?|tokens?|lines?)\b)`;
+/** A concrete identifier: an order or ticket number, an invoice code, a SKU, a medical record number. */
+export const IDENTIFIER = new RegExp(`(${RECORD_ID_SOURCE}|${BARE_NUMBER_SOURCE})`);
+/**
+ * The identifiers of {@link IDENTIFIER} that name a record whatever surrounds them: a bare number
+ * ("$108000", "6000 blocks") is left out, as in a story it is a quantity.
+ */
+export const RECORD_ID = new RegExp(`(${RECORD_ID_SOURCE})`);
 
 /** An imperative or request to act on something. */
 export const ACTION =

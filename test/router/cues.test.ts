@@ -19,6 +19,13 @@ describe('request cues', () => {
     expect(cue('identifier', 'Show me 3 invoices.')).toBe(false);
   });
 
+  it('identifier: a length asked for is no record; a bare number or a year may be one', () => {
+    expect(cue('identifier', 'Write a 2000 word essay on water safety.')).toBe(false);
+    expect(cue('identifier', 'I need a 1000-1250 words report on it.')).toBe(false);
+    expect(cue('identifier', 'Check 40213 for me.')).toBe(true);
+    expect(cue('identifier', 'How much did I spend in March 2023?')).toBe(true);
+  });
+
   it.each([
     ['What is on my calendar today?'],
     ['Was steht heute an?'],

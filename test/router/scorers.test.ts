@@ -424,6 +424,13 @@ describe('toolUse on requests for a piece of writing', () => {
       'Write a short story about how Artificial Intelligence saved Christmas.',
       'Write a checklist for onboarding new hires.',
       "I'd like you to write a poem about autumn leaves.",
+      // Interviews, backstories, slides, timelines and data models are pieces a model writes.
+      'Write an interview between a young chef and a food critic about street food.',
+      'Write a backstory for my dwarf cleric, grim but hopeful.',
+      'Make a slide to introduce the history of jazz.',
+      'Write a timeline of the major events of the French Revolution.',
+      'Can you generate a data model for a library app with books, members and loans?',
+      'Phrase a polite message declining a wedding invitation.',
     ]) {
       const decision = router.route({ input, tools: registry });
       expect(decision.tier, input).toBe('direct');
@@ -589,6 +596,16 @@ describe('role-play set-ups', () => {
       'I want you to act as a synonyms provider. I will tell you a word, and you will reply with a list of synonyms. Provide a max of 10 synonyms per prompt.',
     );
     expect(synonyms.signals.parallelism.set).toBe(false);
+  });
+
+  it('hold when a length is asked for: "a 1500-2000 word essay" names no record', () => {
+    const decision = router.route({
+      input:
+        'Act like a history student and write a 1500-2000 word essay on the fall of Rome, with three points of analysis.',
+      tools: [webSearch],
+    });
+    expect(decision.reasons).toContain('the request sets up a role-play: the model plays a part');
+    expect(decision.tier).toBe('direct');
   });
 
   it('do not hide a record the request names', () => {

@@ -26,6 +26,7 @@ const WRITING_PIECES = [
   'templates?|regex(?:es)?|algorithms?|functions?|classes|(?:code )?snippets?|programs? (?:that|to|which)',
   'rubrics?|heads-up|nudges?|appeals?|subject lines?|dockerfiles?|readmes?|agendas?|checklists?|faqs?',
   '(?:workout|meal|study|training|reading) plans?|fables?|bedtime stor(?:y|ies)|arguments?|prompts?|explanations?|overviews?',
+  'interviews?|backstor(?:y|ies)|slides?|slide decks?|presentations?|chronolog(?:y|ies)|timelines?|data models?|schemas?',
   // The same pieces in French, Spanish, Italian, Portuguese, German and Dutch.
   'annunci\\w*|messaggi\\w*|letter[ae]|lettres?|textes?|courriels?|grilles?|cartas?|mensajes?|textos?|correos?',
   'anuncios?|nachrichten?|briefe?|anschreiben|artikel|gedichte?|geschichten?|berichte?|teksten?|verhalen',
@@ -33,7 +34,7 @@ const WRITING_PIECES = [
 ].join('|');
 /** An opening that asks for a piece of writing: "Write a poem", "Can you draft an email", "Give me ten titles". */
 const WRITING_OPENING = new RegExp(
-  `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i(?: want| need| would like|'d like) you to\\s+|i(?: want| need| would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give|come up with|produce|suggest|implement|redige[sz]?|ecri[st]|ecrivez|scrivi|mi scrivi|escribe|escribeme|redacta|escreva|schreib\\w*|verfasse|schrijf|maak)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
+  `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i(?: want| need| would like|'d like) you to\\s+|i(?: want| need| would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give|come up with|produce|suggest|implement|phrase|redige[sz]?|ecri[st]|ecrivez|scrivi|mi scrivi|escribe|escribeme|redacta|escreva|schreib\\w*|verfasse|schrijf|maak)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
 );
 /** A piece told, not looked up: "tell me a joke", "can you tell us a story about dragons". */
 const TOLD_PIECE =
@@ -212,7 +213,8 @@ export function isWordProblem(analysis: RequestAnalysis, known?: NumberForm): bo
 
 /** A role-play set-up that names no record. */
 export function isRolePlay(analysis: RequestAnalysis): boolean {
-  return !analysis.cues.identifier && ROLE_PLAY.test(analysis.instruction);
+  if (analysis.cues.identifier && RECORD_ID.test(analysis.instruction)) return false;
+  return ROLE_PLAY.test(analysis.instruction);
 }
 
 /**
