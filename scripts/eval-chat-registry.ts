@@ -4,14 +4,20 @@
 // helpdesk); the prompts are the records labeled direct of the public chat, maths and code sources
 // in data/routing/sources (see DATA.md). The records' own registries are set aside.
 //
+// Below, the same for a held-out set no fit reads and whose odd half is never read for misses
+// (data/routing/held-out/README.md): the Koala test set's prompts, under the same registry.
+//
 //   npm run eval:chat-registry            the default scorers
 //   npm run eval:chat-registry -- --fitted  the experimental fitted models too
 
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { ToolSpec } from '../src/core/task.ts';
 import { experimental_fittedRouterModel } from '../src/fitted-router/index.ts';
 import { createRouter } from '../src/router/create-router.ts';
 import { toolKinds } from '../src/router/features/tool-kinds.ts';
 import { CHAT_REGISTRY as REGISTRY } from './chat-registry.ts';
+import { LabeledRecord } from './routing-data/lib.ts';
 import { loadRoutingRecords } from './routing-records.ts';
 
 const SOURCES = ['hh-rlhf', 'oasst', 'awesome-chatgpt-prompts', 'gsm8k', 'mgsm', 'mbpp', 'nq-open'];
@@ -53,3 +59,26 @@ for (const source of SOURCES) {
 }
 const all = totals.map((t) => `${((100 * t) / records.length).toFixed(1)}%`.padStart(8));
 console.log(`${'all'.padEnd(24)} ${String(records.length).padStart(5)}  ${all.join(' ')}`);
+
+// The held-out Koala prompts labeled direct, each half apart; its registry is the same one.
+const KOALA = new URL('../data/routing/held-out/koala.jsonl.gz', import.meta.url);
+const koala = gunzipSync(readFileSync(KOALA))
+  .toString('utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => LabeledRecord.parse(JSON.parse(line)))
+  .filter((r) => r.expected.tier === 'direct');
+console.log('\nheld out (no fit reads it): the Koala test set, same registry');
+for (const [half, odd] of [
+  ['koala, even: read for misses', false],
+  ['koala, odd: never read', true],
+] as const) {
+  const held = koala.filter((r) => Number(r.id.replace(/\D+/g, '')) % 2 === (odd ? 1 : 0));
+  const cells = routers.map(([, router]) => {
+    const over = held.filter(
+      (r) => router.route({ input: r.input, tools: REGISTRY }).tier !== 'direct',
+    );
+    return `${((100 * over.length) / held.length).toFixed(1)}%`.padStart(8);
+  });
+  console.log(`${half.padEnd(28)} ${String(held.length).padStart(4)}  ${cells.join(' ')}`);
+}

@@ -3,6 +3,7 @@
 // no input labeled two ways by two sources, and DATA.md's figures current. Missing data fails
 // here, it never skips.
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   ALLOWED_LICENCE,
@@ -148,5 +149,39 @@ describe('routing data', () => {
     expect(doc.slice(begin + STATS_BEGIN.length, end).trim()).toBe(
       renderStats(stats, sources).trim(),
     );
+  });
+});
+
+describe('held-out routing data (data/routing/held-out/README.md)', () => {
+  const path = new URL('../../data/routing/held-out/koala.jsonl.gz', import.meta.url);
+
+  it('the Koala test set is there, every record parses, and no training input repeats one of it', () => {
+    expect(existsSync(path), 'data/routing/held-out/koala.jsonl.gz is missing').toBe(true);
+    const records = gunzipSync(readFileSync(path))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line, i) => {
+        const parsed = LabeledRecord.safeParse(JSON.parse(line));
+        expect(parsed.success, `koala line ${i + 1}: ${parsed.error?.message}`).toBe(true);
+        return parsed.data as LabeledRecord;
+      });
+    // 180 prompts, less the one a training source holds too (a TruthfulQA question).
+    expect(records).toHaveLength(179);
+    expect(new Set(records.map((r) => r.id)).size).toBe(179);
+    expect(records.filter((r) => r.expected.toolUse).map((r) => r.id)).toEqual([
+      'koala:koala_98',
+      'koala:koala_139',
+      'koala:koala_146',
+      'koala:koala_172',
+    ]);
+    // Held out means no fit reads it: not one of its prompts is among the training records.
+    const held = new Set(records.map((r) => r.input.trim().toLowerCase()));
+    const leaked = files.flatMap((f) =>
+      (f.records as { id: string; input: string }[])
+        .filter((r) => held.has(String(r.input).trim().toLowerCase()))
+        .map((r) => r.id),
+    );
+    expect(leaked).toEqual([]);
   });
 });
