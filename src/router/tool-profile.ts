@@ -264,15 +264,23 @@ function buildIndex(profiles: readonly ToolProfile[]): CatalogIndex {
  * How much of each tool's vocabulary the request uses, by stem (1), shared concept
  * ({@link CONCEPT_MATCH}) or concept family ({@link FAMILY_MATCH}): per tool, the strongest
  * matched term plus part of the others.
+ *
+ * A family link is loose (a film and a ticket are both entertainment; an answer and a helpdesk
+ * are both customer support), so it counts only in a request anchored to the catalog: one of its
+ * words matches a specific word of some tool by stem or concept, or `anchored` says the request
+ * names a record, asks for current state or speaks of "our" data. Alone, in an everyday prompt,
+ * such links named a needed tool 8% of the time in the labeled data (426 of 5,383).
  */
 export function matchedWeights(
   index: CatalogIndex,
   request: Pick<RequestAnalysis, 'stems' | 'concepts' | 'families'>,
+  anchored = true,
 ): Float64Array {
   const evidence = evidenceFor(index.termWeight.length);
   mark(evidence, request.stems, index.byStem, 1);
   mark(evidence, request.concepts, index.byConcept, CONCEPT_MATCH);
-  mark(evidence, request.families, index.byFamily, FAMILY_MATCH);
+  if (anchored || matchesSpecificTerm(index, evidence))
+    mark(evidence, request.families, index.byFamily, FAMILY_MATCH);
   const out = new Float64Array(index.profiles.length);
   for (let tool = 0; tool < out.length; tool++) {
     let total = 0;
@@ -303,6 +311,14 @@ function evidenceFor(terms: number): Float64Array {
   if (scratch.length < terms) scratch = new Float64Array(Math.max(terms, scratch.length * 2));
   scratch.fill(0, 0, terms);
   return scratch;
+}
+
+/** Whether a specific (not generic) term of some tool has evidence. */
+function matchesSpecificTerm(index: CatalogIndex, evidence: Float64Array): boolean {
+  for (let term = 0; term < index.termWeight.length; term++) {
+    if ((evidence[term] ?? 0) > 0 && index.termGeneric[term] === 0) return true;
+  }
+  return false;
 }
 
 /** Raises the evidence of every term posted under one of `keys` to `strength`. */

@@ -42,6 +42,11 @@ describe('request cues', () => {
     expect(cue('fresh', 'Round the rating to the nearest whole number.')).toBe(false);
   });
 
+  it('fresh: this, next or last weekend', () => {
+    expect(cue('fresh', 'Any matinee shows running this weekend?')).toBe(true);
+    expect(cue('fresh', 'What should I pack for a weekend in Lisbon?')).toBe(false);
+  });
+
   it('fresh: not the time of an algorithm, nor someone close to the user', () => {
     expect(cue('fresh', "what's the time in tokyo")).toBe(true);
     expect(cue('fresh', 'Any good restaurants close to me?')).toBe(true);

@@ -43,10 +43,13 @@ describe('routing quality on requests the toolUse model was not fitted on', () =
   // under-escalation floor moved from 6% to 7% with a release that stopped matching tools on words
   // every tool uses and a second domain on words the first one matches: two of its records had
   // been right by such matches alone (docs/routing.md, toolUse step 2 and crossDomain).
+  // extra-d's moved from 6% to 7% with the release in which a concept-family link alone no longer
+  // matches a tool in a request with no cue of need: "The upstream fix landed — rebuild
+  // revenue_daily from scratch" had reached its pipeline tool only through such a link.
   it.each([
     ['extra-b.jsonl', 0.79, 0.07],
     ['fc-b.jsonl', 0.78, 0.06],
-    ['extra-d.jsonl', 0.82, 0.06],
+    ['extra-d.jsonl', 0.82, 0.07],
   ])('%s: accuracy >= %d, under-escalation <= %d', (file, accuracy, under) => {
     const report = evaluateFile(new URL(file, FIXTURES));
     expect(report.accuracy).toBeGreaterThanOrEqual(accuracy);

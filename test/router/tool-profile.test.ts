@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolSpec } from '../../src/core/task.ts';
-import { catalogIndex, PROFILE_CACHE_SIZE, toolProfile } from '../../src/router/tool-profile.ts';
+import { analyzeRequest } from '../../src/router/analysis.ts';
+import { toolRelevances } from '../../src/router/features/tool-relevance.ts';
+import {
+  catalogIndex,
+  matchedWeights,
+  PROFILE_CACHE_SIZE,
+  toolProfile,
+} from '../../src/router/tool-profile.ts';
 
 function tool(name: string, overrides: Partial<ToolSpec> = {}): ToolSpec {
   return {
@@ -69,5 +76,63 @@ describe('catalogIndex', () => {
     expect(index.profiles).toHaveLength(2);
     expect(catalogIndex(list().reverse())).not.toBe(index);
     expect(catalogIndex([...list(), tool('catalog_c')])).not.toBe(index);
+  });
+});
+
+describe('matchedWeights: concept families', () => {
+  const tools = [
+    tool('create_ticket', {
+      description: 'Create a support ticket in the helpdesk.',
+      domain: 'support',
+    }),
+  ];
+  const weather = [
+    tool('get_weather', {
+      description: 'Current conditions and forecast for a place.',
+      domain: 'weather',
+    }),
+  ];
+  const weights = (input: string, catalog: readonly ToolSpec[], anchored: boolean) =>
+    Array.from(matchedWeights(catalogIndex(catalog), analyzeRequest(input), anchored));
+
+  it('a family link alone counts only when the request is anchored by a cue of need', () => {
+    // "film" and "ticket" share the entertainment family; nothing else matches.
+    expect(weights('Which film should I watch tonight with friends?', tools, false)).toEqual([0]);
+    expect(
+      weights('Which film should I watch tonight with friends?', tools, true)[0],
+    ).toBeGreaterThan(0);
+    // "rain" meets "forecast" only through the weather family.
+    expect(weights('Will it rain?', weather, false)).toEqual([0]);
+    expect(weights('Will it rain?', weather, true)[0]).toBeGreaterThan(0);
+  });
+
+  it('a family link counts beside a stem or concept match of any tool, anchored or not', () => {
+    const both = [...tools, ...weather];
+    // "forecast" matches get_weather by stem: the request is anchored, and "film" then meets
+    // create_ticket's "ticket" through the entertainment family.
+    expect(
+      weights('Which film should I watch? I read the forecast.', both, false)[0],
+    ).toBeGreaterThan(0);
+    expect(weights('Which film should I watch?', both, false)[0]).toBe(0);
+  });
+});
+
+describe('toolRelevances: what anchors a family link', () => {
+  const weather = [
+    tool('get_weather', {
+      description: 'Current conditions and forecast for a place.',
+      domain: 'weather',
+    }),
+  ];
+  const best = (input: string) => toolRelevances(weather, analyzeRequest(input)).best;
+
+  it('a record, current state, "our" data or a question about the state of something', () => {
+    expect(best('Is it humid today?')).toBeGreaterThan(0);
+    expect(best('Do I need an umbrella this weekend?')).toBeGreaterThan(0);
+    expect(best('What is the temperature in Costa Mesa?')).toBeGreaterThan(0);
+  });
+
+  it('not an everyday remark', () => {
+    expect(best('I love the smell of rain on summer evenings.')).toBe(0);
   });
 });

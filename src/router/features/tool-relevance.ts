@@ -30,7 +30,14 @@ export function toolRelevances(
 ): ToolRelevances {
   const index = catalogIndex(tools);
   const { profiles } = index;
-  const weights = matchedWeights(index, analysis);
+  // A family link counts alone when the request names a record, asks for current state or speaks
+  // of "our" data; otherwise only beside a stem or concept match (matchedWeights).
+  const { cues } = analysis;
+  const weights = matchedWeights(
+    index,
+    analysis,
+    cues.identifier || cues.fresh || cues.owned || cues.lookup,
+  );
   const perTool: { tool: ToolSpec; relevance: number; kinds: ToolKinds }[] = [];
   let best = 0;
   let bestRead = 0;
