@@ -15,10 +15,16 @@ const MATERIAL_LINE =
 
 /** Splits the request text; both parts are the original text, not normalized. */
 export function splitRequest(input: string): SplitRequest {
+  // Text copied from a web form keeps its line breaks as HTML: they are line breaks.
+  if (HAS_LINE_BREAK_TAG.test(input)) input = input.replace(LINE_BREAK_TAG, '\n');
   const split = splitMaterial(input);
   // A request that is all quotation or all list is its own instruction, not pasted material.
   return WORD.test(split.instruction) ? split : { instruction: input, material: '' };
 }
+
+/** An HTML line break: `<br>`, `<br/>`, `<br />`. */
+const LINE_BREAK_TAG = /<br\s*\/?>/gi;
+const HAS_LINE_BREAK_TAG = /<br\s*\/?>/i;
 
 /** A word: without one outside the material, the split was wrong. */
 const WORD = /\p{L}{2}/u;

@@ -16,6 +16,20 @@ describe('splitRequest', () => {
     );
   });
 
+  it('reads HTML line breaks, as text copied from a web form keeps them, as line breaks', () => {
+    const input =
+      'Summarize this:<br><br>Our Q3 offsite moved to Porto.<BR/>Flights are booked for everyone.<br />Bring a jacket.';
+    const { instruction, material } = splitRequest(input);
+    expect(instruction).toBe('Summarize this:');
+    expect(material).toBe(
+      [
+        'Our Q3 offsite moved to Porto.',
+        'Flights are booked for everyone.',
+        'Bring a jacket.',
+      ].join('\n'),
+    );
+  });
+
   it('makes the text a one-line request announces after a colon material', () => {
     expect(
       splitRequest(
