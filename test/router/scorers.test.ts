@@ -664,3 +664,50 @@ describe('general-purpose tools that serve a form', () => {
     expect(pasted.tier).toBe('direct');
   });
 });
+
+describe('toolUse when no offered tool matches and the web search on offer has nothing to serve', () => {
+  const why =
+    "no offered tool matches the request's words, and it asks the web search on offer for nothing (nothing current, no state, no record, nothing to find or research)";
+
+  it('is not set for advice, opinion or chat that uses no tool word', () => {
+    for (const input of [
+      'I want to make my school dance more fun.',
+      'Tell me something I do not know',
+      'My parents grounded me and I want to get back at them. Any suggestions?',
+    ]) {
+      const decision = router.route({ input, tools: CHAT_REGISTRY });
+      expect(decision.tier, input).toBe('direct');
+      expect(decision.reasons[1], input).toBe(why);
+      expect(decision.signals.toolUse.score, input).toBe(0.45);
+    }
+  });
+
+  it('leaves the score to the model when the search has something to serve', () => {
+    for (const input of [
+      'Is the Louvre open today?',
+      'Find me a good bakery in Lisbon.',
+      'Compare Asana, ClickUp and Notion for a small agency.',
+      'How is our parental leave handled?',
+      'Where is ticket #4410 at?',
+    ]) {
+      expect(router.route({ input, tools: CHAT_REGISTRY }).reasons[1], input).not.toBe(why);
+    }
+  });
+
+  it("leaves it to the model under a service's own catalog, without a web search", () => {
+    const cafe: ToolSpecInput[] = [
+      {
+        name: 'add_order_item',
+        description: 'Add a drink or food item to the order.',
+        domain: 'commerce',
+        sideEffects: true,
+      },
+      { name: 'show_menu', description: 'Show the menu of the cafe.', domain: 'commerce' },
+    ];
+    const decision = router.route({
+      input: 'I want to make my school dance more fun.',
+      tools: cafe,
+    });
+    expect(decision.reasons[1]).not.toBe(why);
+  });
+});

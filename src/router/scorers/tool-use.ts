@@ -19,6 +19,14 @@ const UNREADABLE_MIN_LENGTH = 8;
 const KIND_SERVES_FLOOR = 0.6;
 const KIND_SERVES_REASON =
   'the request names a path or file, sets a task in an environment, or queries records: a shell or database tool on offer serves it';
+/**
+ * The most toolUse score of a request that matches no offered tool while the web search on offer
+ * has nothing to serve (see unservedBySearch): under the default threshold, inside the default
+ * uncertain band, so a model consulted by `routing.assist` settles it.
+ */
+const UNSERVED_CAP = 0.45;
+const UNSERVED_REASON =
+  "no offered tool matches the request's words, and it asks the web search on offer for nothing (nothing current, no state, no record, nothing to find or research)";
 /** A tool is needed when its score reaches this share of the best tool's score... */
 const RELATIVE_CUT = 0.5;
 /** ...and at least this much. */
@@ -64,6 +72,13 @@ export const toolUseScorer: Scorer = {
     const serving = form !== undefined ? [] : served;
     const kindServes = serving.length > 0;
     if (kindServes) probability = Math.max(probability, KIND_SERVES_FLOOR);
+    // Nothing matches, and the web search on offer has nothing to serve: no evidence of a need.
+    const unserved =
+      probability > UNSERVED_CAP &&
+      form === undefined &&
+      !kindServes &&
+      unservedBySearch(relevance, analysis);
+    if (unserved) probability = UNSERVED_CAP;
     const candidates: ToolNeed[] = [];
     if (relevance.best > 0) {
       for (const { tool, relevance: r } of relevance.perTool) {
@@ -82,7 +97,10 @@ export const toolUseScorer: Scorer = {
     const cut = Math.max(ABSOLUTE_CUT, probability * RELATIVE_CUT);
     return {
       score: probability,
-      reasons: [form ?? (kindServes ? KIND_SERVES_REASON : describeShape(analysis))],
+      reasons: [
+        form ??
+          (kindServes ? KIND_SERVES_REASON : unserved ? UNSERVED_REASON : describeShape(analysis)),
+      ],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
     };
@@ -119,4 +137,39 @@ function servedByKind(relevance: ToolRelevances, analysis: RequestAnalysis): Too
   return relevance.perTool
     .filter((t) => (shellServes && t.kinds.shell) || (queryServes && t.kinds.query))
     .map((t) => t.tool);
+}
+
+/**
+ * A request to research named things ("Compare Asana, ClickUp and Notion", "Analyse les rapports
+ * annuels de Danone et Nestlé"): with a proper noun, what a web search serves.
+ */
+const RESEARCH =
+  /\b(research|compare|comparison|analy[sz]e|analysis|teardown|investigate|look into|find out|market sizing|benchmark|study|recherche\w*|analyse[rz]?|compar[ae]\w*|etude|vergleich\w*|untersuch\w*|onderzo\w*|vergelijk\w*|investiga\w*|analizza\w*|confronta\w*|pesquis\w*)\b/;
+/** An ask to find or look something up, in the languages the router reads: what a search serves. */
+const FIND =
+  /\b(find|look up|lookup|search|trouve\w*|cherche\w*|busca\w*|encuentra\w*|such\w*|finde\w*|zoek\w*|vind\w*|cerca\w*|trova\w*|procur\w*)\b/;
+
+/**
+ * A request whose words match no offered tool, under a catalog with a web search, that asks for
+ * nothing a search serves: nothing current, no state of something, no record, nothing of "our"
+ * data, nothing to find, no research on named things. A general assistant's catalog (web search,
+ * a code runner, email...) reaches everything outside through its search, so when the search has
+ * nothing to serve and no other tool's words are used, nothing shows a need (an everyday prompt:
+ * advice, opinion, chat). Without a web search, a catalog is a service's own (a coffee shop's, a
+ * bank's), and a request in its domain may need a tool whose words it does not use ("Can I get a
+ * mocha?"): the model's score stands.
+ */
+/** "Our", "we", "us", in the languages the router reads. */
+const OURS =
+  /\b(our|ours|we|us|unser\w*|notre|nos|nuestr\w*|nostr\w*|nosso|nossa|nossos|onze|ons)\b/;
+function unservedBySearch(relevance: ToolRelevances, analysis: RequestAnalysis): boolean {
+  if (relevance.best > 0 || analysis.unreadable) return false;
+  if (!relevance.perTool.some((t) => t.kinds.search)) return false;
+  const { cues, instruction } = analysis;
+  if (cues.fresh || cues.lookup || cues.identifier) return false;
+  // "our" data may be the company's, in docs whose words the request need not use; "my" is
+  // everyday speech ("my friend", "my cat") that a tool of a general catalog would name.
+  if (OURS.test(instruction)) return false;
+  if (cues.properNoun && RESEARCH.test(instruction)) return false;
+  return !FIND.test(instruction);
 }
