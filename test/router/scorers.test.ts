@@ -210,6 +210,23 @@ describe('crossDomain', () => {
     );
   });
 
+  it('is not set by a calculator or code runner: it does arithmetic for the answer (GUIDE)', () => {
+    const decision = router.route({
+      input:
+        'Check the late-payment clause in the Acme contract and calculate the penalty for 45 days late on a $120,000 invoice.',
+      tools: [
+        {
+          name: 'get_contract',
+          description: 'Fetch a customer contract and its clauses.',
+          domain: 'legal',
+        },
+        { name: 'calculator', description: 'Evaluate an arithmetic expression.', domain: 'math' },
+      ],
+    });
+    expect(decision.signals.crossDomain.set).toBe(false);
+    expect(decision.tier).toBe('agent');
+  });
+
   it("is not set when only one domain's tool matches, though two domains are offered", () => {
     const decision = router.route({
       input: 'Check invoice INV-2291 and tell me the amount due.',

@@ -7,6 +7,7 @@ import {
 } from '../features/cross-domain-features.ts';
 import { inSeparateAsks } from '../features/separate-asks.ts';
 import type { Scorer, SignalScore } from '../scorer.ts';
+import { toolProfile } from '../tool-profile.ts';
 import { countWord, joinWords, toolLabel } from '../wording.ts';
 
 // The hand-weighted default scorer of the crossDomain signal; see docs/routing.md.
@@ -38,9 +39,12 @@ export const crossDomainScorer: Scorer = {
     let score = 0;
 
     const top = neededTools[0]?.score ?? 0;
+    // A calculator or code runner does arithmetic for the answer: no specialist domain (GUIDE).
     const spread = strongestPerDomain(
       candidateTools.filter(
-        (c) => c.score >= Math.max(SECOND_DOMAIN_FLOOR, top * SECOND_DOMAIN_SHARE),
+        (c) =>
+          c.score >= Math.max(SECOND_DOMAIN_FLOOR, top * SECOND_DOMAIN_SHARE) &&
+          !toolProfile(c.tool).kinds.compute,
       ),
       (n) => n.relevance ?? n.score,
     );
