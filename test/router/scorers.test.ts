@@ -86,6 +86,11 @@ describe('parallelism', () => {
         'the answer lists them: one task',
       ],
       ['Write a haiku for each of the four seasons.', 'each is a short piece: one task'],
+      // A word problem that ends with an order, not a question.
+      [
+        'Every week, Lena walks a total of 12 miles to work. Calculate the total distance she walks in a 15 week term, going there and then back.',
+        'it is a word problem: one answer',
+      ],
     ] as const;
     for (const [input, why] of cases) {
       const decision = router.route(input);

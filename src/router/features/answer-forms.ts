@@ -219,13 +219,15 @@ export function isRolePlay(analysis: RequestAnalysis): boolean {
 
 /**
  * Why the items a request counts are one task for one model call, if they are: a role-play, a word
- * problem, a list the answer gives ("five tips"), or a short piece per item ("a haiku for each season").
+ * problem (asking for a quantity, or ending with an order such as "Calculate..."), a list the answer gives ("five tips"), or a short piece per item ("a haiku for each season").
  */
 export function oneAnswer(analysis: RequestAnalysis): string | undefined {
   const text = analysis.instruction;
   if (isRolePlay(analysis)) return 'it sets up a role-play: one conversation';
   if (QUANTITY_QUESTION.test(text) && QUESTION_MARK.test(text))
     return 'it asks for a quantity: a word problem, one answer';
+  // "Calculate the total distance he drives in an 80 day semester": an order ends it, not a question.
+  if (isWordProblem(analysis)) return 'it is a word problem: one answer';
   if (LISTED_ANSWER.test(text) && !DOCUMENT.test(text)) return 'the answer lists them: one task';
   if (SHORT_PIECE.test(text)) return 'each is a short piece: one task';
   if (isWritingRequest(analysis) && ONE_PIECE.test(text) && !PER_ITEM.test(text))
