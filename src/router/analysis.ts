@@ -121,7 +121,8 @@ export function analyzeRequest(input: string): RequestAnalysis {
   // unreadable one is there to look for.
   const beyondLatin = BEYOND_LATIN.test(split.instruction);
   // On the text as written: normalizing decomposes kana with voicing marks (ダ to タ and a mark).
-  if (beyondLatin && hasCjk(split.instruction)) {
+  const cjk = beyondLatin && hasCjk(split.instruction);
+  if (cjk) {
     const found = new Set<string>();
     addCjkConcepts(split.instruction, found);
     for (const id of found) concepts.add(id);
@@ -144,7 +145,9 @@ export function analyzeRequest(input: string): RequestAnalysis {
     personal: cue(PERSONAL),
     request: cue(REQUEST),
     properNoun: PROPER_NOUN.test(split.instruction),
-    smallTalk: instruction.length <= SMALL_TALK_MAX_LENGTH && cue(SMALL_TALK),
+    smallTalk:
+      (instruction.length <= SMALL_TALK_MAX_LENGTH && cue(SMALL_TALK)) ||
+      (cjk && isCjkClosing(split.instruction)),
     template: cue(TEMPLATE),
     computation: cue(COMPUTATION) || ARITHMETIC.test(instruction),
     precise: cue(PRECISE),
@@ -188,6 +191,18 @@ const INSTRUCTION_LIMIT = 20_000;
  * run on it (the longest small talk in the labeled data has 131 characters).
  */
 const SMALL_TALK_MAX_LENGTH = 160;
+
+/** Thanks or a goodbye in Chinese or Japanese: 谢谢, 感谢, 再见, ありがとう, さようなら. */
+const CJK_THANKS = /谢谢|感谢|多谢|谢了|再见|拜拜|ありがとう|さようなら|お疲れ/;
+/** An ask in Chinese or Japanese: help, find, look up, want, book, recommend, a question. */
+const CJK_ASK = /帮|找|查|请问|想|要|预订|订|推荐|吗|[？?]|ください|たい|教えて|か。/;
+/** Most characters of a closing in those scripts ("好的，谢谢，没有问题了！" has 12). */
+const CJK_CLOSING_MAX_LENGTH = 30;
+
+/** A short thanks or goodbye in Chinese or Japanese that asks for nothing: small talk. */
+function isCjkClosing(text: string): boolean {
+  return text.length <= CJK_CLOSING_MAX_LENGTH && CJK_THANKS.test(text) && !CJK_ASK.test(text);
+}
 
 /**
  * A channel used as a verb, with its addressee: "email them", "message the team", "text me". Not

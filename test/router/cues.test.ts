@@ -138,6 +138,12 @@ describe('request cues', () => {
     expect(cue('smallTalk', 'Refund order 30418 for the customer.')).toBe(false);
   });
 
+  it('smallTalk: a short thanks or goodbye in Chinese or Japanese that asks for nothing', () => {
+    expect(cue('smallTalk', '好的，谢谢，不用了。')).toBe(true);
+    expect(cue('smallTalk', 'わかりました、ありがとうございます。')).toBe(true);
+    expect(cue('smallTalk', '谢谢，再帮我找一家酒店吧。')).toBe(false);
+  });
+
   it('smallTalk: closings, and a greeting that opens a request is not small talk', () => {
     expect(cue('smallTalk', "No, I'm all set.")).toBe(true);
     expect(cue('smallTalk', "thanks!! that's exactly what I needed")).toBe(true);

@@ -733,3 +733,23 @@ describe('toolUse when no offered tool matches and the web search on offer has n
     expect(decision.reasons[1]).not.toBe(why);
   });
 });
+
+describe('toolUse on requests the lexicon cannot read', () => {
+  const hotels: ToolSpecInput[] = [
+    { name: 'search_hotels', description: 'Search hotels by city and price.', domain: 'travel' },
+    {
+      name: 'call_taxi',
+      description: 'Call a taxi to an address.',
+      domain: 'travel',
+      sideEffects: true,
+    },
+  ];
+
+  it('gives a request the benefit of the doubt, but not a thanks or a goodbye', () => {
+    expect(
+      router.route({ input: 'Привет, подбери мне что-нибудь недорогое на выходные', tools: hotels })
+        .tier,
+    ).toBe('agent');
+    expect(router.route({ input: '好的，谢谢，不用了。', tools: hotels }).tier).toBe('direct');
+  });
+});

@@ -59,6 +59,7 @@ export const toolUseScorer: Scorer = {
     const modelled = toolUseProbability(analysis, relevance);
     const floored =
       analysis.unreadable &&
+      !analysis.cues.smallTalk &&
       analysis.instruction.replace(/\s/g, '').length >= UNREADABLE_MIN_LENGTH;
     let probability = floored ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
     // A task set in an environment that an offered shell serves is not a word problem, numbers or not.
