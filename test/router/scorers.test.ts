@@ -86,6 +86,11 @@ describe('parallelism', () => {
         'the answer lists them: one task',
       ],
       ['Write a haiku for each of the four seasons.', 'each is a short piece: one task'],
+      // The stops of one trip are one plan.
+      [
+        'Plan a 6-day road trip for two from Denver, visiting 4 national parks, with a budget of $3,000 and dog-friendly motels.',
+        'they are the stops of one trip: one plan',
+      ],
       // A word problem that ends with an order, not a question.
       [
         'Every week, Lena walks a total of 12 miles to work. Calculate the total distance she walks in a 15 week term, going there and then back.',

@@ -228,12 +228,21 @@ export function oneAnswer(analysis: RequestAnalysis): string | undefined {
     return 'it asks for a quantity: a word problem, one answer';
   // "Calculate the total distance he drives in an 80 day semester": an order ends it, not a question.
   if (isWordProblem(analysis)) return 'it is a word problem: one answer';
+  if (TRIP_STOPS.test(text)) return 'they are the stops of one trip: one plan';
   if (LISTED_ANSWER.test(text) && !DOCUMENT.test(text)) return 'the answer lists them: one task';
   if (SHORT_PIECE.test(text)) return 'each is a short piece: one task';
   if (isWritingRequest(analysis) && ONE_PIECE.test(text) && !PER_ITEM.test(text))
     return 'it asks for one piece of writing: one task';
   return undefined;
 }
+
+/**
+ * Places visited on one trip ("a 7-day plan visiting 3 cities in Georgia", "touring four national
+ * parks"): the stops of one itinerary, planned together, not independent pieces of work.
+ */
+const TRIP_STOPS = new RegExp(
+  `\\b(visit|visits|visiting|tour|touring|explore|exploring|stop(ping)? (in|at)|travel(l?ing)? (to|through|across)|trip (to|through|across)|heading to) (\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')}) (different |distinct )?(cities|places|countries|destinations|towns|stops|states|national parks|islands)\\b`,
+);
 
 /**
  * Work asked for per item ("a letter for each of the four requests"): not one piece. Narrower than
