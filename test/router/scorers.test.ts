@@ -76,6 +76,19 @@ describe('parallelism', () => {
     expect(hotels.signals.parallelism.set).toBe(true);
   });
 
+  it('reads the items of a request of three sentences or more in its first and last sentences', () => {
+    // The middle sentences set the scene: their counts are not items of work.
+    const scene = router.route(
+      'As an intern, you get a folder of reports from our team. It holds reports from five regions, each with four quarters. Tell me which report is the longest.',
+    );
+    expect(scene.signals.parallelism.set).toBe(false);
+    // The work asked for in the first sentence, or in numbered lines anywhere, still counts.
+    const asked = router.route(
+      'Research each of these four vendors separately: Vanta, Drata, Sprinto and Secureframe. We are a team of 40. Put the findings in one table.',
+    );
+    expect(asked.signals.parallelism.set).toBe(true);
+  });
+
   it('is not set for a word problem, a list the answer gives, or short pieces per item', () => {
     const story =
       'Jake sees 80 spiders with 8 legs each, 90 insects with 6 legs each and 3 rare bugs with 10 legs each. How many legs did he see?';

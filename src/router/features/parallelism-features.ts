@@ -67,7 +67,24 @@ export function parallelismFeatures(analysis: RequestAnalysis): Record<string, n
   };
 }
 
-/** How many items of work the request counts ("five vendors"), lists or numbers. */
+/** Where a sentence ends, in the scripts written with spaces: after . ? ! or at a line break. */
+const SENTENCE_END = /(?<=[.?!])\s+|\n+/;
+
+/**
+ * The first and last sentences of a request of three sentences or more, where it says what it asks
+ * for: the sentences between set the scene ("As a student, you are given a directory...", a story,
+ * an error message) and their counts and lists are not items of work. A shorter request is whole.
+ */
+function asked(text: string): string {
+  const sentences = text.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
+  if (sentences.length < 3) return text;
+  return `${sentences[0]} ${sentences[sentences.length - 1]}`;
+}
+
+/**
+ * How many items of work the request counts ("five vendors"), lists or numbers. Counted nouns and
+ * lists are read in the sentences that ask (see `asked`), numbered lines anywhere.
+ */
 export function countItems(
   instruction: string,
   original: string,
@@ -75,10 +92,11 @@ export function countItems(
   cjk = cjkForm(original),
 ): number {
   let best = 0;
+  const ask = asked(instruction);
   // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "20% down".
   // `exec` from the start rather than `matchAll`, which copies the pattern on every call.
   COUNTED.lastIndex = 0;
-  for (let match = COUNTED.exec(instruction); match !== null; match = COUNTED.exec(instruction)) {
+  for (let match = COUNTED.exec(ask); match !== null; match = COUNTED.exec(ask)) {
     const token = match[1] ?? '';
     const n = /^\d/.test(token) ? Number(token) : (NUMBER_WORDS[token] ?? 0);
     const next = match[2] ?? '';
@@ -87,7 +105,7 @@ export function countItems(
     }
   }
   // Lists are read on the original text, where capitals tell names from aspects.
-  best = Math.max(best, longestList(original, each));
+  best = Math.max(best, longestList(asked(original), each));
   const numbered = instruction.match(/^[ \t]*(\d+[.)]|[-*•])[ \t]+\S/gm)?.length ?? 0;
   // In Chinese and Japanese, counted nouns and lists are read only when the work per item is
   // substantial (research, a review, a report): "東京、大阪、名古屋の天気" is one agent's look-ups.
