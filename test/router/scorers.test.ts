@@ -701,6 +701,8 @@ describe('toolUse when no offered tool matches and the web search on offer has n
       'I want to make my school dance more fun.',
       'Tell me something I do not know',
       'My parents grounded me and I want to get back at them. Any suggestions?',
+      // English "such" is not German "suche" (search): nothing to find here.
+      'I want to make my school dance more fun, such as with a theme.',
     ]) {
       const decision = router.route({ input, tools: CHAT_REGISTRY });
       expect(decision.tier, input).toBe('direct');
@@ -716,6 +718,7 @@ describe('toolUse when no offered tool matches and the web search on offer has n
       'Compare Asana, ClickUp and Notion for a small agency.',
       'How is our parental leave handled?',
       'Where is ticket #4410 at?',
+      'Ich suche ein gutes Hotel in Rom.',
     ]) {
       expect(router.route({ input, tools: CHAT_REGISTRY }).reasons[1], input).not.toBe(why);
     }
