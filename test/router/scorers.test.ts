@@ -758,6 +758,10 @@ describe('toolUse on requests the lexicon cannot read', () => {
       router.route({ input: 'Привет, подбери мне что-нибудь недорогое на выходные', tools: hotels })
         .tier,
     ).toBe('agent');
-    expect(router.route({ input: '好的，谢谢，不用了。', tools: hotels }).tier).toBe('direct');
+    const closing = router.route({ input: '好的，谢谢，不用了。', tools: hotels });
+    expect(closing.tier).toBe('direct');
+    expect(closing.reasons).toContain('the request is small talk: a thanks or a goodbye');
+    // A thanks beside an order ("thanks, please call a taxi") asks for something.
+    expect(router.route({ input: '谢谢，请叫一辆出租车。', tools: hotels }).tier).toBe('agent');
   });
 });

@@ -109,6 +109,7 @@ export const toolUseScorer: Scorer = {
 };
 
 function describeShape({ cues, material, unreadable }: RequestAnalysis): string {
+  if (unreadable && cues.smallTalk) return 'the request is small talk: a thanks or a goodbye';
   if (unreadable)
     return "the request's script is outside the lexicon: an agent gets the benefit of the doubt";
   const need: string[] = [];
