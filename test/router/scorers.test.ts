@@ -105,6 +105,14 @@ describe('parallelism', () => {
         input,
       ).toBe(true);
     }
+    // Places studied, a website per place, or work asked per place are no stops of one trip.
+    for (const input of [
+      'Explore 4 countries for our expansion: research tax rules, hiring law and market size, and write a report on each.',
+      "Visit 5 countries' tourism websites and write a report on what each says about visas.",
+      'Visiting 4 countries this summer: for each, research visa rules and write a separate briefing.',
+    ]) {
+      expect(router.route(input).signals.parallelism.set, input).toBe(true);
+    }
     // One piece of writing, whatever it lists inside.
     const readme = router.route('Write a README for a CLI with 12 commands and a usage section.');
     expect(readme.signals.parallelism.set).toBe(false);
