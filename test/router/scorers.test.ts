@@ -643,6 +643,14 @@ describe('role-play set-ups', () => {
     expect(decision.tier).toBe('direct');
   });
 
+  it('hold beside a year or another bare number: only a record id ends the role-play', () => {
+    const decision = router.route({
+      input: 'I want you to act as a historian and tell me what happened in Europe in 1848.',
+      tools: [webSearch],
+    });
+    expect(decision.reasons).toContain('the request sets up a role-play: the model plays a part');
+  });
+
   it('do not hide a record the request names', () => {
     const decision = router.route({
       input: 'Act as my support agent and tell me where order 30418 is.',
