@@ -194,8 +194,13 @@ const SMALL_TALK_MAX_LENGTH = 160;
 
 /** Thanks or a goodbye in Chinese or Japanese: 谢谢, 感谢, 再见, ありがとう, さようなら. */
 const CJK_THANKS = /谢谢|感谢|多谢|谢了|再见|拜拜|ありがとう|さようなら|お疲れ/;
-/** An ask in Chinese or Japanese: help, find, look up, want, book, recommend, a question. */
-const CJK_ASK = /帮|找|查|请问|想|要|预订|订|推荐|吗|[？?]|ください|たい|教えて|か。/;
+/**
+ * An ask in Chinese or Japanese: help, find, look up, want, book, recommend, a question, please, or
+ * an order to send, call, forward, cancel or arrange ("谢谢，请叫一辆出租车", "ありがとう、タクシーを
+ * お願いします", "メールを送って"); "よろしくお願いします" closes a conversation, it asks for nothing.
+ */
+const CJK_ASK =
+  /帮|找|查|请|想|要|预订|订|推荐|吗|[？?]|ください|たい|教えて|か。|发|送|叫|转|取消|预约|安排|(?<!よろしく)お願い|して|って/;
 /** Most characters of a closing in those scripts ("好的，谢谢，没有问题了！" has 12). */
 const CJK_CLOSING_MAX_LENGTH = 30;
 

@@ -142,6 +142,12 @@ describe('request cues', () => {
     expect(cue('smallTalk', '好的，谢谢，不用了。')).toBe(true);
     expect(cue('smallTalk', 'わかりました、ありがとうございます。')).toBe(true);
     expect(cue('smallTalk', '谢谢，再帮我找一家酒店吧。')).toBe(false);
+    // A thanks beside an order asks for something: call, send, forward.
+    expect(cue('smallTalk', '谢谢，请叫一辆出租车。')).toBe(false);
+    expect(cue('smallTalk', '谢谢！把这封邮件转发给李总。')).toBe(false);
+    expect(cue('smallTalk', 'ありがとう、タクシーをお願いします。')).toBe(false);
+    expect(cue('smallTalk', 'ありがとう。メールを田中さんに送って。')).toBe(false);
+    expect(cue('smallTalk', 'ありがとうございました、よろしくお願いします。')).toBe(true);
   });
 
   it('smallTalk: closings, and a greeting that opens a request is not small talk', () => {

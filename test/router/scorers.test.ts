@@ -118,6 +118,14 @@ describe('parallelism', () => {
         input,
       ).toBe(true);
     }
+    // Places studied, a website per place, or work asked per place are no stops of one trip.
+    for (const input of [
+      'Explore 4 countries for our expansion: research tax rules, hiring law and market size, and write a report on each.',
+      "Visit 5 countries' tourism websites and write a report on what each says about visas.",
+      'Visiting 4 countries this summer: for each, research visa rules and write a separate briefing.',
+    ]) {
+      expect(router.route(input).signals.parallelism.set, input).toBe(true);
+    }
     // One piece of writing, whatever it lists inside.
     const readme = router.route('Write a README for a CLI with 12 commands and a usage section.');
     expect(readme.signals.parallelism.set).toBe(false);
@@ -648,6 +656,14 @@ describe('role-play set-ups', () => {
     expect(decision.tier).toBe('direct');
   });
 
+  it('hold beside a year or another bare number: only a record id ends the role-play', () => {
+    const decision = router.route({
+      input: 'I want you to act as a historian and tell me what happened in Europe in 1848.',
+      tools: [webSearch],
+    });
+    expect(decision.reasons).toContain('the request sets up a role-play: the model plays a part');
+  });
+
   it('do not hide a record the request names', () => {
     const decision = router.route({
       input: 'Act as my support agent and tell me where order 30418 is.',
@@ -714,6 +730,8 @@ describe('toolUse when no offered tool matches and the web search on offer has n
       'I want to make my school dance more fun.',
       'Tell me something I do not know',
       'My parents grounded me and I want to get back at them. Any suggestions?',
+      // English "such" is not German "suche" (search): nothing to find here.
+      'I want to make my school dance more fun, such as with a theme.',
     ]) {
       const decision = router.route({ input, tools: CHAT_REGISTRY });
       expect(decision.tier, input).toBe('direct');
@@ -729,6 +747,7 @@ describe('toolUse when no offered tool matches and the web search on offer has n
       'Compare Asana, ClickUp and Notion for a small agency.',
       'How is our parental leave handled?',
       'Where is ticket #4410 at?',
+      'Ich suche ein gutes Hotel in Rom.',
     ]) {
       expect(router.route({ input, tools: CHAT_REGISTRY }).reasons[1], input).not.toBe(why);
     }
@@ -768,6 +787,10 @@ describe('toolUse on requests the lexicon cannot read', () => {
       router.route({ input: 'Привет, подбери мне что-нибудь недорогое на выходные', tools: hotels })
         .tier,
     ).toBe('agent');
-    expect(router.route({ input: '好的，谢谢，不用了。', tools: hotels }).tier).toBe('direct');
+    const closing = router.route({ input: '好的，谢谢，不用了。', tools: hotels });
+    expect(closing.tier).toBe('direct');
+    expect(closing.reasons).toContain('the request is small talk: a thanks or a goodbye');
+    // A thanks beside an order ("thanks, please call a taxi") asks for something.
+    expect(router.route({ input: '谢谢，请叫一辆出租车。', tools: hotels }).tier).toBe('agent');
   });
 });

@@ -228,7 +228,8 @@ export function oneAnswer(analysis: RequestAnalysis): string | undefined {
     return 'it asks for a quantity: a word problem, one answer';
   // "Calculate the total distance he drives in an 80 day semester": an order ends it, not a question.
   if (isWordProblem(analysis)) return 'it is a word problem: one answer';
-  if (TRIP_STOPS.test(text)) return 'they are the stops of one trip: one plan';
+  if (TRIP_STOPS.test(text) && !PER_ITEM.test(text))
+    return 'they are the stops of one trip: one plan';
   if (LISTED_ANSWER.test(text) && !DOCUMENT.test(text)) return 'the answer lists them: one task';
   if (SHORT_PIECE.test(text)) return 'each is a short piece: one task';
   if (isWritingRequest(analysis) && ONE_PIECE.test(text) && !PER_ITEM.test(text))
@@ -238,10 +239,12 @@ export function oneAnswer(analysis: RequestAnalysis): string | undefined {
 
 /**
  * Places visited on one trip ("a 7-day plan visiting 3 cities in Georgia", "touring four national
- * parks"): the stops of one itinerary, planned together, not independent pieces of work.
+ * parks"): the stops of one itinerary, planned together, not independent pieces of work. Not
+ * "explore 4 countries" (a market study explores them too), nor "visit 5 countries' websites",
+ * and not when work is asked per place ("for each, write a separate report": see oneAnswer).
  */
 const TRIP_STOPS = new RegExp(
-  `\\b(visit|visits|visiting|tour|touring|explore|exploring|stop(ping)? (in|at)|travel(l?ing)? (to|through|across)|trip (to|through|across)|heading to) (\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')}) (different |distinct )?(cities|places|countries|destinations|towns|stops|states|national parks|islands)\\b`,
+  `\\b(visit|visits|visiting|tour|touring|stop(ping)? (in|at)|travel(l?ing)? (to|through|across)|trip (to|through|across)|heading to) (\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')}) (different |distinct )?(cities|places|countries|destinations|towns|stops|states|national parks|islands)\\b(?!')`,
 );
 
 /**

@@ -30,8 +30,9 @@ export function toolRelevances(
 ): ToolRelevances {
   const index = catalogIndex(tools);
   const { profiles } = index;
-  // A family link counts alone when the request names a record, asks for current state or speaks
-  // of "our" data; otherwise only beside a stem or concept match (matchedWeights).
+  // A family link counts alone when the request names a record, asks for current state, speaks of
+  // the user's or the company's data ("my", "our") or asks about the state of something; otherwise
+  // only beside a stem or concept match (matchedWeights).
   const { cues } = analysis;
   const weights = matchedWeights(
     index,

@@ -109,6 +109,7 @@ export const toolUseScorer: Scorer = {
 };
 
 function describeShape({ cues, material, unreadable }: RequestAnalysis): string {
+  if (unreadable && cues.smallTalk) return 'the request is small talk: a thanks or a goodbye';
   if (unreadable)
     return "the request's script is outside the lexicon: an agent gets the benefit of the doubt";
   const need: string[] = [];
@@ -146,9 +147,16 @@ function servedByKind(relevance: ToolRelevances, analysis: RequestAnalysis): Too
  */
 const RESEARCH =
   /\b(research|compare|comparison|analy[sz]e|analysis|teardown|investigate|look into|find out|market sizing|benchmark|study|recherche\w*|analyse[rz]?|compar[ae]\w*|etude|vergleich\w*|untersuch\w*|onderzo\w*|vergelijk\w*|investiga\w*|analizza\w*|confronta\w*|pesquis\w*)\b/;
-/** An ask to find or look something up, in the languages the router reads: what a search serves. */
+/**
+ * An ask to find or look something up, in the languages the router reads: what a search serves.
+ * Whole words: German "such..." and Dutch "vind..." are not English "such" and "vindictive".
+ */
 const FIND =
-  /\b(find|look up|lookup|search|trouve\w*|cherche\w*|busca\w*|encuentra\w*|such\w*|finde\w*|zoek\w*|vind\w*|cerca\w*|trova\w*|procur\w*)\b/;
+  /\b(find|look up|lookup|search|trouve\w*|cherche\w*|busca\w*|encuentra\w*|such(e|en|st|t)|finde[nt]?|zoek\w*|vind(t|en)?|cerca\w*|trova\w*|procur(a|ar|e|o|am|ando))\b/;
+
+/** "Our", "we", "us", in the languages the router reads. */
+const OURS =
+  /\b(our|ours|we|us|unser\w*|notre|nos|nuestr\w*|nostr\w*|nosso|nossa|nossos|onze|ons)\b/;
 
 /**
  * A request whose words match no offered tool, under a catalog with a web search, that asks for
@@ -160,9 +168,6 @@ const FIND =
  * bank's), and a request in its domain may need a tool whose words it does not use ("Can I get a
  * mocha?"): the model's score stands.
  */
-/** "Our", "we", "us", in the languages the router reads. */
-const OURS =
-  /\b(our|ours|we|us|unser\w*|notre|nos|nuestr\w*|nostr\w*|nosso|nossa|nossos|onze|ons)\b/;
 function unservedBySearch(relevance: ToolRelevances, analysis: RequestAnalysis): boolean {
   if (relevance.best > 0 || analysis.unreadable) return false;
   if (!relevance.perTool.some((t) => t.kinds.search)) return false;
