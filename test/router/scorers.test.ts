@@ -258,6 +258,23 @@ describe('crossDomain', () => {
     expect(decision.tier).toBe('agent');
   });
 
+  it('is not set by a second domain named only in the scene a long request sets', () => {
+    const scene = router.route({
+      input:
+        'Our finance team closes the quarter on Friday. Last month a shipment tracking status went missing from a report and caused a scramble. Check invoice INV-2291 and tell me the amount due with its line items.',
+      tools,
+    });
+    expect(scene.signals.crossDomain.set).toBe(false);
+    expect(scene.tier).toBe('agent');
+    // A question in the middle asks too.
+    const asked = router.route({
+      input:
+        'Our finance team closes the quarter on Friday. Was the shipment for invoice INV-2291 delivered, according to its tracking status, before the amount due was billed? Check both and tell me what you find.',
+      tools,
+    });
+    expect(asked.signals.crossDomain.set).toBe(true);
+  });
+
   it("is not set when only one domain's tool matches, though two domains are offered", () => {
     const decision = router.route({
       input: 'Check invoice INV-2291 and tell me the amount due.',

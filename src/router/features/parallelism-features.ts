@@ -1,6 +1,7 @@
 import type { RequestAnalysis } from '../analysis.ts';
 import { hasCjk } from '../cjk-concepts.ts';
 import { oneAnswer } from './answer-forms.ts';
+import { askedSentences } from './asked-sentences.ts';
 import { CJK_EACH, CJK_SUBSTANTIAL, CJK_TRIVIAL, countCjkItems } from './cjk-parallelism.ts';
 import { NUMBER_WORDS } from './number-words.ts';
 
@@ -67,23 +68,9 @@ export function parallelismFeatures(analysis: RequestAnalysis): Record<string, n
   };
 }
 
-/** Where a sentence ends, in the scripts written with spaces: after . ? ! or at a line break. */
-const SENTENCE_END = /(?<=[.?!])\s+|\n+/;
-
-/**
- * The first and last sentences of a request of three sentences or more, where it says what it asks
- * for: the sentences between set the scene ("As a student, you are given a directory...", a story,
- * an error message) and their counts and lists are not items of work. A shorter request is whole.
- */
-function asked(text: string): string {
-  const sentences = text.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
-  if (sentences.length < 3) return text;
-  return `${sentences[0]} ${sentences[sentences.length - 1]}`;
-}
-
 /**
  * How many items of work the request counts ("five vendors"), lists or numbers. Counted nouns and
- * lists are read in the sentences that ask (see `asked`), numbered lines anywhere.
+ * lists are read in the sentences that ask (`askedSentences`), numbered lines anywhere.
  */
 export function countItems(
   instruction: string,
@@ -92,7 +79,7 @@ export function countItems(
   cjk = cjkForm(original),
 ): number {
   let best = 0;
-  const ask = asked(instruction);
+  const ask = askedSentences(instruction);
   // A counted noun: "five vendors", "4 modules", but not "3 nights", "4 on Friday", "20% down".
   // `exec` from the start rather than `matchAll`, which copies the pattern on every call.
   COUNTED.lastIndex = 0;
@@ -105,7 +92,7 @@ export function countItems(
     }
   }
   // Lists are read on the original text, where capitals tell names from aspects.
-  best = Math.max(best, longestList(asked(original), each));
+  best = Math.max(best, longestList(askedSentences(original), each));
   const numbered = instruction.match(/^[ \t]*(\d+[.)]|[-*•])[ \t]+\S/gm)?.length ?? 0;
   // In Chinese and Japanese, counted nouns and lists are read only when the work per item is
   // substantial (research, a review, a report): "東京、大阪、名古屋の天気" is one agent's look-ups.
