@@ -275,6 +275,26 @@ describe('crossDomain', () => {
     expect(asked.signals.crossDomain.set).toBe(true);
   });
 
+  it('keeps both domains of a long request in Chinese, whose words are found as substrings', () => {
+    const decision = router.route({
+      input:
+        '请帮我在北京找一家下周三到周五的酒店，预算每晚八百元以内。\n我们一共三个人出差。\n另外请查一下那几天北京的天气预报，如果下雨就找离地铁近的酒店。',
+      tools: [
+        {
+          name: 'search_hotels',
+          description: 'Search hotels by city, dates and price.',
+          domain: 'travel',
+        },
+        {
+          name: 'get_weather',
+          description: 'Current conditions and forecast for a place.',
+          domain: 'weather',
+        },
+      ],
+    });
+    expect(decision.signals.crossDomain.set).toBe(true);
+  });
+
   it("is not set when only one domain's tool matches, though two domains are offered", () => {
     const decision = router.route({
       input: 'Check invoice INV-2291 and tell me the amount due.',

@@ -4,8 +4,10 @@ import { type RequestAnalysis, testCue } from '../analysis.ts';
 import { hasCjk } from '../cjk-concepts.ts';
 import type { ToolNeed } from '../scorer.ts';
 import { type SpecificTerms, specificTerms } from '../specific-terms.ts';
+import { words } from '../text.ts';
 import { toolProfile } from '../tool-profile.ts';
-import type { WordKey } from '../vocabulary.ts';
+import { type WordKey, wordKey } from '../vocabulary.ts';
+import { askedSentences } from './asked-sentences.ts';
 import { inSeparateAsks } from './separate-asks.ts';
 
 const DISCIPLINES: readonly (readonly [string, RegExp])[] = [
@@ -170,6 +172,23 @@ export function withOwnEvidence(
       if (!explained.has(key.stem) && matchesSpecific(key, terms, true)) return true;
     }
     return false;
+  });
+}
+
+/**
+ * Whether the two strongest domains of `byDomain` both have a tool that matches a word of the
+ * sentences that ask (`askedSentences`, questions included), as `withOwnEvidence` matches: in a
+ * request of three sentences or more, a domain named only in the scene between does not count.
+ * Always true for a shorter request, and for one in Chinese or Japanese, whose words are found as
+ * substrings.
+ */
+export function namedWhereAsked(byDomain: readonly ToolNeed[], analysis: RequestAnalysis): boolean {
+  const ask = askedSentences(analysis.instruction, true);
+  if (ask === analysis.instruction || hasCjk(analysis.original)) return true;
+  const keys = words(ask).map(wordKey);
+  return byDomain.slice(0, 2).every((need) => {
+    const terms = specificTerms(toolProfile(need.tool));
+    return keys.some((key) => !key.stop && matchesSpecific(key, terms, true));
   });
 }
 

@@ -1,16 +1,14 @@
 import type { RequestAnalysis } from '../analysis.ts';
 import { hasCjk } from '../cjk-concepts.ts';
-import { askedSentences } from '../features/asked-sentences.ts';
 import {
+  namedWhereAsked,
   reviewedDisciplines,
   strongestPerDomain,
   withOwnEvidence,
 } from '../features/cross-domain-features.ts';
 import { inSeparateAsks } from '../features/separate-asks.ts';
-import type { Scorer, SignalScore, ToolNeed } from '../scorer.ts';
-import { words } from '../text.ts';
-import { type ToolProfile, toolProfile } from '../tool-profile.ts';
-import { type WordKey, wordKey } from '../vocabulary.ts';
+import type { Scorer, SignalScore } from '../scorer.ts';
+import { toolProfile } from '../tool-profile.ts';
 import { countWord, joinWords, toolLabel } from '../wording.ts';
 
 // The hand-weighted default scorer of the crossDomain signal; see docs/routing.md.
@@ -54,7 +52,7 @@ export const crossDomainScorer: Scorer = {
     // A second domain counts only on words of its own, not on words the first domain's tool matches.
     const byDomain = withOwnEvidence(spread, analysis);
     // In a long request, the two domains must both be named where it asks, not only in its scene.
-    if (byDomain.length >= 2 && !askedOfBoth(analysis, byDomain)) {
+    if (byDomain.length >= 2 && !namedWhereAsked(byDomain, analysis)) {
       reasons.push(
         `draws on ${joinWords(byDomain.slice(0, 2), toolLabel)}, but the sentences that ask name only one of them; the other is in the scene the request sets`,
       );
@@ -106,33 +104,6 @@ export const crossDomainScorer: Scorer = {
     return { score, reasons };
   },
 };
-
-/**
- * Whether the two strongest domains' tools both match a word of the sentences of the request that
- * ask (`askedSentences`, questions included), by a specific word's stem, concept or family: always
- * for a request of one or two sentences.
- */
-function askedOfBoth(analysis: RequestAnalysis, byDomain: readonly ToolNeed[]): boolean {
-  const ask = askedSentences(analysis.instruction, true);
-  if (ask === analysis.instruction) return true;
-  const keys = words(ask)
-    .map(wordKey)
-    .filter((key) => !key.stop);
-  return byDomain
-    .slice(0, 2)
-    .every((n) =>
-      toolProfile(n.tool).terms.some(
-        (term) => !term.generic && keys.some((key) => meets(key, term)),
-      ),
-    );
-}
-
-/** A word meets a tool's term by stem, shared concept or shared family. */
-function meets(key: WordKey, term: ToolProfile['terms'][number]): boolean {
-  if (key.stem === term.stem) return true;
-  if (key.concepts?.some((c) => term.concepts.includes(c))) return true;
-  return key.families?.some((f) => term.families.includes(f)) ?? false;
-}
 
 /** Words of the instruction; in scripts written without spaces, one word per 1.5 characters. */
 function wordsIn(analysis: RequestAnalysis): number {
