@@ -39,9 +39,13 @@ export const SMALL_TALK =
 export const TEMPLATE =
   /\b(templates?|checklist|names? for|name ideas|ideas for|slogans?|taglines?|subject lines?|objets? de (mail|courriel)|agenda|outline|boilerplate|example|sample|generic|reusable|can reuse|vorlage|modele|plantilla|modello|sjabloon)\b/;
 
-/** Refers to the user's own organisation, people or records. */
-export const OWNED =
-  /\b(our|ours|my|mine|we|us|unser\w*|mein\w*|notre|nos|mon|ma|mes|nuestr\w*|mi|mis|nostr\w*|mio|mia|miei|nosso|nossa|nossos|meu|minha|onze|ons|mijn)\b/;
+/** "Our", "we", "us": the organisation the user speaks for, in the languages the router reads. */
+export const OURS =
+  /\b(our|ours|we|us|unser\w*|notre|nos|nuestr\w*|nostr\w*|nosso|nossa|nossos|onze|ons)\b/;
+/** Refers to the user's own organisation, people or records: "our" (OURS) or "my". */
+export const OWNED = new RegExp(
+  `${OURS.source}|\\b(my|mine|mein\\w*|mon|ma|mes|mi|mis|mio|mia|miei|meu|minha|mijn)\\b`,
+);
 
 /** Asks for current, recent or future state: something only a live source knows. */
 export const FRESH =

@@ -1,5 +1,6 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
+import { OURS } from '../cues.ts';
 import { cappedForm, WORD_PROBLEM_CAP } from '../features/answer-forms.ts';
 import { formCues } from '../features/form-features.ts';
 import { type ToolRelevances, toolRelevances } from '../features/tool-relevance.ts';
@@ -153,10 +154,6 @@ const RESEARCH =
  */
 const FIND =
   /\b(find|look up|lookup|search|trouve\w*|cherche\w*|busca\w*|encuentra\w*|such(e|en|st|t)|finde[nt]?|zoek\w*|vind(t|en)?|cerca\w*|trova\w*|procur(a|ar|e|o|am|ando))\b/;
-
-/** "Our", "we", "us", in the languages the router reads. */
-const OURS =
-  /\b(our|ours|we|us|unser\w*|notre|nos|nuestr\w*|nostr\w*|nosso|nossa|nossos|onze|ons)\b/;
 
 /**
  * A request whose words match no offered tool, under a catalog with a web search, that asks for
