@@ -13,10 +13,12 @@ const MIN_QUOTE = 40;
 const MATERIAL_LINE =
   /^\s*(>|\||[-*•]\s|\d+[.)]\s|#\d|```|[{}[\]<]|(at|SELECT|FROM|WHERE|GROUP|ORDER|UPDATE|INSERT|def|function|const|let|return|import|export|for|if|async|print)\b|[A-Za-z_]+\s*[:=|,]\s*\S)/;
 
-/** Splits the request text; both parts are the original text, not normalized. */
-export function splitRequest(input: string): SplitRequest {
-  // Text copied from a web form keeps its line breaks as HTML: they are line breaks.
-  if (HAS_LINE_BREAK_TAG.test(input)) input = input.replace(LINE_BREAK_TAG, '\n');
+/**
+ * Splits the request text; both parts are the original text, not normalized, except that HTML
+ * line breaks (`<br>`), which text copied from a web form keeps, are line breaks.
+ */
+export function splitRequest(text: string): SplitRequest {
+  const input = text.replace(LINE_BREAK_TAG, '\n');
   const split = splitMaterial(input);
   // A request that is all quotation or all list is its own instruction, not pasted material.
   return WORD.test(split.instruction) ? split : { instruction: input, material: '' };
@@ -24,7 +26,6 @@ export function splitRequest(input: string): SplitRequest {
 
 /** An HTML line break: `<br>`, `<br/>`, `<br />`. */
 const LINE_BREAK_TAG = /<br\s*\/?>/gi;
-const HAS_LINE_BREAK_TAG = /<br\s*\/?>/i;
 
 /** A word: without one outside the material, the split was wrong. */
 const WORD = /\p{L}{2}/u;
