@@ -314,7 +314,44 @@ describe('crossDomain', () => {
     expect(decision.signals.crossDomain.set).toBe(false);
     expect(decision.tier).toBe('agent');
     expect(decision.tools.map((t) => t.name).sort()).toEqual(['get_invoice', 'get_shipment']);
-    expect(decision.reasons.some((r) => r.includes('separate sentences'))).toBe(true);
+    expect(decision.reasons.some((r) => r.includes('separate asks'))).toBe(true);
+  });
+
+  it('reads "as well as", "along with" and "also" as the start of another ask', () => {
+    for (const input of [
+      'Fetch invoice INV-2291 with its line items, as well as the tracking status of shipment 88123.',
+      'Fetch invoice INV-2291 with its line items and also return the tracking status of shipment 88123.',
+      'Fetch invoice INV-2291 with its line items, along with the tracking status of shipment 88123.',
+    ]) {
+      const decision = router.route({ input, tools });
+      expect(decision.signals.crossDomain.set, input).toBe(false);
+      expect(
+        decision.reasons.some((r) => r.includes('separate asks')),
+        input,
+      ).toBe(true);
+    }
+  });
+
+  it('reads a combining word where the request asks, not in a sentence of the scene between', () => {
+    const route = (middle: string, last: string) =>
+      router.route({
+        input: `Fetch invoice INV-2291 with its line items. ${middle} ${last}`,
+        tools,
+      }).signals.crossDomain.set;
+    // "based on" belongs to the sorting sentence between: the shipment is still a separate ask.
+    expect(
+      route(
+        'Sort the items based on the billing run of May.',
+        'Return the tracking status of shipment 88123 too.',
+      ),
+    ).toBe(false);
+    // In the last sentence, "whether" puts the two together.
+    expect(
+      route(
+        'Sort the items by amount.',
+        'Return the tracking status of shipment 88123 and whether the dates match.',
+      ),
+    ).toBe(true);
   });
 
   it('is not set for a short request that matches tools of two domains', () => {

@@ -1,15 +1,24 @@
 import type { ToolSpec } from '../../core/task.ts';
 import { type RequestAnalysis, termsOf } from '../analysis.ts';
 import { catalogIndex, matchedWeights } from '../tool-profile.ts';
+import { askedSentences } from './asked-sentences.ts';
 
 // crossDomain asks for work in two domains whose results must be combined (data/routing/GUIDE.md).
 // A request that strings separate asks together ("Find the SLA of our AWS service. Additionally,
 // back up /home/user/data. Finally, update shipment 42.") needs tools of several domains, but one
 // agent makes those calls in turn: nothing of one ask feeds another.
 
-/** Sentence ends in the scripts the router reads; a line break ends an ask too. */
-const ASK_END = /[.?!;。？！।]+(?=\s|$)|[。？！]|\n+/;
-/** Words that put two results together, anywhere in the request. */
+/**
+ * Where one ask ends and the next begins: a sentence end in the scripts the router reads, a line
+ * break, or a word that adds another ask ("..., as well as any PDF links", "and also recommend
+ * job openings", "along with", "additionally").
+ */
+const ASK_END =
+  /[.?!;。？！।]+(?=\s|$)|[。？！]|\n+|,?\s+(?:and\s+)?(?:also|additionally|as well as|along with|in addition(?: to that)?)\b/;
+/**
+ * Words that put two results together, where the request asks (`askedSentences`: the whole of a
+ * short request; the first, last and question sentences of a longer one) or in the later ask.
+ */
 const COMBINES =
   /\b(whether|compare[sd]?|comparing|comparison|against|versus|vs|cross[- ]?check\w*|cross[- ]?referenc\w*|correlat\w*|coincid\w*|reconcil\w*|match(es|ing)?|tie|ties|based on|according to|in light of|impact|affects?|fits?|gaps?|discrepanc\w*|differ\w*|consistent|compl(y|ies|iant)|violat\w*|caused?|because|due to|together|jointly|zusammen|ensemble|juntos|insieme|cross|cruz\w*|vergleich\w*|abgleich\w*|ob|comparer|comparar|confront\w*|si oui|wenn ja)\b/;
 /** A later ask that starts with a condition depends on what came before ("If it won't rain, book..."). */
@@ -21,9 +30,10 @@ const TAKES_UP =
   /\b(them|those|these|their|theirs|her|hers|his|him|she|he|the results?|the findings|the answers?|that list|this list|accordingly|then use|with that|with this|from that|from this|for each|for every|each of|if so|if yes|if it is|if they|otherwise|it|for then|by then|until then|so (?:that|i|i'?m|we)|sie|ihnen|diese|deren|les|leurs|ces|ellos|esos|estos)\b/;
 
 /**
- * Whether the two domains' tools are each asked for in a sentence of its own, with nothing in the
- * request that combines their results or takes one ask's result into another. `first` and `second`
- * are the strongest tools of the two domains; `tools` is the catalog they come from.
+ * Whether the two domains' tools are each asked for in an ask of its own (a sentence, or a part
+ * joined by "as well as", "also"...), with nothing where the request asks that combines their
+ * results and nothing in the later ask that takes up the earlier one's result. `first` and
+ * `second` are the strongest tools of the two domains; `tools` is the catalog they come from.
  */
 export function inSeparateAsks(
   analysis: RequestAnalysis,
@@ -39,7 +49,9 @@ export function inSeparateAsks(
   // Cheap first: when every ask after the first takes up what came before, so does the later of
   // the two domains' asks, whichever they are.
   if (asks.slice(1).every(takesUp)) return false;
-  if (COMBINES.test(analysis.instruction)) return false;
+  // A combining word in a sentence of the scene between ("calculate the due date based on...")
+  // is that sentence's own work, not the two asks'.
+  if (COMBINES.test(askedSentences(analysis.instruction, true))) return false;
   const a = tools.indexOf(first);
   const b = tools.indexOf(second);
   const where = (i: number, per: readonly Float64Array[]) => {
@@ -64,7 +76,8 @@ export function inSeparateAsks(
   // One sentence that asks for both: the two are one piece of work.
   if (per.some((row) => (row[a] ?? 0) >= bestA * PRESENT && (row[b] ?? 0) >= bestB * PRESENT))
     return false;
-  return !takesUp(asks[Math.max(atA, atB)] ?? '');
+  const later = asks[Math.max(atA, atB)] ?? '';
+  return !takesUp(later) && !COMBINES.test(later);
 }
 
 /** The ask takes up an earlier one's result, or depends on it by a condition. */

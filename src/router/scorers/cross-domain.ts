@@ -76,7 +76,7 @@ export const crossDomainScorer: Scorer = {
       ) {
         score *= SEPARATE_SHARE;
         reasons.push(
-          `draws on ${joinWords(byDomain, toolLabel)}, asked for in separate sentences that use nothing of each other: one agent makes those calls`,
+          `draws on ${joinWords(byDomain, toolLabel)}, asked for in separate asks that use nothing of each other: one agent makes those calls`,
         );
       } else {
         const short = length < FULL_LENGTH ? `, in a request of ${Math.round(length)} words` : '';
