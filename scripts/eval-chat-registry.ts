@@ -4,8 +4,9 @@
 // helpdesk); the prompts are the records labeled direct of the public chat, maths and code sources
 // in data/routing/sources (see DATA.md). The records' own registries are set aside.
 //
-// Below, the same for a held-out set no fit reads and whose odd half is never read for misses
-// (data/routing/held-out/README.md): the Koala test set's prompts, under the same registry.
+// Below, the same for the held-out sets no fit reads and whose odd half is never read for misses
+// (data/routing/held-out/README.md): the Koala test set's prompts and IFEval's, under the same
+// registry.
 //
 //   npm run eval:chat-registry            the default scorers
 //   npm run eval:chat-registry -- --fitted  the experimental fitted models too
@@ -60,25 +61,32 @@ for (const source of SOURCES) {
 const all = totals.map((t) => `${((100 * t) / records.length).toFixed(1)}%`.padStart(8));
 console.log(`${'all'.padEnd(24)} ${String(records.length).padStart(5)}  ${all.join(' ')}`);
 
-// The held-out Koala prompts labeled direct, each half apart; its registry is the same one.
-const KOALA = new URL('../data/routing/held-out/koala.jsonl.gz', import.meta.url);
-const koala = gunzipSync(readFileSync(KOALA))
-  .toString('utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => LabeledRecord.parse(JSON.parse(line)))
-  .filter((r) => r.expected.tier === 'direct');
-console.log('\nheld out (no fit reads it): the Koala test set, same registry');
-for (const [half, odd] of [
-  ['koala, even: read for misses', false],
-  ['koala, odd: never read', true],
-] as const) {
-  const held = koala.filter((r) => Number(r.id.replace(/\D+/g, '')) % 2 === (odd ? 1 : 0));
-  const cells = routers.map(([, router]) => {
-    const over = held.filter(
-      (r) => router.route({ input: r.input, tools: REGISTRY }).tier !== 'direct',
-    );
-    return `${((100 * over.length) / held.length).toFixed(1)}%`.padStart(8);
-  });
-  console.log(`${half.padEnd(28)} ${String(held.length).padStart(4)}  ${cells.join(' ')}`);
+// The held-out sets' prompts labeled direct, each half apart (by the number in the id); their
+// registry is the same one.
+const HELD_OUT = [
+  ['koala', 'the Koala test set'],
+  ['ifeval', 'IFEval'],
+] as const;
+for (const [set, name] of HELD_OUT) {
+  const file = new URL(`../data/routing/held-out/${set}.jsonl.gz`, import.meta.url);
+  const direct = gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => LabeledRecord.parse(JSON.parse(line)))
+    .filter((r) => r.expected.tier === 'direct');
+  console.log(`\nheld out (no fit reads it): ${name}, same registry`);
+  for (const [half, odd] of [
+    [`${set}, even: read for misses`, false],
+    [`${set}, odd: never read`, true],
+  ] as const) {
+    const held = direct.filter((r) => Number(r.id.replace(/\D+/g, '')) % 2 === (odd ? 1 : 0));
+    const cells = routers.map(([, router]) => {
+      const over = held.filter(
+        (r) => router.route({ input: r.input, tools: REGISTRY }).tier !== 'direct',
+      );
+      return `${((100 * over.length) / held.length).toFixed(1)}%`.padStart(8);
+    });
+    console.log(`${half.padEnd(29)} ${String(held.length).padStart(4)}  ${cells.join(' ')}`);
+  }
 }

@@ -153,35 +153,59 @@ describe('routing data', () => {
 });
 
 describe('held-out routing data (data/routing/held-out/README.md)', () => {
-  const path = new URL('../../data/routing/held-out/koala.jsonl.gz', import.meta.url);
+  // Each set: its prompts less those a training source holds too, and the ids labeled toolUse
+  // (the builder's hand-read NEEDS).
+  const sets = [
+    {
+      set: 'koala',
+      name: 'the Koala test set',
+      // 180 prompts, less the one a training source holds too (a TruthfulQA question).
+      count: 179,
+      toolUse: ['koala:koala_98', 'koala:koala_139', 'koala:koala_146', 'koala:koala_172'],
+    },
+    {
+      set: 'ifeval',
+      name: 'IFEval',
+      // 541 prompts, none of which a training source holds.
+      count: 541,
+      toolUse: [
+        'ifeval:1000',
+        'ifeval:1392',
+        'ifeval:2780',
+        'ifeval:322',
+        'ifeval:332',
+        'ifeval:3401',
+        'ifeval:3619',
+        'ifeval:3682',
+      ],
+    },
+  ];
 
-  it('the Koala test set is there, every record parses, and no training input repeats one of it', () => {
-    expect(existsSync(path), 'data/routing/held-out/koala.jsonl.gz is missing').toBe(true);
-    const records = gunzipSync(readFileSync(path))
-      .toString('utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line, i) => {
-        const parsed = LabeledRecord.safeParse(JSON.parse(line));
-        expect(parsed.success, `koala line ${i + 1}: ${parsed.error?.message}`).toBe(true);
-        return parsed.data as LabeledRecord;
-      });
-    // 180 prompts, less the one a training source holds too (a TruthfulQA question).
-    expect(records).toHaveLength(179);
-    expect(new Set(records.map((r) => r.id)).size).toBe(179);
-    expect(records.filter((r) => r.expected.toolUse).map((r) => r.id)).toEqual([
-      'koala:koala_98',
-      'koala:koala_139',
-      'koala:koala_146',
-      'koala:koala_172',
-    ]);
-    // Held out means no fit reads it: not one of its prompts is among the training records.
-    const held = new Set(records.map((r) => r.input.trim().toLowerCase()));
-    const leaked = files.flatMap((f) =>
-      (f.records as { id: string; input: string }[])
-        .filter((r) => held.has(String(r.input).trim().toLowerCase()))
-        .map((r) => r.id),
-    );
-    expect(leaked).toEqual([]);
-  });
+  for (const { set, name, count, toolUse } of sets) {
+    it(`${name} is there, every record parses, and no training input repeats one of it`, () => {
+      const path = new URL(`../../data/routing/held-out/${set}.jsonl.gz`, import.meta.url);
+      expect(existsSync(path), `data/routing/held-out/${set}.jsonl.gz is missing`).toBe(true);
+      const records = gunzipSync(readFileSync(path))
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line, i) => {
+          const parsed = LabeledRecord.safeParse(JSON.parse(line));
+          expect(parsed.success, `${set} line ${i + 1}: ${parsed.error?.message}`).toBe(true);
+          return parsed.data as LabeledRecord;
+        });
+      expect(records).toHaveLength(count);
+      expect(new Set(records.map((r) => r.id)).size).toBe(count);
+      expect(records.every((r) => r.source === set && r.id.startsWith(`${set}:`))).toBe(true);
+      expect(records.filter((r) => r.expected.toolUse).map((r) => r.id)).toEqual(toolUse);
+      // Held out means no fit reads it: not one of its prompts is among the training records.
+      const held = new Set(records.map((r) => r.input.trim().toLowerCase()));
+      const leaked = files.flatMap((f) =>
+        (f.records as { id: string; input: string }[])
+          .filter((r) => held.has(String(r.input).trim().toLowerCase()))
+          .map((r) => r.id),
+      );
+      expect(leaked).toEqual([]);
+    });
+  }
 });
