@@ -22,6 +22,7 @@ import {
 import { REVIEW } from './features/cross-domain-features.ts';
 import { EACH } from './features/parallelism-features.ts';
 import { COMPARED, OUTSIDE_ORIGIN, RESTRICTED } from './features/security-features.ts';
+import { withoutFormatInstructions } from './format-instructions.ts';
 import { splitRequest } from './material.ts';
 import { normalize, words } from './text.ts';
 import { familiesOf, type WordKey, wordKey } from './vocabulary.ts';
@@ -105,7 +106,9 @@ export interface RequestAnalysis {
 
 /** Analyzes a request's text for the default scorers. */
 export function analyzeRequest(input: string): RequestAnalysis {
-  const split = splitRequest(input);
+  const parts = splitRequest(input);
+  // What the answer should look like ("Wrap your entire response in JSON") is no part of the task.
+  const split = { ...parts, instruction: withoutFormatInstructions(parts.instruction) };
   const instruction = normalize(
     split.instruction.length > INSTRUCTION_LIMIT
       ? split.instruction.slice(0, INSTRUCTION_LIMIT)

@@ -27,6 +27,7 @@ const WRITING_PIECES = [
   'rubrics?|heads-up|nudges?|appeals?|subject lines?|dockerfiles?|readmes?|agendas?|checklists?|faqs?',
   '(?:workout|meal|study|training|reading) plans?|fables?|bedtime stor(?:y|ies)|arguments?|prompts?|explanations?|overviews?',
   'interviews?|backstor(?:y|ies)|slides?|slide decks?|presentations?|chronolog(?:y|ies)|timelines?|data models?|schemas?',
+  'resumes?|cvs?|critiques?|reviews?|threads?|advertisements?|adverts?|versions?',
   // The same pieces in French, Spanish, Italian, Portuguese, German and Dutch.
   'annunci\\w*|messaggi\\w*|letter[ae]|lettres?|textes?|courriels?|grilles?|cartas?|mensajes?|textos?|correos?',
   'anuncios?|nachrichten?|briefe?|anschreiben|artikel|gedichte?|geschichten?|berichte?|teksten?|verhalen',
@@ -41,7 +42,7 @@ const TOLD_PIECE =
   /^\W*(?:(?:can|could|would|will) you\s+|please\s+|i want you to\s+)?tell(?: me| us)? (?:a|an|one|some|another) (?:[\w'-]+ ){0,3}?(?:jokes?|stor(?:y|ies)|riddles?|poems?|fables?|tales?|puns?|limericks?)\b/;
 /** What makes a piece of writing need a tool: the user's records or documents, fresh facts, or an act on it. */
 const WRITING_NEEDS =
-  /\b(based on|from (?:our|my|the) |using (?:our|my|the) |(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\b(?:in|to|on) (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki)s?\b|\b(?:make|take) (?:a )?notes?\b|\b(?:of|from|in|on|about|for) (?:the |all |these |those |last \w+'s |this \w+'s )?(?:\w+ )?(?:orders|tickets|invoices|customers|accounts|transactions|shipments|payments|employees|users|records|logs|incidents|deals|leads)\b)/;
+  /\b(based on|from (?:our|my|the) |using (?:our|my|the) (?!(?:letters?|words?|phrases?|language|format|tone|style)\b)|(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\b(?:in|to|on) (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki)s?\b|\b(?:make|take) (?:a )?notes?\b|\b(?:of|from|in|on|about|for) (?:the |all |these |those |last \w+'s |this \w+'s )?(?:\w+ )?(?:orders|tickets|invoices|customers|accounts|transactions|shipments|payments|employees|users|records|logs|incidents|deals|leads)\b)/;
 
 /** The acts a writing request may hold back ("don't send it yet"). */
 const HELD_ACTS = /^(send|post it|publish|schedule|save|upload|share it|file it|submit)$/;
