@@ -134,18 +134,19 @@ export function analyzeRequest(input: string): RequestAnalysis {
   // "email them", "message the team": a channel named as the verb asks to send on it.
   if (cue(CHANNEL_AS_VERB)) concepts.add('send');
   const hasMaterial = material.length > 0;
+  const unquoted = withoutShortQuotes(instruction);
   const cues: RequestCues = {
     transform: cue(TRANSFORM),
     compose: cue(COMPOSE),
     deictic: hasMaterial && cue(DEICTIC),
     knowledge: cue(KNOWLEDGE) || cue(LATER_QUESTION),
-    owned: cue(OWNED),
-    fresh: cue(FRESH),
+    owned: cue(OWNED) && (unquoted === instruction || OWNED.test(unquoted)),
+    fresh: cue(FRESH) && (unquoted === instruction || FRESH.test(unquoted)),
     identifier: cue(IDENTIFIER),
     action: cue(ACTION),
     lookup: cue(LOOKUP),
     holdAction: cue(HOLD_ACTION),
-    personal: cue(PERSONAL),
+    personal: cue(PERSONAL) && (unquoted === instruction || PERSONAL.test(unquoted)),
     request: cue(REQUEST),
     properNoun: PROPER_NOUN.test(split.instruction),
     smallTalk:
@@ -325,4 +326,19 @@ function index(
     if (key.families !== undefined) for (const id of key.families) families.add(id);
   }
   return [stems, concepts, families, mask, keys];
+}
+
+/** A short quotation in the instruction: a phrase to use, a title, a name (a long one is material). */
+const SHORT_QUOTE = /"[^"\n]{1,80}"|“[^”\n]{1,80}”|”[^"”\n]{1,80}["”]/g;
+
+/**
+ * The instruction without its short quotations, whose words are someone else's ("answer with
+ * 'My answer is yes'", "translate 'Today is a beautiful day'"): a "my" or a "today" there says
+ * nothing of the user's data or of the present. The instruction itself when it has none, or when
+ * little is left outside them (a request wrapped whole in quotation marks).
+ */
+function withoutShortQuotes(instruction: string): string {
+  if (!instruction.includes('"') && !instruction.includes('”')) return instruction;
+  const rest = instruction.replace(SHORT_QUOTE, ' ');
+  return words(rest).length >= 3 ? rest : instruction;
 }

@@ -14,6 +14,21 @@ describe('request cues', () => {
     },
   );
 
+  it("owned, personal, fresh: not read in a short quotation, whose words are someone else's", () => {
+    for (const input of [
+      'Translate "I lost my keys today" into Spanish.',
+      'Answer with one of these phrases: "My answer is yes.", "My answer is no."',
+    ]) {
+      expect(cue('owned', input), input).toBe(false);
+      expect(cue('personal', input), input).toBe(false);
+      expect(cue('fresh', input), input).toBe(false);
+    }
+    // Outside the quotation they count; a request wrapped whole in quotes keeps its own.
+    expect(cue('owned', 'Did my proposal "Q3 plan" get approved?')).toBe(true);
+    expect(cue('fresh', '"What is on my calendar today?"')).toBe(true);
+    expect(cue('owned', '"What is on my calendar today?"')).toBe(true);
+  });
+
   it('identifier: a request that names no record', () => {
     expect(cue('identifier', 'Where is my order?')).toBe(false);
     expect(cue('identifier', 'Show me 3 invoices.')).toBe(false);
