@@ -261,6 +261,15 @@ function buildIndex(profiles: readonly ToolProfile[]): CatalogIndex {
 }
 
 /**
+ * Whether the request is anchored to data a tool holds, so that a loose concept-family link counts
+ * as evidence of a tool (see {@link matchedWeights}): it names a record, asks for current state,
+ * speaks of "my" or "our" data, or asks about the state of something.
+ */
+export function anchorsFamilies({ cues }: Pick<RequestAnalysis, 'cues'>): boolean {
+  return cues.identifier || cues.fresh || cues.owned || cues.lookup;
+}
+
+/**
  * How much of each tool's vocabulary the request uses, by stem (1), shared concept
  * ({@link CONCEPT_MATCH}) or concept family ({@link FAMILY_MATCH}): per tool, the strongest
  * matched term plus part of the others.

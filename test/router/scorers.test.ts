@@ -354,6 +354,30 @@ describe('crossDomain', () => {
     ).toBe(true);
   });
 
+  it('counts a second domain matched only by a concept family when the request is anchored to data', () => {
+    const dining: ToolSpecInput[] = [
+      {
+        name: 'search_restaurants',
+        description: 'Find restaurants by cuisine, neighborhood and price.',
+        domain: 'dining',
+      },
+      {
+        name: 'get_weather',
+        description: 'Current conditions and forecast for a city.',
+        domain: 'weather',
+      },
+    ];
+    const dinner = (when: string) =>
+      router.route({
+        input: `Find a quiet Italian restaurant in North Beach with a patio that stays pleasant when the temperature drops ${when}, for a birthday dinner with six friends.`,
+        tools: dining,
+      }).signals.crossDomain;
+    // "temperature" is of the weather family: alone, a loose link (the patio's comfort).
+    expect(dinner('in the evening').score).toBe(0);
+    // Tonight's temperature is current state: the forecast is data to fetch.
+    expect(dinner('tonight').set).toBe(true);
+  });
+
   it('is not set for a short request that matches tools of two domains', () => {
     const decision = router.route({ input: 'Track the shipment of invoice INV-2291.', tools });
     expect(decision.signals.crossDomain.set).toBe(false);

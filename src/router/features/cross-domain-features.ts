@@ -5,7 +5,7 @@ import { hasCjk } from '../cjk-concepts.ts';
 import type { ToolNeed } from '../scorer.ts';
 import { type SpecificTerms, specificTerms } from '../specific-terms.ts';
 import { words } from '../text.ts';
-import { toolProfile } from '../tool-profile.ts';
+import { anchorsFamilies, toolProfile } from '../tool-profile.ts';
 import { type WordKey, wordKey } from '../vocabulary.ts';
 import { askedSentences } from './asked-sentences.ts';
 import { inSeparateAsks } from './separate-asks.ts';
@@ -165,11 +165,13 @@ export function withOwnEvidence(
   for (const key of analysis.stemKeys) {
     if (matchesSpecific(key, firstTerms, false)) explained.add(key.stem);
   }
+  // A family link is evidence only in a request anchored to data, as in toolUse (matchedWeights).
+  const family = anchorsFamilies(analysis);
   return byDomain.filter((need) => {
     if (need === first) return true;
     const terms = specificTerms(toolProfile(need.tool));
     for (const key of analysis.stemKeys) {
-      if (!explained.has(key.stem) && matchesSpecific(key, terms, true)) return true;
+      if (!explained.has(key.stem) && matchesSpecific(key, terms, family)) return true;
     }
     return false;
   });

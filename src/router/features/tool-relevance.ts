@@ -1,6 +1,12 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
-import { asksForAction, catalogIndex, matchedWeights, namesAction } from '../tool-profile.ts';
+import {
+  anchorsFamilies,
+  asksForAction,
+  catalogIndex,
+  matchedWeights,
+  namesAction,
+} from '../tool-profile.ts';
 import { type FormCues, kindServes } from './form-features.ts';
 import type { ToolKinds } from './tool-kinds.ts';
 import type { ToolRelevance } from './tool-use-features.ts';
@@ -33,12 +39,7 @@ export function toolRelevances(
   // A family link counts alone when the request names a record, asks for current state, speaks of
   // the user's or the company's data ("my", "our") or asks about the state of something; otherwise
   // only beside a stem or concept match (matchedWeights).
-  const { cues } = analysis;
-  const weights = matchedWeights(
-    index,
-    analysis,
-    cues.identifier || cues.fresh || cues.owned || cues.lookup,
-  );
+  const weights = matchedWeights(index, analysis, anchorsFamilies(analysis));
   const perTool: { tool: ToolSpec; relevance: number; kinds: ToolKinds }[] = [];
   let best = 0;
   let bestRead = 0;
