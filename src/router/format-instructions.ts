@@ -1,3 +1,5 @@
+import { FRESH, OWNED, RECORD_ID } from './cues.ts';
+
 // A request often says what the answer should look like: "Your response must contain exactly 3
 // bullet points", "Wrap the entire output in JSON", "Answer in all capital letters", "Give two
 // different responses separated by ******", "First repeat the request word for word". Such a
@@ -29,7 +31,7 @@ const FORMAT_OPENING = new RegExp(
       // "Wrap the entire response with double quotes", "Separate the responses with ******"
       String.raw`(?:wrap|enclose|separate|highlight|format|organi[sz]e|label|mark|italici[sz]e|bold|capitali[sz]e)\s+(?:it|them|the|your|each|every|all|at least|exactly|some|your|any|\d+)\b`,
       // "Use words in all caps at most 10 times", "Include at least 12 placeholders", "End your response with..."
-      String.raw`(?:use|include|put|add|end|finish|start|begin|limit|keep)\s+(?:it\s+|your\s+(?:response|answer|reply|output)\s+)?(?:(?:with|in|using|by)\s+)?(?:(?:exactly|at least|at most|no more than|fewer than|less than|more than|only|some|the|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|all)\s+)*(?:words?|letters?|sentences?|paragraphs?|sections?|bullet(?: points?)?s?|placeholders?|keywords?|asterisks?|capital|lower ?case|upper ?case|all caps|caps|markdown|json|title|postscript|p\.s|quotation marks|double quotes|(?:the )?(?:word|letter|phrase)s?|exact phrase|highlight\w*|commas?|divider)\b`,
+      String.raw`(?:use|include|put|add|end|finish|start|begin|limit|keep)\s+(?:it\s+|your\s+(?:response|answer|reply|output)\s+)?(?:(?:with|in|using|by)\s+)?(?:(?:exactly|at least|at most|no more than|fewer than|less than|more than|only|some|the|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|all)\s+)*(?:words?|letters?|sentences?|paragraphs?|sections?|bullet(?: points?)?s?|placeholders?|keywords?|asterisks?|capital|lower ?case|upper ?case|all caps|caps|markdown|json|title|postscript|p\.s|quotation marks|double quotes|(?:the )?(?:word|letter|phrase)s?|exact phrase|highlight\w*|commas?|divider)\b(?!\s+(?:of (?:the|our|my|this|that|these|those|a|an)|from)\b)`,
       // "The word X should appear", "The letter t should appear at most once"
       String.raw`the (?:word|letter|phrase|keywords?)\s+\S+\s+(?:should|must)\b`,
       // "Give two different responses", "Please give exactly two different responses"
@@ -50,18 +52,28 @@ const REPEAT_REQUEST =
 
 /** Something done with the answer beyond writing it: such a sentence is part of the task. */
 const ACT =
-  /\b(?:send\w*|sent|e-?mail(?:ed)? (?:it|this|them)|post(?:s|ed|ing)?|publish\w*|sav(?:e|es|ed|ing)|upload\w*|shar(?:e|es|ed|ing)|schedul\w*|file it|submit\w*|tweet\w*|forward\w*)\b|https?:\/\/|#\d/i;
+  /\b(?:send\w*|sent|e-?mail(?:ed)? (?:it|this|them)|e-?mailed|post(?:s|ed|ing)?|publish\w*|sav(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|logged|deliver\w*|written to|upload\w*|shar(?:e|es|ed|ing)|schedul\w*|file it|submit\w*|tweet\w*|forward\w*)\b|https?:\/\/|#\d/i;
 
-/** Quoted words ("start with 'send'") say nothing of the task. */
-const QUOTED = /"[^"\n]*"|“[^”\n]*”|'[^'\n]*'/g;
+/**
+ * Quoted words ("start with 'send'") say nothing of the task. A single quotation mark opens or
+ * closes a quotation only beside no letter or digit: the apostrophes of "don't" and "Bob's" are
+ * none. An opening mark with no closing one ends no quotation, and the next opening mark ends the
+ * search for one (linear on a text of many opening marks).
+ */
+const QUOTED =
+  /"[^"\n]*"|“[^“”\n]*”|”[^"”\n]*["”]|‘[^‘’\n]*’|(?<![\p{L}\d])'[^'\n]*'(?![\p{L}\d])/gu;
 
 /**
  * A unit, mark or form of the answer: a sentence about the answer names one ("exactly 3 bullet
- * points", "in JSON", "all lowercase letters", "in Portuguese"). Without one, "There must be a way
- * to book it" or "It must be delivered by Friday" is the task, not its form.
+ * points", "in JSON", "all lowercase letters", "in English"). Without one, "There must be a way
+ * to book it" or "It must be delivered by Friday" is the task, not its form. The words the
+ * openings themselves use are none: "your answer", "answer with", "format the", "highlight the"
+ * ("Your answer should list the open tickets", "Format the spreadsheet in our drive"); several
+ * responses or answers are ("Separate the responses with ******"), and so is the answer as the
+ * place of what comes before ("Do not include 'can' in your response").
  */
 const FORMAT_OBJECT =
-  /\b(?:words?|letters?|characters?|sentences?|paragraphs?|sections?|bullet(?: points?)?s?|placeholders?|keywords?|asterisks?|symbols?|commas?|punctuation|capital(?:s|i[sz]ed)?|caps|lower ?case|upper ?case|markdown|json|xml|yaml|html|code blocks?|titles?|headings?|postscript|p\.\s?s|quotation marks|quotes|phrases?|highlight\w*|dividers?|format(?:ted)?|language|english|tone|responses?|answers?|replies|output|versions?|times)\b/i;
+  /\b(?:words?|letters?|characters?|sentences?|paragraphs?|sections?|bullet(?: points?)?s?|placeholders?|keywords?|asterisks?|symbols?|commas?|punctuation|capital(?:s|i[sz]ed)?|caps|lower ?case|upper ?case|markdown|json|xml|yaml|html|code blocks?|titles?|headings?|postscript|p\.\s?s|quotation marks|quotes|phrases?|highlight(?:s|ed|ing)|dividers?|(?<=\w )format|formatted|formatting|language|english|tone|integers?|responses|answers|replies|versions?|times|(?<=\S\s)(?:in|throughout) (?:your|the) (?:entire |whole )?(?:response|answer|reply|output))\b/i;
 
 /** Whether a sentence only says what the answer should look like. */
 export function isFormatInstruction(sentence: string): boolean {
@@ -69,6 +81,11 @@ export function isFormatInstruction(sentence: string): boolean {
   if (ACT.test(text)) return false;
   if (REPEAT_REQUEST.test(text)) return true;
   if (!FORMAT_OBJECT.test(text)) return false;
+  // The user's data, the present or a record named there make it part of the task: "Your answer
+  // should use the figures in our Q3 report", "Include the words of the latest contract", "Add
+  // the words 'urgent' to ticket 4411".
+  const lower = text.toLowerCase();
+  if (OWNED.test(lower) || FRESH.test(lower) || RECORD_ID.test(lower)) return false;
   return ANSWER_SUBJECT.test(text) || FORMAT_OPENING.test(text);
 }
 

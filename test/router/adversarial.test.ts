@@ -19,11 +19,35 @@ describe('outsized inputs route without hanging', () => {
     ],
     ['restricted data with no audience', 'confidential plan for the board '.repeat(30_000)],
     ['short double-quoted passages', '"ab" '.repeat(190_000)],
+    ['curly quotation marks that never close', '“words '.repeat(140_000)],
   ])(
     '%s',
     (_, input) => {
       const decision = createRouter().route({ input, tools });
       expect(['direct', 'agent', 'multi-agent']).toContain(decision.tier);
+    },
+    10_000,
+  );
+});
+
+// The router reads at most 20,000 characters of an instruction, so a pattern that goes quadratic
+// there costs a second, not minutes: 40 decisions make that a failure (a linear pattern takes a few
+// milliseconds each, far inside the timeout on a busy machine).
+describe('long runs between the asks of two domains route in linear time', () => {
+  const catalog: ToolSpecInput[] = [
+    { name: 'get_invoice', description: 'Get an invoice by id.', domain: 'finance' },
+    { name: 'get_shipment', description: 'Track a shipment by id.', domain: 'logistics' },
+  ];
+  it.each([
+    ['a run of spaces', `Get invoice 42 and track shipment 7 ${' '.repeat(19_000)}x.`],
+    ['a run of exclamation marks', `Get invoice 42 and track shipment 7 ${'!'.repeat(19_000)}x`],
+  ])(
+    '%s',
+    (_, input) => {
+      const router = createRouter();
+      for (let i = 0; i < 40; i++) {
+        expect(router.route({ input, tools: catalog }).tier).not.toBe('direct');
+      }
     },
     10_000,
   );

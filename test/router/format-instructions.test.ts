@@ -27,6 +27,8 @@ describe('isFormatInstruction', () => {
       'Each section must start with a heading.',
       'End your response with the exact phrase "Any other questions?"',
       'Finish with a postscript starting with P.S.',
+      "Do not include 'can' and 'ride' in your response.",
+      'The answer must be an integer.',
     ]) {
       expect(isFormatInstruction(sentence), sentence).toBe(true);
     }
@@ -45,6 +47,35 @@ describe('isFormatInstruction', () => {
     ]) {
       expect(isFormatInstruction(sentence), sentence).toBe(false);
     }
+  });
+
+  it('needs a unit of the answer beyond the words that open the sentence', () => {
+    for (const sentence of [
+      'Your answer should list the open tickets in Jira.',
+      'Answer with the weather in Lisbon.',
+      'Format the spreadsheet as a table.',
+      'Highlight the clauses that conflict with the policy.',
+      'Use the words of the contract to decide whether clause 4 applies.',
+    ]) {
+      expect(isFormatInstruction(sentence), sentence).toBe(false);
+    }
+  });
+
+  it("keeps a sentence that names the user's data, the present or a record", () => {
+    for (const sentence of [
+      'Your answer should use the figures in our Q3 report, in 3 bullet points.',
+      'Include the words of the latest contract.',
+      "Add the words 'urgent' and 'refund' to ticket 4411.",
+      'All responses must be logged in the audit system.',
+    ]) {
+      expect(isFormatInstruction(sentence), sentence).toBe(false);
+    }
+  });
+
+  it('reads no apostrophe as a quotation mark that could hide an act', () => {
+    expect(
+      isFormatInstruction("Do not use any commas, don't forget to send it, and don't add a title."),
+    ).toBe(false);
   });
 });
 

@@ -11,10 +11,11 @@ import { askedSentences } from './asked-sentences.ts';
 /**
  * Where one ask ends and the next begins: a sentence end in the scripts the router reads, a line
  * break, or a word that adds another ask ("..., as well as any PDF links", "and also recommend
- * job openings", "along with", "additionally").
+ * job openings", "along with", "additionally"). A run of marks or spaces is tried from its start
+ * only (the lookbehinds): tried from each of its characters, a long run took quadratic time.
  */
 const ASK_END =
-  /[.?!;。？！।]+(?=\s|$)|[。？！]|\n+|,?\s+(?:and\s+)?(?:also|additionally|as well as|along with|in addition(?: to that)?)\b/;
+  /(?<![.?!;。？！।])[.?!;。？！।]+(?=\s|$)|[。？！]|\n+|,?(?<!\s)\s+(?:and\s+)?(?:also|additionally|as well as|along with|in addition(?: to that)?)\b/;
 /**
  * Words that put two results together, where the request asks (`askedSentences`: the whole of a
  * short request; the first, last and question sentences of a longer one) or in the later ask.
