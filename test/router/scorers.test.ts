@@ -205,6 +205,23 @@ describe('securityBoundary', () => {
     expect(decision.reasons.join(' ')).toContain('no side effect (asked not to act)');
   });
 
+  it('is not set when the request only asks to be told, whatever acting tools are offered', () => {
+    const decision = router.route({
+      input:
+        'Who sent the newest email in my inbox, and what is the payment history on their customer record?',
+      tools,
+    });
+    expect(decision.signals.securityBoundary.set).toBe(false);
+    expect(decision.reasons.join(' ')).toContain('no side effect (only asks to be told)');
+    // The same question with an act in it holds all three legs.
+    const acting = router.route({
+      input:
+        'Who sent the newest email in my inbox? Send them the payment history on their customer record.',
+      tools,
+    });
+    expect(acting.signals.securityBoundary.set).toBe(true);
+  });
+
   it('is not set without a sending tool', () => {
     const decision = router.route({
       input:

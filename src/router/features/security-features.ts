@@ -18,6 +18,27 @@ export function followedBy(text: string, first: RegExp, then: RegExp): boolean {
   return found !== null && then.test(text.slice(found.index + found[0].length));
 }
 
+/**
+ * A question or a request to be told, shown or given something: it reads. An act asked for in it
+ * ("... and cancel the oldest", "... to invite them", "please update ...") makes it more than a
+ * read; a word of an act elsewhere is what it reads about ("Who sent the newest email?", "the
+ * open issues", "the most stars").
+ */
+const READ_OPENING =
+  /^(?:how (?:many|much|long|often|old|far|big)|what|what's|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|tell me|show me|give me|list|find|look up|get me|display|count|compare)\b/;
+const ASKED_ACT =
+  /(?:^|\b(?:and|then|please|to|can you|could you|would you|will you|also)\b|,)\s*(?:send|e-?mail|mail|reply|respond|book|reserv|cancel|refund|pay|schedul|creat|updat|chang|set|add|remov|delet|publish|post|deploy|revert|revok|grant|approv|assign|tag|clos|open|merg|mov|plac|submit|buy|purchas|notif|restart|run|execut|rotat|upload|invit|forward|shar|archiv|escalat|transfer|appl|credit|reset|enabl|disabl|block|lock|unlock|renew|regist|sign|releas|provision|mark|flag|fix|edit|renam|sav|install|star|follow|subscrib|fork|comment|writ|draft|messag|contact|withdraw|deposit|modif|launch|kill|reject|accept|declin|dismiss|resolv|reopen|ban|mute|order|return|exchang|put|start|stop|turn|call|text|make|do)(?:e|y)?\b/;
+
+/** Every sentence of the instruction asks to be told something, and none asks for an act. */
+export function asksOnlyToRead(analysis: RequestAnalysis): boolean {
+  const text = analysis.instruction;
+  if (text === '' || ASKED_ACT.test(text)) return false;
+  return text
+    .split(/(?<=[.?!])\s+|\n+/)
+    .filter((sentence) => sentence.trim() !== '')
+    .every((sentence) => READ_OPENING.test(sentence.trim()));
+}
+
 /** Pasted material this long can carry instructions (an email, a message); an address cannot. */
 export const MESSAGE_LENGTH = 120;
 
@@ -49,9 +70,10 @@ export function securityEvidence(
   const { cues } = analysis;
   const untrusted = strongest(neededTools, (t) => t.untrustedInput);
   const sensitive = strongest(neededTools, (t) => t.sensitiveData);
-  const acting = cues.holdAction
-    ? { need: undefined, strength: 0 }
-    : strongest(neededTools, (t) => t.sideEffects);
+  const acting =
+    cues.holdAction || asksOnlyToRead(analysis)
+      ? { need: undefined, strength: 0 }
+      : strongest(neededTools, (t) => t.sideEffects);
   const pasted =
     analysis.material.length >= MESSAGE_LENGTH && OUTSIDE_ORIGIN.test(analysis.instruction);
   const legs = [untrusted.strength, sensitive.strength, acting.strength];

@@ -1,5 +1,6 @@
 import { mayMatchCue, testCue } from '../analysis.ts';
 import {
+  asksOnlyToRead,
   COMPARED,
   followedBy,
   MESSAGE_LENGTH,
@@ -38,9 +39,13 @@ export const securityBoundaryScorer: Scorer = {
         ? { strength: 0.8, evidence: 'outside content pasted into the request' }
         : undefined);
     const sensitive = strongest(candidateTools, (n) => n.tool.sensitiveData, 'sensitive');
-    const acting = cues.holdAction
-      ? undefined
-      : strongest(candidateTools, (n) => n.tool.sideEffects, 'acting');
+    // A request that only asks to be told ("How many reviews did we get in April?") needs no
+    // side effect, whatever acting tools are on offer.
+    const readOnly = !cues.holdAction && asksOnlyToRead(analysis);
+    const acting =
+      cues.holdAction || readOnly
+        ? undefined
+        : strongest(candidateTools, (n) => n.tool.sideEffects, 'acting');
 
     const reasons: string[] = [];
     let score = 0;
@@ -60,7 +65,9 @@ export const securityBoundaryScorer: Scorer = {
           ? undefined
           : cues.holdAction
             ? 'no side effect (asked not to act)'
-            : 'no side effect',
+            : readOnly
+              ? 'no side effect (only asks to be told)'
+              : 'no side effect',
       ].filter((x): x is string => x !== undefined);
       reasons.push(`Rule of Two holds: ${joinWords(missing)}`);
     }
