@@ -222,6 +222,22 @@ describe('securityBoundary', () => {
     expect(acting.signals.securityBoundary.set).toBe(true);
   });
 
+  it('reads a request to read as one, unless what follows the reading asks for more', () => {
+    const told = router.route({
+      input:
+        "Read the newest email in my inbox and tell me the payment history on the sender's customer record.",
+      tools,
+    });
+    expect(told.signals.securityBoundary.set).toBe(false);
+    // "answer the sender" is no way of being told: an act the reader does not know stays an act.
+    const answered = router.route({
+      input:
+        'Read the newest email in my inbox and answer the sender with the payment history on their customer record.',
+      tools,
+    });
+    expect(answered.signals.securityBoundary.set).toBe(true);
+  });
+
   it('is not set without a sending tool', () => {
     const decision = router.route({
       input:

@@ -26,8 +26,15 @@ export function followedBy(text: string, first: RegExp, then: RegExp): boolean {
  */
 const READ_OPENING =
   /^(?:how (?:many|much|long|often|old|far|big)|what|what's|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|tell me|show me|give me|list|find|look up|get me|display|count|compare)\b/;
+/** Asks to read something given or stored; whatever follows it must read too. */
+const READING_OPENING =
+  /^(?:summari[sz]e|read|review|check|look at|go through|explain|analy[sz]e)\b/;
+/** What a reading request may go on to ask: to be told, shown or given the result. */
+const READ_CONTINUES =
+  /^(?:tell|list|group|sort|show|give|summari[sz]e|explain|compare|find|look|see|pull|get|check|identify|highlight|count|rank|say|let|what|which|who|whom|whose|whether|how|why|when|where|the|a|an|my|our|their|its|his|her|by|for|in|on|with|from|of)$/;
+const FOLLOWING = /(?:\b(?:and|then)|[,;:])\s+(?:(?:please|also|then)\s+)?([\p{L}']+)/gu;
 const ASKED_ACT =
-  /(?:^|\b(?:and|then|please|to|can you|could you|would you|will you|also)\b|,)\s*(?:send|e-?mail|mail|reply|respond|book|reserv|cancel|refund|pay|schedul|creat|updat|chang|set|add|remov|delet|publish|post|deploy|revert|revok|grant|approv|assign|tag|clos|open|merg|mov|plac|submit|buy|purchas|notif|restart|run|execut|rotat|upload|invit|forward|shar|archiv|escalat|transfer|appl|credit|reset|enabl|disabl|block|lock|unlock|renew|regist|sign|releas|provision|mark|flag|fix|edit|renam|sav|install|star|follow|subscrib|fork|comment|writ|draft|messag|contact|withdraw|deposit|modif|launch|kill|reject|accept|declin|dismiss|resolv|reopen|ban|mute|order|return|exchang|put|start|stop|turn|call|text|make|do)(?:e|y)?\b/;
+  /(?:^|\b(?:and|then|please|to|can you|could you|would you|will you|also)\b|[,;:])\s*(?:send|e-?mail|mail|reply|respond|book|reserv|cancel|refund|pay|schedul|creat|updat|chang|set|add|remov|delet|publish|post|deploy|revert|revok|grant|approv|assign|tag|clos|open|merg|mov|plac|submit|buy|purchas|notif|restart|run|execut|rotat|upload|invit|forward|shar|archiv|escalat|transfer|appl|credit|reset|enabl|disabl|block|lock|unlock|renew|regist|sign|releas|provision|mark|flag|fix|edit|renam|sav|install|star|follow|subscrib|fork|comment|writ|draft|messag|contact|withdraw|deposit|modif|launch|kill|reject|accept|declin|dismiss|resolv|reopen|ban|mute|order|return|exchang|put|start|stop|turn|call|text|make|do)(?:e|y)?\b/;
 
 /** Every sentence of the instruction asks to be told something, and none asks for an act. */
 export function asksOnlyToRead(analysis: RequestAnalysis): boolean {
@@ -36,7 +43,14 @@ export function asksOnlyToRead(analysis: RequestAnalysis): boolean {
   return text
     .split(/(?<=[.?!])\s+|\n+/)
     .filter((sentence) => sentence.trim() !== '')
-    .every((sentence) => READ_OPENING.test(sentence.trim()));
+    .every((sentence) => {
+      const trimmed = sentence.trim();
+      if (READ_OPENING.test(trimmed)) return true;
+      if (!READING_OPENING.test(trimmed)) return false;
+      for (const [, word] of trimmed.matchAll(FOLLOWING))
+        if (!READ_CONTINUES.test(word ?? '')) return false;
+      return true;
+    });
 }
 
 /** Pasted material this long can carry instructions (an email, a message); an address cannot. */
