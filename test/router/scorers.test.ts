@@ -902,6 +902,56 @@ describe('toolUse when no offered tool matches and the web search on offer has n
   });
 });
 
+describe('toolUse when no offered tool matches under a catalog of many domains', () => {
+  const why =
+    "no offered tool matches the request's words, and the tools on offer are of many domains, none of them most: no service of the request's kind";
+  // Tools of five domains, none of them on the requests' topics (a function-calling benchmark's
+  // irrelevance case: the direct tier answers, or says it can't).
+  const scattered: ToolSpecInput[] = [
+    { name: 'getVesselInfo', description: 'Get information about a ship.', domain: 'shipping' },
+    { name: 'getSubwaySchedule', description: 'Get the subway timetable.', domain: 'transit' },
+    { name: 'estimateWaterDemand', description: 'Estimate water demand.', domain: 'utilities' },
+    {
+      name: 'getCurrencyExchangeRate',
+      description: 'Exchange rate of two currencies.',
+      domain: 'finance',
+    },
+    {
+      name: 'getDentalProcedureInfo',
+      description: 'Describe a dental procedure.',
+      domain: 'dentistry',
+    },
+  ];
+
+  it('is not set for a request no tool serves', () => {
+    for (const input of [
+      'Initialize the drive system with ID 74CAOO3yk.',
+      'Provide a list of Portuguese authors.',
+    ]) {
+      const decision = router.route({ input, tools: scattered });
+      expect(decision.tier, input).toBe('direct');
+      expect(decision.reasons[1], input).toBe(why);
+    }
+  });
+
+  it("leaves the score to the model when the request speaks of the user's data or the present", () => {
+    for (const input of ['Did my salary land yet?', 'Initialize our drive system 74CAOO3yk.']) {
+      expect(router.route({ input, tools: scattered }).reasons[1], input).not.toBe(why);
+    }
+  });
+
+  it('leaves it to the model under a catalog of one domain, or with a shell', () => {
+    const input = 'Initialize the drive system with ID 74CAOO3yk.';
+    const oneDomain = scattered.map((tool) => ({ ...tool, domain: 'operations' }));
+    expect(router.route({ input, tools: oneDomain }).reasons[1]).not.toBe(why);
+    const withShell = [
+      ...scattered,
+      { name: 'bash', description: 'Run a shell command on the machine.', domain: 'os' },
+    ];
+    expect(router.route({ input, tools: withShell }).reasons[1]).not.toBe(why);
+  });
+});
+
 describe('toolUse on requests the lexicon cannot read', () => {
   const hotels: ToolSpecInput[] = [
     { name: 'search_hotels', description: 'Search hotels by city and price.', domain: 'travel' },

@@ -1,5 +1,6 @@
 import type { ToolSpec } from '../../core/task.ts';
 import type { RequestAnalysis } from '../analysis.ts';
+import { hasCjk } from '../cjk-concepts.ts';
 import { OURS } from '../cues.ts';
 import { cappedForm, WORD_PROBLEM_CAP } from '../features/answer-forms.ts';
 import { formCues } from '../features/form-features.ts';
@@ -28,6 +29,8 @@ const KIND_SERVES_REASON =
 const UNSERVED_CAP = 0.45;
 const UNSERVED_REASON =
   "no offered tool matches the request's words, and it asks the web search on offer for nothing (nothing current, no state, no record, nothing to find or research)";
+const SCATTERED_REASON =
+  "no offered tool matches the request's words, and the tools on offer are of many domains, none of them most: no service of the request's kind";
 /** A tool is needed when its score reaches this share of the best tool's score... */
 const RELATIVE_CUT = 0.5;
 /** ...and at least this much. */
@@ -81,6 +84,13 @@ export const toolUseScorer: Scorer = {
       !kindServes &&
       unservedBySearch(relevance, analysis);
     if (unserved) probability = UNSERVED_CAP;
+    const scattered =
+      !unserved &&
+      probability > UNSERVED_CAP &&
+      form === undefined &&
+      !kindServes &&
+      unmatchedInScatteredCatalog(relevance, analysis, task.tools);
+    if (scattered) probability = UNSERVED_CAP;
     const candidates: ToolNeed[] = [];
     if (relevance.best > 0) {
       for (const { tool, relevance: r } of relevance.perTool) {
@@ -101,7 +111,13 @@ export const toolUseScorer: Scorer = {
       score: probability,
       reasons: [
         form ??
-          (kindServes ? KIND_SERVES_REASON : unserved ? UNSERVED_REASON : describeShape(analysis)),
+          (kindServes
+            ? KIND_SERVES_REASON
+            : unserved
+              ? UNSERVED_REASON
+              : scattered
+                ? SCATTERED_REASON
+                : describeShape(analysis)),
       ],
       neededTools: candidates.filter((c) => c.score >= cut),
       candidateTools: candidates,
@@ -175,4 +191,29 @@ function unservedBySearch(relevance: ToolRelevances, analysis: RequestAnalysis):
   if (OURS.test(instruction)) return false;
   if (cues.properNoun && RESEARCH.test(instruction)) return false;
   return !FIND.test(instruction);
+}
+
+/**
+ * A request whose words match no offered tool, under a catalog of tools from three or more
+ * domains none of which holds half of them: the catalog is no one service's (a coffee shop's
+ * tools are one domain, and "Can I get a mocha?" needs one of them whatever its words), so
+ * nothing on offer is shown to serve it. A catalog with a web search is judged by
+ * unservedBySearch instead. A request in a script the router does not read, or in
+ * Chinese or Japanese (whose words it finds only as listed concepts), gives too little to judge.
+ */
+function unmatchedInScatteredCatalog(
+  relevance: ToolRelevances,
+  analysis: RequestAnalysis,
+  tools: readonly ToolSpec[],
+): boolean {
+  if (relevance.best > 0 || analysis.unreadable || hasCjk(analysis.instruction)) return false;
+  // A web search reaches everything outside (unservedBySearch judges that catalog), a shell
+  // everything on its machine: a catalog with either serves more than its tools' words say.
+  if (relevance.perTool.some((t) => t.kinds.search || t.kinds.shell)) return false;
+  const { cues } = analysis;
+  if (cues.personal || cues.owned || cues.fresh) return false;
+  const perDomain = new Map<string, number>();
+  for (const tool of tools) perDomain.set(tool.domain, (perDomain.get(tool.domain) ?? 0) + 1);
+  if (perDomain.size < 3) return false;
+  return Math.max(...perDomain.values()) * 2 < tools.length;
 }
