@@ -110,9 +110,11 @@ export function analyzeRequest(input: string): RequestAnalysis {
   // What the answer should look like ("Wrap your entire response in JSON") is no part of the task.
   const split = { ...parts, instruction: withoutFormatInstructions(parts.instruction) };
   const instruction = normalize(
-    split.instruction.length > INSTRUCTION_LIMIT
-      ? split.instruction.slice(0, INSTRUCTION_LIMIT)
-      : split.instruction,
+    withCountryNames(
+      split.instruction.length > INSTRUCTION_LIMIT
+        ? split.instruction.slice(0, INSTRUCTION_LIMIT)
+        : split.instruction,
+    ),
   ).trim();
   const material = split.material;
   const tokens = words(instruction);
@@ -341,4 +343,14 @@ function withoutShortQuotes(instruction: string): string {
   if (!instruction.includes('"') && !instruction.includes('”')) return instruction;
   const rest = instruction.replace(SHORT_QUOTE, ' ');
   return words(rest).length >= 3 ? rest : instruction;
+}
+
+/**
+ * "US" in capitals, in text that is not shouting, is the country ("in the US public domain", "a
+ * US employer"), not "us": read as "usa", it is no cue of the user's own data.
+ */
+const COUNTRY_US = /(?<![A-Z]{2,}[\s,.!?]*)\bU\.?S\.?(?![\s,.!?]*[A-Z]{2,})(?![\w.])/g;
+
+function withCountryNames(text: string): string {
+  return text.includes('US') || text.includes('U.S') ? text.replace(COUNTRY_US, 'USA') : text;
 }

@@ -14,6 +14,18 @@ describe('request cues', () => {
     },
   );
 
+  it('owned: "US" in capitals is the country, unless the text shouts', () => {
+    for (const input of [
+      'How does lobbying work in the legislative process in the US?',
+      'Can a manager work abroad for a US employer?',
+      'What shaped the U.S. economy after 1945?',
+    ]) {
+      expect(cue('owned', input), input).toBe(false);
+    }
+    expect(cue('owned', 'Can you tell us how lobbying works?')).toBe(true);
+    expect(cue('owned', 'PLEASE SEND US THE INVOICE')).toBe(true);
+  });
+
   it("owned, personal, fresh: not read in a short quotation, whose words are someone else's", () => {
     for (const input of [
       'Translate "I lost my keys today" into Spanish.',

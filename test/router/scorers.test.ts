@@ -610,6 +610,11 @@ describe('toolUse on requests for a piece of writing', () => {
       'Write a timeline of the major events of the French Revolution.',
       'Can you generate a data model for a library app with books, members and loans?',
       'Phrase a polite message declining a wedding invitation.',
+      // A document is a piece too, and "using the Punjabi language" is the language it is in.
+      'Write a document entirely in the Portuguese language about Adam and Eve.',
+      'Write a rubric for evaluating the technical skills of a software engineer using the Punjabi language.',
+      // A length of text on a subject.
+      'Need 300 words on the importance of documenting history.',
     ]) {
       const decision = router.route({ input, tools: registry });
       expect(decision.tier, input).toBe('direct');
@@ -628,6 +633,7 @@ describe('toolUse on requests for a piece of writing', () => {
       'Make a note of the gate code for the warehouse.',
       'Tell me the email address of the customer with the most cancellations.',
       'Give me examples of orders that shipped late last month.',
+      '200 words on our Q3 numbers from the wiki.',
     ]) {
       expect(router.route({ input, tools: registry }).reasons[1], input).not.toBe(why);
     }

@@ -27,7 +27,7 @@ const WRITING_PIECES = [
   'rubrics?|heads-up|nudges?|appeals?|subject lines?|dockerfiles?|readmes?|agendas?|checklists?|faqs?',
   '(?:workout|meal|study|training|reading) plans?|fables?|bedtime stor(?:y|ies)|arguments?|prompts?|explanations?|overviews?',
   'interviews?|backstor(?:y|ies)|slides?|slide decks?|presentations?|chronolog(?:y|ies)|timelines?|data models?|schemas?',
-  'resumes?|cvs?|critiques?|reviews?|threads?|advertisements?|adverts?|versions?',
+  'resumes?|cvs?|critiques?|reviews?|threads?|advertisements?|adverts?|versions?|documents?',
   // The same pieces in French, Spanish, Italian, Portuguese, German and Dutch.
   'annunci\\w*|messaggi\\w*|letter[ae]|lettres?|textes?|courriels?|grilles?|cartas?|mensajes?|textos?|correos?',
   'anuncios?|nachrichten?|briefe?|anschreiben|artikel|gedichte?|geschichten?|berichte?|teksten?|verhalen',
@@ -37,12 +37,15 @@ const WRITING_PIECES = [
 const WRITING_OPENING = new RegExp(
   `^\\s*(?:(?:hi|hello|hey|please|pls|ok|okay)[,!.]?\\s+)*(?:(?:can|could|would|will) you(?: please)?\\s+|i(?: want| need| would like|'d like) you to\\s+|i(?: want| need| would like|'d like)\\s+(?:to\\s+)?|help me\\s+|please\\s+)?(?:write|compose|draft|pen|craft|create|generate|make up|make|give|come up with|produce|suggest|implement|phrase|redige[sz]?|ecri[st]|ecrivez|scrivi|mi scrivi|escribe|escribeme|redacta|escreva|schreib\\w*|verfasse|schrijf|maak)\\s+(?:me\\s+)?(?:[\\w'-]+\\s+){0,4}?(${WRITING_PIECES})\\b`,
 );
+/** A length of text on a subject: "Need 300 words on...", "Give me 200 words about...". */
+const WORDS_ON =
+  /^\W*(?:(?:i )?(?:need|want)\s+|give me\s+|write(?: me)?\s+)?(?:about |around |roughly |at least |no more than |under )?\d[\d,]*\+?[- ]words? (?:on|about|explaining|describing|arguing)\b/;
 /** A piece told, not looked up: "tell me a joke", "can you tell us a story about dragons". */
 const TOLD_PIECE =
   /^\W*(?:(?:can|could|would|will) you\s+|please\s+|i want you to\s+)?tell(?: me| us)? (?:a|an|one|some|another) (?:[\w'-]+ ){0,3}?(?:jokes?|stor(?:y|ies)|riddles?|poems?|fables?|tales?|puns?|limericks?)\b/;
 /** What makes a piece of writing need a tool: the user's records or documents, fresh facts, or an act on it. */
 const WRITING_NEEDS =
-  /\b(based on|from (?:our|my|the) |using (?:our|my|the) (?!(?:letters?|words?|phrases?|language|format|tone|style)\b)|(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\b(?:in|to|on) (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki)s?\b|\b(?:make|take) (?:a )?notes?\b|\b(?:of|from|in|on|about|for) (?:the |all |these |those |last \w+'s |this \w+'s )?(?:\w+ )?(?:orders|tickets|invoices|customers|accounts|transactions|shipments|payments|employees|users|records|logs|incidents|deals|leads)\b)/;
+  /\b(based on|from (?:our|my|the) |using (?:our|my|the) (?!(?:[\w-]+ )?(?:letters?|words?|phrases?|language|format|tone|style)\b)|(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\b(?:in|to|on) (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki)s?\b|\b(?:make|take) (?:a )?notes?\b|\b(?:of|from|in|on|about|for) (?:the |all |these |those |last \w+'s |this \w+'s )?(?:\w+ )?(?:orders|tickets|invoices|customers|accounts|transactions|shipments|payments|employees|users|records|logs|incidents|deals|leads)\b)/;
 
 /** The acts a writing request may hold back ("don't send it yet"). */
 const HELD_ACTS = /^(send|post it|publish|schedule|save|upload|share it|file it|submit)$/;
@@ -54,7 +57,12 @@ const HELD_ACTS = /^(send|post it|publish|schedule|save|upload|share it|file it|
  */
 export function isWritingRequest(analysis: RequestAnalysis): boolean {
   if (analysis.cues.identifier && RECORD_ID.test(analysis.instruction)) return false;
-  if (!WRITING_OPENING.test(analysis.instruction) && !TOLD_PIECE.test(analysis.instruction))
+  const { instruction } = analysis;
+  if (
+    !WRITING_OPENING.test(instruction) &&
+    !TOLD_PIECE.test(instruction) &&
+    !WORDS_ON.test(instruction)
+  )
     return false;
   const needs = WRITING_NEEDS.exec(analysis.instruction);
   // "Draft only, I'll post it myself", "don't send it": an act held back is no need.
