@@ -76,7 +76,7 @@ export const LOOKUP =
 
 /** Says not to act yet: drafts only, no sending. */
 export const HOLD_ACTION =
-  /\b(don'?t|do not|dont|never|without) (send|reply|post|publish|email|touch|act|change|submit|book)\w*( anything| it| them)?( yet)?\b|\bdraft (only|replies|reply|responses?)\b|\bnot (sent|send) yet\b|\b(sin enviar|ne (pas )?envo\w* pas|nicht (senden|schicken|abschicken)|niet versturen|senza inviare|sem enviar)\b/;
+  /\b(don'?t|do not|dont|never|without) (send|reply|post|publish|email|touch|act|change|submit|book)\w*( anything| it| them)?( yet)?\b|\bdraft (only|replies|reply|responses?)\b|\bnot (sent|send) yet\b|\b(sin enviar|ne (pas )?envo\w* pas|nicht (senden|schicken|abschicken)|niet versturen|senza inviare|sem enviar)\b|\bno (replies|reply|changes|emails|messages)( yet)?[.!]|\b(change|send|touch) nothing\b|\bread[- ]only\b|\b(just|only) (a|an|the) (opinion|ranking|summary|list|overview|assessment|recommendation)( for me)?[.!]|\b(nichts (andern|senden|schicken|verandern)|solo un (parere|giudizio)|solo (una )?opinion|so (uma )?opiniao|juste un avis|ne rien (envoyer|modifier|changer))\b/;
 
 /** The user speaks of themself: their own account, card, order, schedule. */
 export const PERSONAL =

@@ -140,6 +140,11 @@ describe('request cues', () => {
     ["Read the complaint and draft a reply, but don't send anything yet."],
     ['Draft replies to the three open tickets.'],
     ['Prepara las respuestas sin enviar.'],
+    ['Check the inbox and tell me which plan they are on. No replies.'],
+    ['Rank the finalists by interview score. Just a ranking for me.'],
+    ['Lies das Issue und sag mir, ob der Fehler existiert. Nichts ändern.'],
+    ['Leggi i documenti e confrontali con la polizza. Solo un parere.'],
+    ['Look through the billing settings, read-only.'],
   ])('holdAction: %s holds back the action', (input) => {
     expect(cue('holdAction', input)).toBe(true);
   });
@@ -147,6 +152,9 @@ describe('request cues', () => {
   it('holdAction: a request to send', () => {
     expect(cue('holdAction', 'Read the complaint and send a reply.')).toBe(false);
     expect(cue('holdAction', 'Prepara las respuestas y envíalas.')).toBe(false);
+    // A summary or a list asked for is no act held back unless the sentence says it is all.
+    expect(cue('holdAction', 'Send the team a summary of the outage.')).toBe(false);
+    expect(cue('holdAction', 'There are no replies yet to my ticket, chase them.')).toBe(false);
   });
 
   it.each([["What's the difference between TCP and UDP?"], ['Explain how DNS resolution works.']])(
