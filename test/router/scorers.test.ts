@@ -274,6 +274,31 @@ describe('crossDomain', () => {
     );
   });
 
+  it("is not set by a tool's everyday word: a date matches no converter 'at today's rate'", () => {
+    const decision = router.route({
+      input:
+        'Could you arrange a 3-day solo trip for me from Ontario to Honolulu from March 4th to March 6th, 2022, with a total budget of $3,200?',
+      tools: [
+        {
+          name: 'FlightSearch',
+          description: 'Search flights between two cities on a date.',
+          domain: 'travel',
+        },
+        {
+          name: 'AccommodationSearch',
+          description: 'Find hotels and rentals in a city.',
+          domain: 'travel',
+        },
+        {
+          name: 'currency.convert',
+          description: 'Convert an amount between currencies at today’s rate.',
+          domain: 'finance',
+        },
+      ],
+    });
+    expect(decision.signals.crossDomain.set).toBe(false);
+  });
+
   it('is not set by a calculator or code runner: it does arithmetic for the answer (GUIDE)', () => {
     const decision = router.route({
       input:
