@@ -19,7 +19,7 @@ const GENERIC_WORDS = new Set(
     'get list fetch return returns read look lookup query show find search retrieve pull give check view ' +
     'current new company companys user users data information info details record records item items value ' +
     'values result results service services system tool api request requesting range date time period ' +
-    'filter filtered status type name number amount id ids using based specific all multiple optional today'
+    'filter filtered status type name number amount id ids using based specific all multiple optional today provide provides providing help helps assist assists make makes best allow allows offer offers'
   ).split(' '),
 );
 

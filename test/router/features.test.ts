@@ -151,6 +151,25 @@ describe('tool relevance', () => {
     expect(relevanceOf('Search the web for the opening hours.')[1]).toBeGreaterThan(0.3);
   });
 
+  it("takes a description's everyday verbs (provides, helps, makes, best) as no evidence on their own", () => {
+    const tools = [
+      {
+        name: 'tailor_erp',
+        description: 'Helps you make the best ERP application for your business.',
+        domain: 'software',
+      },
+      { name: 'news_digest', description: 'Provides the latest headlines.', domain: 'news' },
+    ];
+    const relevanceOf = (input: string) => {
+      const task = parseTask({ input, tools });
+      return toolRelevances(task.tools, analyzeRequest(task.input)).perTool.map((t) => t.relevance);
+    };
+    expect(relevanceOf('Can you help me make the best of a rainy weekend?')).toEqual([0, 0]);
+    expect(relevanceOf('Please provide a short poem about spring.')).toEqual([0, 0]);
+    // Beside a specific word they still add to it.
+    expect(relevanceOf('Help me make an ERP application.')[0]).toBeGreaterThan(0.3);
+  });
+
   it('matches a tool named and described only in words every tool uses by those words', () => {
     const tools = [
       {
