@@ -15,7 +15,7 @@ export const COMPOSE =
 
 /** Points at content in the request itself. */
 export const DEICTIC =
-  /\b(this|these|below|above|following|pasted|forwarded|attached here|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
+  /\b(this|these|below|above|following|pasted|forwarded|attached here|here|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
 
 /**
  * A general question that does not open the request: a later sentence asking how to do something

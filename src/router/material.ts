@@ -10,8 +10,13 @@ export interface SplitRequest {
 
 /** A quotation this long is material, not part of the instruction. */
 const MIN_QUOTE = 40;
+/**
+ * A line of pasted content: a quote, a table row, a list item, code, a key and value; a rule of
+ * dashes or equals signs that sets a text apart ("---"); a log line opening with an IP address, a
+ * date and time or a log level.
+ */
 const MATERIAL_LINE =
-  /^\s*(>|\||[-*•]\s|\d+[.)]\s|#\d|```|[{}[\]<]|(at|SELECT|FROM|WHERE|GROUP|ORDER|UPDATE|INSERT|def|function|const|let|return|import|export|for|if|async|print)\b|[A-Za-z_]+\s*[:=|,]\s*\S)/;
+  /^\s*(>|\||[-*•]\s|\d+[.)]\s|#\d|```|[{}[\]<]|(at|SELECT|FROM|WHERE|GROUP|ORDER|UPDATE|INSERT|def|function|const|let|return|import|export|for|if|async|print)\b|[A-Za-z_]+\s*[:=|,]\s*\S|(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$|\d{1,3}(?:\.\d{1,3}){3}\b|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b)/;
 
 /**
  * Splits the request text; both parts are the original text, not normalized, except that HTML

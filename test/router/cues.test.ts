@@ -136,6 +136,14 @@ describe('request cues', () => {
     expect(cue('knowledge', 'Who plays Batman in the upcoming movie?')).toBe(false);
   });
 
+  it('deictic: "here" points at the material a request carries', () => {
+    expect(
+      cue('deictic', 'Which client is hammering us here?\n\n203.0.113.7 - - "GET /api" 429'),
+    ).toBe(true);
+    // Without material there is nothing to point at.
+    expect(cue('deictic', "I'm at a conference here in SF, where do I go?")).toBe(false);
+  });
+
   it.each([
     ["Read the complaint and draft a reply, but don't send anything yet."],
     ['Draft replies to the three open tickets.'],

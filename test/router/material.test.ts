@@ -16,6 +16,32 @@ describe('splitRequest', () => {
     );
   });
 
+  it('makes a block after a blank line material when it opens with a rule or a log line', () => {
+    const ruled = splitRequest(
+      [
+        'What did she order?',
+        '',
+        '---',
+        'Order #A-58812 confirmed',
+        '1x Trail Runner 2',
+        '---',
+      ].join('\n'),
+    );
+    expect(ruled.instruction).toBe('What did she order?\n');
+    expect(ruled.material).toContain('Order #A-58812 confirmed');
+    for (const line of [
+      '203.0.113.7 - - [14/Mar/2025:10:02:11] "GET /api/v2/products?page=1" 200',
+      '2025-03-14 10:02:11 upstream timed out',
+      'ERROR payment-service: connection refused',
+    ]) {
+      const { instruction, material } = splitRequest(`Which client is it?\n\n${line}`);
+      expect(instruction, line).toBe('Which client is it?\n');
+      expect(material, line).toBe(line);
+    }
+    // A line of prose after a blank line stays in the instruction.
+    expect(splitRequest('Which client is it?\n\nAsk ops if unsure.').material).toBe('');
+  });
+
   it('reads HTML line breaks, as text copied from a web form keeps them, as line breaks', () => {
     const input =
       'Summarize this:<br><br>Our Q3 offsite moved to Porto.<BR/>Flights are booked for everyone.<br />Bring a jacket.';
