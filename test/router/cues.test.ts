@@ -266,6 +266,10 @@ describe('cues of form (fitted models only)', () => {
     ['Open report.xlsx and add a column'],
     ['Which folder holds the invoices?'],
     ['Fetch https://example.com/status'],
+    // A path of one part, from the root, the home directory or here.
+    ['How much disk space is used by /home?'],
+    ['What is the output if I execute ~/test?'],
+    ['Run ./build.sh and tell me what fails'],
   ])('resource: %s names a resource outside the request', (input) => {
     expect(form('resource', input)).toBe(true);
   });
@@ -291,6 +295,8 @@ describe('cues of form (fitted models only)', () => {
 
   it('resource: a request that names none', () => {
     expect(form('resource', 'Write a haiku about autumn.')).toBe(false);
+    // A slash between words or numbers is no path.
+    expect(form('resource', 'Is it open 24/7, and/or on weekends? Rate it 4 / 5.')).toBe(false);
   });
 
   it.each([

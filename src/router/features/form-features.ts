@@ -70,7 +70,7 @@ function namesResource(text: string): boolean {
   return RESOURCE_WORD.test(text);
 }
 
-const PATH = /(?:^|[\s(`'"])[~.]?\/[\w.-]+\/|https?:\/\//;
+const PATH = /(?:^|[\s(`'"])(?:~|\.{1,2})?\/[\w.-]*[A-Za-z_][\w.-]*|https?:\/\//;
 const FILE =
   /(?<=\w)\.(?:txt|log|csv|tsv|jsonl?|pdf|py|js|ts|java|cpp|go|rb|md|xlsx?|docx?|pptx?|pcap|sql|db|sqlite|ya?ml|xml|html?|sh|conf|cfg|ini|zip|tar|gz|png|jpe?g|mp3|mp4)\b|\bwww\./;
 /** The general-purpose kinds offered by any tool of the catalog. */
