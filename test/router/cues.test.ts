@@ -270,6 +270,10 @@ describe('cues of form (fitted models only)', () => {
     ['How much disk space is used by /home?'],
     ['What is the output if I execute ~/test?'],
     ['Run ./build.sh and tell me what fails'],
+    // An environment variable, or the machine a shell runs on.
+    ['How many paths are in $PATH?'],
+    ['How many groups are in this UNIX system?'],
+    ["What's the count of my CPUs?"],
   ])('resource: %s names a resource outside the request', (input) => {
     expect(form('resource', input)).toBe(true);
   });
@@ -297,6 +301,8 @@ describe('cues of form (fitted models only)', () => {
     expect(form('resource', 'Write a haiku about autumn.')).toBe(false);
     // A slash between words or numbers is no path.
     expect(form('resource', 'Is it open 24/7, and/or on weekends? Rate it 4 / 5.')).toBe(false);
+    // A price is no variable; a computer spoken of in general is no machine of the user's.
+    expect(form('resource', 'Is $20 a fair price? How does the computer store it?')).toBe(false);
   });
 
   it.each([

@@ -67,8 +67,18 @@ function namesResource(text: string): boolean {
   if (text.includes('/') && PATH.test(text)) return true;
   if (text.includes('.') && FILE.test(text)) return true;
   if (text.includes(':\\')) return true;
-  return RESOURCE_WORD.test(text);
+  if (text.includes('$') && ENV_VARIABLE.test(text)) return true;
+  return RESOURCE_WORD.test(text) || MACHINE.test(text);
 }
+
+/** An environment variable, as a shell writes it: "$PATH", "$HOME". */
+const ENV_VARIABLE = /\$[A-Za-z_][A-Za-z0-9_]*\b(?![\d.,])/;
+/**
+ * The machine a shell runs on, or a part of it: "this UNIX system", "my CPUs", "my home dir" (read
+ * only where a shell is on offer: servedByKind in the toolUse scorer).
+ */
+const MACHINE =
+  /\b(?:(?:unix|linux|ubuntu|debian) (?:system|machine|box|server|host)|(?:my|this) (?:machine|computer|host|cpus?|cores|disks?|home dir(?:ectory)?|running processes))\b/;
 
 const PATH = /(?:^|[\s(`'"])(?:~|\.{1,2})?\/[\w.-]*[A-Za-z_][\w.-]*|https?:\/\//;
 const FILE =
