@@ -990,12 +990,21 @@ describe('toolUse when no offered tool matches under a catalog of many domains',
     for (const input of ['Did my salary land yet?', 'Initialize our drive system 74CAOO3yk.']) {
       expect(router.route({ input, tools: scattered }).reasons[1], input).not.toBe(why);
     }
+    // Without "our" the same request is capped: the exception, not the catalog, keeps the score.
+    const theirs = 'Initialize the drive system 74CAOO3yk.';
+    expect(router.route({ input: theirs, tools: scattered }).reasons[1]).toBe(why);
   });
 
-  it('leaves it to the model under a catalog of one domain, or with a shell', () => {
+  it('leaves it to the model under a catalog of one domain, one holding half, or with a shell', () => {
     const input = 'Initialize the drive system with ID 74CAOO3yk.';
+    expect(router.route({ input, tools: scattered }).reasons[1]).toBe(why);
     const oneDomain = scattered.map((tool) => ({ ...tool, domain: 'operations' }));
     expect(router.route({ input, tools: oneDomain }).reasons[1]).not.toBe(why);
+    // Three domains still, but one of them holds three of the five tools: one service's catalog.
+    const mostlyOne = scattered.map((tool, i) =>
+      i < 3 ? { ...tool, domain: 'operations' } : tool,
+    );
+    expect(router.route({ input, tools: mostlyOne }).reasons[1]).not.toBe(why);
     const withShell = [
       ...scattered,
       { name: 'bash', description: 'Run a shell command on the machine.', domain: 'os' },
