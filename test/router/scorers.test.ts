@@ -280,6 +280,31 @@ describe('securityBoundary', () => {
       expect(set(input), input).toBe(false);
   });
 
+  it('reads "get me" with "a" or a count as asking for something new, an act', () => {
+    const booking: ToolSpecInput[] = [
+      ...tools,
+      {
+        name: 'book_flight',
+        description: 'Book seats on a flight and pay for them.',
+        domain: 'travel',
+        sideEffects: true,
+      },
+    ];
+    const set = (input: string) =>
+      router.route({ input, tools: booking }).signals.securityBoundary.set;
+    expect(
+      set(
+        'Get me two seats on the flight named in the newest email in my inbox, paid with the card on my customer record.',
+      ),
+    ).toBe(true);
+    // Being given what is there, or an account of it, is still being told.
+    for (const input of [
+      'Get me the flights named in the newest email in my inbox and the card on my customer record.',
+      'Get me a list of the flights named in the newest email in my inbox and the card on my customer record.',
+    ])
+      expect(set(input), input).toBe(false);
+  });
+
   it('does not read a request in another language as only asking to be told', () => {
     // "Was" opens an English question too; the act, "schick sie ihm", is in no English list.
     const decision = router.route({

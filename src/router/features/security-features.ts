@@ -32,6 +32,14 @@ const READ_OPENING =
  * after them ("have I ...", "do you ..."), tells the question apart.
  */
 const DO_OR_HAVE = /^(?:do|have)\b(?! (?:i|you|we|they|he|she|it|there)\b)/;
+/**
+ * "Get me" asks to be told ("get me my rss feed token", "get me the trains to Turin") or to be
+ * given something new, which is an act: a booking, a purchase ("get me two tickets for tonight",
+ * "get me a seat on a flight to Berlin"). Something new comes with "a" or a count, unless it is an
+ * account of something ("get me a list of ...").
+ */
+const GET_NEW =
+  /^get me (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?! (?:list|summary|overview|breakdown|rundown|report|copy|count)\b)/;
 /** Asks to read something given or stored; whatever follows it must read too. */
 const READING_OPENING =
   /^(?:summari[sz]e|read|review|check|look at|go through|explain|analy[sz]e)\b/;
@@ -76,6 +84,7 @@ export function asksOnlyToRead(analysis: RequestAnalysis): boolean {
       if (OTHER_LANGUAGE.test(trimmed)) return false;
       if (READ_OPENING.test(trimmed)) {
         if (DO_OR_HAVE.test(trimmed) && !trimmed.endsWith('?')) return false;
+        if (GET_NEW.test(trimmed)) return false;
         return !asksAnAct(trimmed);
       }
       if (!READING_OPENING.test(trimmed)) return false;
