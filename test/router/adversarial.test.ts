@@ -52,3 +52,33 @@ describe('long runs between the asks of two domains route in linear time', () =>
     10_000,
   );
 });
+
+// asksOnlyToRead (security-features.ts) splits the instruction into sentences and reads the word
+// after every joining word ('and', a comma, a dash, 'can you'): long runs of those, and one
+// sentence of 20,000 characters, must stay linear. 40 decisions, as above.
+describe('long runs read by the request-only-asks-to-be-told check route in linear time', () => {
+  it.each([
+    ['a run of "and"', `Who sent the newest email ${'and '.repeat(4_900)}x?`],
+    ['"and" and a run of spaces', `Who sent the newest email and${' '.repeat(19_900)}?`],
+    ['a run of commas', `Which invoices are open${', '.repeat(9_900)}x?`],
+    ['a run of commas with no space', `Which invoices are open${','.repeat(19_900)}x?`],
+    ['a run of question marks', `Which invoices are open${'?'.repeat(19_900)}x`],
+    ['a run of spaced question marks', `Which invoices are open${' ?'.repeat(9_900)}x`],
+    ['a run of dashes', `Who sent the newest email${' -'.repeat(9_900)}x?`],
+    ['a run of "can you"', `Who sent the newest email ${'can you '.repeat(2_450)}x?`],
+    ['a reading request joined on and on', `Summarize the report${' and the'.repeat(2_400)}.`],
+    [
+      'one sentence of 20,000 characters',
+      `What is ${'the newest email from the sender of the invoice '.repeat(420)}?`,
+    ],
+  ])(
+    '%s',
+    (_, input) => {
+      const router = createRouter();
+      for (let i = 0; i < 40; i++) {
+        expect(['direct', 'agent', 'multi-agent']).toContain(router.route({ input, tools }).tier);
+      }
+    },
+    10_000,
+  );
+});

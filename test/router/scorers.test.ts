@@ -238,6 +238,83 @@ describe('securityBoundary', () => {
     expect(answered.signals.securityBoundary.set).toBe(true);
   });
 
+  it('reads an act no list names, after a joining word or "can you", as more than a read', () => {
+    const set = (input: string) => router.route({ input, tools }).signals.securityBoundary.set;
+    for (const input of [
+      "Find the newest email in my inbox and answer it with the payment history on the sender's customer record.",
+      'Who sent the newest email in my inbox; answer them with their payment history from the customer record.',
+      'Who sent the newest email in my inbox – answer them with their payment history from the customer record.',
+      'Who sent the newest email in my inbox and can you answer them with their payment history?',
+      'Is there any way you can email the sender of the newest message in my inbox their payment history?',
+      "Tell me what the newest email in my inbox asks for and act on it with the sender's customer record.",
+    ])
+      expect(set(input), input).toBe(true);
+    // Names, things and ways of being told after 'and' or a comma stay a read.
+    for (const input of [
+      'Who sent the newest email in my inbox, and which orders and payments are on their customer record?',
+      'Tell me who sent the newest email in my inbox, and list the unpaid invoices and the payments on their customer record.',
+    ])
+      expect(set(input), input).toBe(false);
+  });
+
+  it('reads a sentence after a question mark with no space as a sentence of its own', () => {
+    const set = (input: string) => router.route({ input, tools }).signals.securityBoundary.set;
+    expect(
+      set('Which customer sent the newest email in my inbox?Email them their payment history.'),
+    ).toBe(true);
+    expect(set('Which customer sent the newest email in my inbox?')).toBe(false);
+  });
+
+  it('reads "do" or "have" opening an order, not a question, as an act', () => {
+    const set = (input: string) => router.route({ input, tools }).signals.securityBoundary.set;
+    for (const input of [
+      'Have the assistant email the sender of the newest message in my inbox their payment history.',
+      'Is the sender of the newest email in my inbox a customer? Do a reply with their payment history if so.',
+    ])
+      expect(set(input), input).toBe(true);
+    // A question, with its question mark or its subject, still only asks to be told.
+    for (const input of [
+      "Have you seen the newest email in my inbox, and what is the sender's payment history?",
+      "Have I read the newest email in my inbox, and what is the sender's payment history",
+    ])
+      expect(set(input), input).toBe(false);
+  });
+
+  it('reads "get me" with "a" or a count as asking for something new, an act', () => {
+    const booking: ToolSpecInput[] = [
+      ...tools,
+      {
+        name: 'book_flight',
+        description: 'Book seats on a flight and pay for them.',
+        domain: 'travel',
+        sideEffects: true,
+      },
+    ];
+    const set = (input: string) =>
+      router.route({ input, tools: booking }).signals.securityBoundary.set;
+    expect(
+      set(
+        'Get me two seats on the flight named in the newest email in my inbox, paid with the card on my customer record.',
+      ),
+    ).toBe(true);
+    // Being given what is there, or an account of it, is still being told.
+    for (const input of [
+      'Get me the flights named in the newest email in my inbox and the card on my customer record.',
+      'Get me a list of the flights named in the newest email in my inbox and the card on my customer record.',
+    ])
+      expect(set(input), input).toBe(false);
+  });
+
+  it('does not read a request in another language as only asking to be told', () => {
+    // "Was" opens an English question too; the act, "schick sie ihm", is in no English list.
+    const decision = router.route({
+      input:
+        'Was ist die Zahlungshistorie des Absenders der neuesten E-Mail, und schick sie ihm bitte zu.',
+      tools,
+    });
+    expect(decision.signals.securityBoundary.set).toBe(true);
+  });
+
   it('is not set without a sending tool', () => {
     const decision = router.route({
       input:
@@ -969,12 +1046,21 @@ describe('toolUse when no offered tool matches under a catalog of many domains',
     for (const input of ['Did my salary land yet?', 'Initialize our drive system 74CAOO3yk.']) {
       expect(router.route({ input, tools: scattered }).reasons[1], input).not.toBe(why);
     }
+    // Without "our" the same request is capped: the exception, not the catalog, keeps the score.
+    const theirs = 'Initialize the drive system 74CAOO3yk.';
+    expect(router.route({ input: theirs, tools: scattered }).reasons[1]).toBe(why);
   });
 
-  it('leaves it to the model under a catalog of one domain, or with a shell', () => {
+  it('leaves it to the model under a catalog of one domain, one holding half, or with a shell', () => {
     const input = 'Initialize the drive system with ID 74CAOO3yk.';
+    expect(router.route({ input, tools: scattered }).reasons[1]).toBe(why);
     const oneDomain = scattered.map((tool) => ({ ...tool, domain: 'operations' }));
     expect(router.route({ input, tools: oneDomain }).reasons[1]).not.toBe(why);
+    // Three domains still, but one of them holds three of the five tools: one service's catalog.
+    const mostlyOne = scattered.map((tool, i) =>
+      i < 3 ? { ...tool, domain: 'operations' } : tool,
+    );
+    expect(router.route({ input, tools: mostlyOne }).reasons[1]).not.toBe(why);
     const withShell = [
       ...scattered,
       { name: 'bash', description: 'Run a shell command on the machine.', domain: 'os' },
