@@ -57,6 +57,10 @@ describe('request cues', () => {
     ['What is on my calendar today?'],
     ['Was steht heute an?'],
     ["Qu'est-ce qui est prévu aujourd'hui ?"],
+    ['Gibt es jetzt einen Sturm in NC?'],
+    ['Wird es diese Woche regnen?'],
+    ['Resume los pedidos de esta semana.'],
+    ['Che tempo fa adesso a Milano?'],
   ])('fresh: %s asks for current state', (input) => {
     expect(cue('fresh', input)).toBe(true);
   });
