@@ -115,7 +115,7 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   sales: ['lead', 'deal', 'crm', 'quote', 'contact'],
   order: ['shipment', 'track', 'cart', 'return_item'],
   legal: ['contract', 'clause', 'litigation', 'statute', 'compliance', 'liability'],
-  food: ['restaurant', 'recipe'],
+  food: ['restaurant', 'recipe', 'drink'],
   unit: ['length', 'weight', 'volume', 'distance'],
   energy: ['utility_meter'],
   maintenance: ['fix'],

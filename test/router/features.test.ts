@@ -197,12 +197,34 @@ describe('tool kinds', () => {
     expect(kindsOf('bash', 'Run a shell command on the Linux machine.').shell).toBe(true);
   });
 
+  it("reads a service's catalog (a read tool) and its ordering tool (one that acts)", () => {
+    expect(kindsOf('get_menu_items', "Search the coffee bar's menu for drinks.").catalog).toBe(
+      true,
+    );
+    const add = parseTask({
+      input: 'x',
+      tools: [
+        {
+          name: 'add_order_item',
+          description: 'Add an item to the open order.',
+          sideEffects: true,
+        },
+      ],
+    }).tools[0] as ToolSpec;
+    expect(toolKinds(add).ordering).toBe(true);
+    // A tool that acts is no catalog, and one that reads places no order.
+    expect(toolKinds(add).catalog).toBe(false);
+    expect(kindsOf('get_order', 'Look up a shop order by id.').ordering).toBe(false);
+  });
+
   it('gives a specific tool no kind', () => {
-    expect(kindsOf('get_order', 'Look up a shop order by id.')).toEqual({
+    expect(kindsOf('get_weather', 'Current conditions and forecast for a place.')).toEqual({
       search: false,
       compute: false,
       query: false,
       shell: false,
+      catalog: false,
+      ordering: false,
     });
   });
 

@@ -1069,6 +1069,48 @@ describe('toolUse when no offered tool matches under a catalog of many domains',
   });
 });
 
+describe('toolUse when a service is asked what it offers or for an item', () => {
+  const cafe: ToolSpecInput[] = [
+    {
+      name: 'get_menu_items',
+      description: "Search the coffee bar's menu for drinks matching a name or category.",
+      domain: 'food-ordering',
+    },
+    {
+      name: 'add_order_item',
+      description: "Add a menu item with its options to the customer's open order.",
+      domain: 'food-ordering',
+      sideEffects: true,
+    },
+    { name: 'get_directions', description: 'Route between two places.', domain: 'maps' },
+  ];
+  const cinema: ToolSpecInput[] = [
+    { name: 'find_showtimes', description: 'Showtimes of a movie at a theater.', domain: 'movies' },
+    {
+      name: 'book_tickets',
+      description: 'Buy movie tickets for a showtime.',
+      domain: 'movies',
+      sideEffects: true,
+    },
+  ];
+
+  it("is set when the service's catalog or ordering tool serves the question or the order", () => {
+    const asked = router.route({ input: 'What kinds of black tea do you serve?', tools: cafe });
+    expect(asked.tier).toBe('agent');
+    expect(asked.tools.map((t) => t.name)).toContain('get_menu_items');
+    const ordered = router.route({ input: 'Hi, can I get a mocha please?', tools: cafe });
+    expect(ordered.tier).toBe('agent');
+    expect(ordered.tools.map((t) => t.name)).toContain('add_order_item');
+  });
+
+  it("is not set when the request's words meet none of the service's, or it asks for advice", () => {
+    expect(router.route({ input: 'Do you have honey?', tools: cinema }).tier).toBe('direct');
+    expect(
+      router.route({ input: 'Do you have any advice for a first date?', tools: cafe }).tier,
+    ).toBe('direct');
+  });
+});
+
 describe('toolUse on requests the lexicon cannot read', () => {
   const hotels: ToolSpecInput[] = [
     { name: 'search_hotels', description: 'Search hotels by city and price.', domain: 'travel' },

@@ -89,13 +89,17 @@ export function catalogKinds(tools: readonly { readonly kinds: ToolKinds }[]): T
   let compute = false;
   let query = false;
   let shell = false;
+  let catalog = false;
+  let ordering = false;
   for (const { kinds } of tools) {
     search ||= kinds.search;
     compute ||= kinds.compute;
     query ||= kinds.query;
     shell ||= kinds.shell;
+    catalog ||= kinds.catalog;
+    ordering ||= kinds.ordering;
   }
-  return { search, compute, query, shell };
+  return { search, compute, query, shell, catalog, ordering };
 }
 
 /**

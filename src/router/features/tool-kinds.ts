@@ -14,6 +14,10 @@ export interface ToolKinds {
   readonly compute: boolean;
   readonly query: boolean;
   readonly shell: boolean;
+  /** Reads what a service offers: its menu, catalog, products, inventory or showtimes. */
+  readonly catalog: boolean;
+  /** Places an order: adds to an order, a cart or a basket, or buys. */
+  readonly ordering: boolean;
 }
 
 const SEARCH =
@@ -23,6 +27,9 @@ const COMPUTE =
 const QUERY =
   /\b(sql|(run|execute)s? (a |the )?(read-only )?(\w+ )?quer(y|ies)|database quer(y|ies)|query the database)\b/;
 const SHELL = /\b(bash|shell|terminal|command (line|prompt)|linux|unix|run (a )?commands?)\b/;
+const CATALOG =
+  /\b(menus?|catalog(ue)?s?|inventory|in stock|products?|showtimes?|listings?|offerings?)\b/;
+const ORDERING = /\b(orders?|cart|basket|purchases?|buy)\b/;
 
 /** The kinds of a tool. The router reads them once per tool, with its profile (tool-profile.ts). */
 export function toolKinds(tool: ToolSpec): ToolKinds {
@@ -32,5 +39,7 @@ export function toolKinds(tool: ToolSpec): ToolKinds {
     compute: COMPUTE.test(text),
     query: QUERY.test(text),
     shell: SHELL.test(text),
+    catalog: !tool.sideEffects && CATALOG.test(text),
+    ordering: tool.sideEffects && ORDERING.test(text),
   };
 }

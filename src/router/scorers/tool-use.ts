@@ -145,18 +145,45 @@ function describeShape({ cues, material, unreadable }: RequestAnalysis): string 
   return `the request ${parts.join(', ')}`;
 }
 
-/** The offered shell or database-query tools that serve the request's form (see KIND_SERVES_FLOOR). */
+/**
+ * The offered tools that serve the request's form (see KIND_SERVES_FLOOR): a shell or a database
+ * query, a service's catalog asked what the service offers, a service's ordering tool asked for
+ * an item.
+ */
 function servedByKind(relevance: ToolRelevances, analysis: RequestAnalysis): ToolSpec[] {
   const shell = relevance.perTool.some((t) => t.kinds.shell);
   const query = analysis.material === '' && relevance.perTool.some((t) => t.kinds.query);
-  if (!shell && !query) return [];
+  const catalog = relevance.perTool.some((t) => t.kinds.catalog);
+  const ordering = relevance.perTool.some((t) => t.kinds.ordering);
+  if (!shell && !query && !catalog && !ordering) return [];
   const form = formCues(analysis);
   const shellServes = shell && (form.resource || form.scenario);
   const queryServes = query && (form.recordQuery || analysis.cues.lookup);
+  const { instruction } = analysis;
+  // The service's words must meet the request's: "Do you have honey?" asks a cinema's catalog nothing.
+  const asksService = relevance.best > 0 && analysis.material === '';
+  const catalogServes = catalog && asksService && OFFER_QUESTION.test(instruction);
+  const orderServes = ordering && asksService && ORDER_REQUEST.test(instruction);
   return relevance.perTool
-    .filter((t) => (shellServes && t.kinds.shell) || (queryServes && t.kinds.query))
+    .filter(
+      (t) =>
+        (shellServes && t.kinds.shell) ||
+        (queryServes && t.kinds.query) ||
+        (catalogServes && t.kinds.catalog) ||
+        (orderServes && t.kinds.ordering),
+    )
     .map((t) => t.tool);
 }
+
+/**
+ * A question to a service about what it offers: "Do you have oat milk?", "What kinds of black tea
+ * do you serve?", "What's playing at the Alamo?", "Is there anything vegan on the menu?".
+ */
+const OFFER_QUESTION =
+  /\b(?:do|does) (?:you|y'?all|ya|u)(?: guys| all)? (?:have|serve|carry|sell|stock|offer|make)\b|\bwhat (?:kinds?|types?|sorts?|varieties|flavou?rs|sizes|options) of [\w' -]{1,40}? (?:do|does|can) (?:you|y'?all|ya|u)\b|\bwhat(?:'s| is| are)? (?:playing|showing|on the menu)\b|\bon (?:the|your) menu\b/;
+/** A customer asking for an item: "Can I get a mocha?", "I'd like two lattes", "I'll have the soup". */
+const ORDER_REQUEST =
+  /\b(?:(?:can|could|may) i (?:get|have|order)|i'?d like|i would like|i'?ll (?:have|take)|i want) (?:a|an|two|three|four|\d+|one|some|the|my) /;
 
 /**
  * A request to research named things ("Compare Asana, ClickUp and Notion", "Analyse les rapports
