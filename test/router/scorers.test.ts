@@ -1098,6 +1098,12 @@ describe('toolUse when a service is asked what it offers or for an item', () => 
     const asked = router.route({ input: 'What kinds of black tea do you serve?', tools: cafe });
     expect(asked.tier).toBe('agent');
     expect(asked.tools.map((t) => t.name)).toContain('get_menu_items');
+    expect(
+      router.route({ input: 'What coffee drinks are available here?', tools: cafe }).tier,
+    ).toBe('agent');
+    expect(
+      router.route({ input: 'What movies are playing in Stillwater, OK?', tools: cinema }).tier,
+    ).toBe('agent');
     const ordered = router.route({ input: 'Hi, can I get a mocha please?', tools: cafe });
     expect(ordered.tier).toBe('agent');
     expect(ordered.tools.map((t) => t.name)).toContain('add_order_item');

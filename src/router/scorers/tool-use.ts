@@ -177,10 +177,12 @@ function servedByKind(relevance: ToolRelevances, analysis: RequestAnalysis): Too
 
 /**
  * A question to a service about what it offers: "Do you have oat milk?", "What kinds of black tea
- * do you serve?", "What's playing at the Alamo?", "Is there anything vegan on the menu?".
+ * do you serve?", "What's playing at the Alamo?", "What movies are playing in Austin?", "Is Dune
+ * playing at the Regal?", "What coffee drinks are available?", "Is there anything vegan on the
+ * menu?".
  */
 const OFFER_QUESTION =
-  /\b(?:do|does) (?:you|y'?all|ya|u)(?: guys| all)? (?:have|serve|carry|sell|stock|offer|make)\b|\bwhat (?:kinds?|types?|sorts?|varieties|flavou?rs|sizes|options) of [\w' -]{1,40}? (?:do|does|can) (?:you|y'?all|ya|u)\b|\bwhat(?:'s| is| are)? (?:playing|showing|on the menu)\b|\bon (?:the|your) menu\b/;
+  /\b(?:do|does) (?:you|y'?all|ya|u)(?: guys| all)? (?:have|serve|carry|sell|stock|offer|make)\b|\bwhat (?:kinds?|types?|sorts?|varieties|flavou?rs|sizes|options) of [\w' -]{1,40}? (?:do|does|can) (?:you|y'?all|ya|u)\b|\bwhat(?: [\w-]+){0,3}?(?:'s| is| are) (?:playing|showing|on the menu)\b|\bis [\w' -]{1,40}? (?:playing|showing) (?:at|in|near|tonight|today)\b|\bwhat [\w' -]{1,40}? (?:are|is) (?:available|on offer)\b|\bon (?:the|your) menu\b/;
 /** A customer asking for an item: "Can I get a mocha?", "I'd like two lattes", "I'll have the soup". */
 const ORDER_REQUEST =
   /\b(?:(?:can|could|may) i (?:get|have|order)|i'?d like|i would like|i'?ll (?:have|take)|i want) (?:a|an|two|three|four|\d+|one|some|the|my) /;
