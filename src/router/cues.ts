@@ -55,9 +55,10 @@ export const FRESH =
 const RECORD_ID_SOURCE = String.raw`#\s?\d{3,}|\b[a-z]{2,5}-\d{2,}\b|\b(mrn|id|no\.?|nr\.?|n°|order|ticket|invoice|case|pr|issue)\s*#?\d{2,}\b`;
 /**
  * A bare number of four digits or more ("check 40213", "sales in 2023"), but not a length asked
- * for ("a 2000 word essay", "1000-1250 words"): that names no record.
+ * for ("a 2000 word essay", "1000-1250 words"), nor a year before 2000 ("films between 1930 and
+ * 1940", "the 1990s"), which dates history, not a record; an amount ("$1000") stays.
  */
-const BARE_NUMBER_SOURCE = String.raw`\b\d{4,}\b(?![- ]?(?:\d+[- ])?(?:words?|characters?|chars|pages?|tokens?|lines?)\b)`;
+const BARE_NUMBER_SOURCE = String.raw`\b(?:(?<=[$€£¥] ?)\d{4,}|(?!1\d{3}s?\b)\d{4,})\b(?![- ]?(?:\d+[- ])?(?:words?|characters?|chars|pages?|tokens?|lines?)\b)`;
 /** A concrete identifier: an order or ticket number, an invoice code, a SKU, a medical record number. */
 export const IDENTIFIER = new RegExp(`(${RECORD_ID_SOURCE}|${BARE_NUMBER_SOURCE})`);
 /**

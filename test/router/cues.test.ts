@@ -51,6 +51,10 @@ describe('request cues', () => {
     expect(cue('identifier', 'I need a 1000-1250 words report on it.')).toBe(false);
     expect(cue('identifier', 'Check 40213 for me.')).toBe(true);
     expect(cue('identifier', 'How much did I spend in March 2023?')).toBe(true);
+    // A year before 2000 dates history; an amount stays a number of the user's.
+    expect(cue('identifier', 'List films between 1930 and 1940.')).toBe(false);
+    expect(cue('identifier', 'What music was popular in the 1980s?')).toBe(false);
+    expect(cue('identifier', 'Find a used phone under $1500.')).toBe(true);
   });
 
   it.each([
