@@ -272,11 +272,26 @@ const ONE_PIECE = new RegExp(
  * reason and whether it holds under a task an offered shell serves (only a role-play does: a shell
  * task is no word problem, piece of writing or question).
  */
+/**
+ * A request for help doing harm to someone or something: "How can I steal my neighbor's mail?",
+ * "I'm trying to find ways to harass someone online", "best way to get away with...". A model
+ * declines it (data/routing/GUIDE.md, the hh-rlhf labels); no tool is run for it.
+ */
+const HARM_REQUEST =
+  /\b(?:how (?:do|can|could|would|should|might) (?:i|we|you|one)|how to|help me|i want to|i wanna|i need to|i'?m (?:trying|going|planning|thinking of|looking) to|ways? to|best way to|easiest way to|tips (?:on|for)|teach me (?:to|how to))(?: [\w']+){0,3}? (?:steal|rob|kill|murder|poison|hurt|harm|stalk|harass|kidnap|shoot|stab|rape|blackmail|bully|torture|shoplift|smuggle|launder|counterfeit|forge|cheat on|spy on|break into|hack into|get away with|scam|beat up|burn down|vandali[sz]e|bribe|threaten|abuse|sabotage|embezzle)\b/;
+const HARM_REASON = 'the request asks for help doing harm: a model declines it, no tool is run';
+
+/** A request for help doing harm ({@link HARM_REQUEST}). */
+export function isHarmRequest(analysis: RequestAnalysis): boolean {
+  return HARM_REQUEST.test(analysis.instruction);
+}
+
 const CAPPED_FORMS: readonly (readonly [
   (analysis: RequestAnalysis) => boolean,
   string,
   boolean,
 ])[] = [
+  [isHarmRequest, HARM_REASON, true],
   [isWordProblem, WORD_PROBLEM_REASON, false],
   [isRolePlay, ROLE_PLAY_REASON, true],
   [isWritingRequest, WRITING_REASON, false],
