@@ -99,6 +99,10 @@ describe('parallelism', () => {
         'the answer lists them: one task',
       ],
       ['Write a haiku for each of the four seasons.', 'each is a short piece: one task'],
+      [
+        'Name 10 mythological creatures of fire and give a brief introduction to each of them.',
+        'each is a short piece: one task',
+      ],
       // The stops of one trip are one plan.
       [
         'Plan a 6-day road trip for two from Denver, visiting 4 national parks, with a budget of $3,000 and dog-friendly motels.',

@@ -178,9 +178,12 @@ const LISTED_ANSWER = new RegExp(
 /** A deliverable per item that is substantial on its own: a document, not a line. */
 const DOCUMENT =
   /\b(articles?|posts?|plans?|runbooks?|reports?|briefs?|memos?|letters?|emails?|repl(y|ies)|reviews?|analys[ie]s|proposals?|lessons?|guides?|macros?|faqs?|quiz(zes)?|playbooks?|summaries|descriptions?|pages?|versions?|chapters?|articulos?|articles|artikel|articoli)\b/;
-/** A short piece per item ("a haiku for each season", "one sentence each"): light work, however many. */
+/**
+ * A short piece per item ("a haiku for each season", "one sentence each", "a brief introduction to
+ * each"): light work, however many.
+ */
 const SHORT_PIECE =
-  /\b(riddles?|haikus?|jokes?|poems?|limericks?|slogans?|taglines?|tweets?|one sentence|a sentence|one line|una frase|une phrase|einen satz|short bullets?|bullets?|one word)\b/;
+  /\b(riddles?|haikus?|jokes?|poems?|limericks?|slogans?|taglines?|tweets?|one sentence|a sentence|one line|una frase|une phrase|einen satz|short bullets?|bullets?|one word|(a )?(brief|short|quick|one-line|one-sentence) (introductions?|intros?|descriptions?|summar(y|ies)|overviews?|explanations?|bios?|definitions?)|a few (words|sentences|lines))\b/;
 
 /**
  * A story of three sentences or more with one number written in digits, that asks for a quantity
