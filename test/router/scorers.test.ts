@@ -1039,6 +1039,8 @@ describe('toolUse when no offered tool matches under a catalog of many domains',
     for (const input of [
       'Initialize the drive system with ID 74CAOO3yk.',
       'Provide a list of Portuguese authors.',
+      // Speaking of oneself ("I need...") is no data of the user's that a tool would hold.
+      'I need one hotel room.',
     ]) {
       const decision = router.route({ input, tools: scattered });
       expect(decision.tier, input).toBe('direct');

@@ -228,7 +228,9 @@ function unservedBySearch(relevance: ToolRelevances, analysis: RequestAnalysis):
  * tools are one domain, and "Can I get a mocha?" needs one of them whatever its words), so
  * nothing on offer is shown to serve it. A catalog with a web search is judged by
  * unservedBySearch instead. A request in a script the router does not read, or in
- * Chinese or Japanese (whose words it finds only as listed concepts), gives too little to judge.
+ * Chinese or Japanese (whose words it finds only as listed concepts), gives too little to judge;
+ * one about the user's data ("my", "our") or the present may need a tool whose words it does not
+ * use. Speaking of oneself ("I need one hotel room") is neither.
  */
 function unmatchedInScatteredCatalog(
   relevance: ToolRelevances,
@@ -240,7 +242,7 @@ function unmatchedInScatteredCatalog(
   // everything on its machine: a catalog with either serves more than its tools' words say.
   if (relevance.perTool.some((t) => t.kinds.search || t.kinds.shell)) return false;
   const { cues } = analysis;
-  if (cues.personal || cues.owned || cues.fresh) return false;
+  if (cues.owned || cues.fresh) return false;
   const perDomain = new Map<string, number>();
   for (const tool of tools) perDomain.set(tool.domain, (perDomain.get(tool.domain) ?? 0) + 1);
   if (perDomain.size < 3) return false;
