@@ -169,6 +169,27 @@ describe('request cues', () => {
     expect(cue('holdAction', 'There are no replies yet to my ticket, chase them.')).toBe(false);
   });
 
+  it('holdAction: "No replies.", "Just a summary." only as a sentence, "read-only" only as a clause', () => {
+    for (const input of [
+      // A fact told, or what is to be sent: no act held back.
+      'I wrote to them twice and got no replies. Chase them.',
+      'Send the board just a summary.',
+      // What a thing is made or becomes, in a request to act.
+      "Let #eng-announce know staging's database goes read-only from 18:00 to 19:00 today.",
+      'Grant the contractor read-only access to the billing repo.',
+      'Set the bucket to read-only and email the team.',
+    ]) {
+      expect(cue('holdAction', input), input).toBe(false);
+    }
+    for (const input of [
+      'Check the inbox and tell me which plan they are on.\nNo replies.',
+      'Go through the billing settings (read-only) and list the plans.',
+      'Audit the repo permissions but stay read-only.',
+    ]) {
+      expect(cue('holdAction', input), input).toBe(true);
+    }
+  });
+
   it.each([["What's the difference between TCP and UDP?"], ['Explain how DNS resolution works.']])(
     'knowledge: %s is a general question',
     (input) => {
