@@ -13,9 +13,12 @@ export const TRANSFORM =
 export const COMPOSE =
   /\b(write|draft|compose|come up with|brainstorm|ideas?|template|name ideas|suggest|outline|help me (word|phrase|write|put)|(word|phrase) (a|an|the|my|this) (message|reply|email|note|text|letter)|redige\w*|redacta\w*|escrib\w*|schreib\w*|entwirf|ecris|scrivi|escreva|schrijf)\b/;
 
-/** Points at content in the request itself. */
+/**
+ * Points at content in the request itself. "here" does too, but not as a place: "around here",
+ * "over here", "here in SF", "I live here".
+ */
 export const DEICTIC =
-  /\b(this|these|below|above|following|pasted|forwarded|attached here|here|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
+  /\b(this|these|below|above|following|pasted|forwarded|attached here|(?<!\b(?:around|near|over|out|from|come|get|got|live|lives|living|stay|staying|moved?) )here(?! (?:in|at|on|near|around|to)\b)|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
 
 /**
  * A general question that does not open the request: a later sentence asking how to do something

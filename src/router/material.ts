@@ -75,7 +75,10 @@ function splitMaterial(input: string): SplitRequest {
     }
     if (!inMaterial && i > 0) {
       const previous = (lines[i - 1] ?? '').trimEnd();
-      if (previous.endsWith(':') || (previous === '' && MATERIAL_LINE.test(line)))
+      if (
+        previous.endsWith(':') ||
+        (previous === '' && MATERIAL_LINE.test(line) && !isSentenceAfterOpener(lines, i))
+      )
         inMaterial = true;
     }
     if (
@@ -138,6 +141,28 @@ function blockLines(lines: readonly string[]): Uint8Array {
     run = 0;
   }
   return marked;
+}
+
+/** A rule, or a log line's opening: an IP address, a date and time, a log level. */
+const OPENER =
+  /^\s*(?:(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$|\d{1,3}(?:\.\d{1,3}){3}\b|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b)/;
+const RULE = /^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$/;
+const SENTENCE_END = /[.?!]\s*$/;
+
+/**
+ * A block that opens with a rule or a log line's opening but holds one line, a sentence, is the
+ * user's own text: "---" then "Then email it to the team.", "10.0.0.5 is down, restart it." A
+ * pasted log or a text set apart by rules runs over lines, or its line ends as no sentence does.
+ */
+function isSentenceAfterOpener(lines: readonly string[], i: number): boolean {
+  if (!OPENER.test(lines[i] ?? '')) return false;
+  const content: string[] = [];
+  for (let j = i; j < lines.length && (lines[j] ?? '').trim() !== ''; j++) {
+    if (RULE.test(lines[j] ?? '')) continue;
+    content.push(lines[j] ?? '');
+    if (content.length > 1) return false;
+  }
+  return content.length === 1 && SENTENCE_END.test(content[0] ?? '');
 }
 
 /** A line of plain prose after a blank line, following material, is the instruction again. */

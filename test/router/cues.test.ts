@@ -146,6 +146,15 @@ describe('request cues', () => {
     ).toBe(true);
     // Without material there is nothing to point at.
     expect(cue('deictic', "I'm at a conference here in SF, where do I go?")).toBe(false);
+    // With material, "here" as a place still points elsewhere.
+    const log = '\n\n> 10:02 GET /api 429\n> 10:03 GET /api 429';
+    for (const input of [
+      `What restaurants are open around here?${log}`,
+      `I'm at a conference here in SF, where do I go?${log}`,
+      `How do I get from here to the airport?${log}`,
+    ]) {
+      expect(cue('deictic', input), input).toBe(false);
+    }
   });
 
   it.each([

@@ -1092,3 +1092,22 @@ describe('toolUse on requests the lexicon cannot read', () => {
     expect(router.route({ input: '谢谢，请叫一辆出租车。', tools: hotels }).tier).toBe('agent');
   });
 });
+
+describe('toolUse on a request whose own sentence opens with an IP address', () => {
+  it('reads the sentence as the instruction, not as a pasted log line', () => {
+    const decision = router.route({
+      input:
+        'Check the load balancer.\n\n10.0.0.5 is down since this morning, restart it and email ops.',
+      tools: [
+        {
+          name: 'restart_service',
+          description: 'Restart a service on a server.',
+          sideEffects: true,
+          domain: 'ops',
+        },
+        { name: 'send_email', description: 'Send an email to a colleague.', sideEffects: true },
+      ],
+    });
+    expect(decision.tier).not.toBe('direct');
+  });
+});
