@@ -339,6 +339,18 @@ describe('cues of form (fitted models only)', () => {
     expect(form('resource', 'Is $20 a fair price? How does the computer store it?')).toBe(false);
   });
 
+  it('resource: inline TeX maths between dollar signs is no environment variable', () => {
+    for (const input of [
+      'Solve $x^2+3x=0$ for $x$.',
+      'If $a$ and $b$ are positive integers with $a+b=10$, what is the largest $ab$?',
+      'Evaluate the integral where the curve $C(s)$ is the line between $A$ and $B$.',
+    ]) {
+      expect(form('resource', input), input).toBe(false);
+    }
+    // Two variables in one sentence are no maths.
+    expect(form('resource', 'Compare $PATH and $HOME for me.')).toBe(true);
+  });
+
   it.each([
     ['Which score has a result of 2-1 and a goal smaller than 17?'],
     ['What is the number of households when the population is greater than 146,445?'],

@@ -1111,3 +1111,18 @@ describe('toolUse on a request whose own sentence opens with an IP address', () 
     expect(decision.tier).not.toBe('direct');
   });
 });
+
+describe('toolUse on a maths question written in TeX, with a shell on offer', () => {
+  it('reads "$a$", "$C(s)$" as maths, not as environment variables a shell serves', () => {
+    const tools: ToolSpecInput[] = [
+      { name: 'bash', description: 'Run a command in a Linux shell.' },
+      { name: 'web_search', description: 'Search the web.' },
+    ];
+    for (const input of [
+      'If $a$ and $b$ are positive integers with $a+b=10$, what is the largest $ab$?',
+      'Evaluate the integral where the curve $C(s)$ is the line between $A$ and $B$.',
+    ]) {
+      expect(router.route({ input, tools }).tier, input).toBe('direct');
+    }
+  });
+});
