@@ -61,6 +61,13 @@ describe('request cues', () => {
     ['Wird es diese Woche regnen?'],
     ['Resume los pedidos de esta semana.'],
     ['Che tempo fa adesso a Milano?'],
+    ["Qu'est-ce qui se passe maintenant à Lyon ?"],
+    ['Quels concerts y a-t-il cette semaine ?'],
+    ['Wat is er deze week te doen in Utrecht?'],
+    ['Wat kan ik dit weekend doen in Utrecht?'],
+    ['Che film danno questa settimana?'],
+    ['¿Qué conciertos hay este fin de semana?'],
+    ['Was läuft nächste Woche im Kino?'],
   ])('fresh: %s asks for current state', (input) => {
     expect(cue('fresh', input)).toBe(true);
   });
@@ -165,6 +172,11 @@ describe('request cues', () => {
     ['Rank the finalists by interview score. Just a ranking for me.'],
     ['Lies das Issue und sag mir, ob der Fehler existiert. Nichts ändern.'],
     ['Leggi i documenti e confrontali con la polizza. Solo un parere.'],
+    ['Review the access list and change nothing.'],
+    ['Lis les contrats et compare-les. Ne rien modifier.'],
+    ['Lis les contrats et compare-les. Juste un avis.'],
+    ['Lee los contratos y compáralos. Solo una opinión.'],
+    ['Leia os contratos e compare-os. Só uma opinião.'],
     ['Look through the billing settings, read-only.'],
   ])('holdAction: %s holds back the action', (input) => {
     expect(cue('holdAction', input)).toBe(true);
@@ -308,6 +320,11 @@ describe('cues of form (fitted models only)', () => {
     ['How many paths are in $PATH?'],
     ['How many groups are in this UNIX system?'],
     ["What's the count of my CPUs?"],
+    ['How big is my home dir?'],
+    ['Which of my disks is nearly full?'],
+    // At the end of a sentence, or before a comma.
+    ['Echo the value of $HOME.'],
+    ['Which entries of $PATH exist, and which do not?'],
   ])('resource: %s names a resource outside the request', (input) => {
     expect(form('resource', input)).toBe(true);
   });
@@ -337,6 +354,10 @@ describe('cues of form (fitted models only)', () => {
     expect(form('resource', 'Is it open 24/7, and/or on weekends? Rate it 4 / 5.')).toBe(false);
     // A price is no variable; a computer spoken of in general is no machine of the user's.
     expect(form('resource', 'Is $20 a fair price? How does the computer store it?')).toBe(false);
+    expect(form('resource', 'Is $US1,000 a fair price?')).toBe(false);
+    expect(form('resource', 'Is $AUD1.5 million a fair price?')).toBe(false);
+    // A slash before a number is no path of one part.
+    expect(form('resource', 'Rate it 4 /5 and split the bill 50 /50.')).toBe(false);
   });
 
   it('resource: inline TeX maths between dollar signs is no environment variable', () => {

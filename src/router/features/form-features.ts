@@ -80,8 +80,11 @@ const TWO_WORDS = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
 function inlineMath(span: string, inner: string): string {
   return TWO_WORDS.test(inner) ? span : ' ';
 }
-/** An environment variable, as a shell writes it: "$PATH", "$HOME". */
-const ENV_VARIABLE = /\$[A-Za-z_][A-Za-z0-9_]*\b(?![\d.,])/;
+/**
+ * An environment variable, as a shell writes it: "$PATH", "$HOME", "$HOME." at a sentence's end;
+ * not an amount in a currency, "$US1,000", "$AUD1.5".
+ */
+const ENV_VARIABLE = /\$[A-Za-z_][A-Za-z0-9_]*\b(?![.,]\d)/;
 /**
  * The machine a shell runs on, or a part of it: "this UNIX system", "my CPUs", "my home dir" (read
  * only where a shell is on offer: servedByKind in the toolUse scorer).
