@@ -1126,3 +1126,29 @@ describe('toolUse on a maths question written in TeX, with a shell on offer', ()
     }
   });
 });
+
+describe('toolUse on a request for a piece of writing in French, Spanish, Italian or German', () => {
+  const tools: ToolSpecInput[] = [
+    { name: 'web_search', description: 'Search the web for current information.' },
+    { name: 'send_email', description: 'Send an email.', sideEffects: true },
+  ];
+  it('is not set by "this week" or "now" said of the piece: a poem or an article is written', () => {
+    for (const input of [
+      'Écris un petit poème pour la newsletter de cette semaine.',
+      'Escribe un poema corto para el boletín de esta semana.',
+      'Scrivi una poesia per adesso.',
+    ]) {
+      expect(router.route({ input, tools }).tier, input).toBe('direct');
+    }
+  });
+  it("is set when the piece is on today's news, as in English", () => {
+    for (const input of [
+      'Escribe un artículo sobre las noticias de esta semana.',
+      "Écris un article sur l'actualité de cette semaine.",
+      'Schreib einen Artikel über die Neuigkeiten von heute.',
+      "Write an article about today's news.",
+    ]) {
+      expect(router.route({ input, tools }).tier, input).toBe('agent');
+    }
+  });
+});
