@@ -14,7 +14,7 @@ const MIN_QUOTE = 40;
 const OPENING = String.raw`(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$|\d{1,3}(?:\.\d{1,3}){3}\b|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b`;
 /**
  * A line of pasted content: a quote, a table row, a list item, code, a key and value; a rule of
- * dashes or equals signs that sets a text apart ("---"); a log line opening with an IP address, a
+ * dashes, equals signs, underscores or asterisks that sets a text apart ("---"); a log line opening with an IP address, a
  * date and time or a log level.
  */
 const MATERIAL_LINE = new RegExp(
