@@ -13,9 +13,12 @@ export const TRANSFORM =
 export const COMPOSE =
   /\b(write|draft|compose|come up with|brainstorm|ideas?|template|name ideas|suggest|outline|help me (word|phrase|write|put)|(word|phrase) (a|an|the|my|this) (message|reply|email|note|text|letter)|redige\w*|redacta\w*|escrib\w*|schreib\w*|entwirf|ecris|scrivi|escreva|schrijf)\b/;
 
-/** Points at content in the request itself. */
+/**
+ * Points at content in the request itself. "here" does too, but not as a place: "around here",
+ * "over here", "here in SF", "I live here".
+ */
 export const DEICTIC =
-  /\b(this|these|below|above|following|pasted|forwarded|attached here|here|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
+  /\b(this|these|below|above|following|pasted|forwarded|attached here|(?<!\b(?:around|near|over|out|from|come|get|got|live|lives|living|stay|staying|moved?) )here(?! (?:in|at|on|near|around|to)\b)|ceci|cela|ce texte|ce mail|dies\w*|folgend\w*|este|esta|estos|esto|questo|questa|isso|deze|dit)\b|:\s*$/;
 
 /**
  * A general question that does not open the request: a later sentence asking how to do something
@@ -75,9 +78,14 @@ export const ACTION =
 export const LOOKUP =
   /\b(where('?s| is| are)|status|how many|how much (did|do|does|have|has|is)|who('?s| is| was| has| did| owns| accessed)|which (of )?(our|my|the)|when (was|did|is|does)|has the|did the|did we|have we|is there|are there|do we (have|already)|what('?s| is| are| was) (the |our |my )?(current|latest|status|total|balance|price|rate|weather|forecast|stock|temperature)|wo ist|wie viele|combien|cuant\w*|quant\w*|hoeveel|quand|cuando|wann)\b/;
 
-/** Says not to act yet: drafts only, no sending. */
+/**
+ * Says not to act yet: drafts only, no sending. "No replies.", "Just a ranking for me." hold back
+ * only as a sentence of their own ("I got no replies.", "Send the board just a summary." do not);
+ * "read-only" only as a clause of its own ("..., read-only.", "stay read-only"), not as what a
+ * thing is made ("grant them read-only access", "the database goes read-only").
+ */
 export const HOLD_ACTION =
-  /\b(don'?t|do not|dont|never|without) (send|reply|post|publish|email|touch|act|change|submit|book)\w*( anything| it| them)?( yet)?\b|\bdraft (only|replies|reply|responses?)\b|\bnot (sent|send) yet\b|\b(sin enviar|ne (pas )?envo\w* pas|nicht (senden|schicken|abschicken)|niet versturen|senza inviare|sem enviar)\b|\bno (replies|reply|changes|emails|messages)( yet)?[.!]|\b(change|send|touch) nothing\b|\bread[- ]only\b|\b(just|only) (a|an|the) (opinion|ranking|summary|list|overview|assessment|recommendation)( for me)?[.!]|\b(nichts (andern|senden|schicken|verandern)|solo un (parere|giudizio)|solo (una )?opinion|so (uma )?opiniao|juste un avis|ne rien (envoyer|modifier|changer))\b/;
+  /\b(don'?t|do not|dont|never|without) (send|reply|post|publish|email|touch|act|change|submit|book)\w*( anything| it| them)?( yet)?\b|\bdraft (only|replies|reply|responses?)\b|\bnot (sent|send) yet\b|\b(sin enviar|ne (pas )?envo\w* pas|nicht (senden|schicken|abschicken)|niet versturen|senza inviare|sem enviar)\b|(?:^|[.!?;:\n]\s*)(?:no (replies|reply|changes|emails|messages)( yet)?|(just|only) (a|an|the) (opinion|ranking|summary|list|overview|assessment|recommendation)( for me)?)[.!]|\b(change|send|touch) nothing\b|(?:^|[,.!?;:(]\s*|\b(?:stay|keep it|remain|strictly|be) )read[- ]only(?=\s*(?:$|[,.!?;:)]|please\b))|\b(nichts (andern|senden|schicken|verandern)|ne rien (envoyer|modifier|changer))\b|(?:^|[.!?;:\n]\s*)(solo un (parere|giudizio)|solo (una )?opinion|so (uma )?opiniao|juste un avis)\b/;
 
 /** The user speaks of themself: their own account, card, order, schedule. */
 export const PERSONAL =

@@ -10,13 +10,16 @@ export interface SplitRequest {
 
 /** A quotation this long is material, not part of the instruction. */
 const MIN_QUOTE = 40;
+/** A rule ("---"), or a log line's opening: an IP address, a date and time, a log level. */
+const OPENING = String.raw`(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$|\d{1,3}(?:\.\d{1,3}){3}\b|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b`;
 /**
  * A line of pasted content: a quote, a table row, a list item, code, a key and value; a rule of
- * dashes or equals signs that sets a text apart ("---"); a log line opening with an IP address, a
+ * dashes, equals signs, underscores or asterisks that sets a text apart ("---"); a log line opening with an IP address, a
  * date and time or a log level.
  */
-const MATERIAL_LINE =
-  /^\s*(>|\||[-*•]\s|\d+[.)]\s|#\d|```|[{}[\]<]|(at|SELECT|FROM|WHERE|GROUP|ORDER|UPDATE|INSERT|def|function|const|let|return|import|export|for|if|async|print)\b|[A-Za-z_]+\s*[:=|,]\s*\S|(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$|\d{1,3}(?:\.\d{1,3}){3}\b|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b)/;
+const MATERIAL_LINE = new RegExp(
+  String.raw`^\s*(>|\||[-*•]\s|\d+[.)]\s|#\d|\x60{3}|[{}[\]<]|(at|SELECT|FROM|WHERE|GROUP|ORDER|UPDATE|INSERT|def|function|const|let|return|import|export|for|if|async|print)\b|[A-Za-z_]+\s*[:=|,]\s*\S|${OPENING})`,
+);
 
 /**
  * Splits the request text; both parts are the original text, not normalized, except that HTML
@@ -75,7 +78,10 @@ function splitMaterial(input: string): SplitRequest {
     }
     if (!inMaterial && i > 0) {
       const previous = (lines[i - 1] ?? '').trimEnd();
-      if (previous.endsWith(':') || (previous === '' && MATERIAL_LINE.test(line)))
+      if (
+        previous.endsWith(':') ||
+        (previous === '' && MATERIAL_LINE.test(line) && !isSentenceAfterOpener(lines, i))
+      )
         inMaterial = true;
     }
     if (
@@ -138,6 +144,27 @@ function blockLines(lines: readonly string[]): Uint8Array {
     run = 0;
   }
   return marked;
+}
+
+/** A block that opens with a rule or a log line's opening (see {@link OPENING}). */
+const OPENER = new RegExp(String.raw`^\s*(?:${OPENING})`);
+const RULE = /^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$/;
+const SENTENCE_END = /[.?!]\s*$/;
+
+/**
+ * A block that opens with a rule or a log line's opening but holds one line, a sentence, is the
+ * user's own text: "---" then "Then email it to the team.", "10.0.0.5 is down, restart it." A
+ * pasted log or a text set apart by rules runs over lines, or its line ends as no sentence does.
+ */
+function isSentenceAfterOpener(lines: readonly string[], i: number): boolean {
+  if (!OPENER.test(lines[i] ?? '')) return false;
+  const content: string[] = [];
+  for (let j = i; j < lines.length && (lines[j] ?? '').trim() !== ''; j++) {
+    if (RULE.test(lines[j] ?? '')) continue;
+    content.push(lines[j] ?? '');
+    if (content.length > 1) return false;
+  }
+  return content.length === 1 && SENTENCE_END.test(content[0] ?? '');
 }
 
 /** A line of plain prose after a blank line, following material, is the instruction again. */

@@ -82,3 +82,52 @@ describe('long runs read by the request-only-asks-to-be-told check route in line
     10_000,
   );
 });
+
+// The patterns of pasted material (a rule, an IP address, a date and time, a log level), of "US"
+// as the country, of environment variables and TeX maths, of paths, of a length of text on a
+// subject, and of the cues of holding back and of current state: long runs of what they read must
+// stay linear. 40 decisions, as above, with a shell on offer so the path and variable checks run.
+describe('long runs read by the material, country, path and variable patterns route in linear time', () => {
+  const withShell: ToolSpecInput[] = [
+    ...tools,
+    { name: 'bash', description: 'Run a command in a Linux shell.' },
+  ];
+  it.each([
+    ['a run of rule lines after a blank line', `Which client is it?\n\n${'---\n'.repeat(4_900)}`],
+    ['a run of rule lines with no blank line', `Which client is it?\n${'---\n'.repeat(4_900)}`],
+    ['a run of long rules', `Which client is it?\n\n${'-'.repeat(19_900)}`],
+    ['IP-like numbers on one line', `Which client is it ${'1.2.3.4.'.repeat(2_450)}?`],
+    ['IP-like lines after a blank line', `Which client is it?\n\n${'10.0.0.1 x\n'.repeat(1_950)}`],
+    ['date-time lines', `What failed?\n\n${'2025-03-14 10:02 '.repeat(1_150)}`],
+    ['"US US US"', `Tell ${'US '.repeat(6_600)}x`],
+    ['"US" and a run of spaces', `US${' '.repeat(19_900)}x`],
+    ['a run of capitals and spaces before "US"', `${'AB '.repeat(6_600)}US`],
+    ['"US" and a run of dots', `a US${'.'.repeat(19_900)}`],
+    ['"$a$b"', '$a$b'.repeat(4_950)],
+    ['a dollar sign and a long name', `$${'a'.repeat(19_900)}.`],
+    ['dollar signs and spaces', '$ '.repeat(9_900)],
+    ['a run of slashes', '/'.repeat(19_900)],
+    ['spaced slashes', ' /'.repeat(9_900)],
+    ['a slash and a long run of digits', ` /${'1'.repeat(19_900)}`],
+    ['a long number of words', `Need ${'1'.repeat(19_900)} word`],
+    ['a run of "no replies"', 'no replies '.repeat(1_800)],
+    ['a run of ". read-only"', '. read-only'.repeat(1_800)],
+    ['a run of "just a"', 'just a '.repeat(2_800)],
+    ['a run of "diese"', 'diese '.repeat(3_300)],
+    [
+      'one sentence of 20,000 characters',
+      `Write ${'the document using the language of the US here and now for today '.repeat(300)}.`,
+    ],
+  ])(
+    '%s',
+    (_, input) => {
+      const router = createRouter();
+      for (let i = 0; i < 40; i++) {
+        expect(['direct', 'agent', 'multi-agent']).toContain(
+          router.route({ input, tools: withShell }).tier,
+        );
+      }
+    },
+    10_000,
+  );
+});

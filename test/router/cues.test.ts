@@ -65,6 +65,13 @@ describe('request cues', () => {
     ['Wird es diese Woche regnen?'],
     ['Resume los pedidos de esta semana.'],
     ['Che tempo fa adesso a Milano?'],
+    ["Qu'est-ce qui se passe maintenant à Lyon ?"],
+    ['Quels concerts y a-t-il cette semaine ?'],
+    ['Wat is er deze week te doen in Utrecht?'],
+    ['Wat kan ik dit weekend doen in Utrecht?'],
+    ['Che film danno questa settimana?'],
+    ['¿Qué conciertos hay este fin de semana?'],
+    ['Was läuft nächste Woche im Kino?'],
   ])('fresh: %s asks for current state', (input) => {
     expect(cue('fresh', input)).toBe(true);
   });
@@ -150,6 +157,15 @@ describe('request cues', () => {
     ).toBe(true);
     // Without material there is nothing to point at.
     expect(cue('deictic', "I'm at a conference here in SF, where do I go?")).toBe(false);
+    // With material, "here" as a place still points elsewhere.
+    const log = '\n\n> 10:02 GET /api 429\n> 10:03 GET /api 429';
+    for (const input of [
+      `What restaurants are open around here?${log}`,
+      `I'm at a conference here in SF, where do I go?${log}`,
+      `How do I get from here to the airport?${log}`,
+    ]) {
+      expect(cue('deictic', input), input).toBe(false);
+    }
   });
 
   it.each([
@@ -160,6 +176,11 @@ describe('request cues', () => {
     ['Rank the finalists by interview score. Just a ranking for me.'],
     ['Lies das Issue und sag mir, ob der Fehler existiert. Nichts ändern.'],
     ['Leggi i documenti e confrontali con la polizza. Solo un parere.'],
+    ['Review the access list and change nothing.'],
+    ['Lis les contrats et compare-les. Ne rien modifier.'],
+    ['Lis les contrats et compare-les. Juste un avis.'],
+    ['Lee los contratos y compáralos. Solo una opinión.'],
+    ['Leia os contratos e compare-os. Só uma opinião.'],
     ['Look through the billing settings, read-only.'],
   ])('holdAction: %s holds back the action', (input) => {
     expect(cue('holdAction', input)).toBe(true);
@@ -171,6 +192,27 @@ describe('request cues', () => {
     // A summary or a list asked for is no act held back unless the sentence says it is all.
     expect(cue('holdAction', 'Send the team a summary of the outage.')).toBe(false);
     expect(cue('holdAction', 'There are no replies yet to my ticket, chase them.')).toBe(false);
+  });
+
+  it('holdAction: "No replies.", "Just a summary." only as a sentence, "read-only" only as a clause', () => {
+    for (const input of [
+      // A fact told, or what is to be sent: no act held back.
+      'I wrote to them twice and got no replies. Chase them.',
+      'Send the board just a summary.',
+      // What a thing is made or becomes, in a request to act.
+      "Let #eng-announce know staging's database goes read-only from 18:00 to 19:00 today.",
+      'Grant the contractor read-only access to the billing repo.',
+      'Set the bucket to read-only and email the team.',
+    ]) {
+      expect(cue('holdAction', input), input).toBe(false);
+    }
+    for (const input of [
+      'Check the inbox and tell me which plan they are on.\nNo replies.',
+      'Go through the billing settings (read-only) and list the plans.',
+      'Audit the repo permissions but stay read-only.',
+    ]) {
+      expect(cue('holdAction', input), input).toBe(true);
+    }
   });
 
   it.each([["What's the difference between TCP and UDP?"], ['Explain how DNS resolution works.']])(
@@ -282,6 +324,11 @@ describe('cues of form (fitted models only)', () => {
     ['How many paths are in $PATH?'],
     ['How many groups are in this UNIX system?'],
     ["What's the count of my CPUs?"],
+    ['How big is my home dir?'],
+    ['Which of my disks is nearly full?'],
+    // At the end of a sentence, or before a comma.
+    ['Echo the value of $HOME.'],
+    ['Which entries of $PATH exist, and which do not?'],
   ])('resource: %s names a resource outside the request', (input) => {
     expect(form('resource', input)).toBe(true);
   });
@@ -311,6 +358,22 @@ describe('cues of form (fitted models only)', () => {
     expect(form('resource', 'Is it open 24/7, and/or on weekends? Rate it 4 / 5.')).toBe(false);
     // A price is no variable; a computer spoken of in general is no machine of the user's.
     expect(form('resource', 'Is $20 a fair price? How does the computer store it?')).toBe(false);
+    expect(form('resource', 'Is $US1,000 a fair price?')).toBe(false);
+    expect(form('resource', 'Is $AUD1.5 million a fair price?')).toBe(false);
+    // A slash before a number is no path of one part.
+    expect(form('resource', 'Rate it 4 /5 and split the bill 50 /50.')).toBe(false);
+  });
+
+  it('resource: inline TeX maths between dollar signs is no environment variable', () => {
+    for (const input of [
+      'Solve $x^2+3x=0$ for $x$.',
+      'If $a$ and $b$ are positive integers with $a+b=10$, what is the largest $ab$?',
+      'Evaluate the integral where the curve $C(s)$ is the line between $A$ and $B$.',
+    ]) {
+      expect(form('resource', input), input).toBe(false);
+    }
+    // Two variables in one sentence are no maths.
+    expect(form('resource', 'Compare $PATH and $HOME for me.')).toBe(true);
   });
 
   it.each([

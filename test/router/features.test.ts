@@ -170,6 +170,27 @@ describe('tool relevance', () => {
     expect(relevanceOf('Help me make an ERP application.')[0]).toBeGreaterThan(0.3);
   });
 
+  it("takes a description's 'allows', 'offers', 'assists' as no evidence on their own", () => {
+    const tools = [
+      {
+        name: 'fleet_tracker',
+        description: 'Allows managers to track trucks; offers route history and assists dispatch.',
+        domain: 'logistics',
+      },
+    ];
+    const relevanceOf = (input: string) => {
+      const task = parseTask({ input, tools });
+      return toolRelevances(task.tools, analyzeRequest(task.input)).perTool[0]?.relevance;
+    };
+    for (const input of [
+      'Does the lease allow pets?',
+      'Write a polite reply declining their offer.',
+      'How can I assist my grandmother with her stairs?',
+    ]) {
+      expect(relevanceOf(input), input).toBe(0);
+    }
+  });
+
   it('matches a tool named and described only in words every tool uses by those words', () => {
     const tools = [
       {

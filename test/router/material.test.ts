@@ -42,6 +42,16 @@ describe('splitRequest', () => {
     expect(splitRequest('Which client is it?\n\nAsk ops if unsure.').material).toBe('');
   });
 
+  it("keeps one sentence after a rule or opening with an IP address or a date: it is the user's", () => {
+    for (const input of [
+      'Summarize the incident report.\n\n---\nThen email it to the team and book a review.',
+      'Check the load balancer.\n\n10.0.0.5 is down since this morning, restart it and email ops.',
+      'Plan the launch.\n\n2025-03-14 10:00 is go-live, so email every customer the day before.',
+    ]) {
+      expect(splitRequest(input).material, input).toBe('');
+    }
+  });
+
   it('reads HTML line breaks, as text copied from a web form keeps them, as line breaks', () => {
     const input =
       'Summarize this:<br><br>Our Q3 offsite moved to Porto.<BR/>Flights are booked for everyone.<br />Bring a jacket.';

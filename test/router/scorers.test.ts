@@ -1171,3 +1171,63 @@ describe('toolUse on requests the lexicon cannot read', () => {
     expect(router.route({ input: '谢谢，请叫一辆出租车。', tools: hotels }).tier).toBe('agent');
   });
 });
+
+describe('toolUse on a request whose own sentence opens with an IP address', () => {
+  it('reads the sentence as the instruction, not as a pasted log line', () => {
+    const decision = router.route({
+      input:
+        'Check the load balancer.\n\n10.0.0.5 is down since this morning, restart it and email ops.',
+      tools: [
+        {
+          name: 'restart_service',
+          description: 'Restart a service on a server.',
+          sideEffects: true,
+          domain: 'ops',
+        },
+        { name: 'send_email', description: 'Send an email to a colleague.', sideEffects: true },
+      ],
+    });
+    expect(decision.tier).not.toBe('direct');
+  });
+});
+
+describe('toolUse on a maths question written in TeX, with a shell on offer', () => {
+  it('reads "$a$", "$C(s)$" as maths, not as environment variables a shell serves', () => {
+    const tools: ToolSpecInput[] = [
+      { name: 'bash', description: 'Run a command in a Linux shell.' },
+      { name: 'web_search', description: 'Search the web.' },
+    ];
+    for (const input of [
+      'If $a$ and $b$ are positive integers with $a+b=10$, what is the largest $ab$?',
+      'Evaluate the integral where the curve $C(s)$ is the line between $A$ and $B$.',
+    ]) {
+      expect(router.route({ input, tools }).tier, input).toBe('direct');
+    }
+  });
+});
+
+describe('toolUse on a request for a piece of writing in French, Spanish, Italian or German', () => {
+  const tools: ToolSpecInput[] = [
+    { name: 'web_search', description: 'Search the web for current information.' },
+    { name: 'send_email', description: 'Send an email.', sideEffects: true },
+  ];
+  it('is not set by "this week" or "now" said of the piece: a poem or an article is written', () => {
+    for (const input of [
+      'Écris un petit poème pour la newsletter de cette semaine.',
+      'Escribe un poema corto para el boletín de esta semana.',
+      'Scrivi una poesia per adesso.',
+    ]) {
+      expect(router.route({ input, tools }).tier, input).toBe('direct');
+    }
+  });
+  it("is set when the piece is on today's news, as in English", () => {
+    for (const input of [
+      'Escribe un artículo sobre las noticias de esta semana.',
+      "Écris un article sur l'actualité de cette semaine.",
+      'Schreib einen Artikel über die Neuigkeiten von heute.',
+      "Write an article about today's news.",
+    ]) {
+      expect(router.route({ input, tools }).tier, input).toBe('agent');
+    }
+  });
+});

@@ -31,6 +31,8 @@ const WRITING_PIECES = [
   // The same pieces in French, Spanish, Italian, Portuguese, German and Dutch.
   'annunci\\w*|messaggi\\w*|letter[ae]|lettres?|textes?|courriels?|grilles?|cartas?|mensajes?|textos?|correos?',
   'anuncios?|nachrichten?|briefe?|anschreiben|artikel|gedichte?|geschichten?|berichte?|teksten?|verhalen',
+  'poemes?|poemas?|poesi[ae]|poesias?|gedichten|chansons?|canciones|cancion|canzon[ei]|cancao|cancoes|cuentos?',
+  'raccont[oi]|contos?|ensayos?|discours|discursos?|articles?|articulos?|articol[oi]|artigos?',
   '(?:python|javascript|java|c\\+\\+|c#|rust|go|golang|ruby|php|bash|sql|typescript|js|html|css|kotlin|swift) (?:programs?|functions?|classes|scripts?|code|quer(?:y|ies))',
 ].join('|');
 /** An opening that asks for a piece of writing: "Write a poem", "Can you draft an email", "Give me ten titles". */
@@ -45,7 +47,7 @@ const TOLD_PIECE =
   /^\W*(?:(?:can|could|would|will) you\s+|please\s+|i want you to\s+)?tell(?: me| us)? (?:a|an|one|some|another) (?:[\w'-]+ ){0,3}?(?:jokes?|stor(?:y|ies)|riddles?|poems?|fables?|tales?|puns?|limericks?)\b/;
 /** What makes a piece of writing need a tool: the user's records or documents, fresh facts, or an act on it. */
 const WRITING_NEEDS =
-  /\b(based on|from (?:our|my|the) |using (?:our|my|the) (?!(?:[\w-]+ )?(?:letters?|words?|phrases?|language|format|tone|style)\b)|(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news)\b|https?:\/\/|\bvia\b|\b(?:in|to|on) (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki)s?\b|\b(?:make|take) (?:a )?notes?\b|\b(?:of|from|in|on|about|for) (?:the |all |these |those |last \w+'s |this \w+'s )?(?:\w+ )?(?:orders|tickets|invoices|customers|accounts|transactions|shipments|payments|employees|users|records|logs|incidents|deals|leads)\b)/;
+  /\b(based on|from (?:our|my|the) |using (?:our|my|the) (?!(?:[\w-]+ )?(?:letters?|words?|phrases?|language|format|tone|style)\b)|(?:our|my|the) (?:data|records?|files?|docs?|documents?|inbox|tickets?|orders?|accounts?|calendar|logs?|repo(?:sitory)?|database|spreadsheet|crm|wiki|notes)\b|(?:send|post it|publish|schedule|save|upload|share it|file it|submit|check|look up|research|search|fetch|pull|latest|current|today|news|noticias|nouvelles|actualites?|notizie|nieuws|neuigkeiten|heute|aujourd'?hui|hoy|oggi|hoje|vandaag)\b|https?:\/\/|\bvia\b|\b(?:in|to|on) (?:a|the|our|my) [\w ]{0,20}(?:subreddit|forum|channel|group|repo|site|page|wiki)s?\b|\b(?:make|take) (?:a )?notes?\b|\b(?:of|from|in|on|about|for) (?:the |all |these |those |last \w+'s |this \w+'s )?(?:\w+ )?(?:orders|tickets|invoices|customers|accounts|transactions|shipments|payments|employees|users|records|logs|incidents|deals|leads)\b)/;
 
 /** The acts a writing request may hold back ("don't send it yet"). */
 const HELD_ACTS = /^(send|post it|publish|schedule|save|upload|share it|file it|submit)$/;

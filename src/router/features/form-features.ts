@@ -67,12 +67,24 @@ function namesResource(text: string): boolean {
   if (text.includes('/') && PATH.test(text)) return true;
   if (text.includes('.') && FILE.test(text)) return true;
   if (text.includes(':\\')) return true;
-  if (text.includes('$') && ENV_VARIABLE.test(text)) return true;
+  if (text.includes('$') && ENV_VARIABLE.test(text.replace(TEX_MATH, inlineMath))) return true;
   return RESOURCE_WORD.test(text) || MACHINE.test(text);
 }
 
-/** An environment variable, as a shell writes it: "$PATH", "$HOME". */
-const ENV_VARIABLE = /\$[A-Za-z_][A-Za-z0-9_]*\b(?![\d.,])/;
+/**
+ * Inline TeX maths between dollar signs on one line: "$x$", "$x^2+3x=0$", "$C(s)$". A span of
+ * one letter or with no two words in a row is maths, not a variable: "$PATH and $HOME" stay.
+ */
+const TEX_MATH = /\$([^$\n]{1,80})\$/g;
+const TWO_WORDS = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
+function inlineMath(span: string, inner: string): string {
+  return TWO_WORDS.test(inner) ? span : ' ';
+}
+/**
+ * An environment variable, as a shell writes it: "$PATH", "$HOME", "$HOME." at a sentence's end;
+ * not an amount in a currency, "$US1,000", "$AUD1.5".
+ */
+const ENV_VARIABLE = /\$[A-Za-z_][A-Za-z0-9_]*\b(?![.,]\d)/;
 /**
  * The machine a shell runs on, or a part of it: "this UNIX system", "my CPUs", "my home dir" (read
  * only where a shell is on offer: servedByKind in the toolUse scorer).
