@@ -156,14 +156,16 @@ function servedByKind(relevance: ToolRelevances, analysis: RequestAnalysis): Too
   const catalog = relevance.perTool.some((t) => t.kinds.catalog);
   const ordering = relevance.perTool.some((t) => t.kinds.ordering);
   if (!shell && !query && !catalog && !ordering) return [];
-  const form = formCues(analysis);
-  const shellServes = shell && (form.resource || form.scenario);
-  const queryServes = query && (form.recordQuery || analysis.cues.lookup);
+  // The text's form is read only for a shell or a query: it costs more than the rest of the check.
+  const form = shell || query ? formCues(analysis) : undefined;
+  const shellServes = shell && form !== undefined && (form.resource || form.scenario);
+  const queryServes = query && form !== undefined && (form.recordQuery || analysis.cues.lookup);
   const { instruction } = analysis;
   // The service's words must meet the request's: "Do you have honey?" asks a cinema's catalog nothing.
   const asksService = relevance.best > 0 && analysis.material === '';
   const catalogServes = catalog && asksService && OFFER_QUESTION.test(instruction);
   const orderServes = ordering && asksService && ORDER_REQUEST.test(instruction);
+  if (!shellServes && !queryServes && !catalogServes && !orderServes) return [];
   return relevance.perTool
     .filter(
       (t) =>
