@@ -122,6 +122,11 @@ describe('parallelism', () => {
         input,
       ).toBe(true);
     }
+    // A one-line explanation per answer is part of a larger piece per item, not the piece itself.
+    const quizzes = router.route(
+      'Annual compliance training: a quiz each on anti-bribery, data protection, insider trading and workplace harassment — ten questions apiece with an answer key and a one-line explanation per answer.',
+    );
+    expect(quizzes.reasons.some((r) => r.endsWith('each is a short piece: one task'))).toBe(false);
     // Places studied, a website per place, or work asked per place are no stops of one trip.
     for (const input of [
       'Explore 4 countries for our expansion: research tax rules, hiring law and market size, and write a report on each.',

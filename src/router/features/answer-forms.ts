@@ -185,7 +185,7 @@ const DOCUMENT =
  * each"): light work, however many.
  */
 const SHORT_PIECE =
-  /\b(riddles?|haikus?|jokes?|poems?|limericks?|slogans?|taglines?|tweets?|one sentence|a sentence|one line|una frase|une phrase|einen satz|short bullets?|bullets?|one word|(a )?(brief|short|quick|one-line|one-sentence) (introductions?|intros?|descriptions?|summar(y|ies)|overviews?|explanations?|bios?|definitions?)|a few (words|sentences|lines))\b/;
+  /\b(riddles?|haikus?|jokes?|poems?|limericks?|slogans?|taglines?|tweets?|one sentence|a sentence|one line|una frase|une phrase|einen satz|short bullets?|bullets?|one word|(a )?(brief|short|quick) (introductions?|intros?|descriptions?|summar(y|ies)|overviews?|bios?)|a few (words|sentences|lines))\b/;
 
 /**
  * A story of three sentences or more with one number written in digits, that asks for a quantity
