@@ -1,4 +1,5 @@
 import { FRESH, OWNED, RECORD_ID } from './cues.ts';
+import { SENTENCE_END } from './features/asked-sentences.ts';
 
 // A request often says what the answer should look like: "Your response must contain exactly 3
 // bullet points", "Wrap the entire output in JSON", "Answer in all capital letters", "Give two
@@ -7,9 +8,6 @@ import { FRESH, OWNED, RECORD_ID } from './cues.ts';
 // its words match tools ("JSON" a code runner, "file" a document search, "email format" an email
 // tool) and its counts read as items of parallel work (data/routing/GUIDE.md: listing items is
 // one task). The scorers read the request without them.
-
-/** Where a sentence ends: after . ? ! or at a line break. */
-const SENTENCE_END = /(?<=[.?!])\s+|\n+/;
 
 /** A piece of the answer a sentence may open with as its subject ("Your entire response should..."). */
 const ANSWER_SUBJECT =

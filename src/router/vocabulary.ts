@@ -19,7 +19,10 @@ const GENERIC_WORDS = new Set(
     'get list fetch return returns read look lookup query show find search retrieve pull give check view ' +
     'current new company companys user users data information info details record records item items value ' +
     'values result results service services system tool api request requesting range date time period ' +
-    'filter filtered status type name number amount id ids using based specific all multiple optional today provide provides providing help helps assist assists make makes best allow allows offer offers'
+    'filter filtered status type name number amount id ids using based specific all multiple optional ' +
+    // Words a description qualifies with ("at today's rate") and its everyday verbs ("Helps you
+    // make the best...", "Provides...").
+    'today provide provides providing help helps assist assists make makes best allow allows offer offers'
   ).split(' '),
 );
 

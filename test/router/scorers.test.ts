@@ -1109,6 +1109,9 @@ describe('toolUse when a service is asked what it offers or for an item', () => 
     const asked = router.route({ input: 'What kinds of black tea do you serve?', tools: cafe });
     expect(asked.tier).toBe('agent');
     expect(asked.tools.map((t) => t.name)).toContain('get_menu_items');
+    expect(asked.reasons[1]).toBe(
+      "the request asks the service what it offers or for an item: the service's catalog or ordering tool on offer serves it",
+    );
     expect(
       router.route({ input: 'What coffee drinks are available here?', tools: cafe }).tier,
     ).toBe('agent');

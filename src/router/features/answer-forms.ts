@@ -66,7 +66,7 @@ export function isWritingRequest(analysis: RequestAnalysis): boolean {
     !WORDS_ON.test(instruction)
   )
     return false;
-  const needs = WRITING_NEEDS.exec(analysis.instruction);
+  const needs = WRITING_NEEDS.exec(instruction);
   // "Draft only, I'll post it myself", "don't send it": an act held back is no need.
   return needs === null || (analysis.cues.holdAction && HELD_ACTS.test(needs[0]));
 }
@@ -233,7 +233,9 @@ export function isRolePlay(analysis: RequestAnalysis): boolean {
 
 /**
  * Why the items a request counts are one task for one model call, if they are: a role-play, a word
- * problem (asking for a quantity, or ending with an order such as "Calculate..."), a list the answer gives ("five tips"), or a short piece per item ("a haiku for each season").
+ * problem (asking for a quantity, or ending with an order such as "Calculate..."), the stops of one
+ * trip, a list the answer gives ("five tips"), or a short piece per item ("a haiku for each
+ * season").
  */
 export function oneAnswer(analysis: RequestAnalysis): string | undefined {
   const text = analysis.instruction;
@@ -273,11 +275,6 @@ const ONE_PIECE = new RegExp(
 );
 
 /**
- * The forms one model call answers, in the order the toolUse scorer reads them, each with its
- * reason and whether it holds under a task an offered shell serves (only a role-play does: a shell
- * task is no word problem, piece of writing or question).
- */
-/**
  * A request for help doing harm to someone or something: "How can I steal my neighbor's mail?",
  * "I'm trying to find ways to harass someone online", "best way to get away with...". A model
  * declines it (data/routing/GUIDE.md, the hh-rlhf labels); no tool is run for it.
@@ -291,6 +288,11 @@ export function isHarmRequest(analysis: RequestAnalysis): boolean {
   return HARM_REQUEST.test(analysis.instruction);
 }
 
+/**
+ * The forms one model call answers, in the order the toolUse scorer reads them, each with its
+ * reason and whether it holds under a task an offered shell serves (only a role-play does: a shell
+ * task is no word problem, piece of writing or question).
+ */
 const CAPPED_FORMS: readonly (readonly [
   (analysis: RequestAnalysis) => boolean,
   string,

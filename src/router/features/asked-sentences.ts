@@ -4,7 +4,7 @@
 // request of three sentences or more in the sentences that ask.
 
 /** Where a sentence ends, in the scripts written with spaces: after . ? ! or at a line break. */
-const SENTENCE_END = /(?<=[.?!])\s+|\n+/;
+export const SENTENCE_END = /(?<=[.?!])\s+|\n+/;
 
 /**
  * The sentences of a request of three sentences or more that say what it asks for: its first and

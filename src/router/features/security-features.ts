@@ -139,10 +139,14 @@ export function securityEvidence(
   const { cues } = analysis;
   const untrusted = strongest(neededTools, (t) => t.untrustedInput);
   const sensitive = strongest(neededTools, (t) => t.sensitiveData);
+  const offered = cues.holdAction
+    ? { need: undefined, strength: 0 }
+    : strongest(neededTools, (t) => t.sideEffects);
+  // Only asking to be told needs no side effect (read only when an acting tool is needed).
   const acting =
-    cues.holdAction || asksOnlyToRead(analysis)
+    offered.need !== undefined && asksOnlyToRead(analysis)
       ? { need: undefined, strength: 0 }
-      : strongest(neededTools, (t) => t.sideEffects);
+      : offered;
   const pasted =
     analysis.material.length >= MESSAGE_LENGTH && OUTSIDE_ORIGIN.test(analysis.instruction);
   const legs = [untrusted.strength, sensitive.strength, acting.strength];

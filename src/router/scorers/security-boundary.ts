@@ -40,12 +40,12 @@ export const securityBoundaryScorer: Scorer = {
         : undefined);
     const sensitive = strongest(candidateTools, (n) => n.tool.sensitiveData, 'sensitive');
     // A request that only asks to be told ("How many reviews did we get in April?") needs no
-    // side effect, whatever acting tools are on offer.
-    const readOnly = !cues.holdAction && asksOnlyToRead(analysis);
-    const acting =
-      cues.holdAction || readOnly
-        ? undefined
-        : strongest(candidateTools, (n) => n.tool.sideEffects, 'acting');
+    // side effect, whatever acting tools are on offer. Read only when an acting tool is.
+    const offered = cues.holdAction
+      ? undefined
+      : strongest(candidateTools, (n) => n.tool.sideEffects, 'acting');
+    const readOnly = offered !== undefined && asksOnlyToRead(analysis);
+    const acting = readOnly ? undefined : offered;
 
     const reasons: string[] = [];
     let score = 0;

@@ -21,6 +21,8 @@ const UNREADABLE_MIN_LENGTH = 8;
 const KIND_SERVES_FLOOR = 0.6;
 const KIND_SERVES_REASON =
   'the request names a path or file, sets a task in an environment, or queries records: a shell or database tool on offer serves it';
+const SERVICE_REASON =
+  "the request asks the service what it offers or for an item: the service's catalog or ordering tool on offer serves it";
 /**
  * The most toolUse score of a request that matches no offered tool while the web search on offer
  * has nothing to serve (see unservedBySearch): under the default threshold, inside the default
@@ -68,29 +70,20 @@ export const toolUseScorer: Scorer = {
     let probability = floored ? Math.max(modelled, UNREADABLE_FLOOR) : modelled;
     // A task set in an environment that an offered shell serves is not a word problem, numbers or not.
     const served = servedByKind(relevance, analysis);
-    const shellTask = served.some((tool) =>
-      relevance.perTool.some((t) => t.tool === tool && t.kinds.shell),
-    );
+    const kindsOf = (tool: ToolSpec) => relevance.perTool.find((t) => t.tool === tool)?.kinds;
+    const shellTask = served.some((tool) => kindsOf(tool)?.shell === true);
     // A word problem, a role-play, a piece of writing, a question a model answers: one call.
     const form = cappedForm(analysis, shellTask);
     if (form !== undefined) probability = Math.min(probability, WORD_PROBLEM_CAP);
     const serving = form !== undefined ? [] : served;
     const kindServes = serving.length > 0;
     if (kindServes) probability = Math.max(probability, KIND_SERVES_FLOOR);
-    // Nothing matches, and the web search on offer has nothing to serve: no evidence of a need.
-    const unserved =
-      probability > UNSERVED_CAP &&
-      form === undefined &&
-      !kindServes &&
-      unservedBySearch(relevance, analysis);
-    if (unserved) probability = UNSERVED_CAP;
-    const scattered =
-      !unserved &&
-      probability > UNSERVED_CAP &&
-      form === undefined &&
-      !kindServes &&
-      unmatchedInScatteredCatalog(relevance, analysis, task.tools);
-    if (scattered) probability = UNSERVED_CAP;
+    // Nothing matches, and nothing on offer is shown to serve the request: the web search has
+    // nothing to find, or the catalog is no one service's. No evidence of a need.
+    const cappable = probability > UNSERVED_CAP && form === undefined && !kindServes;
+    const unserved = cappable && unservedBySearch(relevance, analysis);
+    const scattered = cappable && !unserved && unmatchedInScatteredCatalog(relevance, analysis);
+    if (unserved || scattered) probability = UNSERVED_CAP;
     const candidates: ToolNeed[] = [];
     if (relevance.best > 0) {
       for (const { tool, relevance: r } of relevance.perTool) {
@@ -112,7 +105,9 @@ export const toolUseScorer: Scorer = {
       reasons: [
         form ??
           (kindServes
-            ? KIND_SERVES_REASON
+            ? serving.some((tool) => kindsOf(tool)?.shell || kindsOf(tool)?.query)
+              ? KIND_SERVES_REASON
+              : SERVICE_REASON
             : unserved
               ? UNSERVED_REASON
               : scattered
@@ -237,7 +232,6 @@ function unservedBySearch(relevance: ToolRelevances, analysis: RequestAnalysis):
 function unmatchedInScatteredCatalog(
   relevance: ToolRelevances,
   analysis: RequestAnalysis,
-  tools: readonly ToolSpec[],
 ): boolean {
   if (relevance.best > 0 || analysis.unreadable || hasCjk(analysis.instruction)) return false;
   // A web search reaches everything outside (unservedBySearch judges that catalog), a shell
@@ -246,7 +240,8 @@ function unmatchedInScatteredCatalog(
   const { cues } = analysis;
   if (cues.owned || cues.fresh) return false;
   const perDomain = new Map<string, number>();
-  for (const tool of tools) perDomain.set(tool.domain, (perDomain.get(tool.domain) ?? 0) + 1);
+  for (const { tool } of relevance.perTool)
+    perDomain.set(tool.domain, (perDomain.get(tool.domain) ?? 0) + 1);
   if (perDomain.size < 3) return false;
-  return Math.max(...perDomain.values()) * 2 < tools.length;
+  return Math.max(...perDomain.values()) * 2 < relevance.perTool.length;
 }
